@@ -1,0 +1,33 @@
+#pragma once
+// The subcommands of `score`. Each returns the process exit code:
+// 0 success, 1 internal error, 2 bad input.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace score::cli {
+
+constexpr int kOk = 0, kInternal = 1, kBadInput = 2, kInterrupted = 130;
+
+struct RunArgs {
+  std::string scenario;  // empty: the default scenario (the SCORE history)
+  std::string output;    // empty: results/<scenario name>.h5
+  std::optional<int> replications;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  std::vector<std::string> overrides;
+  bool quiet = false;
+};
+
+int run_command(const RunArgs& args);
+int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& overrides);
+int info_command(const std::string& file);
+int export_command(const std::string& file, const std::string& dir);
+int schema_command();
+int compare_command(const std::string& a, const std::string& b);
+
+// The scenario `score run` uses when given none.
+std::string default_scenario();
+
+}  // namespace score::cli

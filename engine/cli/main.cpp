@@ -1,0 +1,71 @@
+// score: run SCORE programme scenarios and inspect their results.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/version.hpp"
+
+namespace {
+
+using namespace score::cli;
+
+void add_run(CLI::App& app, RunArgs& args, int& code) {
+  auto* run = app.add_subcommand("run", "Run a scenario and write its results (HDF5)");
+  run->add_option("scenario", args.scenario, "Scenario file (default: the SCORE history)");
+  run->add_option("-o,--output", args.output, "Results file (default: results/<scenario name>.h5)");
+  run->add_option("--reps", args.replications, "Replications (overrides run.replications)")->check(CLI::Range(1, 10000));
+  run->add_option("--threads", args.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
+  run->add_option("--seed", args.seed, "Random seed (overrides run.seed)");
+  run->add_option("--set", args.overrides, "Override one scenario value: KEY.PATH=VALUE (repeatable)");
+  run->add_flag("-q,--quiet", args.quiet, "No progress bar");
+  run->callback([&] { code = run_command(args); });
+}
+
+void add_inspect(CLI::App& app, int& code) {
+  static std::vector<std::string> files, overrides;
+  static std::string file, dir, other;
+  auto* validate = app.add_subcommand("validate", "Check scenario files without running them");
+  validate->add_option("scenarios", files, "Scenario files")->required();
+  validate->add_option("--set", overrides, "Override one value: KEY.PATH=VALUE (repeatable)");
+  validate->callback([&] { code = validate_command(files, overrides); });
+
+  auto* info = app.add_subcommand("info", "Describe a results file: its scenario and headline figures");
+  info->add_option("results", file, "Results file (.h5)")->required();
+  info->callback([&] { code = info_command(file); });
+
+  auto* exp = app.add_subcommand("export", "Export a results file as CSV (phase table and time series)");
+  exp->add_option("results", file, "Results file (.h5)")->required();
+  exp->add_option("--csv", dir, "Directory to write the CSV files into")->required();
+  exp->callback([&] { code = export_command(file, dir); });
+
+  auto* cmp = app.add_subcommand("compare", "Compare the phase summaries of two results files");
+  cmp->add_option("a", file, "First results file")->required();
+  cmp->add_option("b", other, "Second results file")->required();
+  cmp->callback([&] { code = compare_command(file, other); });
+
+  auto* schema = app.add_subcommand("schema", "Print the reference of every scenario key (Markdown)");
+  schema->callback([&] { code = schema_command(); });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"score: agent-based scenarios of the ILO SCORE programme's reach and cost recovery"};
+  app.set_version_flag("--version", SCORE_VERSION);
+  app.require_subcommand(1);
+  RunArgs run_args;
+  int code = kOk;
+  add_run(app, run_args, code);
+  add_inspect(app, code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int exit = app.exit(e);
+    return exit == 0 ? kOk : kBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "score: internal error: " << e.what() << "\n";
+    return kInternal;
+  }
+  return code;
+}

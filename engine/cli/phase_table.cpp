@@ -1,0 +1,66 @@
+#include "cli/phase_table.hpp"
+
+#include <cmath>
+#include <algorithm>
+#include <cstdio>
+
+#include "core/statistics.hpp"
+
+namespace score::cli {
+
+double phase_mean(const std::vector<sim::PhaseSummary>& reps, int phase, sim::Summary s) {
+  std::vector<double> xs;
+  for (const auto& r : reps) xs.push_back(r.total(phase, s));
+  return mean(xs);
+}
+
+std::string cell(double value, int decimals) {
+  if (std::isnan(value)) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  const std::string s = buf;
+  const std::size_t sign = s[0] == '-' ? 1 : 0;
+  const std::size_t int_end = std::min(s.find('.'), s.size());
+  std::string out = s.substr(0, sign);
+  for (std::size_t k = sign; k < int_end; ++k) {
+    out.push_back(s[k]);
+    const std::size_t left = int_end - k - 1;
+    if (left > 0 && left % 3 == 0) out.push_back(',');
+  }
+  out.append(s, int_end, std::string::npos);
+  return out;
+}
+
+std::string phase_table(const std::vector<PhaseLabel>& phases, const std::vector<sim::PhaseSummary>& reps) {
+  using S = sim::Summary;
+  struct Column { const char* head; S value; double scale; int decimals; };
+  static const Column columns[] = {
+      {"firms", S::firms_trained, 1, 0},          {"firms cum.", S::firms_trained_total, 1, 0},
+      {"workers cum.", S::workers_reached, 1, 0}, {"participants", S::classroom_participants, 1, 0},
+      {"modules", S::module_deliveries, 1, 0},    {"USD/module", S::cost_per_module_usd, 1, 0},
+      {"trainers", S::trainers_certified, 1, 0},  {"providers", S::providers_active, 1, 0},
+      {"indep.", S::providers_independent, 1, 0}, {"recovery %", S::cost_recovery, 100, 0},
+      {"donor USD/firm", S::donor_cost_per_firm_usd, 1, 0},
+  };
+  char buf[256];
+  std::string out;
+  std::snprintf(buf, sizeof buf, "%-6s %-17s", "phase", "months");
+  out += buf;
+  for (const Column& c : columns) {
+    std::snprintf(buf, sizeof buf, " %13s", c.head);
+    out += buf;
+  }
+  out += "\n";
+  for (int p = 0; p < static_cast<int>(phases.size()); ++p) {
+    std::snprintf(buf, sizeof buf, "%-6s %-17s", phases[p].id.c_str(), phases[p].dates.c_str());
+    out += buf;
+    for (const Column& c : columns) {
+      std::snprintf(buf, sizeof buf, " %13s", cell(phase_mean(reps, p, c.value) * c.scale, c.decimals).c_str());
+      out += buf;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace score::cli

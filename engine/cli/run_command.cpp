@@ -1,0 +1,116 @@
+// score run: load a scenario, run its replications in parallel, stream each
+// one to the results file, print the phase table.
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+
+#include "cli/commands.hpp"
+#include "cli/phase_table.hpp"
+#include "cli/progress.hpp"
+#include "cli/run_support.hpp"
+#include "cli/version.hpp"
+#include "output/results_writer.hpp"
+#include "scenario/build.hpp"
+#include "scenario/resolved.hpp"
+#include "sim/runner.hpp"
+
+namespace score::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_signal(int) { g_interrupted = true; }
+
+std::vector<std::string> all_overrides(const RunArgs& args) {
+  std::vector<std::string> out = args.overrides;
+  if (args.replications) out.push_back("run.replications=" + std::to_string(*args.replications));
+  if (args.seed) out.push_back("run.seed=" + std::to_string(*args.seed));
+  return out;
+}
+
+std::filesystem::path output_path(const RunArgs& args, const model::Description& m) {
+  if (!args.output.empty()) return args.output;
+  return std::filesystem::path("results") / (m.name + ".h5");
+}
+
+}  // namespace
+
+std::string default_scenario() {
+  const std::filesystem::path local = "scenarios/history.toml";
+  if (std::filesystem::exists(local)) return local.string();
+  return std::string(SCORE_SCENARIO_DIR) + "/history.toml";
+}
+
+output::RunInfo run_info(const scenario::Scenario& sc) {
+  const model::Description& m = sc.model;
+  output::RunInfo info;
+  info.scenario_name = m.name;
+  info.scenario_toml = scenario::to_toml(sc.document);
+  info.scenario_sha256 = sc.document.sha256;
+  info.engine_version = SCORE_VERSION;
+  info.seed = m.seed;
+  info.replications = m.replications;
+  info.start = m.start;
+  info.steps = m.steps;
+  for (const auto& c : m.countries) {
+    info.country_ids.push_back(c.id);
+    info.country_names.push_back(c.name);
+  }
+  for (const auto& p : m.phases) info.phases.push_back({p.id, p.name, p.first_step, p.last_step});
+  return info;
+}
+
+std::vector<PhaseLabel> phase_labels(const std::vector<output::PhaseInfo>& phases, YearMonth start) {
+  std::vector<PhaseLabel> out;
+  for (const auto& p : phases)
+    out.push_back({p.id, p.name, format_year_month(start.plus(p.first_step)) + " to " + format_year_month(start.plus(p.last_step))});
+  return out;
+}
+
+int run_command(const RunArgs& args) {
+  try {
+    const scenario::Scenario sc = scenario::load_scenario(args.scenario.empty() ? default_scenario() : args.scenario,
+                                                          all_overrides(args));
+    const model::Description& m = sc.model;
+    const std::filesystem::path out = output_path(args, m);
+    const output::RunInfo info = run_info(sc);
+    output::ResultsWriter writer(out, info);
+    std::vector<sim::PhaseSummary> summaries(static_cast<std::size_t>(m.replications),
+                                             sim::PhaseSummary(static_cast<int>(m.phases.size()), static_cast<int>(m.countries.size())));
+    std::mutex mutex;
+    Progress progress("score run " + m.name, !args.quiet);
+    g_interrupted = false;
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    sim::RunOptions options;
+    options.threads = args.threads;
+    options.cancel = &g_interrupted;
+    options.on_progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
+    options.on_replication = [&](int rep, const sim::Series& series, const sim::PhaseSummary& summary) {
+      writer.write(rep, series, summary);
+      std::lock_guard lock(mutex);
+      summaries[static_cast<std::size_t>(rep)] = summary;
+    };
+    const bool complete = sim::run_replications(m, options);
+    progress.finish();
+    if (!complete) {
+      std::cerr << "score: interrupted; nothing written to " << out.string() << "\n";
+      return kInterrupted;
+    }
+    writer.finish();
+    std::cout << m.name << ": " << m.replications << " replication(s), " << m.steps << " months, "
+              << m.total_firms() << " eligible firms in " << m.countries.size() << " countries\n"
+              << phase_table(phase_labels(info.phases, m.start), summaries)
+              << (m.replications > 1 ? "(means over replications; percentiles in the results file)\n" : "")
+              << "results: " << out.string() << "\n";
+    return kOk;
+  } catch (const scenario::ScenarioError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
+    return kBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "score: error: " << e.what() << "\n";
+    return kInternal;
+  }
+}
+
+}  // namespace score::cli

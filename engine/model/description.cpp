@@ -1,0 +1,36 @@
+#include "model/description.hpp"
+
+namespace score::model {
+
+const std::array<const char*, kSources>& source_names() {
+  static const std::array<const char*, kSources> names{"donor", "ilo", "government", "buyer", "csr", "enterprise"};
+  return names;
+}
+const std::array<const char*, kProviderTypes>& provider_type_names() {
+  static const std::array<const char*, kProviderTypes> names{
+      "government", "employer_org", "industry_association", "private_firm", "csr_foundation"};
+  return names;
+}
+const std::array<const char*, kIndicators>& indicator_names() {
+  static const std::array<const char*, kIndicators> names{
+      "productivity", "defect_rate", "accident_rate", "absenteeism", "energy_per_unit", "waste"};
+  return names;
+}
+const std::array<const char*, kModules>& module_ids() {
+  static const std::array<const char*, kModules> ids{"M1", "M2", "M3", "M4", "M5"};
+  return ids;
+}
+
+int Description::phase_at(int step) const {
+  for (int p = 0; p < static_cast<int>(phases.size()); ++p)
+    if (step >= phases[p].first_step && step <= phases[p].last_step) return p;
+  return -1;
+}
+
+std::int64_t Description::total_firms() const {
+  std::int64_t n = 0;
+  for (const auto& c : countries) n += c.eligible_firms;
+  return n;
+}
+
+}  // namespace score::model

@@ -1,0 +1,243 @@
+#include "output/hdf5_io.hpp"
+
+#include <hdf5_hl.h>
+
+#include <utility>
+
+namespace score::output::h5 {
+
+Id string_type() {
+  Id type(H5Tcopy(H5T_C_S1), "copy the string type");
+  check(H5Tset_size(type.get(), H5T_VARIABLE), "make strings variable-length");
+  check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "make strings UTF-8");
+  return type;
+}
+
+namespace {
+std::string quoted(const char* name) { return std::string("'") + name + "'"; }
+
+void write_scalar_attribute(hid_t object, const char* name, hid_t type, const void* value) {
+  if (has_attribute(object, name)) check(H5Adelete(object, name), "replace attribute " + quoted(name));
+  Id space(H5Screate(H5S_SCALAR), "create a scalar dataspace");
+  Id attribute(H5Acreate2(object, name, type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+               "create attribute " + quoted(name));
+  check(H5Awrite(attribute.get(), type, value), "write attribute " + quoted(name));
+}
+
+// Opens an attribute that must hold exactly one value of the given class.
+Id open_scalar_attribute(hid_t object, const char* name, H5T_class_t expected, const char* what) {
+  if (!has_attribute(object, name)) throw Error("missing attribute " + quoted(name));
+  Id attribute(H5Aopen(object, name, H5P_DEFAULT), "open attribute " + quoted(name));
+  Id type(H5Aget_type(attribute.get()), "read the type of attribute " + quoted(name));
+  Id space(H5Aget_space(attribute.get()), "read the shape of attribute " + quoted(name));
+  if (H5Tget_class(type.get()) != expected || H5Sget_simple_extent_npoints(space.get()) != 1)
+    throw Error("attribute " + quoted(name) + " is not " + what);
+  return attribute;
+}
+
+void read_integer_as(hid_t object, const char* name, hid_t memory_type, void* out) {
+  Id attribute = open_scalar_attribute(object, name, H5T_INTEGER, "an integer");
+  check(H5Aread(attribute.get(), memory_type, out), "read attribute " + quoted(name));
+}
+
+// Fixed-length strings may be padded with NULs or spaces.
+std::string unpad(std::string text) {
+  const auto end = text.find('\0');
+  if (end != std::string::npos) text.resize(end);
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+}  // namespace
+
+void write_string_attribute(hid_t object, const char* name, const std::string& value) {
+  Id type = string_type();
+  const char* data = value.c_str();
+  write_scalar_attribute(object, name, type.get(), &data);
+}
+void write_int_attribute(hid_t object, const char* name, std::int64_t value) {
+  write_scalar_attribute(object, name, H5T_NATIVE_INT64, &value);
+}
+void write_uint_attribute(hid_t object, const char* name, std::uint64_t value) {
+  write_scalar_attribute(object, name, H5T_NATIVE_UINT64, &value);
+}
+void write_double_attribute(hid_t object, const char* name, double value) {
+  write_scalar_attribute(object, name, H5T_NATIVE_DOUBLE, &value);
+}
+
+bool has_attribute(hid_t object, const char* name) {
+  return check(H5Aexists(object, name), "look for attribute " + quoted(name)) > 0;
+}
+
+std::string read_string_attribute(hid_t object, const char* name) {
+  Id attribute = open_scalar_attribute(object, name, H5T_STRING, "a string");
+  Id file_type(H5Aget_type(attribute.get()), "read the type of attribute " + quoted(name));
+  Id memory_type(H5Tget_native_type(file_type.get(), H5T_DIR_ASCEND), "choose a memory type for strings");
+  if (H5Tis_variable_str(file_type.get()) > 0) {
+    char* text = nullptr;
+    check(H5Aread(attribute.get(), memory_type.get(), &text), "read attribute " + quoted(name));
+    std::string value = text ? text : "";
+    H5free_memory(text);
+    return value;
+  }
+  std::string buffer(H5Tget_size(file_type.get()), '\0');
+  check(H5Aread(attribute.get(), memory_type.get(), buffer.data()), "read attribute " + quoted(name));
+  return unpad(std::move(buffer));
+}
+
+std::int64_t read_int_attribute(hid_t object, const char* name) {
+  std::int64_t value = 0;
+  read_integer_as(object, name, H5T_NATIVE_INT64, &value);
+  return value;
+}
+
+std::uint64_t read_uint_attribute(hid_t object, const char* name) {
+  std::uint64_t value = 0;
+  read_integer_as(object, name, H5T_NATIVE_UINT64, &value);
+  return value;
+}
+
+bool has_dataset(hid_t location, const std::string& name) {
+  if (check(H5Lexists(location, name.c_str(), H5P_DEFAULT), "look for '" + name + "'") <= 0) return false;
+  H5O_info_t info;
+  check(H5Oget_info_by_name(location, name.c_str(), &info, H5P_DEFAULT), "inspect '" + name + "'");
+  return info.type == H5O_TYPE_DATASET;
+}
+
+Id open_dataset(hid_t location, const std::string& name) {
+  return Id(H5Dopen2(location, name.c_str(), H5P_DEFAULT), "open variable '" + name + "'");
+}
+
+Id create_dataset(hid_t location, const std::string& name, hid_t type, const std::vector<hsize_t>& dims,
+                  hid_t dcpl) {
+  Id space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "create a dataspace");
+  return Id(H5Dcreate2(location, name.c_str(), type, space.get(), H5P_DEFAULT, dcpl, H5P_DEFAULT),
+            "create variable '" + name + "'");
+}
+
+Id write_strings(hid_t location, const std::string& name, const std::vector<std::string>& values) {
+  Id type = string_type();
+  Id dataset = create_dataset(location, name, type.get(), {values.size()});
+  std::vector<const char*> pointers;
+  for (const auto& v : values) pointers.push_back(v.c_str());
+  if (!values.empty())
+    check(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+          "write variable '" + name + "'");
+  return dataset;
+}
+
+Id write_integers(hid_t location, const std::string& name, const std::vector<std::int64_t>& values) {
+  Id dataset = create_dataset(location, name, H5T_STD_I64LE, {values.size()});
+  if (!values.empty())
+    check(H5Dwrite(dataset.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+          "write variable '" + name + "'");
+  return dataset;
+}
+
+std::vector<hsize_t> shape(hid_t dataset) {
+  Id space(H5Dget_space(dataset), "read the shape of a variable");
+  const int rank = check(H5Sget_simple_extent_ndims(space.get()), "read the rank of a variable");
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  check(H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr), "read the shape of a variable");
+  return dims;
+}
+
+namespace {
+// The length of a 1-D dataset, checked against a sanity limit before allocating.
+hsize_t vector_length(hid_t dataset, hsize_t limit) {
+  const auto dims = shape(dataset);
+  if (dims.size() != 1) throw Error("expected a one-dimensional variable");
+  if (dims[0] > limit) throw Error("variable of " + std::to_string(dims[0]) + " elements is implausibly long");
+  return dims[0];
+}
+}  // namespace
+
+std::vector<std::string> read_strings(hid_t dataset, hsize_t limit) {
+  const hsize_t n = vector_length(dataset, limit);
+  Id file_type(H5Dget_type(dataset), "read the type of a variable");
+  if (H5Tget_class(file_type.get()) != H5T_STRING) throw Error("expected a variable of strings");
+  Id memory_type(H5Tget_native_type(file_type.get(), H5T_DIR_ASCEND), "choose a memory type for strings");
+  std::vector<std::string> values;
+  if (n == 0) return values;
+  if (H5Tis_variable_str(file_type.get()) > 0) {
+    std::vector<char*> pointers(n, nullptr);
+    check(H5Dread(dataset, memory_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "read strings");
+    for (char* p : pointers) values.emplace_back(p ? p : "");
+    Id space(H5Dget_space(dataset), "read the shape of a variable");
+    H5Dvlen_reclaim(memory_type.get(), space.get(), H5P_DEFAULT, pointers.data());
+    return values;
+  }
+  const std::size_t size = H5Tget_size(file_type.get());
+  std::string buffer(size * n, '\0');
+  check(H5Dread(dataset, memory_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()), "read strings");
+  for (hsize_t i = 0; i < n; ++i) values.push_back(unpad(buffer.substr(i * size, size)));
+  return values;
+}
+
+std::vector<double> read_numbers(hid_t dataset, hsize_t limit) {
+  const hsize_t n = vector_length(dataset, limit);
+  Id file_type(H5Dget_type(dataset), "read the type of a variable");
+  const H5T_class_t type_class = H5Tget_class(file_type.get());
+  if (type_class != H5T_INTEGER && type_class != H5T_FLOAT) throw Error("expected a numeric variable");
+  std::vector<double> values(n);
+  if (n > 0)
+    check(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "read numbers");
+  return values;
+}
+
+namespace {
+// The file-side selection of a block and a matching contiguous memory space.
+std::pair<Id, Id> block_spaces(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count) {
+  Id file_space(H5Dget_space(dataset), "read the shape of a variable");
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+        "select a block of a variable");
+  Id memory_space(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr),
+                  "create a memory dataspace");
+  return {std::move(file_space), std::move(memory_space)};
+}
+}  // namespace
+
+void write_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
+                 const double* data) {
+  auto [file_space, memory_space] = block_spaces(dataset, start, count);
+  check(H5Dwrite(dataset, H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(), H5P_DEFAULT, data),
+        "write a block of a variable");
+}
+
+void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count, double* data) {
+  auto [file_space, memory_space] = block_spaces(dataset, start, count);
+  check(H5Dread(dataset, H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(), H5P_DEFAULT, data),
+        "read a block of a variable");
+}
+
+void make_scale(hid_t dataset, const char* name) {
+  check(H5DSset_scale(dataset, name), std::string("make '") + name + "' a dimension scale");
+}
+
+void attach_scales(hid_t dataset, const std::vector<hid_t>& scales) {
+  for (std::size_t d = 0; d < scales.size(); ++d)
+    check(H5DSattach_scale(dataset, scales[d], static_cast<unsigned>(d)), "attach a dimension scale");
+}
+
+namespace {
+herr_t scale_name_visitor(hid_t, unsigned, hid_t scale, void* data) {
+  char buffer[256] = {};
+  const ssize_t length = H5Iget_name(scale, buffer, sizeof buffer);
+  if (length < 0) return -1;
+  const std::string path(buffer);
+  *static_cast<std::string*>(data) = path.substr(path.find_last_of('/') + 1);
+  return 1;  // the first scale is the one
+}
+}  // namespace
+
+std::string attached_scale(hid_t dataset, unsigned dim) {
+  const int scales = H5DSget_num_scales(dataset, dim);
+  if (scales <= 0) {
+    H5Eclear2(H5E_DEFAULT);
+    return "";
+  }
+  std::string name;
+  check(H5DSiterate_scales(dataset, dim, nullptr, scale_name_visitor, &name), "read a dimension's scale");
+  return name;
+}
+
+}  // namespace score::output::h5

@@ -1,0 +1,50 @@
+#pragma once
+// Typed reads and writes of HDF5 attributes and datasets, the few shapes the
+// results format uses. Every function throws h5::Error on failure and must be
+// called with an h5::Lock held.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "output/hdf5_handle.hpp"
+
+namespace score::output::h5 {
+
+// Variable-length UTF-8 strings, the type of every string in the format.
+Id string_type();
+
+// Attributes; writing replaces an attribute of the same name.
+void write_string_attribute(hid_t object, const char* name, const std::string& value);
+void write_int_attribute(hid_t object, const char* name, std::int64_t value);
+void write_uint_attribute(hid_t object, const char* name, std::uint64_t value);
+void write_double_attribute(hid_t object, const char* name, double value);
+bool has_attribute(hid_t object, const char* name);
+// Fail unless the attribute exists and is a string (fixed or variable length).
+std::string read_string_attribute(hid_t object, const char* name);
+// Fail unless the attribute exists and is a scalar integer.
+std::int64_t read_int_attribute(hid_t object, const char* name);
+std::uint64_t read_uint_attribute(hid_t object, const char* name);
+
+// Datasets.
+bool has_dataset(hid_t location, const std::string& name);
+Id open_dataset(hid_t location, const std::string& name);
+Id create_dataset(hid_t location, const std::string& name, hid_t type, const std::vector<hsize_t>& dims,
+                  hid_t dcpl = H5P_DEFAULT);
+Id write_strings(hid_t location, const std::string& name, const std::vector<std::string>& values);
+Id write_integers(hid_t location, const std::string& name, const std::vector<std::int64_t>& values);
+std::vector<hsize_t> shape(hid_t dataset);
+// A 1-D dataset of strings or of numbers; fail if it is not one or is longer than `limit`.
+std::vector<std::string> read_strings(hid_t dataset, hsize_t limit);
+std::vector<double> read_numbers(hid_t dataset, hsize_t limit);
+// A block [start, start + count) of a float64 dataset, in C order, to or from `data`.
+void write_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
+                 const double* data);
+void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count, double* data);
+
+// Dimension scales.
+void make_scale(hid_t dataset, const char* name);
+void attach_scales(hid_t dataset, const std::vector<hid_t>& scales);
+// The name of the scale attached to a dimension of a dataset; empty if none.
+std::string attached_scale(hid_t dataset, unsigned dim);
+
+}  // namespace score::output::h5

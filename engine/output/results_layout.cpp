@@ -1,0 +1,360 @@
+#include "output/results_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <limits>
+#include <string>
+
+#include "output/format.hpp"
+#include "output/hdf5_io.hpp"
+#include "output/statistics.hpp"
+
+namespace score::output::detail {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// A chunk of a time series holds about 1 MiB: big enough to compress well,
+// small enough for HDF5's default chunk cache.
+constexpr hsize_t kChunkValues = 1 << 17;
+// Statistics read the replications back in blocks of at most this many values (32 MiB).
+constexpr hsize_t kStatisticsBudget = 1 << 22;
+
+std::string now_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+const char* kind_name(sim::Kind kind) {
+  switch (kind) {
+    case sim::Kind::flow: return "flow";
+    case sim::Kind::stock: return "stock";
+    case sim::Kind::ratio: return "ratio";
+  }
+  return "";
+}
+
+
+// The float64 variables: chunked one replication at a time, compressed, NaN
+// where nothing was written.
+h5::Id float_dcpl(const std::vector<hsize_t>& chunk, bool compress) {
+  h5::Id dcpl(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties");
+  h5::check(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "track attribute order");
+  h5::check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), "set chunking");
+  if (compress) {
+    h5::check(H5Pset_shuffle(dcpl.get()), "set the shuffle filter");
+    h5::check(H5Pset_deflate(dcpl.get(), 4), "set compression");
+  }
+  const double fill = kNaN;
+  h5::check(H5Pset_fill_value(dcpl.get(), H5T_NATIVE_DOUBLE, &fill), "set the fill value");
+  return dcpl;
+}
+
+void describe(hid_t dataset, const std::string& units, const std::string& long_name) {
+  if (!units.empty()) h5::write_string_attribute(dataset, "units", units);
+  h5::write_string_attribute(dataset, "long_name", long_name);
+}
+
+void describe_float(hid_t dataset, const std::string& units, const std::string& long_name,
+                    const std::string& coordinates) {
+  describe(dataset, units, long_name);
+  h5::write_double_attribute(dataset, "_FillValue", kNaN);
+  h5::write_string_attribute(dataset, "coordinates", coordinates);
+}
+
+hsize_t product(const std::vector<hsize_t>& dims, std::size_t from = 0) {
+  hsize_t n = 1;
+  for (std::size_t i = from; i < dims.size(); ++i) n *= dims[i];
+  return n;
+}
+
+// The block of a variable shaped (replication, ...) read at once for its
+// statistics: all replications, and of the other dimensions as much as fits
+// the budget, innermost first.
+std::vector<hsize_t> statistics_block(const std::vector<hsize_t>& dims) {
+  std::vector<hsize_t> block(dims);
+  hsize_t size = dims[0];
+  for (std::size_t i = dims.size() - 1; i >= 1; --i) {
+    if (size * dims[i] <= kStatisticsBudget) {
+      size *= dims[i];
+      continue;
+    }
+    block[i] = std::max<hsize_t>(1, kStatisticsBudget / size);
+    for (std::size_t j = 1; j < i; ++j) block[j] = 1;
+    break;
+  }
+  return block;
+}
+
+// Writes the statistics of `source` (replication, ...) into `target` (statistic, ...).
+void fill_statistics(hid_t source, hid_t target) {
+  const auto dims = h5::shape(source);
+  const auto block = statistics_block(dims);
+  std::vector<hsize_t> start(dims.size(), 0);
+  std::vector<double> values, stats;
+  while (true) {
+    std::vector<hsize_t> count(dims.size());
+    for (std::size_t i = 0; i < dims.size(); ++i) count[i] = std::min(block[i], dims[i] - start[i]);
+    values.resize(product(count));
+    h5::read_block(source, start, count, values.data());
+    stats.resize(values.size() / dims[0] * kStatistics);
+    block_statistics(values, dims[0], stats);
+    auto out_count = count;
+    out_count[0] = kStatistics;
+    h5::write_block(target, start, out_count, stats.data());
+    // Next block: an odometer over the dimensions after the replication.
+    std::size_t i = dims.size() - 1;
+    for (; i >= 1; --i) {
+      start[i] += block[i];
+      if (start[i] < dims[i]) break;
+      start[i] = 0;
+    }
+    if (i == 0) return;
+  }
+}
+}  // namespace
+
+
+void ResultsLayout::create(const std::filesystem::path& path, const RunInfo& info) {
+  // Creation order tracked, as netCDF-4 expects; the 1.8 file format keeps the
+  // file readable by every HDF5 since and lets attributes grow past 64 KiB.
+  h5::Id fcpl(H5Pcreate(H5P_FILE_CREATE), "create file properties");
+  const unsigned order = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
+  h5::check(H5Pset_link_creation_order(fcpl.get(), order), "track link order");
+  h5::check(H5Pset_attr_creation_order(fcpl.get(), order), "track attribute order");
+  h5::Id fapl(H5Pcreate(H5P_FILE_ACCESS), "create file access properties");
+  h5::check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_V18), "choose the file format");
+  file = h5::Id(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), "create the file");
+  write_root_attributes(info);
+  write_coordinates(info);
+  create_metrics(info);
+  create_summaries(info);
+}
+
+void ResultsLayout::write_root_attributes(const RunInfo& info) {
+  const hid_t root = file.get();
+  h5::write_string_attribute(root, "title", "SCORE programme simulation: " + info.scenario_name);
+  h5::write_string_attribute(root, "Conventions", "CF-1.8");
+  h5::write_string_attribute(root, "history", now_utc() + " created by score " + info.engine_version);
+  h5::write_string_attribute(root, "source", "score " + info.engine_version);
+  h5::write_int_attribute(root, format::kVersionAttribute, format::kVersion);
+  h5::write_string_attribute(root, "scenario_name", info.scenario_name);
+  h5::write_string_attribute(root, "scenario_sha256", info.scenario_sha256);
+  h5::write_string_attribute(root, "scenario_toml", info.scenario_toml);
+  h5::write_string_attribute(root, "engine_version", info.engine_version);
+  h5::write_uint_attribute(root, "seed", info.seed);
+  h5::write_int_attribute(root, "replications", info.replications);
+  h5::write_int_attribute(root, "steps", info.steps);
+  h5::write_string_attribute(root, "start", format_year_month(info.start));
+}
+
+namespace {
+h5::Id scale_of_strings(hid_t file, const char* name, const std::vector<std::string>& values,
+                        const std::string& long_name) {
+  h5::Id scale = h5::write_strings(file, name, values);
+  h5::make_scale(scale.get(), name);
+  describe(scale.get(), "", long_name);
+  return scale;
+}
+
+// A further variable along a dimension, e.g. country_name along country.
+void strings_along(hid_t file, hid_t scale, const char* name, const std::vector<std::string>& values,
+                   const std::string& long_name) {
+  h5::Id variable = h5::write_strings(file, name, values);
+  h5::attach_scales(variable.get(), {scale});
+  describe(variable.get(), "", long_name);
+}
+}  // namespace
+
+void ResultsLayout::write_coordinates(const RunInfo& info) {
+  const hid_t root = file.get();
+  std::vector<std::int64_t> days;
+  for (int t = 0; t < info.steps; ++t) days.push_back(days_between(info.start, info.start.plus(t)));
+  time = h5::write_integers(root, format::kTime, days);
+  h5::make_scale(time.get(), format::kTime);
+  describe(time.get(), "days since " + format_year_month(info.start) + "-01", "first day of the simulated month");
+  h5::write_string_attribute(time.get(), "calendar", "standard");
+  h5::write_string_attribute(time.get(), "standard_name", "time");
+  h5::write_string_attribute(time.get(), "axis", "T");
+
+  country = scale_of_strings(root, format::kCountry, info.country_ids, "country identifier");
+  strings_along(root, country.get(), format::kCountryName, info.country_names, "country name");
+
+  std::vector<std::int64_t> replications;
+  for (int r = 0; r < info.replications; ++r) replications.push_back(r);
+  replication = h5::write_integers(root, format::kReplication, replications);
+  h5::make_scale(replication.get(), format::kReplication);
+  describe(replication.get(), "1", "replication: an independent run with its own random stream");
+
+  const std::array<std::pair<sim::Axis, const char*>, 3> extra{{
+      {sim::Axis::module, "SCORE training module"},
+      {sim::Axis::source, "source paying for delivery"},
+      {sim::Axis::indicator, "enterprise performance indicator"},
+  }};
+  for (const auto& [axis, long_name] : extra)
+    axes[static_cast<std::size_t>(axis)] = scale_of_strings(root, sim::axis_name(axis), sim::axis_labels(axis), long_name);
+
+  std::vector<std::string> ids, names, starts, ends;
+  for (const auto& p : info.phases) {
+    ids.push_back(p.id);
+    names.push_back(p.name);
+    starts.push_back(format_year_month(info.start.plus(p.first_step)));
+    ends.push_back(format_year_month(info.start.plus(p.last_step)));
+  }
+  phase = scale_of_strings(root, format::kPhase, ids, "programme phase identifier");
+  strings_along(root, phase.get(), format::kPhaseName, names, "programme phase name");
+  strings_along(root, phase.get(), format::kPhaseStart, starts, "first month of the phase (YYYY-MM)");
+  strings_along(root, phase.get(), format::kPhaseEnd, ends, "last month of the phase, inclusive (YYYY-MM)");
+
+  if (info.replications > 1) {
+    const auto& labels = statistic_names();
+    statistic = scale_of_strings(root, format::kStatistic, {labels.begin(), labels.end()},
+                                 "statistic across replications (NaN left out; percentiles interpolate "
+                                 "linearly between closest ranks)");
+  }
+}
+
+void ResultsLayout::create_metrics(const RunInfo& info) {
+  const auto countries = static_cast<hsize_t>(info.country_ids.size());
+  const auto steps = static_cast<hsize_t>(info.steps);
+  for (int m = 0; m < sim::kMetrics; ++m) {
+    const auto& metric = sim::metric_catalogue()[m];
+    const auto length = static_cast<hsize_t>(sim::axis_length(metric.axis));
+    const hsize_t chunk_t = std::clamp<hsize_t>(kChunkValues / (countries * length), 1, steps);
+    chunk_steps.push_back(chunk_t);
+    std::vector<hsize_t> dims{static_cast<hsize_t>(info.replications), steps, countries};
+    std::vector<hsize_t> chunk{1, chunk_t, countries};
+    std::vector<hid_t> scales{replication.get(), time.get(), country.get()};
+    if (metric.axis != sim::Axis::none) {
+      dims.push_back(length);
+      chunk.push_back(length);
+      scales.push_back(axis(metric.axis));
+    }
+    h5::Id dcpl = float_dcpl(chunk, true);
+    auto& dataset = metrics[static_cast<std::size_t>(m)];
+    dataset = h5::create_dataset(file.get(), metric.name, H5T_IEEE_F64LE, dims, dcpl.get());
+    h5::attach_scales(dataset.get(), scales);
+    describe_float(dataset.get(), metric.units, metric.long_name, format::kCountryName);
+    h5::write_string_attribute(dataset.get(), "kind", kind_name(metric.kind));
+  }
+}
+
+void ResultsLayout::create_summaries(const RunInfo& info) {
+  const auto countries = static_cast<hsize_t>(info.country_ids.size());
+  const auto phases = static_cast<hsize_t>(info.phases.size());
+  const auto reps = static_cast<hsize_t>(info.replications);
+  const std::string phase_coordinates =
+      std::string(format::kPhaseName) + " " + format::kPhaseStart + " " + format::kPhaseEnd;
+  h5::Id per_country = float_dcpl({1, phases, countries}, false);
+  h5::Id total = float_dcpl({1, phases}, false);
+  for (int s = 0; s < sim::kSummaries; ++s) {
+    const auto& summary = sim::summary_catalogue()[s];
+    auto& by_country = summaries[static_cast<std::size_t>(s)];
+    by_country = h5::create_dataset(file.get(), format::summary_variable(summary.name), H5T_IEEE_F64LE,
+                                    {reps, phases, countries}, per_country.get());
+    h5::attach_scales(by_country.get(), {replication.get(), phase.get(), country.get()});
+    describe_float(by_country.get(), summary.units, summary.long_name,
+                   phase_coordinates + " " + format::kCountryName);
+    auto& all = totals[static_cast<std::size_t>(s)];
+    all = h5::create_dataset(file.get(), format::summary_total_variable(summary.name), H5T_IEEE_F64LE,
+                             {reps, phases}, total.get());
+    h5::attach_scales(all.get(), {replication.get(), phase.get()});
+    describe_float(all.get(), summary.units, std::string(summary.long_name) + ", all countries", phase_coordinates);
+  }
+}
+
+namespace {
+// The `<name>_stats` companion of a variable, (statistic, ...) where the
+// variable has (replication, ...), filled from the replications on disk.
+void add_statistics(hid_t file, hid_t source, const std::string& name, std::vector<hid_t> scales,
+                    std::vector<hsize_t> chunk, const std::string& units, const std::string& long_name,
+                    const std::string& coordinates, bool compress) {
+  auto dims = h5::shape(source);
+  dims[0] = kStatistics;
+  chunk[0] = 1;
+  h5::Id dcpl = float_dcpl(chunk, compress);
+  h5::Id target = h5::create_dataset(file, format::statistics_variable(name), H5T_IEEE_F64LE, dims, dcpl.get());
+  h5::attach_scales(target.get(), scales);
+  describe_float(target.get(), units, long_name + " (statistics across replications)", coordinates);
+  fill_statistics(source, target.get());
+}
+}  // namespace
+
+void ResultsLayout::write_statistics() {
+  const hid_t root = file.get();
+  for (int m = 0; m < sim::kMetrics; ++m) {
+    const auto& metric = sim::metric_catalogue()[m];
+    const hid_t source = metrics[static_cast<std::size_t>(m)].get();
+    const auto dims = h5::shape(source);
+    std::vector<hid_t> scales{statistic.get(), time.get(), country.get()};
+    std::vector<hsize_t> chunk{1, chunk_steps[static_cast<std::size_t>(m)], dims[2]};
+    if (metric.axis != sim::Axis::none) {
+      scales.push_back(axis(metric.axis));
+      chunk.push_back(dims[3]);
+    }
+    add_statistics(root, source, metric.name, scales, chunk, metric.units, metric.long_name, format::kCountryName,
+                   true);
+  }
+  const std::string phase_coordinates =
+      std::string(format::kPhaseName) + " " + format::kPhaseStart + " " + format::kPhaseEnd;
+  for (int s = 0; s < sim::kSummaries; ++s) {
+    const auto& summary = sim::summary_catalogue()[s];
+    const hid_t by_country = summaries[static_cast<std::size_t>(s)].get();
+    add_statistics(root, by_country, format::summary_variable(summary.name),
+                   {statistic.get(), phase.get(), country.get()}, h5::shape(by_country), summary.units,
+                   summary.long_name, phase_coordinates + " " + format::kCountryName, false);
+    const hid_t all = totals[static_cast<std::size_t>(s)].get();
+    add_statistics(root, all, format::summary_total_variable(summary.name), {statistic.get(), phase.get()},
+                   h5::shape(all), summary.units, std::string(summary.long_name) + ", all countries",
+                   phase_coordinates, false);
+  }
+}
+
+void ResultsLayout::write_replication(int index, const sim::Series& series, const sim::PhaseSummary& summary) {
+  const auto r = static_cast<hsize_t>(index);
+  const auto steps = static_cast<hsize_t>(series.steps());
+  const auto countries = static_cast<hsize_t>(series.countries());
+  // A metric's block in a Series is already in the file's [time][country][axis] order.
+  for (int m = 0; m < sim::kMetrics; ++m) {
+    const auto metric = static_cast<sim::Metric>(m);
+    const auto length = static_cast<hsize_t>(sim::axis_length(sim::info(metric).axis));
+    std::vector<hsize_t> start{r, 0, 0}, count{1, steps, countries};
+    if (sim::info(metric).axis != sim::Axis::none) {
+      start.push_back(0);
+      count.push_back(length);
+    }
+    h5::write_block(metrics[static_cast<std::size_t>(m)].get(), start, count, series.values(metric).data());
+  }
+  const auto phases = static_cast<hsize_t>(summary.phases());
+  std::vector<double> by_country(phases * countries), total(phases);
+  for (int s = 0; s < sim::kSummaries; ++s) {
+    const auto which = static_cast<sim::Summary>(s);
+    for (hsize_t p = 0; p < phases; ++p) {
+      for (hsize_t c = 0; c < countries; ++c)
+        by_country[p * countries + c] = summary.at(static_cast<int>(p), static_cast<int>(c), which);
+      total[p] = summary.total(static_cast<int>(p), which);
+    }
+    h5::write_block(summaries[static_cast<std::size_t>(s)].get(), {r, 0, 0}, {1, phases, countries},
+                    by_country.data());
+    h5::write_block(totals[static_cast<std::size_t>(s)].get(), {r, 0}, {1, phases}, total.data());
+  }
+}
+
+void ResultsLayout::close() {
+  for (auto& d : metrics) d.reset();
+  for (auto& d : summaries) d.reset();
+  for (auto& d : totals) d.reset();
+  for (auto& d : axes) d.reset();
+  for (auto* d : {&time, &country, &replication, &phase, &statistic}) d->reset();
+  if (file.valid()) {
+    h5::check(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "flush the file");
+    file.close("close the file");
+  }
+}
+
+}  // namespace score::output::detail

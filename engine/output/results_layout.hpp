@@ -1,0 +1,42 @@
+#pragma once
+// The open objects of a results file being written, laid out as
+// docs/output-format.md describes. ResultsWriter adds the policy around it
+// (temporary name, locking, validation); this is where the layout lives.
+// Call only with an h5::Lock held.
+#include <array>
+#include <filesystem>
+#include <vector>
+
+#include "output/hdf5_handle.hpp"
+#include "output/run_info.hpp"
+#include "sim/metrics.hpp"
+#include "sim/summary.hpp"
+
+namespace score::output::detail {
+
+struct ResultsLayout {
+  h5::Id file;
+  h5::Id time, country, replication, phase, statistic;  // dimension scales
+  std::array<h5::Id, 4> axes;                           // by sim::Axis; [none] stays empty
+  std::array<h5::Id, sim::kMetrics> metrics;
+  std::array<h5::Id, sim::kSummaries> summaries, totals;
+  std::vector<hsize_t> chunk_steps;  // time steps per chunk, per metric
+
+  // Creates the file with its metadata, coordinates and empty (NaN) variables.
+  void create(const std::filesystem::path& path, const RunInfo& info);
+  // One replication's values; the shapes must already match the file.
+  void write_replication(int index, const sim::Series& series, const sim::PhaseSummary& summary);
+  // The `*_stats` variables, read back from the replications on disk.
+  void write_statistics();
+  // Flushes and closes, reporting a failure.
+  void close();
+
+ private:
+  hid_t axis(sim::Axis a) const { return axes[static_cast<std::size_t>(a)].get(); }
+  void write_root_attributes(const RunInfo& info);
+  void write_coordinates(const RunInfo& info);
+  void create_metrics(const RunInfo& info);
+  void create_summaries(const RunInfo& info);
+};
+
+}  // namespace score::output::detail

@@ -1,0 +1,125 @@
+#include "output/results_writer.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "output/hdf5_handle.hpp"
+#include "output/results_layout.hpp"
+#include "output/temporary_path.hpp"
+
+namespace score::output {
+
+namespace {
+// Sanity bounds on a run's shape, well beyond any real programme.
+constexpr int kMaxSteps = 100'000, kMaxCountries = 10'000, kMaxReplications = 10'000'000;
+
+void validate(const std::filesystem::path& target, const RunInfo& info) {
+  auto require = [](bool ok, const std::string& what) {
+    if (!ok) throw std::invalid_argument("results writer: " + what);
+  };
+  std::error_code ignored;
+  require(!target.filename().empty() && !std::filesystem::is_directory(target, ignored),
+          "target '" + target.string() + "' names no file");
+  require(info.steps > 0 && info.steps <= kMaxSteps, "steps must be in 1.." + std::to_string(kMaxSteps));
+  require(info.replications > 0 && info.replications <= kMaxReplications, "replications out of range");
+  const auto countries = info.country_ids.size();
+  require(countries > 0 && countries <= kMaxCountries, "country count out of range");
+  require(info.country_names.size() == countries, "country ids and names differ in number");
+  require(!info.phases.empty(), "a run has at least one phase");
+  for (const auto& p : info.phases)
+    require(p.first_step >= 0 && p.first_step <= p.last_step && p.last_step < info.steps,
+            "phase '" + p.id + "' lies outside the run's steps");
+}
+
+// fsync before the rename, so a crash just after it cannot leave an empty target.
+void sync_path(const std::filesystem::path& path, int flags) {
+  const int fd = ::open(path.c_str(), flags);
+  if (fd < 0) return;  // best effort: some file systems refuse directories
+  ::fsync(fd);
+  ::close(fd);
+}
+}  // namespace
+
+ResultsWriter::ResultsWriter(std::filesystem::path target, RunInfo info)
+    : target_(std::move(target)), info_(std::move(info)) {
+  validate(target_, info_);
+  temporary_ = output::temporary_path(target_);
+  written_.assign(static_cast<std::size_t>(info_.replications), false);
+  h5::Lock lock;
+  try {
+    if (!target_.parent_path().empty()) std::filesystem::create_directories(target_.parent_path());
+    layout_ = std::make_unique<detail::ResultsLayout>();
+    layout_->create(temporary_, info_);
+  } catch (const std::exception& e) {
+    layout_.reset();
+    std::error_code ignored;
+    std::filesystem::remove(temporary_, ignored);
+    throw std::runtime_error("cannot write results file '" + target_.string() + "': " + e.what());
+  }
+}
+
+ResultsWriter::~ResultsWriter() {
+  if (finished_) return;
+  h5::Lock lock;
+  layout_.reset();  // closes quietly; nothing to keep
+  std::error_code ignored;
+  std::filesystem::remove(temporary_, ignored);
+}
+
+void ResultsWriter::write(int replication, const sim::Series& series, const sim::PhaseSummary& summary) {
+  h5::Lock lock;
+  if (finished_ || failed_ || !layout_) throw std::logic_error("results writer: write() after finish() or a failure");
+  auto reject = [&](const std::string& what) {
+    throw std::invalid_argument("results writer '" + target_.string() + "': replication " +
+                                std::to_string(replication) + " " + what);
+  };
+  if (replication < 0 || replication >= info_.replications) reject("is out of range");
+  if (written_[static_cast<std::size_t>(replication)]) reject("was already written");
+  if (series.steps() != info_.steps || series.countries() != static_cast<int>(info_.country_ids.size()))
+    reject("has a series shaped unlike the run");
+  if (summary.phases() != static_cast<int>(info_.phases.size()) || summary.countries() != series.countries())
+    reject("has a phase summary shaped unlike the run");
+  try {
+    layout_->write_replication(replication, series, summary);
+  } catch (const h5::Error& e) {
+    failed_ = true;
+    throw std::runtime_error("cannot write results file '" + target_.string() + "': " + e.what());
+  }
+  written_[static_cast<std::size_t>(replication)] = true;
+}
+
+void ResultsWriter::finish() {
+  h5::Lock lock;
+  if (finished_) throw std::logic_error("results writer: finish() called twice");
+  const std::string where = "cannot write results file '" + target_.string() + "': ";
+  if (failed_ || !layout_) throw std::runtime_error(where + "an earlier write failed");
+  for (std::size_t r = 0; r < written_.size(); ++r)
+    if (!written_[r])
+      throw std::runtime_error(where + "replication " + std::to_string(r) + " of " +
+                               std::to_string(written_.size()) + " was never written");
+  try {
+    finish_locked();
+  } catch (const std::exception& e) {
+    failed_ = true;
+    layout_.reset();
+    throw std::runtime_error(where + e.what());
+  }
+  finished_ = true;
+}
+
+void ResultsWriter::finish_locked() {
+  if (info_.replications > 1) layout_->write_statistics();
+  layout_->close();
+  layout_.reset();
+  sync_path(temporary_, O_RDONLY);
+  std::error_code error;
+  std::filesystem::rename(temporary_, target_, error);
+  if (error) throw std::runtime_error("cannot rename '" + temporary_.string() + "' onto it: " + error.message());
+  const auto directory = target_.parent_path().empty() ? std::filesystem::path(".") : target_.parent_path();
+  sync_path(directory, O_RDONLY | O_DIRECTORY);
+}
+
+}  // namespace score::output

@@ -1,0 +1,30 @@
+#pragma once
+// What a results file says about the run that produced it, besides the
+// numbers: the writer stores it, the reader gives it back.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+
+namespace score::output {
+
+struct PhaseInfo {
+  std::string id, name;
+  int first_step = 0, last_step = 0;  // inclusive, steps from RunInfo::start
+};
+
+struct RunInfo {
+  std::string scenario_name;
+  std::string scenario_toml;  // the fully resolved scenario as TOML text
+  std::string scenario_sha256;
+  std::string engine_version;
+  std::uint64_t seed = 0;
+  int replications = 1;
+  YearMonth start;
+  int steps = 0;
+  std::vector<std::string> country_ids, country_names;
+  std::vector<PhaseInfo> phases;
+};
+
+}  // namespace score::output

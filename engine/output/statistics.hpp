@@ -1,0 +1,26 @@
+#pragma once
+// Statistics across replications, as the results format stores them: NaN
+// values (ratios over an empty denominator) are left out, and percentiles
+// interpolate linearly between the closest ranks, numpy's default, so a Python
+// user recomputing them gets the same numbers.
+#include <array>
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "output/format.hpp"
+
+namespace score::output {
+
+// The q-quantile (q in [0, 1]) of sorted, NaN-free values; NaN if there are none.
+double percentile(std::span<const double> sorted, double q);
+
+// Mean, p05, p50, p95 of the non-NaN values of `sample`, in Statistic order;
+// all NaN if every value is NaN. Reorders `sample`.
+std::array<double, kStatistics> sample_statistics(std::vector<double>& sample);
+
+// For a block laid out [replication][cell], the statistics of each cell across
+// replications, laid out [statistic][cell] in `out` (kStatistics * cells values).
+void block_statistics(std::span<const double> block, std::size_t replications, std::span<double> out);
+
+}  // namespace score::output

@@ -1,0 +1,211 @@
+// Building phases (with their per-country plans), funders and behaviour.
+#include <algorithm>
+
+#include "scenario/access.hpp"
+#include "scenario/build.hpp"
+
+namespace score::scenario {
+namespace {
+
+std::string at(std::string_view a, std::string_view b) { return std::string(a) + "." + std::string(b); }
+
+int country_index(const model::Description& m, const std::string& id) {
+  for (int c = 0; c < static_cast<int>(m.countries.size()); ++c)
+    if (m.countries[static_cast<std::size_t>(c)].id == id) return c;
+  return -1;
+}
+
+// A lever's value for one country: the country's override wins over the
+// phase-wide value, which falls back to the schema default.
+double lever(Reader& r, const std::string& phase, const std::string& country, std::string_view name) {
+  const std::string specific = phase + ".country." + country + "." + std::string(name);
+  return r.has(specific) ? r.number(specific) : r.number(at(phase, name));
+}
+
+// A per-module lever: country+module, country, phase+module, phase.
+double module_lever(Reader& r, const std::string& phase, const std::string& country, const char* module,
+                    std::string_view name) {
+  const std::string cp = phase + ".country." + country;
+  for (const std::string& path : {cp + ".modules." + module + "." + std::string(name), at(cp, name),
+                                  phase + ".modules." + module + "." + std::string(name)})
+    if (r.has(path)) return r.number(path);
+  return r.number(at(phase, name));
+}
+
+model::Plan read_plan(Reader& r, const std::string& phase, const std::string& country, const model::Phase& ph) {
+  model::Plan plan;
+  plan.active = true;
+  for (int k = 0; k < model::kModules; ++k) {
+    const char* mod = model::module_ids()[static_cast<std::size_t>(k)];
+    plan.subsidy_share[static_cast<std::size_t>(k)] = module_lever(r, phase, country, mod, "subsidy_share");
+    plan.fee_share[static_cast<std::size_t>(k)] = module_lever(r, phase, country, mod, "fee_share");
+  }
+  plan.ilo_share = lever(r, phase, country, "ilo_share");
+  plan.trainers_per_year = lever(r, phase, country, "trainers_per_year");
+  plan.providers_onboarded = static_cast<int>(lever(r, phase, country, "providers_onboarded"));
+  for (int t = 0; t < model::kProviderTypes; ++t)
+    plan.provider_mix[static_cast<std::size_t>(t)] =
+        lever(r, phase, country, std::string("provider_mix.") + model::provider_type_names()[static_cast<std::size_t>(t)]);
+  plan.marketing_usd_per_month = lever(r, phase, country, "marketing_usd_per_month");
+  plan.national_staff_usd_per_month = lever(r, phase, country, "national_staff_usd_per_month");
+  plan.buyer_partnerships = static_cast<int>(lever(r, phase, country, "buyer_partnerships"));
+  plan.buyer_share = lever(r, phase, country, "buyer_share");
+  plan.licences = static_cast<int>(lever(r, phase, country, "licences"));
+  plan.licence_fee_usd_per_year = lever(r, phase, country, "licence_fee_usd_per_year");
+  const std::string exit_c = phase + ".country." + country + ".exit";
+  const std::string exit_path = r.has(exit_c) ? exit_c : at(phase, "exit");
+  if (r.has(exit_path)) {
+    if (const auto exit = r.month(exit_path)) {
+      if (*exit < ph.start || *exit > ph.end) r.error(exit_path, "the exit month must lie inside the phase");
+      plan.exit_step = ph.first_step + months_between(ph.start, *exit);
+    }
+  }
+  return plan;
+}
+
+void read_lines(Reader& r, const std::string& p, model::Phase& ph) {
+  const auto lines = r.strings(at(p, "donor_pays"));
+  auto has = [&](const char* line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); };
+  ph.donor_pays_delivery = has("delivery");
+  ph.donor_pays_trainers = has("trainers");
+  ph.donor_pays_marketing = has("marketing");
+  ph.donor_pays_staff = has("staff");
+  ph.donor_pays_overhead = has("overhead");
+}
+
+void read_phase(Reader& r, model::Description& m, const std::string& id) {
+  const std::string p = "phases." + id;
+  model::Phase ph;
+  ph.id = id;
+  ph.name = r.string(at(p, "name"));
+  ph.strategy = r.string(at(p, "strategy"));
+  const auto start = r.month(at(p, "start"));
+  const auto end = r.month(at(p, "end"));
+  if (!start || !end) return;
+  ph.start = *start;
+  ph.end = *end;
+  if (*end < *start) r.error(at(p, "end"), "the phase ends before it starts (" + format_year_month(*start) + ")");
+  if (*start < m.start || *end > m.end)
+    r.error(at(p, "start"), "the phase (" + format_year_month(*start) + " to " + format_year_month(*end) +
+                                ") lies outside the calendar (" + format_year_month(m.start) + " to " +
+                                format_year_month(m.end) + ")");
+  ph.first_step = months_between(m.start, *start);
+  ph.last_step = months_between(m.start, *end);
+  ph.global_overhead_usd_per_month = r.number(at(p, "global_overhead_usd_per_month"));
+  ph.tot_usd_per_trainee = r.number(at(p, "tot_usd_per_trainee"));
+  read_lines(r, p, ph);
+  ph.plans.resize(m.countries.size());
+  const auto active = r.strings(at(p, "countries"));
+  for (const std::string& cid : active) {
+    const int c = country_index(m, cid);
+    if (c < 0) {
+      r.error(at(p, "countries"), "unknown country '" + cid + "' (not under [countries])");
+      continue;
+    }
+    ph.plans[static_cast<std::size_t>(c)] = read_plan(r, p, cid, ph);
+  }
+  for (const std::string& cid : r.keys(at(p, "country")))
+    if (std::find(active.begin(), active.end(), cid) == active.end())
+      r.error(p + ".country." + cid, "country '" + cid + "' is not in " + p + ".countries");
+  for (const std::string& mod : r.keys(at(p, "modules")))
+    if (std::find(model::module_ids().begin(), model::module_ids().end(), mod) == model::module_ids().end())
+      r.error(p + ".modules." + mod, "modules are M1, M2, M3, M4 and M5");
+  m.phases.push_back(std::move(ph));
+}
+
+}  // namespace
+
+void read_phases(Reader& r, model::Description& m) {
+  for (const std::string& id : r.keys("phases")) read_phase(r, m, id);
+  std::vector<std::size_t> order(m.phases.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return m.phases[a].start < m.phases[b].start; });
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    const model::Phase& a = m.phases[order[k - 1]];
+    const model::Phase& b = m.phases[order[k]];
+    if (b.start <= a.end)
+      r.error("phases." + b.id + ".start", "phase " + b.id + " starts (" + format_year_month(b.start) +
+                                               ") before phase " + a.id + " ends (" + format_year_month(a.end) + ")");
+  }
+  std::vector<model::Phase> sorted;
+  for (std::size_t i : order) sorted.push_back(std::move(m.phases[i]));
+  m.phases = std::move(sorted);
+}
+
+void read_funders(Reader& r, model::Description& m) {
+  for (const std::string& id : r.keys("funders")) {
+    const std::string p = "funders." + id;
+    model::Funder f;
+    f.id = id;
+    f.name = r.string(at(p, "name"));
+    const std::string kind = r.string(at(p, "kind"));
+    f.kind = kind == "ilo" ? model::FunderKind::ilo
+             : kind == "government" ? model::FunderKind::government
+             : kind == "csr" ? model::FunderKind::csr
+                             : model::FunderKind::donor;
+    f.budget_usd.assign(m.phases.size(), 0.0);
+    for (const std::string& phase : r.keys(at(p, "budget_usd"))) {
+      const auto it = std::find_if(m.phases.begin(), m.phases.end(), [&](const auto& ph) { return ph.id == phase; });
+      if (it == m.phases.end()) {
+        r.error(p + ".budget_usd." + phase, "unknown phase '" + phase + "' (not under [phases])");
+        continue;
+      }
+      f.budget_usd[static_cast<std::size_t>(it - m.phases.begin())] = r.number(p + ".budget_usd." + phase);
+    }
+    const std::string country = r.string(at(p, "country"));
+    const bool tied = f.kind == model::FunderKind::government || f.kind == model::FunderKind::csr;
+    if (tied) {
+      f.country = country_index(m, country);
+      if (f.country < 0) r.error(at(p, "country"), "a " + kind + " funder needs a country defined under [countries]" +
+                                                       (country.empty() ? std::string() : ", not '" + country + "'"));
+    } else if (!country.empty()) {
+      r.error(at(p, "country"), "only government and csr funders are tied to a country");
+    }
+    f.share = r.number(at(p, "share"));
+    f.modules.fill(false);
+    for (std::int64_t mod : r.integers(at(p, "modules"))) f.modules[static_cast<std::size_t>(mod - 1)] = true;
+    f.reliability = r.number(at(p, "reliability"));
+    f.suppliers = static_cast<int>(r.integer(at(p, "suppliers")));
+    m.funders.push_back(std::move(f));
+  }
+}
+
+void read_behaviour(Reader& r, model::Behaviour& b) {
+  struct Field { const char* key; double model::Behaviour::*number; int model::Behaviour::*integer; };
+  using B = model::Behaviour;
+  static const Field fields[] = {
+      {"marketing_reach_per_1000_usd", &B::marketing_reach_per_1000_usd, nullptr},
+      {"association_awareness", &B::association_awareness, nullptr},
+      {"peer_awareness", &B::peer_awareness, nullptr},
+      {"buyer_awareness", &B::buyer_awareness, nullptr},
+      {"enrol_rate", &B::enrol_rate, nullptr},
+      {"benefit_horizon_months", &B::benefit_horizon_months, nullptr},
+      {"told_savings_usd", &B::told_savings_usd, nullptr},
+      {"peer_weight", &B::peer_weight, nullptr},
+      {"buyer_pressure", &B::buyer_pressure, nullptr},
+      {"continuation", &B::continuation, nullptr},
+      {"max_wait_months", &B::max_wait_months, nullptr},
+      {"firms_per_classroom", &B::firms_per_classroom, nullptr},
+      {"participants_per_firm", nullptr, &B::participants_per_firm},
+      {"classrooms_per_trainer_month", &B::classrooms_per_trainer_month, nullptr},
+      {"supervised_months", nullptr, &B::supervised_months},
+      {"certification_probability", &B::certification_probability, nullptr},
+      {"trainer_attrition_per_month", &B::trainer_attrition_per_month, nullptr},
+      {"provider_overhead_usd_per_month", &B::provider_overhead_usd_per_month, nullptr},
+      {"provider_markup", &B::provider_markup, nullptr},
+      {"loss_months_to_drop", nullptr, &B::loss_months_to_drop},
+      {"independence_window_months", nullptr, &B::independence_window_months},
+      {"independence_cost_share", &B::independence_cost_share, nullptr},
+      {"independence_min_trainers", nullptr, &B::independence_min_trainers},
+      {"adoption_probability", &B::adoption_probability, nullptr},
+      {"savings_probability", &B::savings_probability, nullptr},
+      {"savings_max_usd_per_month", &B::savings_max_usd_per_month, nullptr},
+  };
+  for (const Field& f : fields) {
+    const std::string path = std::string("behaviour.") + f.key;
+    if (f.number) b.*f.number = r.number(path);
+    else b.*f.integer = static_cast<int>(r.integer(path));
+  }
+}
+
+}  // namespace score::scenario

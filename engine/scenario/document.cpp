@@ -1,0 +1,299 @@
+#include "scenario/document.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <tuple>
+#include <utility>
+
+#include "scenario/validate.hpp"
+
+namespace score::scenario {
+namespace fs = std::filesystem;
+namespace {
+
+// Overrides are positioned in a pseudo-file of this name.
+constexpr std::string_view kOverrideFile = "--set";
+
+[[noreturn]] void fail(Diagnostic d) { throw ScenarioError({std::move(d)}); }
+
+// One file of the chain as read from disk.
+struct ChainFile {
+  std::string display;  // the path as diagnostics show it
+  fs::path identity;    // canonical, to recognise a file reached twice
+  std::string bytes;
+};
+
+// Where an `extends` pointed from, to position errors about the base file.
+struct ExtendsSite {
+  toml::source_region where;
+};
+
+std::string read_or_fail(const ChainFile& file, const ExtendsSite* site) {
+  std::error_code ec;
+  const auto status = fs::status(file.display, ec);
+  std::string problem;
+  if (!fs::exists(status))
+    problem = "no such file";
+  else if (fs::is_directory(status))
+    problem = "is a directory";
+  std::ifstream in(file.display, std::ios::binary);
+  if (problem.empty() && !in) problem = "cannot be opened";
+  if (!problem.empty()) {
+    if (site) fail(diagnostic_at(site->where, "extends", "cannot read '" + file.display + "': " + problem));
+    fail({file.display, 0, 0, "", "cannot read scenario: " + problem});
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return std::move(text).str();
+}
+
+toml::table parse_or_fail(const ChainFile& file) {
+  try {
+    return toml::parse(file.bytes, std::string(file.display));
+  } catch (const toml::parse_error& e) {
+    fail(diagnostic_at(e.source(), "", std::string(e.description())));
+  }
+}
+
+std::string cycle_message(const std::vector<ChainFile>& chain, const ChainFile& again) {
+  std::string out = "extends cycle: ";
+  bool in_cycle = false;
+  for (const ChainFile& f : chain) {
+    in_cycle = in_cycle || f.identity == again.identity;
+    if (in_cycle) out += f.display + " -> ";
+  }
+  return out + again.display;
+}
+
+// Tables merge key by key; anything else in the child replaces the base's
+// value whole, including arrays and provenance tables (a schema leaf given
+// as { value = .. } must not inherit a stale range from the base).
+void merge_into(toml::table& base, toml::table& child, std::vector<std::string>& path) {
+  for (auto&& [key, node] : child) {
+    path.emplace_back(key.str());
+    toml::node* existing = base.get(key.str());
+    if (existing && existing->is_table() && node.is_table() && !find_spec(path)) {
+      merge_into(*existing->as_table(), *node.as_table(), path);
+    } else if (existing) {
+      base.insert_or_assign(key.str(), std::move(node));  // keeps the base's key, so its place
+    } else {
+      base.insert_or_assign(toml::key(key), std::move(node));
+    }
+    path.pop_back();
+  }
+}
+
+class ChainLoader {
+ public:
+  std::vector<ChainFile> files;
+
+  toml::table load(const fs::path& path, const ExtendsSite* site) {
+    ChainFile file{path.lexically_normal().string(), {}, {}};
+    std::error_code ec;
+    file.identity = fs::weakly_canonical(path, ec);
+    if (ec) file.identity = fs::absolute(path).lexically_normal();
+    check_chain(file, site);
+    file.bytes = read_or_fail(file, site);
+    files.push_back(std::move(file));
+    toml::table table = parse_or_fail(files.back());
+    const toml::node* extends = table.get("extends");
+    if (!extends) return table;
+    const std::optional<std::string> base_name = extends->value<std::string>();
+    if (!base_name || base_name->empty())
+      fail(diagnostic_at(extends->source(), "extends", "expected the path of a scenario file (a string)"));
+    const ExtendsSite here{extends->source()};
+    table.erase("extends");
+    toml::table merged = load(path.parent_path() / *base_name, &here);
+    std::vector<std::string> key_path;
+    merge_into(merged, table, key_path);
+    return merged;
+  }
+
+ private:
+  void check_chain(const ChainFile& file, const ExtendsSite* site) const {
+    const bool seen = std::any_of(files.begin(), files.end(),
+                                  [&](const ChainFile& f) { return f.identity == file.identity; });
+    if (seen && site) fail(diagnostic_at(site->where, "extends", cycle_message(files, file)));
+    if (files.size() >= kMaxExtendsChain && site)
+      fail(diagnostic_at(site->where, "extends",
+                         "extends chain longer than " + std::to_string(kMaxExtendsChain) + " files"));
+  }
+};
+
+// --- overrides ------------------------------------------------------------
+
+Diagnostic override_error(const std::string& text, const std::string& why) {
+  return {std::string(kOverrideFile), 0, 0, "", "invalid override '" + text + "': " + why};
+}
+
+// How many segments KEY has in "KEY=VALUE" (parsed as a TOML key).
+std::size_t key_depth(const std::string& text, std::size_t eq) {
+  toml::table probe;
+  try {
+    probe = toml::parse(text.substr(0, eq) + "= 0", std::string(kOverrideFile));
+  } catch (const toml::parse_error&) {
+    fail(override_error(text, "expected KEY=VALUE with KEY a dotted key such as behaviour.enrol_rate"));
+  }
+  std::size_t depth = 0;
+  for (const toml::node* node = &probe; node->is_table(); ++depth) node = &node->as_table()->begin()->second;
+  return depth;
+}
+
+// "KEY=VALUE" as a one-entry-per-level TOML table. VALUE is any TOML value;
+// anything that is not is taken as a bare string, so --set scenario.name=Pilot
+// and --set calendar.start=2013-09 work without shell-escaped quotes.
+toml::table parse_override(const std::string& text, std::size_t& depth) {
+  const std::size_t eq = text.find('=');
+  if (text.find_first_of("\r\n") != std::string::npos) fail(override_error(text, "must be one line"));
+  if (eq == std::string::npos) fail(override_error(text, "expected KEY=VALUE"));
+  depth = key_depth(text, eq);
+  const std::size_t value_start = text.find_first_not_of(" \t", eq + 1);
+  if (value_start == std::string::npos) fail(override_error(text, "missing value after '='"));
+  try {
+    return toml::parse(text, std::string(kOverrideFile));
+  } catch (const toml::parse_error&) {
+    std::string value = text.substr(value_start);
+    value.erase(value.find_last_not_of(" \t") + 1);
+    std::ostringstream quoted;
+    quoted << toml::value<std::string>(std::move(value));
+    return toml::parse(text.substr(0, value_start) + quoted.str(), std::string(kOverrideFile));
+  }
+}
+
+// Replaces the value at KEY whole (a plain number replaces a provenance
+// table), creating the tables on the way.
+void apply_override(toml::table& root, const std::string& text) {
+  std::size_t depth = 0;
+  toml::table parsed = parse_override(text, depth);
+  if (parsed.contains("extends"))  // the chain is already resolved: it would be silently ignored
+    fail(override_error(text, "extends cannot be overridden; write a scenario file that extends the other"));
+  toml::table* target = &root;
+  toml::table* source = &parsed;
+  std::vector<std::string> path;
+  for (std::size_t level = 1;; ++level) {
+    const auto entry = source->begin();  // owns the proxy the references below go through
+    const toml::key& key = entry->first;
+    toml::node& node = entry->second;
+    path.emplace_back(key.str());
+    toml::node* existing = target->get(key.str());
+    if (level == depth || !existing) {
+      if (existing)
+        target->insert_or_assign(key.str(), std::move(node));
+      else
+        target->insert_or_assign(toml::key(key), std::move(node));
+      return;
+    }
+    if (!existing->is_table())
+      fail(override_error(text, std::string("'").append(join_path(path)).append("' is not a table")));
+    target = existing->as_table();
+    source = node.as_table();
+  }
+}
+
+// --- hashing ----------------------------------------------------------------
+
+// SHA-256 of the chain's bytes, then of each override after a NUL (which no
+// TOML file holds), so the hash of a lone file is its plain sha256sum.
+std::string hex_sha256(const std::vector<ChainFile>& files, const std::vector<std::string>& overrides) {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  bool ok = ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) == 1;
+  for (const ChainFile& f : files)
+    ok = ok && EVP_DigestUpdate(ctx.get(), f.bytes.data(), f.bytes.size()) == 1;
+  for (const std::string& text : overrides) {
+    ok = ok && EVP_DigestUpdate(ctx.get(), "", 1) == 1;
+    ok = ok && EVP_DigestUpdate(ctx.get(), text.data(), text.size()) == 1;
+  }
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  ok = ok && EVP_DigestFinal_ex(ctx.get(), digest.data(), &size) == 1;
+  if (!ok) throw std::runtime_error("SHA-256 failed (OpenSSL)");
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < size; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xF];
+  }
+  return out;
+}
+
+}  // namespace
+
+Document load_document(const fs::path& file, const std::vector<std::string>& overrides) {
+  ChainLoader loader;
+  Document doc;
+  doc.root = loader.load(file, nullptr);
+  doc.file = file;
+  for (const ChainFile& f : loader.files) doc.chain.emplace_back(f.display);
+  for (const std::string& text : overrides) apply_override(doc.root, text);
+  doc.sha256 = hex_sha256(loader.files, overrides);
+  return doc;
+}
+
+std::size_t Document::file_rank(const toml::source_region& where) const {
+  if (!where.path) return chain.size() + 1;
+  for (std::size_t i = 0; i < chain.size(); ++i)
+    if (chain[i].string() == *where.path) return chain.size() - 1 - i;
+  return chain.size();  // an override
+}
+
+bool Document::before(const toml::source_region& a, const toml::source_region& b) const {
+  return std::tuple(file_rank(a), a.begin.line, a.begin.column) <
+         std::tuple(file_rank(b), b.begin.line, b.begin.column);
+}
+
+std::vector<std::string> split_path(std::string_view dotted) {
+  std::vector<std::string> out;
+  while (true) {
+    const std::size_t dot = dotted.find('.');
+    out.emplace_back(dotted.substr(0, dot));
+    if (dot == std::string_view::npos) return out;
+    dotted.remove_prefix(dot + 1);
+  }
+}
+
+std::string join_path(const std::vector<std::string>& segments) {
+  std::string out;
+  for (const std::string& s : segments) {
+    if (!out.empty()) out += '.';
+    out += s;
+  }
+  return out;
+}
+
+const toml::node* find_node(const toml::table& root, std::string_view dotted) {
+  const toml::node* node = &root;
+  for (const std::string& segment : split_path(dotted)) {
+    const toml::table* table = node->as_table();
+    node = table ? table->get(segment) : nullptr;
+    if (!node) return nullptr;
+  }
+  return node;
+}
+
+Diagnostic diagnostic_at(const toml::source_region& where, std::string key_path, std::string message) {
+  Diagnostic d;
+  if (where.path) d.file = *where.path;
+  d.line = static_cast<int>(where.begin.line);
+  d.column = static_cast<int>(where.begin.column);
+  d.key_path = std::move(key_path);
+  d.message = std::move(message);
+  return d;
+}
+
+std::vector<std::pair<const toml::key*, const toml::node*>> entries_in_file_order(const Document& doc,
+                                                                                  const toml::table& table) {
+  std::vector<std::pair<const toml::key*, const toml::node*>> out;
+  for (auto&& [key, node] : table) out.emplace_back(&key, &node);
+  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
+    return doc.before(a.first->source(), b.first->source());
+  });
+  return out;
+}
+
+}  // namespace score::scenario

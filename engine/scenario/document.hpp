@@ -1,0 +1,62 @@
+#pragma once
+// The scenario document: the TOML tree a planner wrote, with `extends`
+// resolved and `--set` overrides applied, every node still pointing at the
+// file (and line) it came from so that diagnostics can name it.
+#include <toml++/toml.h>
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/diagnostic.hpp"
+
+namespace score::scenario {
+
+// A chain holds at most this many files (the scenario and its bases).
+constexpr std::size_t kMaxExtendsChain = 16;
+
+// Move-only on purpose: toml++ drops source positions when a node is copied,
+// and positions are what make diagnostics useful.
+struct Document {
+  toml::table root;                          // merged; `extends` removed; overrides applied
+  std::filesystem::path file;                // the scenario file named by the user
+  std::vector<std::filesystem::path> chain;  // this file, then what it extends, ...
+  std::string sha256;                        // hex; every chain file's bytes in order, then the overrides
+
+  Document() = default;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  ~Document() = default;
+
+  // How early a position reads in the merged scenario: the deepest base
+  // first, then each file extending it, then --set overrides, then nodes
+  // without a position. Used to keep keys and diagnostics in file order.
+  std::size_t file_rank(const toml::source_region& where) const;
+  bool before(const toml::source_region& a, const toml::source_region& b) const;
+};
+
+// Loads `file`, resolves its `extends` chain and applies each override
+// ("a.b.c=VALUE", as given to `score run --set`). Throws ScenarioError.
+Document load_document(const std::filesystem::path& file, const std::vector<std::string>& overrides = {});
+
+// --- helpers shared by the scenario layer --------------------------------
+
+// "a.b.c" -> {"a", "b", "c"} (no quoting: ids in scenarios are bare keys).
+std::vector<std::string> split_path(std::string_view dotted);
+std::string join_path(const std::vector<std::string>& segments);
+
+// The node at a dotted path, or nullptr.
+const toml::node* find_node(const toml::table& root, std::string_view dotted);
+
+// A diagnostic positioned at `where` (file, line, column when known).
+Diagnostic diagnostic_at(const toml::source_region& where, std::string key_path, std::string message);
+
+// A table's entries sorted by the position of their keys (file order).
+std::vector<std::pair<const toml::key*, const toml::node*>> entries_in_file_order(const Document& doc,
+                                                                                  const toml::table& table);
+
+}  // namespace score::scenario

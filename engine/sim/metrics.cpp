@@ -1,0 +1,94 @@
+#include "sim/metrics.hpp"
+
+#include <cassert>
+
+namespace score::sim {
+
+int axis_length(Axis axis) {
+  switch (axis) {
+    case Axis::none: return 1;
+    case Axis::module: return model::kModules;
+    case Axis::source: return model::kSources;
+    case Axis::indicator: return model::kIndicators;
+  }
+  return 1;
+}
+
+const char* axis_name(Axis axis) {
+  switch (axis) {
+    case Axis::none: return "";
+    case Axis::module: return "module";
+    case Axis::source: return "source";
+    case Axis::indicator: return "indicator";
+  }
+  return "";
+}
+
+std::vector<std::string> axis_labels(Axis axis) {
+  auto copy = [](const auto& names) { return std::vector<std::string>(names.begin(), names.end()); };
+  switch (axis) {
+    case Axis::none: return {};
+    case Axis::module: return copy(model::module_ids());
+    case Axis::source: return copy(model::source_names());
+    case Axis::indicator: return copy(model::indicator_names());
+  }
+  return {};
+}
+
+const std::array<MetricInfo, kMetrics>& metric_catalogue() {
+  using enum Axis;
+  using enum Kind;
+  static const std::array<MetricInfo, kMetrics> catalogue{{
+      {"smes_trained", "enterprises that completed at least one module (cumulative)", "1", none, stock},
+      {"workers_reached", "workforce of the enterprises trained (cumulative)", "1", none, stock},
+      {"firms_aware", "eligible enterprises aware of SCORE", "1", none, stock},
+      {"firms_in_training", "enterprises in a module (intake to last follow-up)", "1", none, stock},
+      {"firms_adopting", "trained enterprises that adopted the practices", "1", none, stock},
+      {"firms_saving", "adopting enterprises reporting cost savings", "1", none, stock},
+      {"classroom_participants", "managers and workers attending classroom training", "1 month-1", none, flow},
+      {"module_deliveries", "modules started", "1 month-1", module, flow},
+      {"modules_completed", "modules completed", "1 month-1", module, flow},
+      {"trainers_trained", "trainees entering training of trainers", "1 month-1", none, flow},
+      {"trainers_certified", "active certified trainers", "1", none, stock},
+      {"providers_active", "partner providers delivering or preparing to deliver", "1", none, stock},
+      {"providers_independent", "providers covering their costs without ILO or donor money", "1", none, stock},
+      {"delivery_cost_usd", "cost of module delivery (price: direct cost and provider margin)", "USD month-1", none, flow},
+      {"delivery_shortfall_usd", "delivery cost no source paid (borne by providers)", "USD month-1", none, flow},
+      {"revenue_usd", "delivery revenue by paying source", "USD month-1", source, flow},
+      {"cost_recovery", "share of delivery cost paid by others than the ILO and donors", "1", none, ratio},
+      {"programme_cost_usd", "programme cost: staff, overheads, marketing, training of trainers", "USD month-1", none, flow},
+      {"donor_spend_usd", "donor money spent on delivery and programme", "USD month-1", none, flow},
+      {"licence_income_usd", "licence fees paid by commercial providers", "USD month-1", none, flow},
+      {"savings_usd", "monthly cost savings of enterprises that adopted", "USD month-1", none, flow},
+      {"improvement", "mean relative improvement of adopting enterprises", "1", indicator, stock},
+  }};
+  return catalogue;
+}
+
+Series::Series(int steps, int countries) : steps_(steps), countries_(countries) {
+  std::size_t at = 0;
+  for (int m = 0; m < kMetrics; ++m) {
+    offset_[m] = at;
+    at += static_cast<std::size_t>(steps) * countries * axis_length(metric_catalogue()[m].axis);
+  }
+  offset_[kMetrics] = at;
+  data_.assign(at, 0.0);
+}
+
+std::size_t Series::index(Metric m, int step, int country, int k) const {
+  const int mi = static_cast<int>(m);
+  const int len = axis_length(metric_catalogue()[mi].axis);
+  assert(step >= 0 && step < steps_ && country >= 0 && country < countries_ && k >= 0 && k < len);
+  return offset_[mi] + (static_cast<std::size_t>(step) * countries_ + country) * len + k;
+}
+
+std::span<const double> Series::values(Metric m) const {
+  const int mi = static_cast<int>(m);
+  return {data_.data() + offset_[mi], offset_[mi + 1] - offset_[mi]};
+}
+std::span<double> Series::values(Metric m) {
+  const int mi = static_cast<int>(m);
+  return {data_.data() + offset_[mi], offset_[mi + 1] - offset_[mi]};
+}
+
+}  // namespace score::sim

@@ -1,0 +1,83 @@
+#pragma once
+// What a run measures. The catalogue is the single list of output variables:
+// the simulation fills them, the writers name and describe them from here.
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "model/description.hpp"
+
+namespace score::sim {
+
+// The extra dimension a metric has beyond (time, country).
+enum class Axis { none, module, source, indicator };
+int axis_length(Axis axis);
+const char* axis_name(Axis axis);  // the dimension's name in outputs: "module", "source", ...
+std::vector<std::string> axis_labels(Axis axis);
+
+// How a metric aggregates over time and countries.
+//  flow:  a monthly amount; sums over months and countries.
+//  stock: a level at the end of the month; sums over countries, last value over months.
+//  ratio: a derived share; recomputed from its parts, never summed.
+enum class Kind { flow, stock, ratio };
+
+enum class Metric : int {
+  smes_trained,            // stock: unique firms that completed at least one module
+  workers_reached,         // stock: workforce of those firms
+  firms_aware,             // stock
+  firms_in_training,       // stock
+  firms_adopting,          // stock: trained firms that adopted practices
+  firms_saving,            // stock: adopting firms reporting cost savings
+  classroom_participants,  // flow
+  module_deliveries,       // flow, by module: modules started this month
+  modules_completed,       // flow, by module
+  trainers_trained,        // flow: trainees entering training of trainers
+  trainers_certified,      // stock: active certified trainers
+  providers_active,        // stock
+  providers_independent,   // stock
+  delivery_cost_usd,       // flow: price of the deliveries started
+  delivery_shortfall_usd,  // flow: part of it nobody paid (the providers' loss)
+  revenue_usd,             // flow, by source
+  cost_recovery,           // ratio: non-ILO, non-donor revenue / delivery cost
+  programme_cost_usd,      // flow: staff, overheads, marketing, training of trainers
+  donor_spend_usd,         // flow: everything donors paid (delivery and programme)
+  licence_income_usd,      // flow
+  savings_usd,             // flow: monthly cost savings of adopting firms
+  improvement,             // stock, by indicator: mean relative improvement of adopting firms
+  count
+};
+constexpr int kMetrics = static_cast<int>(Metric::count);
+
+struct MetricInfo {
+  const char* name;
+  const char* long_name;
+  const char* units;
+  Axis axis;
+  Kind kind;
+};
+const std::array<MetricInfo, kMetrics>& metric_catalogue();
+inline const MetricInfo& info(Metric m) { return metric_catalogue()[static_cast<int>(m)]; }
+
+// One replication's monthly values of every metric, laid out per metric as
+// [step][country][axis index] so a metric is one contiguous block.
+class Series {
+ public:
+  Series(int steps, int countries);
+  int steps() const { return steps_; }
+  int countries() const { return countries_; }
+
+  double& at(Metric m, int step, int country, int k = 0) { return data_[index(m, step, country, k)]; }
+  double at(Metric m, int step, int country, int k = 0) const { return data_[index(m, step, country, k)]; }
+  std::span<const double> values(Metric m) const;
+  std::span<double> values(Metric m);
+
+ private:
+  std::size_t index(Metric m, int step, int country, int k) const;
+  int steps_, countries_;
+  std::array<std::size_t, kMetrics + 1> offset_{};
+  std::vector<double> data_;
+};
+
+}  // namespace score::sim

@@ -1,0 +1,132 @@
+// begin_month and run_programme: what the programme decides and pays for.
+#include <cmath>
+
+#include "core/rng.hpp"
+#include "sim/funding.hpp"
+#include "sim/processes.hpp"
+
+namespace score::sim {
+namespace {
+
+void start_phase(State& s) {
+  const model::Description& m = *s.model;
+  for (std::size_t j = 0; j < s.funders.size(); ++j) {
+    Rng rng(m.seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(j), Purpose::funder);
+    s.funders[j].spent_phase = 0;
+    s.funders[j].pledge_holds = rng.bernoulli(m.funders[j].reliability);
+  }
+  for (auto& cs : s.countries) cs.providers_onboarded_phase = cs.licences_signed = 0;
+}
+
+// The latest phase up to `step` whose plan is active for the country.
+int latest_plan(const model::Description& m, int country, int step) {
+  int found = -1;
+  for (int p = 0; p < static_cast<int>(m.phases.size()); ++p)
+    if (m.phases[p].first_step <= step && m.phases[p].plans[country].active) found = p;
+  return found;
+}
+
+// Whole units due by now when n are spread evenly over a phase.
+int due_by_now(int n, const model::Phase& phase, int step) {
+  const int len = phase.last_step - phase.first_step + 1;
+  return static_cast<int>(std::floor(static_cast<double>(n) * (step - phase.first_step + 1) / len + 1e-9));
+}
+
+void onboard(State& s, int c, bool licensed) {
+  const model::Description& m = *s.model;
+  const model::Plan& plan = *s.countries[c].plan;
+  Provider p;
+  p.country = c;
+  p.joined = s.step;
+  p.licensed = licensed;
+  p.own_revenue_window.assign(static_cast<std::size_t>(m.behaviour.independence_window_months), 0.0);
+  p.cost_window = p.own_revenue_window;
+  if (licensed) {
+    p.type = model::ProviderType::private_firm;
+  } else {
+    Rng rng(m.seed, s.replication, static_cast<std::uint32_t>(s.step),
+            static_cast<std::uint32_t>(s.providers.size()), Purpose::provider);
+    double total = 0, u = 0;
+    for (double w : plan.provider_mix) total += w;
+    u = rng.uniform() * total;
+    int t = 0;
+    while (t < model::kProviderTypes - 1 && u >= plan.provider_mix[static_cast<std::size_t>(t)]) u -= plan.provider_mix[static_cast<std::size_t>(t++)];
+    p.type = static_cast<model::ProviderType>(t);
+  }
+  s.providers.push_back(std::move(p));
+}
+
+// An association or employers' body that partners makes its members hear of
+// SCORE: each such provider activates one association of its country.
+void activate_association(State& s, int c) {
+  const CountryState& cs = s.countries[c];
+  const int n = s.model->countries[c].associations;
+  int partners = 0;
+  for (const Provider& p : s.providers)
+    if (p.country == c && p.active &&
+        (p.type == model::ProviderType::industry_association || p.type == model::ProviderType::employer_org))
+      ++partners;
+  for (int a = 0; a < std::min(partners, n); ++a) s.association_active[static_cast<std::size_t>(cs.first_association + a)] = 1;
+}
+
+void grow_partnerships(State& s, int c, const model::Phase& phase) {
+  CountryState& cs = s.countries[c];
+  const model::Plan& plan = *cs.plan;
+  while (cs.providers_onboarded_phase < due_by_now(plan.providers_onboarded, phase, s.step)) {
+    onboard(s, c, false);
+    ++cs.providers_onboarded_phase;
+  }
+  while (cs.licences_signed < due_by_now(plan.licences, phase, s.step)) {
+    onboard(s, c, true);
+    ++cs.licences_signed;
+  }
+  // Partner buyers ramp towards the phase's level; they stay partners after.
+  const int target = std::min(s.model->countries[c].buyers, due_by_now(plan.buyer_partnerships, phase, s.step));
+  cs.buyers_partnered = std::max(cs.buyers_partnered, target);
+  activate_association(s, c);
+}
+
+}  // namespace
+
+void begin_month(State& s) {
+  const model::Description& m = *s.model;
+  const int p = m.phase_at(s.step);
+  if (p >= 0 && m.phases[p].first_step == s.step) start_phase(s);
+  for (int c = 0; c < static_cast<int>(s.countries.size()); ++c) {
+    CountryState& cs = s.countries[c];
+    const int latest = latest_plan(m, c, s.step);
+    cs.phase = latest;
+    cs.plan = latest >= 0 ? &m.phases[latest].plans[c] : nullptr;
+    cs.supported = latest >= 0 && latest == p && (cs.plan->exit_step < 0 || s.step < cs.plan->exit_step);
+    cs.marketing_usd = 0;
+  }
+  for (Provider& pr : s.providers) {
+    pr.seats_used = 0;
+    pr.month_revenue = pr.month_own_revenue = pr.month_cost = 0;
+  }
+}
+
+void run_programme(State& s) {
+  const model::Description& m = *s.model;
+  const int p = m.phase_at(s.step);
+  if (p < 0) return;
+  const model::Phase& phase = m.phases[p];
+  int supported = 0;
+  for (const CountryState& cs : s.countries) supported += cs.supported ? 1 : 0;
+  for (int c = 0; c < static_cast<int>(s.countries.size()); ++c) {
+    CountryState& cs = s.countries[c];
+    if (!cs.supported) continue;
+    pay_programme(s, c, Line::staff, cs.plan->national_staff_usd_per_month);
+    pay_programme(s, c, Line::overhead, phase.global_overhead_usd_per_month / supported);
+    cs.marketing_usd = pay_programme(s, c, Line::marketing, cs.plan->marketing_usd_per_month);
+    grow_partnerships(s, c, phase);
+    for (Provider& pr : s.providers)
+      if (pr.country == c && pr.licensed && pr.active) {
+        const double fee = cs.plan->licence_fee_usd_per_year / 12.0;
+        s.series.at(Metric::licence_income_usd, s.step, c) += fee;
+        pr.month_cost += fee;
+      }
+  }
+}
+
+}  // namespace score::sim

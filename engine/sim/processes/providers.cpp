@@ -1,0 +1,48 @@
+// settle_providers: each provider's month in its books. A provider is
+// independent when, over a window, it covered the required share of its
+// costs without ILO or donor money and has enough certified trainers; it
+// drops out after a long enough run of losing months.
+#include <numeric>
+
+#include "sim/processes.hpp"
+
+namespace score::sim {
+namespace {
+
+void settle(Provider& p, const model::Behaviour& b, int step) {
+  p.month_cost += b.provider_overhead_usd_per_month;
+  p.reserves += p.month_revenue - p.month_cost;
+  const std::size_t w = p.cost_window.size();
+  const std::size_t slot = static_cast<std::size_t>(step) % w;
+  p.own_revenue_window[slot] = p.month_own_revenue;
+  p.cost_window[slot] = p.month_cost;
+  p.window_filled = std::min(p.window_filled + 1, static_cast<int>(w));
+  const double own = std::accumulate(p.own_revenue_window.begin(), p.own_revenue_window.end(), 0.0);
+  const double cost = std::accumulate(p.cost_window.begin(), p.cost_window.end(), 0.0);
+  p.independent = p.window_filled == static_cast<int>(w) && p.certified >= b.independence_min_trainers &&
+                  cost > 0 && own >= b.independence_cost_share * cost;
+  // Losses count once the provider could deliver (it has certified
+  // trainers); a provider left with neither trainers nor trainees is idle,
+  // and idleness counts like a loss.
+  const bool idle = p.certified == 0 && p.trainees_ready.empty();
+  if ((p.certified > 0 && p.month_revenue < p.month_cost) || idle) {
+    ++p.loss_streak;
+  } else if (p.month_revenue >= p.month_cost && !idle) {
+    p.loss_streak = 0;
+  }
+  if (p.loss_streak >= b.loss_months_to_drop) {
+    p.active = false;
+    p.independent = false;
+    p.certified = 0;
+    p.trainees_ready.clear();
+  }
+}
+
+}  // namespace
+
+void settle_providers(State& s) {
+  for (Provider& p : s.providers)
+    if (p.active) settle(p, s.model->behaviour, s.step);
+}
+
+}  // namespace score::sim

@@ -1,0 +1,27 @@
+#include "sim/simulation.hpp"
+
+#include "sim/population.hpp"
+#include "sim/processes.hpp"
+
+namespace score::sim {
+
+Simulation::Simulation(const model::Description& model, std::uint32_t rep) : model_(model), state_(model, rep) {
+  create_population(state_);
+  create_networks(state_);
+  for (CountryState& cs : state_.countries) cs.unaware = cs.end_firm - cs.first_firm;
+}
+
+void Simulation::step() {
+  begin_month(state_);
+  run_programme(state_);
+  train_trainers(state_);
+  spread_awareness(state_);
+  decide_enrolment(state_);
+  allocate_seats(state_);
+  progress_training(state_);
+  settle_providers(state_);
+  record_metrics(state_);
+  ++state_.step;
+}
+
+}  // namespace score::sim

@@ -1,0 +1,30 @@
+#pragma once
+// One replication: the frozen model, its mutable state, and the monthly step.
+#include "model/description.hpp"
+#include "sim/state.hpp"
+#include "sim/summary.hpp"
+
+namespace score::sim {
+
+class Simulation {
+ public:
+  // Builds the population and networks of replication `rep`. The model must
+  // outlive the simulation.
+  Simulation(const model::Description& model, std::uint32_t rep);
+
+  // Advances one month. Precondition: !finished().
+  void step();
+  bool finished() const { return state_.step >= model_.steps; }
+  int month() const { return state_.step; }
+
+  const State& state() const { return state_; }
+  State& state() { return state_; }
+  const Series& series() const { return state_.series; }
+  PhaseSummary summary() const { return summarise(state_.series, model_); }
+
+ private:
+  const model::Description& model_;
+  State state_;
+};
+
+}  // namespace score::sim

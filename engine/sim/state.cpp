@@ -1,0 +1,42 @@
+#include "sim/state.hpp"
+
+namespace score::sim {
+
+void Firms::resize(std::size_t n) {
+  country.assign(n, 0);
+  manufacturing.assign(n, 0);
+  employees.assign(n, 0.f);
+  fee_capacity_usd.assign(n, 0.f);
+  state.assign(n, FirmState::unaware);
+  since.assign(n, 0);
+  modules_done.assign(n, 0);
+  module.assign(n, -1);
+  provider.assign(n, -1);
+  adopted.assign(n, 0);
+  savings_usd.assign(n, 0.f);
+  buyer.assign(n, -1);
+  association.assign(n, -1);
+  csr.assign(n, -1);
+  wants.assign(n, 0);
+  for (auto& v : improvement) v.assign(n, 0.f);
+}
+
+State::State(const model::Description& m, std::uint32_t rep)
+    : model(&m), replication(rep), series(m.steps, static_cast<int>(m.countries.size())) {
+  funders.resize(m.funders.size());
+  countries.resize(m.countries.size());
+  int firm = 0, buyer = 0, association = 0;
+  for (std::size_t c = 0; c < m.countries.size(); ++c) {
+    CountryState& cs = countries[c];
+    cs.first_firm = firm;
+    firm += static_cast<int>(m.countries[c].eligible_firms);
+    cs.end_firm = firm;
+    cs.first_buyer = buyer;
+    buyer += m.countries[c].buyers;
+    cs.first_association = association;
+    association += m.countries[c].associations;
+  }
+  association_active.assign(static_cast<std::size_t>(association), 0);
+}
+
+}  // namespace score::sim

@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Calibration of the history scenario against the programme's reported figures.
+
+  calibrate.py check  runs the history scenario, prints model vs target and
+                      exits 1 if any target is missed (a ctest test runs it)
+  calibrate.py fit    moves the parameters listed in the targets file, one at
+                      a time, to the value that hits the target it drives
+                      (bisection, common random numbers), for a few rounds;
+                      with --write, stores the fitted values in the scenario
+                      file and regenerates the table in docs/calibration.md
+
+Targets and free parameters: scenarios/calibration/targets.toml.
+Needs h5py and numpy (Debian: python3-h5py).
+"""
+import argparse
+import math
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+import tomllib
+
+import h5py
+import numpy as np
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TARGETS = ROOT / "scenarios" / "calibration" / "targets.toml"
+DOC = ROOT / "docs" / "calibration.md"
+
+
+def month_index(start, ym):
+    y0, m0 = (int(x) for x in start.split("-"))
+    y, m = (int(x) for x in ym.split("-"))
+    return (y - y0) * 12 + (m - m0)
+
+
+def run(score, scenario, reps, sets, out):
+    cmd = [score, "run", str(scenario), "-q", "--reps", str(reps), "-o", str(out)]
+    for key, value in sets.items():
+        cmd += ["--set", f"{key}={value!r}"]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+
+
+def phase_value(f, target):
+    phases = [p.decode() if isinstance(p, bytes) else p for p in f["phase"][:]]
+    p = phases.index(target["phase"])
+    values = f["phase_" + target["summary"] + "_all"][:, p]
+    return float(np.nanmean(values))
+
+
+def window_coverage(f, target):
+    """Non-ILO, non-donor share of delivery cost in a country over a window,
+    and the target mixed by the model's deliveries when it differs by module."""
+    countries = [c.decode() if isinstance(c, bytes) else c for c in f["country"][:]]
+    c = countries.index(target["country"])
+    start = f.attrs["start"]
+    start = start.decode() if isinstance(start, bytes) else start
+    a, b = (month_index(start, ym) for ym in target["window"])
+    sources = [s.decode() if isinstance(s, bytes) else s for s in f["source"][:]]
+    others = [sources.index(s) for s in ("government", "buyer", "csr", "enterprise")]
+    revenue = f["revenue_usd"][:, a:b + 1, c, :][:, :, others].sum()
+    cost = f["delivery_cost_usd"][:, a:b + 1, c].sum()
+    model = float(revenue / cost) if cost > 0 else math.nan
+    if "value_by_module" in target:
+        deliveries = f["module_deliveries"][:, a:b + 1, c, :].sum(axis=(0, 1))
+        weights = deliveries / max(deliveries.sum(), 1)
+        return model, float(np.dot(weights, target["value_by_module"]))
+    return model, target["value"]
+
+
+def evaluate(path, targets):
+    """[(target, model value, target value, ok)] for one results file."""
+    rows = []
+    with h5py.File(path, "r") as f:
+        for t in targets:
+            if "window" in t:
+                model, goal = window_coverage(f, t)
+            else:
+                model, goal = phase_value(f, t), t.get("value")
+            if "min" in t:
+                ok = t["min"] <= model <= t["max"]
+            elif "relative_tolerance" in t:
+                ok = abs(model - goal) <= t["relative_tolerance"] * abs(goal)
+            else:
+                ok = abs(model - goal) <= t["absolute_tolerance"]
+            rows.append((t, model, goal, ok))
+    return rows
+
+
+def describe_goal(t, goal):
+    if "min" in t:
+        return f"{t['min']:g} to {t['max']:g}"
+    if "relative_tolerance" in t:
+        return f"{goal:,.0f} ± {t['relative_tolerance']:.0%}"
+    return f"{goal:.1%} ± {t['absolute_tolerance'] * 100:.0f} pp"
+
+
+def describe_model(t, model):
+    if "window" in t or "min" in t:
+        return f"{model:.1%}" if "window" in t or t.get("max", 2) <= 1 else f"{model:.3g}"
+    return f"{model:,.0f}" if abs(model) >= 100 else f"{model:.2f}"
+
+
+def table(rows):
+    lines = ["| target | model | reported | within |", "|---|---:|---:|:---:|"]
+    for t, model, goal, ok in rows:
+        lines.append(f"| {t['name']} | {describe_model(t, model)} | {describe_goal(t, goal)} | {'yes' if ok else 'NO'} |")
+    return "\n".join(lines)
+
+
+def simulate(score, config, sets, reps, workdir):
+    out = pathlib.Path(workdir) / "calibration.h5"
+    run(score, TARGETS.parent / config["scenario"], reps, sets, out)
+    return evaluate(out, config["target"])
+
+
+def fit_one(score, config, sets, param, reps, workdir, steps):
+    """Bisection on one parameter for the target it drives."""
+    target = next(t for t in config["target"] if t["name"] == param["drives"])
+    lo, hi = param["min"], param["max"]
+    sign = -1 if param.get("decreasing") else 1
+    for _ in range(steps):
+        mid = (lo + hi) / 2
+        sets[param["key"]] = round(mid, 6)
+        rows = simulate(score, config, sets, reps, workdir)
+        model = next(m for t, m, _, _ in rows if t is not None and t["name"] == target["name"])
+        if sign * (model - target["value"]) < 0:
+            lo = mid
+        else:
+            hi = mid
+        print(f"  {param['key']} = {mid:.6g}: {target['name']} {model:,.1f} (target {target['value']:,})", flush=True)
+    sets[param["key"]] = round((lo + hi) / 2, 6)
+
+
+def write_scenario(path, sets, note):
+    """Replaces `value = ...` of each fitted key in its section, keeping comments."""
+    text = path.read_text().splitlines()
+    section = ""
+    for i, line in enumerate(text):
+        header = re.match(r"^\[([^\]]+)\]", line)
+        if header:
+            section = header.group(1)
+            continue
+        for key, value in sets.items():
+            sect, name = key.rsplit(".", 1)
+            if sect == section and re.match(rf"^{re.escape(name)}\s*=", line):
+                text[i] = f'{name} = {{ value = {value!r}, source = "{note}" }}'
+    path.write_text("\n".join(text) + "\n")
+
+
+def write_doc(rows, sets, command):
+    doc = DOC.read_text()
+    params = "\n".join(f"| `{k}` | {v:g} |" for k, v in sets.items())
+    block = (f"<!-- calibration table: generated by `{command}` -->\n{table(rows)}\n\n"
+             f"| fitted parameter | value |\n|---|---:|\n{params}\n<!-- end calibration table -->")
+    doc = re.sub(r"<!-- calibration table.*?<!-- end calibration table -->", lambda _: block, doc, flags=re.S)
+    DOC.write_text(doc)
+
+
+def current_values(config):
+    scenario = tomllib.loads((TARGETS.parent / config["scenario"]).read_text())
+    values = {}
+    for p in config["parameter"]:
+        node = scenario
+        for part in p["key"].split("."):
+            node = node[part]
+        values[p["key"]] = node["value"] if isinstance(node, dict) else node
+    return values
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("mode", choices=["check", "fit"])
+    ap.add_argument("--score", default=str(ROOT / "build" / "engine" / "cli" / "score"))
+    ap.add_argument("--reps", type=int, help="replications (default: the targets file's)")
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--steps", type=int, default=8, help="bisection steps per parameter and round")
+    ap.add_argument("--write", action="store_true", help="fit: store the values and regenerate the docs table")
+    args = ap.parse_args()
+    config = tomllib.loads(TARGETS.read_text())
+    reps = args.reps or config["replications"]
+    with tempfile.TemporaryDirectory() as work:
+        sets = current_values(config)
+        if args.mode == "fit":
+            for r in range(args.rounds):
+                print(f"round {r + 1}", flush=True)
+                for p in config["parameter"]:
+                    fit_one(args.score, config, sets, p, reps, work, args.steps)
+        rows = simulate(args.score, config, sets if args.mode == "fit" else {}, reps, work)
+    print(table(rows))
+    if args.mode == "fit":
+        print("\nfitted: " + ", ".join(f"{k} = {v:g}" for k, v in sets.items()))
+        if args.write:
+            write_scenario(TARGETS.parent / config["scenario"], sets, "fit: scripts/calibrate.py fit --write")
+            write_doc(rows, sets, "python3 scripts/calibrate.py fit --write")
+    missed = [t["name"] for t, _, _, ok in rows if not ok]
+    if missed:
+        print("missed: " + "; ".join(missed), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+// The reader faced with files that are not what it expects: each must end in
+// a std::runtime_error naming the file and the problem, never in a crash.
+#include <gtest/gtest.h>
+#include <hdf5.h>
+
+#include <fstream>
+#include <functional>
+
+#include "output/results_reader.hpp"
+#include "synthetic_run.hpp"
+
+namespace score::output {
+namespace {
+
+using testing::scratch_dir;
+
+void expect_rejected(const std::filesystem::path& path, const std::string& problem) {
+  try {
+    const ResultsFile file(path);
+    FAIL() << path << " was accepted";
+  } catch (const std::runtime_error& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find(path.string()), std::string::npos) << message;
+    EXPECT_NE(message.find(problem), std::string::npos) << message;
+  }
+}
+
+// A valid file in `dir`, written once per test suite run.
+std::filesystem::path valid_file(const std::filesystem::path& dir) {
+  const auto path = dir / "valid.h5";
+  testing::write_run(path, testing::small_run(3));
+  return path;
+}
+
+// Rewrites an integer root attribute of a copy of a valid file.
+void set_root_attribute(const std::filesystem::path& path, const char* name, long long value) {
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  ASSERT_GE(file, 0);
+  const hid_t attribute = H5Aopen(file, name, H5P_DEFAULT);
+  ASSERT_GE(attribute, 0);
+  EXPECT_GE(H5Awrite(attribute, H5T_NATIVE_LLONG, &value), 0);
+  H5Aclose(attribute);
+  H5Fclose(file);
+}
+
+TEST(output_reader, rejects_a_missing_file) { expect_rejected(scratch_dir("missing") / "nope.h5", "does not exist"); }
+
+TEST(output_reader, rejects_a_directory) { expect_rejected(scratch_dir("directory"), "not a regular file"); }
+
+TEST(output_reader, rejects_a_text_file) {
+  const auto path = scratch_dir("text") / "notes.h5";
+  std::ofstream(path) << "replication,date,value\n0,2013-09,1\n";
+  expect_rejected(path, "not an HDF5 file");
+}
+
+TEST(output_reader, rejects_truncated_copies) {
+  const auto dir = scratch_dir("truncated");
+  const auto path = valid_file(dir);
+  const auto size = std::filesystem::file_size(path);
+  for (const double share : {0.5, 0.1, 0.25, 0.75, 0.9, 0.99}) {
+    const auto copy = dir / ("cut_" + std::to_string(static_cast<int>(share * 100)) + ".h5");
+    std::filesystem::copy_file(path, copy);
+    std::filesystem::resize_file(copy, static_cast<std::uintmax_t>(static_cast<double>(size) * share));
+    expect_rejected(copy, "");
+  }
+  const auto half = dir / "cut_50.h5";
+  expect_rejected(half, "truncated");
+}
+
+TEST(output_reader, rejects_an_hdf5_file_that_is_not_ours) {
+  const auto path = scratch_dir("foreign") / "other.h5";
+  const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+  ASSERT_GE(file, 0);
+  const hsize_t n = 4;
+  const hid_t space = H5Screate_simple(1, &n, nullptr);
+  const hid_t data = H5Dcreate2(file, "x", H5T_NATIVE_DOUBLE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  H5Dclose(data);
+  H5Sclose(space);
+  H5Fclose(file);
+  expect_rejected(path, "not a score results file");
+}
+
+TEST(output_reader, rejects_dimensions_that_disagree_with_metadata) {
+  const auto dir = scratch_dir("disagree");
+  const auto path = valid_file(dir);
+  const auto more = dir / "more_replications.h5";
+  std::filesystem::copy_file(path, more);
+  set_root_attribute(more, "replications", 4);
+  expect_rejected(more, "dimension 'replication' has 3 entries");
+  const auto fewer = dir / "fewer_steps.h5";
+  std::filesystem::copy_file(path, fewer);
+  set_root_attribute(fewer, "steps", 12);
+  expect_rejected(fewer, "dimension 'time'");
+  const auto absurd = dir / "absurd.h5";
+  std::filesystem::copy_file(path, absurd);
+  set_root_attribute(absurd, "replications", 5'000'000'000LL);
+  expect_rejected(absurd, "implausible");
+  const auto future = dir / "future.h5";
+  std::filesystem::copy_file(path, future);
+  set_root_attribute(future, "score_format_version", 99);
+  expect_rejected(future, "format version 99");
+}
+
+TEST(output_reader, rejects_unknown_metrics_and_replications) {
+  const auto path = valid_file(scratch_dir("requests"));
+  const ResultsFile file(path);
+  for (auto request : {std::function<void()>([&] { file.metric("no_such_metric", 0); }),
+                       std::function<void()>([&] { file.metric("smes_trained", 3); }),
+                       std::function<void()>([&] { file.metric("smes_trained", -1); }),
+                       std::function<void()>([&] { read_metric(path, "phase_firms_trained", 0); })}) {
+    try {
+      request();
+      FAIL() << "accepted";
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find(path.string()), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(output_reader, results_file_can_be_moved) {
+  const auto path = valid_file(scratch_dir("move"));
+  ResultsFile a(path);
+  ResultsFile b = std::move(a);
+  EXPECT_EQ(b.metric("smes_trained", 1).size(), 14u * 2u);
+  a = std::move(b);
+  EXPECT_EQ(a.results().info.replications, 3);
+}
+
+}  // namespace
+}  // namespace score::output

@@ -1,0 +1,29 @@
+#pragma once
+// Small, deterministic runs for the output tests: no scenario, no simulation,
+// values that differ by replication, time, country and axis, and NaN where a
+// ratio would have an empty denominator.
+#include <filesystem>
+#include <string>
+
+#include "output/run_info.hpp"
+#include "sim/metrics.hpp"
+#include "sim/summary.hpp"
+
+namespace score::output::testing {
+
+// Two countries, two phases (steps 0..5 and 6..steps-1), starting 2013-09.
+RunInfo small_run(int replications, int steps = 14);
+
+// Replication-dependent values. cost_recovery is NaN in every replication at
+// step 0 (an all-NaN cell) and in some replications elsewhere.
+sim::Series synthetic_series(const RunInfo& info, int replication);
+// The engine's own per-phase summary of a series.
+sim::PhaseSummary synthetic_summary(const RunInfo& info, const sim::Series& series);
+
+// Writes every replication in order and finishes.
+void write_run(const std::filesystem::path& path, const RunInfo& info);
+
+// A fresh, empty directory for one test.
+std::filesystem::path scratch_dir(const std::string& name);
+
+}  // namespace score::output::testing

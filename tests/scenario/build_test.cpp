@@ -1,0 +1,136 @@
+// From a scenario document to the frozen model: defaults, overrides by
+// country and module, and the checks that span several keys.
+#include "scenario/build.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "scenario/diagnostic.hpp"
+
+namespace score::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kMinimal = R"(
+[calendar]
+start = "2010-01"
+end = "2012-12"
+[countries.AAA]
+name = "A"
+eligible_firms = 100
+[countries.BBB]
+name = "B"
+eligible_firms = 100
+[modules.M1]
+name = "one"
+[modules.M2]
+name = "two"
+[modules.M3]
+name = "three"
+[modules.M4]
+name = "four"
+[modules.M5]
+name = "five"
+[phases.I]
+start = "2010-01"
+end = "2011-06"
+countries = ["AAA", "BBB"]
+fee_share = 0.3
+[phases.I.country.BBB]
+fee_share = 0.5
+[phases.I.country.BBB.modules.M2]
+fee_share = 0.7
+[phases.I.modules.M3]
+subsidy_share = 0.9
+[phases.II]
+start = "2011-07"
+end = "2012-12"
+countries = ["AAA"]
+[funders.D]
+kind = "donor"
+budget_usd = { I = 1000, II = 2000 }
+)";
+
+fs::path write(const std::string& name, const std::string& text) {
+  const fs::path p = fs::temp_directory_path() / ("score_build_test_" + name);
+  std::ofstream(p) << text;
+  return p;
+}
+
+std::string errors_of(const std::string& text) {
+  try {
+    load_scenario(write("bad.toml", text));
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Build, MinimalScenarioUsesSchemaDefaultsThatMatchTheModelsOwn) {
+  const Scenario sc = load_scenario(write("min.toml", kMinimal));
+  const model::Behaviour defaults;
+  EXPECT_EQ(sc.model.behaviour.enrol_rate, defaults.enrol_rate);
+  EXPECT_EQ(sc.model.behaviour.certification_probability, defaults.certification_probability);
+  EXPECT_EQ(sc.model.behaviour.supervised_months, defaults.supervised_months);
+  EXPECT_EQ(sc.model.behaviour.independence_cost_share, defaults.independence_cost_share);
+  EXPECT_EQ(sc.model.countries[0].employees_median, model::Country{}.employees_median);
+  EXPECT_EQ(sc.model.steps, 36);
+  EXPECT_EQ(sc.model.phases[1].first_step, 18);
+}
+
+TEST(Build, CountryAndModuleOverridesWinInOrder) {
+  const Scenario sc = load_scenario(write("min.toml", kMinimal));
+  const auto& a = sc.model.phases[0].plans[0];
+  const auto& b = sc.model.phases[0].plans[1];
+  EXPECT_EQ(a.fee_share[0], 0.3);  // phase-wide
+  EXPECT_EQ(b.fee_share[0], 0.5);  // country
+  EXPECT_EQ(b.fee_share[1], 0.7);  // country + module
+  EXPECT_EQ(a.subsidy_share[2], 0.9);  // phase + module
+  EXPECT_TRUE(sc.model.phases[1].plans[0].active);
+  EXPECT_FALSE(sc.model.phases[1].plans[1].active);
+  EXPECT_EQ(sc.model.funders[0].budget_usd, (std::vector<double>{1000, 2000}));
+}
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+TEST(Build, OverlappingPhasesAreRefused) {
+  const std::string msg = errors_of(replace(kMinimal, "start = \"2011-07\"", "start = \"2011-05\""));
+  EXPECT_NE(msg.find("phases.II.start: phase II starts (2011-05) before phase I ends (2011-06)"), std::string::npos) << msg;
+}
+
+TEST(Build, PhasesOutsideTheCalendarAreRefused) {
+  const std::string msg = errors_of(replace(kMinimal, "end = \"2012-12\"\ncountries = [\"AAA\"]", "end = \"2013-12\"\ncountries = [\"AAA\"]"));
+  EXPECT_NE(msg.find("lies outside the calendar"), std::string::npos) << msg;
+}
+
+TEST(Build, UndefinedCountriesAndPhasesAreRefused) {
+  std::string msg = errors_of(replace(kMinimal, "countries = [\"AAA\"]", "countries = [\"AAA\", \"ZZZ\"]"));
+  EXPECT_NE(msg.find("unknown country 'ZZZ'"), std::string::npos) << msg;
+  msg = errors_of(replace(kMinimal, "II = 2000", "III = 2000"));
+  EXPECT_NE(msg.find("funders.D.budget_usd.III: unknown phase 'III'"), std::string::npos) << msg;
+  msg = errors_of(std::string(kMinimal) + "[funders.G]\nkind = \"government\"\ncountry = \"XXX\"\n");
+  EXPECT_NE(msg.find("funders.G.country"), std::string::npos) << msg;
+}
+
+TEST(Build, MissingRequiredKeysAreNamedWithTheirFile) {
+  const std::string msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "[countries.BBB]"));
+  EXPECT_NE(msg.find("countries.AAA.eligible_firms"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("bad.toml"), std::string::npos) << msg;
+}
+
+TEST(Build, AbsurdSizesAreRefusedBeforeAllocating) {
+  std::string msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "eligible_firms = 40000000\n[countries.BBB]") +
+                              "[countries.CCC]\nname = \"C\"\neligible_firms = 40000000\n[countries.DDD]\nname = \"D\"\neligible_firms = 40000000\n");
+  EXPECT_NE(msg.find("at most 100000000 are allowed"), std::string::npos) << msg;
+  msg = errors_of(replace(kMinimal, "end = \"2012-12\"\n[countries", "end = \"2212-12\"\n[countries"));
+  EXPECT_NE(msg.find("calendar"), std::string::npos) << msg;
+}
+
+}  // namespace
+}  // namespace score::scenario

@@ -1,0 +1,44 @@
+#include "sim/summary.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "sim/runner.hpp"
+#include "world.hpp"
+
+namespace score::sim {
+namespace {
+
+TEST(Summary, PhaseTotalsAreSumsAndLevelsOfTheSeries) {
+  model::Description m = test::small_world(2000, 24);
+  // Two phases of 12 months each.
+  m.phases.push_back(m.phases[0]);
+  m.phases[0].last_step = 11;
+  m.phases[0].end = m.start.plus(11);
+  m.phases[1].id = "II";
+  m.phases[1].first_step = 12;
+  m.phases[1].start = m.start.plus(12);
+  for (auto& f : m.funders) f.budget_usd.push_back(f.budget_usd[0]);
+  const Series s = run_one(m, 0);
+  const PhaseSummary sum = summarise(s, m);
+  double cost = 0, participants = 0;
+  for (int t = 12; t < 24; ++t)
+    for (int c = 0; c < 2; ++c) {
+      cost += s.at(Metric::delivery_cost_usd, t, c);
+      participants += s.at(Metric::classroom_participants, t, c);
+    }
+  EXPECT_DOUBLE_EQ(sum.total(1, Summary::delivery_cost_usd), cost);
+  EXPECT_DOUBLE_EQ(sum.total(1, Summary::classroom_participants), participants);
+  const double trained_end = s.at(Metric::smes_trained, 23, 0) + s.at(Metric::smes_trained, 23, 1);
+  const double trained_mid = s.at(Metric::smes_trained, 11, 0) + s.at(Metric::smes_trained, 11, 1);
+  EXPECT_DOUBLE_EQ(sum.total(1, Summary::firms_trained_total), trained_end);
+  EXPECT_DOUBLE_EQ(sum.total(1, Summary::firms_trained), trained_end - trained_mid);
+  EXPECT_DOUBLE_EQ(sum.at(1, 0, Summary::firms_trained_total) + sum.at(1, 1, Summary::firms_trained_total), trained_end);
+  const double deliveries = sum.total(1, Summary::module_deliveries);
+  ASSERT_GT(deliveries, 0);
+  EXPECT_DOUBLE_EQ(sum.total(1, Summary::cost_per_module_usd), cost / deliveries);
+}
+
+}  // namespace
+}  // namespace score::sim
