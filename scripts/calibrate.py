@@ -173,7 +173,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("mode", choices=["check", "fit"])
     ap.add_argument("--score", default=str(ROOT / "build" / "engine" / "cli" / "score"))
-    ap.add_argument("--reps", type=int, help="replications (default: the targets file's)")
+    ap.add_argument("--reps", type=int, help="replications of each fit evaluation (default: the targets file's)")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--steps", type=int, default=8, help="bisection steps per parameter and round")
     ap.add_argument("--write", action="store_true", help="fit: store the values and regenerate the docs table")
@@ -187,7 +187,9 @@ def main():
                 print(f"round {r + 1}", flush=True)
                 for p in config["parameter"]:
                     fit_one(args.score, config, sets, p, reps, work, args.steps)
-        rows = simulate(args.score, config, sets if args.mode == "fit" else {}, reps, work)
+        # The table always comes from the targets file's replications, even
+        # when the fit itself ran with fewer.
+        rows = simulate(args.score, config, sets if args.mode == "fit" else {}, config["replications"], work)
     print(table(rows))
     if args.mode == "fit":
         print("\nfitted: " + ", ".join(f"{k} = {v:g}" for k, v in sets.items()))

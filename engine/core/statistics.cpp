@@ -36,12 +36,21 @@ double standard_deviation(std::span<const double> xs) {
 
 double quantile(std::span<const double> xs, double q) {
   auto v = finite(xs);
-  if (v.empty()) return kNaN;
   std::sort(v.begin(), v.end());
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
+  return quantile_sorted(v, q);
+}
+
+double quantile_sorted(std::span<const double> sorted, double q) {
+  if (sorted.empty()) return kNaN;
+  const double position = static_cast<double>(sorted.size() - 1) * q;
+  const double below = std::floor(position);
+  const auto lo = static_cast<std::size_t>(below);
+  if (lo + 1 >= sorted.size()) return sorted.back();
+  return interpolate_order_statistics(sorted[lo], sorted[lo + 1], position - below);
+}
+
+double interpolate_order_statistics(double a, double b, double t) {
+  return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
 }
 
 }  // namespace score

@@ -12,9 +12,6 @@
 
 namespace score::output {
 
-// The q-quantile (q in [0, 1]) of sorted, NaN-free values; NaN if there are none.
-double percentile(std::span<const double> sorted, double q);
-
 // Mean, p05, p50, p95 of the non-NaN values of `sample`, in Statistic order;
 // all NaN if every value is NaN. Reorders `sample`.
 std::array<double, kStatistics> sample_statistics(std::vector<double>& sample);

@@ -157,6 +157,13 @@ Payment pay_delivery(State& s, int firm, int provider, int module) {
   return pay;
 }
 
+double programme_funds_left(const State& s, int country, Line line) {
+  const CountryState& cs = s.countries[static_cast<std::size_t>(country)];
+  if (!cs.supported || cs.phase < 0) return 0;
+  const model::Phase& phase = s.model->phases[static_cast<std::size_t>(cs.phase)];
+  return (donor_pays(phase, line) ? budget_left(s, FunderKind::donor) : 0.0) + budget_left(s, FunderKind::ilo);
+}
+
 double pay_programme(State& s, int country, Line line, double amount) {
   const CountryState& cs = s.countries[static_cast<std::size_t>(country)];
   if (!cs.supported || cs.phase < 0 || amount <= 0) return 0;

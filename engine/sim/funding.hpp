@@ -38,6 +38,9 @@ double pay_programme(State& s, int country, Line line, double amount);
 // A partner buyer or a funding CSR foundation pushes this firm to enrol.
 bool pushed_by_partner(const State& s, int firm);
 
+// What pay_programme could pay for a line in a country now.
+double programme_funds_left(const State& s, int country, Line line);
+
 // Budget left this phase for funders of a kind (all countries).
 double budget_left(const State& s, model::FunderKind kind);
 

@@ -41,18 +41,26 @@ void create_firm(State& s, std::size_t i, int country_index) {
                          : -1;
 }
 
-// CSR foundations fund a block of firms in their country (firms are in
-// random order, so a block is a random sample).
+// A CSR foundation's supply chain: `suppliers` firms of its country, taken
+// at an even stride so they spread over the local clusters instead of
+// filling the first ones. Firms already in another chain are skipped.
 void assign_csr_suppliers(State& s) {
   const model::Description& m = *s.model;
-  std::vector<int> cursor(m.countries.size());
-  for (std::size_t c = 0; c < m.countries.size(); ++c) cursor[c] = s.countries[c].first_firm;
   for (std::size_t j = 0; j < m.funders.size(); ++j) {
     const model::Funder& fu = m.funders[j];
-    if (fu.kind != model::FunderKind::csr || fu.country < 0) continue;
-    const int end = s.countries[fu.country].end_firm;
-    for (int k = 0; k < fu.suppliers && cursor[fu.country] < end; ++k)
-      s.firms.csr[cursor[fu.country]++] = static_cast<std::int16_t>(j);
+    if (fu.kind != model::FunderKind::csr || fu.country < 0 || fu.suppliers <= 0) continue;
+    const CountryState& cs = s.countries[static_cast<std::size_t>(fu.country)];
+    const int n = cs.end_firm - cs.first_firm;
+    const int stride = std::max(1, n / fu.suppliers);
+    int taken = 0;
+    for (int offset = 0; offset < stride && taken < fu.suppliers; ++offset) {
+      for (int k = offset; k < n && taken < fu.suppliers; k += stride) {
+        const auto i = static_cast<std::size_t>(cs.first_firm + k);
+        if (s.firms.csr[i] >= 0) continue;
+        s.firms.csr[i] = static_cast<std::int16_t>(j);
+        ++taken;
+      }
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "core/statistics.hpp"
 #include "output/statistics.hpp"
 
 namespace score::output {
@@ -13,13 +14,13 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 TEST(output_statistics, percentiles_interpolate_like_numpy) {
   const std::vector<double> sorted{1, 2, 3, 4};
-  EXPECT_DOUBLE_EQ(percentile(sorted, 0.05), 1.15);  // np.percentile([1,2,3,4], 5)
-  EXPECT_DOUBLE_EQ(percentile(sorted, 0.5), 2.5);
-  EXPECT_DOUBLE_EQ(percentile(sorted, 0.95), 3.85);
-  EXPECT_DOUBLE_EQ(percentile(sorted, 0), 1);
-  EXPECT_DOUBLE_EQ(percentile(sorted, 1), 4);
-  EXPECT_DOUBLE_EQ(percentile(std::vector<double>{7}, 0.05), 7);
-  EXPECT_TRUE(std::isnan(percentile(std::vector<double>{}, 0.5)));
+  EXPECT_DOUBLE_EQ(score::quantile_sorted(sorted, 0.05), 1.15);  // np.percentile([1,2,3,4], 5)
+  EXPECT_DOUBLE_EQ(score::quantile_sorted(sorted, 0.5), 2.5);
+  EXPECT_DOUBLE_EQ(score::quantile_sorted(sorted, 0.95), 3.85);
+  EXPECT_DOUBLE_EQ(score::quantile_sorted(sorted, 0), 1);
+  EXPECT_DOUBLE_EQ(score::quantile_sorted(sorted, 1), 4);
+  EXPECT_DOUBLE_EQ(score::quantile_sorted(std::vector<double>{7}, 0.05), 7);
+  EXPECT_TRUE(std::isnan(score::quantile_sorted(std::vector<double>{}, 0.5)));
 }
 
 TEST(output_statistics, nan_values_are_left_out) {

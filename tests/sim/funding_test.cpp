@@ -44,16 +44,20 @@ TEST(Funding, PaymentsAddUpToThePrice) {
   EXPECT_NEAR(p.shortfall, 0.2 * p.price, 1e-9);
 }
 
+// A government co-funding deliveries in country 0.
+model::Funder government(double share, double reliability) {
+  model::Funder gov;
+  gov.id = "G";
+  gov.kind = model::FunderKind::government;
+  gov.country = 0;
+  gov.share = share;
+  gov.reliability = reliability;
+  gov.budget_usd = {1e6};
+  return gov;
+}
+
 TEST(Funding, GovernmentPaysFirstAndTheFeeIsCappedByWhatIsLeft) {
-  Fixture f([](model::Description& m) {
-    model::Funder gov;
-    gov.id = "G";
-    gov.kind = model::FunderKind::government;
-    gov.country = 0;
-    gov.share = 0.9;
-    gov.budget_usd = {1e6};
-    m.funders.push_back(gov);
-  });
+  Fixture f([](model::Description& m) { m.funders.push_back(government(0.9, 1.0)); });
   const Payment p = pay_delivery(f.s(), 0, 0, 0);
   EXPECT_NEAR(p.by_source[static_cast<int>(model::Source::government)], 0.9 * p.price, 1e-9);
   EXPECT_NEAR(p.by_source[static_cast<int>(model::Source::enterprise)], 0.1 * p.price, 1e-9);
@@ -62,16 +66,7 @@ TEST(Funding, GovernmentPaysFirstAndTheFeeIsCappedByWhatIsLeft) {
 }
 
 TEST(Funding, APledgeThatDoesNotMaterialisePaysNothing) {
-  Fixture f([](model::Description& m) {
-    model::Funder gov;
-    gov.id = "G";
-    gov.kind = model::FunderKind::government;
-    gov.country = 0;
-    gov.share = 0.5;
-    gov.reliability = 0.0;
-    gov.budget_usd = {1e6};
-    m.funders.push_back(gov);
-  });
+  Fixture f([](model::Description& m) { m.funders.push_back(government(0.5, 0.0)); });
   const Payment p = pay_delivery(f.s(), 0, 0, 0);
   EXPECT_EQ(p.by_source[static_cast<int>(model::Source::government)], 0.0);
 }

@@ -54,8 +54,9 @@ void decide(State& s, int i) {
     f.since[u] = static_cast<std::int16_t>(s.step);
     return;
   }
-  Rng rng(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i), Purpose::enrol);
-  const int m = next_module(f.modules_done[u], rng);
+  const auto step = static_cast<std::uint32_t>(s.step);
+  Rng choice(s.model->seed, s.replication, step, static_cast<std::uint32_t>(i), Purpose::module_choice);
+  const int m = next_module(f.modules_done[u], choice);
   if (m < 0) {
     f.state[u] = FirmState::done;
     return;
@@ -69,6 +70,7 @@ void decide(State& s, int i) {
   // A firm that finished a module and chose to go on knows the programme:
   // only the fee against its own results holds it back, not hesitation.
   const double rate = f.modules_done[u] != 0 ? 1.0 : b.enrol_rate;
+  Rng rng(s.model->seed, s.replication, step, static_cast<std::uint32_t>(i), Purpose::enrol);
   if (rng.bernoulli(std::min(1.0, rate * keen * pressure))) {
     f.wants[u] = 1;
     f.module[u] = static_cast<std::int8_t>(m);

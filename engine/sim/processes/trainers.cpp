@@ -1,4 +1,5 @@
 // train_trainers: the certification pipeline of each provider's trainers.
+#include <algorithm>
 #include <cmath>
 
 #include "core/rng.hpp"
@@ -15,9 +16,13 @@ int intake(State& s, int c) {
   cs.trainee_credit += cs.plan->trainers_per_year / 12.0;
   const int want = static_cast<int>(std::floor(cs.trainee_credit));
   if (want <= 0) return 0;
-  const double paid = pay_programme(s, c, Line::trainers, want * phase.tot_usd_per_trainee);
-  const int n = phase.tot_usd_per_trainee > 0 ? static_cast<int>(std::floor(paid / phase.tot_usd_per_trainee + 1e-9)) : want;
-  cs.trainee_credit -= want;
+  // Only whole trainees are trained; those the budget cannot pay for wait
+  // (up to a year's intake) for money in a later month.
+  const double cost = phase.tot_usd_per_trainee;
+  const double affordable = cost > 0 ? std::floor(programme_funds_left(s, c, Line::trainers) / cost + 1e-9) : want;
+  const int n = static_cast<int>(std::min<double>(want, affordable));
+  pay_programme(s, c, Line::trainers, n * cost);
+  cs.trainee_credit = std::min(cs.trainee_credit - n, std::max(1.0, cs.plan->trainers_per_year));
   return n;
 }
 

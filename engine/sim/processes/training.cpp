@@ -41,7 +41,8 @@ int complete(State& s, int i) {
   Rng rng(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i), Purpose::outcome);
   f.modules_done[u] = static_cast<std::uint8_t>(f.modules_done[u] | (1 << m));
   draw_outcomes(s, i, m, rng);
-  const bool more = f.modules_done[u] != (1 << model::kModules) - 1 && rng.bernoulli(s.model->behaviour.continuation);
+  Rng next(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i), Purpose::continuation);
+  const bool more = f.modules_done[u] != (1 << model::kModules) - 1 && next.bernoulli(s.model->behaviour.continuation);
   f.state[u] = more ? FirmState::aware : FirmState::done;
   f.since[u] = static_cast<std::int16_t>(s.step);
   f.module[u] = -1;
