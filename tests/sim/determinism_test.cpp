@@ -1,6 +1,7 @@
 // A run is a pure function of (model, seed, replication): the thread count
 // and the order agents are visited in must not change a single bit.
 #include <gtest/gtest.h>
+#include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
 #include <cstring>
@@ -13,6 +14,8 @@ namespace score::sim {
 namespace {
 
 Series run_with_threads(const model::Description& m, int threads, std::uint32_t rep) {
+  // Allow more threads than cores, so 16 really means 16 on a small machine.
+  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   tbb::task_arena arena(threads);
   Series out(0, 0);
   arena.execute([&] { out = run_one(m, rep); });

@@ -1,4 +1,5 @@
 // begin_month and run_programme: what the programme decides and pays for.
+#include <algorithm>
 #include <cmath>
 
 #include "core/rng.hpp"
@@ -26,10 +27,14 @@ int latest_plan(const model::Description& m, int country, int step) {
   return found;
 }
 
-// Whole units due by now when n are spread evenly over a phase.
+// Whole units due by now when n are spread evenly over a phase: the k-th
+// (k = 0..n-1) at k/n of the way through, so the first comes with the
+// phase's start and none in its last stretch, where it could do nothing.
 int due_by_now(int n, const model::Phase& phase, int step) {
+  if (n <= 0) return 0;
   const int len = phase.last_step - phase.first_step + 1;
-  return static_cast<int>(std::floor(static_cast<double>(n) * (step - phase.first_step + 1) / len + 1e-9));
+  const int due = static_cast<int>(std::floor(static_cast<double>(n) * (step - phase.first_step) / len + 1e-9)) + 1;
+  return std::min(n, due);
 }
 
 void onboard(State& s, int c, bool licensed) {

@@ -1,0 +1,170 @@
+// Variance-based (Sobol') and elementary-effect (Morris) sensitivity indices.
+#include "experiment/sensitivity.hpp"
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/statistics.hpp"
+#include "experiment/stream.hpp"
+
+namespace score::experiment {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The outputs of the base rows that survived the NaN filter, one vector per
+// block so the estimators read them column by column.
+struct SaltelliOutputs {
+  std::vector<double> a, b;
+  std::vector<std::vector<double>> ab;  // ab[i][j]: factor i, kept row j
+  std::size_t rows() const { return a.size(); }
+};
+
+bool row_is_complete(const std::vector<double>& y, const SaltelliLayout& at, int j) {
+  if (std::isnan(y[static_cast<std::size_t>(at.a(j))]) || std::isnan(y[static_cast<std::size_t>(at.b(j))]))
+    return false;
+  for (int i = 0; i < at.k; ++i)
+    if (std::isnan(y[static_cast<std::size_t>(at.ab(i, j))])) return false;
+  return true;
+}
+
+SaltelliOutputs complete_rows(const std::vector<double>& y, const SaltelliLayout& at) {
+  SaltelliOutputs out;
+  out.ab.resize(static_cast<std::size_t>(at.k));
+  for (int j = 0; j < at.n; ++j) {
+    if (!row_is_complete(y, at, j)) continue;
+    out.a.push_back(y[static_cast<std::size_t>(at.a(j))]);
+    out.b.push_back(y[static_cast<std::size_t>(at.b(j))]);
+    for (int i = 0; i < at.k; ++i)
+      out.ab[static_cast<std::size_t>(i)].push_back(y[static_cast<std::size_t>(at.ab(i, j))]);
+  }
+  return out;
+}
+
+struct Estimate {
+  std::vector<double> first, total;
+};
+
+// Population variance of f(A) and f(B) pooled over the listed rows.
+double pooled_variance(const SaltelliOutputs& o, std::span<const std::uint32_t> rows) {
+  double sum = 0;
+  for (std::uint32_t j : rows) sum += o.a[j] + o.b[j];
+  const double count = 2.0 * static_cast<double>(rows.size());
+  const double m = sum / count;
+  double ss = 0;
+  for (std::uint32_t j : rows) ss += (o.a[j] - m) * (o.a[j] - m) + (o.b[j] - m) * (o.b[j] - m);
+  return ss / count;
+}
+
+// Both estimators over the listed rows; a bootstrap resample lists some rows
+// several times. With fewer than two rows or no variance, the indices are NaN.
+Estimate estimate(const SaltelliOutputs& o, std::span<const std::uint32_t> rows) {
+  const std::size_t k = o.ab.size();
+  Estimate e{std::vector<double>(k, kNaN), std::vector<double>(k, kNaN)};
+  if (rows.size() < 2) return e;
+  const double variance = pooled_variance(o, rows);
+  if (!(variance > 0)) return e;
+  const double count = static_cast<double>(rows.size());
+  for (std::size_t i = 0; i < k; ++i) {
+    const std::vector<double>& ab = o.ab[i];
+    double first = 0, total = 0;
+    for (std::uint32_t j : rows) {
+      first += o.b[j] * (ab[j] - o.a[j]);
+      total += (o.a[j] - ab[j]) * (o.a[j] - ab[j]);
+    }
+    e.first[i] = first / count / variance;
+    e.total[i] = total / (2.0 * count) / variance;
+  }
+  return e;
+}
+
+// Percentile intervals from `bootstrap` resamples of the kept rows; each
+// resample draws from its own stream, so the result does not depend on the
+// order resamples are computed in.
+void bootstrap_intervals(const SaltelliOutputs& o, int bootstrap, double confidence, std::uint64_t seed,
+                         SobolIndices& out) {
+  const std::size_t k = o.ab.size();
+  std::vector<std::vector<double>> first(k), total(k);
+  std::vector<std::uint32_t> rows(o.rows());
+  const auto m = static_cast<std::uint32_t>(o.rows());
+  for (int r = 0; r < bootstrap; ++r) {
+    detail::Stream stream(seed, static_cast<std::uint64_t>(r));
+    for (std::uint32_t& j : rows) j = stream.below(m);
+    const Estimate e = estimate(o, rows);
+    for (std::size_t i = 0; i < k; ++i) {
+      first[i].push_back(e.first[i]);
+      total[i].push_back(e.total[i]);
+    }
+  }
+  const double lo = (1.0 - confidence) / 2.0, hi = (1.0 + confidence) / 2.0;
+  for (std::size_t i = 0; i < k; ++i) {
+    out.first_lo[i] = quantile(first[i], lo);
+    out.first_hi[i] = quantile(first[i], hi);
+    out.total_lo[i] = quantile(total[i], lo);
+    out.total_hi[i] = quantile(total[i], hi);
+  }
+}
+
+}  // namespace
+
+SobolIndices sobol_indices(const std::vector<double>& y, int n, int k, int bootstrap, double confidence,
+                           std::uint64_t seed) {
+  if (n < 0 || k < 1) throw std::invalid_argument("sobol_indices: need n >= 0 and k >= 1");
+  const SaltelliLayout at{n, k};
+  if (y.size() != static_cast<std::size_t>(n) * static_cast<std::size_t>(k + 2))
+    throw std::invalid_argument("sobol_indices: y must hold n * (k + 2) outputs, got " +
+                                std::to_string(y.size()));
+  if (bootstrap < 0 || !(confidence > 0.0 && confidence < 1.0))
+    throw std::invalid_argument("sobol_indices: need bootstrap >= 0 and confidence in (0, 1)");
+
+  const SaltelliOutputs kept = complete_rows(y, at);
+  std::vector<std::uint32_t> all(kept.rows());
+  for (std::size_t j = 0; j < all.size(); ++j) all[j] = static_cast<std::uint32_t>(j);
+  Estimate point = estimate(kept, all);
+
+  const auto width = static_cast<std::size_t>(k);
+  SobolIndices out{std::move(point.first),           std::move(point.total),
+                   std::vector<double>(width, kNaN), std::vector<double>(width, kNaN),
+                   std::vector<double>(width, kNaN), std::vector<double>(width, kNaN)};
+  if (bootstrap > 0 && kept.rows() >= 2) bootstrap_intervals(kept, bootstrap, confidence, seed, out);
+  return out;
+}
+
+MorrisIndices morris_indices(const std::vector<double>& y, const MorrisLayout& layout) {
+  const int k = layout.k, r = layout.trajectories;
+  if (k < 1 || r < 0 || layout.steps.size() != static_cast<std::size_t>(r) * static_cast<std::size_t>(k))
+    throw std::invalid_argument("morris_indices: inconsistent layout");
+  if (y.size() != static_cast<std::size_t>(r) * static_cast<std::size_t>(k + 1))
+    throw std::invalid_argument("morris_indices: y must hold trajectories * (k + 1) outputs");
+
+  std::vector<std::vector<double>> effects(static_cast<std::size_t>(k));
+  for (int t = 0; t < r; ++t) {
+    for (int s = 0; s < k; ++s) {
+      const MorrisStep& step = layout.step(t, s);
+      if (step.factor < 0 || step.factor >= k || step.delta == 0.0)
+        throw std::invalid_argument("morris_indices: a step has no valid factor or delta");
+      const double before = y[static_cast<std::size_t>(layout.row(t, s))];
+      const double after = y[static_cast<std::size_t>(layout.row(t, s + 1))];
+      const double effect = (after - before) / step.delta;
+      if (!std::isnan(effect)) effects[static_cast<std::size_t>(step.factor)].push_back(effect);
+    }
+  }
+  MorrisIndices out;
+  for (const std::vector<double>& ee : effects) {
+    std::vector<double> magnitude(ee.size());
+    for (std::size_t j = 0; j < ee.size(); ++j) magnitude[j] = std::abs(ee[j]);
+    out.mu.push_back(mean(ee));
+    out.mu_star.push_back(mean(magnitude));
+    out.sigma.push_back(ee.size() < 2 ? kNaN : standard_deviation(ee));
+  }
+  return out;
+}
+
+}  // namespace score::experiment

@@ -1,0 +1,80 @@
+#pragma once
+// Sensitivity indices and replication summaries computed from model outputs
+// evaluated on the designs of design.hpp.
+//
+// All functions are pure and deterministic: the bootstrap draws come from a
+// counter-based stream keyed by `seed` and the resample number, so the same
+// outputs and seed give the same intervals, bit for bit. Invalid arguments
+// throw std::invalid_argument.
+//
+// References
+//   Saltelli et al. (2010), Comput. Phys. Commun. 181:259-270 (first-order
+//     estimator and the A, B, AB_i design).
+//   Jansen (1999), Comput. Phys. Commun. 117:35-43 (total-effect estimator).
+//   Morris (1991), Technometrics 33:161-174; Campolongo, Cariboni & Saltelli
+//     (2007), Environ. Model. Softw. 22:1509-1518 (mu*).
+//   Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 13
+//     (percentile intervals).
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "experiment/design.hpp"
+
+namespace score::experiment {
+
+// Per factor, in design column order. The *_lo/*_hi pair is the bootstrap
+// percentile interval at the requested confidence.
+struct SobolIndices {
+  std::vector<double> first, total, first_lo, first_hi, total_lo, total_hi;
+};
+
+// Sobol' indices from y, the outputs for the n * (k + 2) rows of
+// saltelli(n, k, ...) in that row order (SaltelliLayout). With V the
+// (population) variance of f(A) and f(B) pooled:
+//   first_i = mean_j f(B)_j (f(AB_i)_j - f(A)_j) / V           (Saltelli 2010)
+//   total_i = mean_j (f(A)_j - f(AB_i)_j)^2 / (2 V)             (Jansen 1999)
+// Intervals resample the base rows j with replacement `bootstrap` times and
+// take the (1 -/+ confidence)/2 quantiles; bootstrap = 0 leaves them NaN.
+// A base row with a NaN in any of its k + 2 outputs is dropped from every
+// index (and every resample), so all indices rest on the same rows; with
+// fewer than two rows left, or V = 0, the indices are NaN. The estimators are
+// unbiased but not bounded: small or negative values mean "no effect within
+// the sampling error", so read them with their intervals.
+SobolIndices sobol_indices(const std::vector<double>& y, int n, int k, int bootstrap = 1000,
+                           double confidence = 0.95, std::uint64_t seed = 1);
+
+// Per factor, over its elementary effects EE = (y(after) - y(before)) / delta
+// (delta in unit-cube terms, signed as in MorrisStep): mu is their mean,
+// mu_star the mean of |EE| and sigma their sample standard deviation (n - 1).
+struct MorrisIndices {
+  std::vector<double> mu, mu_star, sigma;
+};
+
+// y holds the outputs for morris() points in row order. Effects involving a
+// NaN output are skipped; a factor left with no effect gets NaN (sigma needs
+// two).
+MorrisIndices morris_indices(const std::vector<double>& y, const MorrisLayout& layout);
+
+// Replications of one scenario point, NaN values skipped (n counts the rest);
+// sd is the sample standard deviation (0 for a single value) and the
+// percentiles interpolate like numpy (core/statistics.hpp). An empty or
+// all-NaN sample gives NaNs and n = 0.
+struct Summary {
+  double mean, sd, p05, p50, p95;
+  int n;
+};
+Summary summarise_replications(std::span<const double> values);
+
+// Replications needed so that the normal-approximation confidence interval of
+// a mean has the given half width: ceil((z sd / half_width)^2) with z the
+// (1 + confidence)/2 standard normal quantile, and never fewer than 2 (a
+// standard deviation needs two). Needs sd >= 0, half_width > 0 and confidence
+// in (0, 1); throws std::overflow_error if the answer exceeds INT_MAX.
+int replications_needed(double sd, double half_width, double confidence = 0.95);
+
+// The standard normal quantile, to about 1e-15 relative accuracy (Acklam's
+// rational approximation refined by one Halley step); p in (0, 1).
+double normal_quantile(double p);
+
+}  // namespace score::experiment
