@@ -117,8 +117,8 @@ std::vector<KeySpec> fixed_keys() {
       {"behaviour.independence_window_months", Type::integer, 1, 600, "months", "12", "Window over which independence is judged."},
       {"behaviour.independence_cost_share", Type::number, 0, 1, "share", "0.3", "Share of its costs a provider must cover without ILO or donor money."},
       {"behaviour.independence_min_trainers", Type::integer, 0, 1000, "trainers", "2", "Certified trainers an independent provider needs."},
-      {"behaviour.adoption_probability", Type::number, 0, 1, "probability", "0.78", "A firm completing a module adopts its practices."},
-      {"behaviour.savings_probability", Type::number, 0, 1, "probability", "0.65", "An adopter reports cost savings."},
+      {"behaviour.adoption_probability", Type::number, 0, 1, "probability", "0.78", "A firm completing its first module adopts the practices (and applies later modules too)."},
+      {"behaviour.savings_probability", Type::number, 0, 1, "probability", "0.65", "An adopter reports cost savings from a module (drawn per module; savings add up)."},
       {"behaviour.savings_max_usd_per_month", Type::number, 0, 1e8, "USD/month", "5000", "Upper end of monthly savings (uniform draw)."},
   };
 }

@@ -5,14 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "scenario/diagnostic.hpp"
+#include "scenario_files.hpp"
 
 namespace score::scenario {
 namespace {
 
-namespace fs = std::filesystem;
 
 const char* kMinimal = R"(
 [calendar]
@@ -54,23 +53,23 @@ kind = "donor"
 budget_usd = { I = 1000, II = 2000 }
 )";
 
-fs::path write(const std::string& name, const std::string& text) {
-  const fs::path p = fs::temp_directory_path() / ("score_build_test_" + name);
-  std::ofstream(p) << text;
-  return p;
-}
-
-std::string errors_of(const std::string& text) {
-  try {
-    load_scenario(write("bad.toml", text));
-  } catch (const ScenarioError& e) {
-    return e.what();
+// Each test writes its files in a directory of its own (ctest runs tests in
+// parallel processes).
+class Build : public testing::ScenarioFiles {
+ protected:
+  Scenario minimal() const { return load_scenario(write("min.toml", kMinimal)); }
+  std::string errors_of(const std::string& text) const {
+    try {
+      load_scenario(write("bad.toml", text));
+    } catch (const ScenarioError& e) {
+      return e.what();
+    }
+    return "";
   }
-  return "";
-}
+};
 
-TEST(Build, MinimalScenarioUsesSchemaDefaultsThatMatchTheModelsOwn) {
-  const Scenario sc = load_scenario(write("min.toml", kMinimal));
+TEST_F(Build, MinimalScenarioUsesSchemaDefaultsThatMatchTheModelsOwn) {
+  const Scenario sc = minimal();
   const model::Behaviour defaults;
   EXPECT_EQ(sc.model.behaviour.enrol_rate, defaults.enrol_rate);
   EXPECT_EQ(sc.model.behaviour.certification_probability, defaults.certification_probability);
@@ -81,8 +80,8 @@ TEST(Build, MinimalScenarioUsesSchemaDefaultsThatMatchTheModelsOwn) {
   EXPECT_EQ(sc.model.phases[1].first_step, 18);
 }
 
-TEST(Build, CountryAndModuleOverridesWinInOrder) {
-  const Scenario sc = load_scenario(write("min.toml", kMinimal));
+TEST_F(Build, CountryAndModuleOverridesWinInOrder) {
+  const Scenario sc = minimal();
   const auto& a = sc.model.phases[0].plans[0];
   const auto& b = sc.model.phases[0].plans[1];
   EXPECT_EQ(a.fee_share[0], 0.3);  // phase-wide
@@ -99,17 +98,17 @@ std::string replace(std::string text, const std::string& from, const std::string
   return text;
 }
 
-TEST(Build, OverlappingPhasesAreRefused) {
+TEST_F(Build, OverlappingPhasesAreRefused) {
   const std::string msg = errors_of(replace(kMinimal, "start = \"2011-07\"", "start = \"2011-05\""));
   EXPECT_NE(msg.find("phases.II.start: phase II starts (2011-05) before phase I ends (2011-06)"), std::string::npos) << msg;
 }
 
-TEST(Build, PhasesOutsideTheCalendarAreRefused) {
+TEST_F(Build, PhasesOutsideTheCalendarAreRefused) {
   const std::string msg = errors_of(replace(kMinimal, "end = \"2012-12\"\ncountries = [\"AAA\"]", "end = \"2013-12\"\ncountries = [\"AAA\"]"));
   EXPECT_NE(msg.find("lies outside the calendar"), std::string::npos) << msg;
 }
 
-TEST(Build, UndefinedCountriesAndPhasesAreRefused) {
+TEST_F(Build, UndefinedCountriesAndPhasesAreRefused) {
   std::string msg = errors_of(replace(kMinimal, "countries = [\"AAA\"]", "countries = [\"AAA\", \"ZZZ\"]"));
   EXPECT_NE(msg.find("unknown country 'ZZZ'"), std::string::npos) << msg;
   msg = errors_of(replace(kMinimal, "II = 2000", "III = 2000"));
@@ -118,13 +117,13 @@ TEST(Build, UndefinedCountriesAndPhasesAreRefused) {
   EXPECT_NE(msg.find("funders.G.country"), std::string::npos) << msg;
 }
 
-TEST(Build, MissingRequiredKeysAreNamedWithTheirFile) {
+TEST_F(Build, MissingRequiredKeysAreNamedWithTheirFile) {
   const std::string msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "[countries.BBB]"));
   EXPECT_NE(msg.find("countries.AAA.eligible_firms"), std::string::npos) << msg;
   EXPECT_NE(msg.find("bad.toml"), std::string::npos) << msg;
 }
 
-TEST(Build, AbsurdSizesAreRefusedBeforeAllocating) {
+TEST_F(Build, AbsurdSizesAreRefusedBeforeAllocating) {
   std::string msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "eligible_firms = 40000000\n[countries.BBB]") +
                               "[countries.CCC]\nname = \"C\"\neligible_firms = 40000000\n[countries.DDD]\nname = \"D\"\neligible_firms = 40000000\n");
   EXPECT_NE(msg.find("at most 100000000 are allowed"), std::string::npos) << msg;
