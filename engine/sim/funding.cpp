@@ -9,7 +9,7 @@ using model::FunderKind;
 using model::Source;
 
 double left_of(const State& s, std::size_t j) {
-  const int p = s.countries.empty() ? -1 : s.model->phase_at(s.step);
+  const int p = s.model->phase_at(s.step);
   if (p < 0) return 0;
   const model::Funder& f = s.model->funders[j];
   if (!s.funders[j].pledge_holds) return 0;
