@@ -140,6 +140,7 @@ Payment pay_delivery(State& s, int firm, int provider, int module) {
     take(Source::donor, spend_pool(s, FunderKind::donor, std::min(left, plan.subsidy_share[mi] * pay.price)));
   if (subsidised) take(Source::ilo, spend_pool(s, FunderKind::ilo, std::min(left, plan.ilo_share * pay.price)));
   pay.shortfall = left;
+  s.firms.fees_paid_usd[static_cast<std::size_t>(firm)] += static_cast<float>(pay.by_source[static_cast<int>(Source::enterprise)]);
 
   Series& out = s.series;
   double revenue = 0;

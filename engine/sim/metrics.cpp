@@ -60,6 +60,7 @@ const std::array<MetricInfo, kMetrics>& metric_catalogue() {
       {"donor_spend_usd", "donor money spent on delivery and programme", "USD month-1", none, flow},
       {"licence_income_usd", "licence fees paid by commercial providers", "USD month-1", none, flow},
       {"savings_usd", "monthly cost savings of enterprises that adopted", "USD month-1", none, flow},
+      {"payback_months", "mean months of savings to recover the fees paid (firms reporting savings)", "month", none, ratio},
       {"improvement", "mean relative improvement of adopting enterprises", "1", indicator, stock},
   }};
   return catalogue;

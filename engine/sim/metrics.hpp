@@ -45,6 +45,7 @@ enum class Metric : int {
   donor_spend_usd,         // flow: everything donors paid (delivery and programme)
   licence_income_usd,      // flow
   savings_usd,             // flow: monthly cost savings of adopting firms
+  payback_months,          // ratio: mean fees paid / monthly savings of firms reporting savings
   improvement,             // stock, by indicator: mean relative improvement of adopting firms
   count
 };

@@ -14,6 +14,7 @@ void Firms::resize(std::size_t n) {
   provider.assign(n, -1);
   adopted.assign(n, 0);
   savings_usd.assign(n, 0.f);
+  fees_paid_usd.assign(n, 0.f);
   buyer.assign(n, -1);
   association.assign(n, -1);
   csr.assign(n, -1);

@@ -32,6 +32,7 @@ struct Firms {
   std::vector<std::int32_t> provider;           // provider delivering it, -1 otherwise
   std::vector<std::uint8_t> adopted;            // adopted practices of any module
   std::vector<float> savings_usd;               // realised monthly savings
+  std::vector<float> fees_paid_usd;             // fees paid for all modules so far
   std::vector<std::int32_t> buyer;              // global buyer index, -1 none
   std::vector<std::int32_t> association;        // global association index, -1 none
   std::vector<std::int16_t> csr;                // csr funder index, -1 none

@@ -29,6 +29,7 @@ const std::array<SummaryInfo, kSummaries>& summary_catalogue() {
       {"adoption_rate", "share of trained enterprises that adopted practices (phase end)", "1"},
       {"savings_rate", "share of trained enterprises reporting cost savings (phase end)", "1"},
       {"productivity_gain", "mean productivity gain of adopting enterprises (phase end)", "1"},
+      {"payback_months", "mean months of savings to recover the fees paid, firms reporting savings (phase end)", "month"},
   }};
   return catalogue;
 }
@@ -75,6 +76,18 @@ double weighted_improvement(const Series& s, int t, int c, double adopting) {
   return sum;
 }
 
+// Sum over countries of (mean payback x firms reporting savings).
+double weighted_payback(const Series& s, int t, int c) {
+  auto one = [&](int cc) {
+    const double n = s.at(Metric::firms_saving, t, cc);
+    return n > 0 ? s.at(Metric::payback_months, t, cc) * n : 0.0;
+  };
+  if (c >= 0) return one(c);
+  double sum = 0;
+  for (int cc = 0; cc < s.countries(); ++cc) sum += one(cc);
+  return sum;
+}
+
 void fill(PhaseSummary& out, int p, int slot, const Series& s, const model::Phase& phase, int c) {
   const int a = phase.first_step, b = phase.last_step;
   auto set = [&](Summary k, double v) { out.at(p, slot, k) = v; };
@@ -106,6 +119,8 @@ void fill(PhaseSummary& out, int p, int slot, const Series& s, const model::Phas
   set(Summary::adoption_rate, ratio(adopting, trained_end));
   set(Summary::savings_rate, ratio(stock(s, Metric::firms_saving, b, c), trained_end));
   set(Summary::productivity_gain, ratio(weighted_improvement(s, b, c, adopting), adopting));
+  const double saving = stock(s, Metric::firms_saving, b, c);
+  set(Summary::payback_months, ratio(weighted_payback(s, b, c), saving));
 }
 }  // namespace
 

@@ -27,6 +27,7 @@ enum class Summary : int {
   adoption_rate,           // adopters / trained firms at the phase's end
   savings_rate,            // firms reporting savings / trained firms at the phase's end
   productivity_gain,       // mean productivity gain of adopters at the phase's end
+  payback_months,          // mean payback of firms reporting savings at the phase's end
   count
 };
 constexpr int kSummaries = static_cast<int>(Summary::count);

@@ -1,4 +1,6 @@
 // record_metrics: the month's stocks, by country, into the series.
+#include <limits>
+
 #include "sim/parallel.hpp"
 #include "sim/processes.hpp"
 
@@ -6,7 +8,7 @@ namespace score::sim {
 namespace {
 
 // Per-country accumulator slots.
-enum Slot : int { trained, workers, aware, in_training, adopting, saving, savings, unaware, improvement0, kSlots = improvement0 + model::kIndicators };
+enum Slot : int { trained, workers, aware, in_training, adopting, saving, savings, payback, unaware, improvement0, kSlots = improvement0 + model::kIndicators };
 
 void count_firm(const Firms& f, int i, std::vector<double>& acc) {
   const auto u = static_cast<std::size_t>(i);
@@ -20,9 +22,11 @@ void count_firm(const Firms& f, int i, std::vector<double>& acc) {
   a[workers] += f.employees[u];
   if (!f.adopted[u]) return;
   a[adopting] += 1;
-  a[saving] += f.savings_usd[u] > 0 ? 1 : 0;
   a[savings] += f.savings_usd[u];
   for (int k = 0; k < model::kIndicators; ++k) a[improvement0 + k] += f.improvement[static_cast<std::size_t>(k)][u];
+  if (f.savings_usd[u] <= 0) return;
+  a[saving] += 1;
+  a[payback] += f.fees_paid_usd[u] / f.savings_usd[u];
 }
 
 }  // namespace
@@ -42,6 +46,7 @@ void record_metrics(State& s) {
     out.at(Metric::firms_adopting, t, c) = a[adopting];
     out.at(Metric::firms_saving, t, c) = a[saving];
     out.at(Metric::savings_usd, t, c) = a[savings];
+    out.at(Metric::payback_months, t, c) = a[saving] > 0 ? a[payback] / a[saving] : std::numeric_limits<double>::quiet_NaN();
     for (int k = 0; k < model::kIndicators; ++k)
       out.at(Metric::improvement, t, c, k) = a[adopting] > 0 ? a[improvement0 + k] / a[adopting] : 0.0;
     s.countries[static_cast<std::size_t>(c)].unaware = static_cast<std::int64_t>(a[unaware]);
