@@ -7,6 +7,7 @@ packages=(
   build-essential cmake make git pkg-config
   libtomlplusplus-dev libcli11-dev libhdf5-dev hdf5-tools libtbb-dev libboost-graph-dev
   libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-xarray python3-h5netcdf python3-matplotlib
 )
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/sweep_commands.hpp"
 #include "cli/version.hpp"
 
 namespace {
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
   int code = kOk;
   add_run(app, run_args, code);
   add_inspect(app, code);
+  add_sweep_commands(app, code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,233 @@
+#include "cli/sweep_mpi.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+namespace score::cli {
+
+int launcher_ranks() {
+  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"})
+    if (const char* v = std::getenv(name)) return std::max(1, std::atoi(v));
+  if (std::getenv("SLURM_STEP_ID") && std::getenv("SLURM_NTASKS")) return std::max(1, std::atoi(std::getenv("SLURM_NTASKS")));
+  return 1;
+}
+
+}  // namespace score::cli
+
+#ifndef SCORE_HAVE_MPI
+
+namespace score::cli {
+
+int sweep_mpi(const SweepArgs&) {
+  std::cerr << "score sweep: started by an MPI launcher with " << launcher_ranks()
+            << " ranks, but this score was built without MPI (install libopenmpi-dev and rebuild); "
+               "run it without mpirun to sweep on this machine\n";
+  return kBadInput;
+}
+
+}  // namespace score::cli
+
+#else
+
+#include <mpi.h>
+
+#include <chrono>
+#include <csignal>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "cli/sweep_progress.hpp"
+#include "cli/version.hpp"
+#include "output/sweep_writer.hpp"
+#include "sweep/point_runner.hpp"
+#include "sweep/sweep.hpp"
+
+namespace score::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+enum Tag : int { kRequest = 1, kAssign, kResultHead, kResultData, kFailure };
+constexpr int kNoMorePoints = -1;
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_mpi_signal(int) { g_interrupted = true; }
+
+// A point's result as one buffer of doubles, in PointShape order.
+std::vector<double> flatten(const sweep::PointResult& r) {
+  std::vector<double> out(r.outcome);
+  out.insert(out.end(), r.stats.begin(), r.stats.end());
+  for (const auto& series : r.timeseries) out.insert(out.end(), series.begin(), series.end());
+  return out;
+}
+
+sweep::PointResult unflatten(const sweep::PointShape& shape, int point, std::uint64_t seed, const std::vector<double>& v) {
+  sweep::PointResult r;
+  r.point = point;
+  r.seed = seed;
+  auto at = v.begin();
+  auto take = [&](std::size_t n) {
+    std::vector<double> part(at, at + static_cast<std::ptrdiff_t>(n));
+    at += static_cast<std::ptrdiff_t>(n);
+    return part;
+  };
+  r.outcome = take(shape.outcome_size());
+  r.stats = take(shape.stats_size());
+  for (std::size_t m = 0; m < shape.timeseries.size(); ++m) r.timeseries.push_back(take(shape.timeseries_size(m)));
+  return r;
+}
+
+std::size_t flat_size(const sweep::PointShape& shape) {
+  std::size_t n = shape.outcome_size() + shape.stats_size();
+  for (std::size_t m = 0; m < shape.timeseries.size(); ++m) n += shape.timeseries_size(m);
+  return n;
+}
+
+// A failure on a worker ends the job: the finished points stay in the
+// partial file and the journal, for --resume.
+[[noreturn]] void fail(const std::string& message, int code) {
+  std::cerr << "score sweep: " << message << "\n" << std::flush;
+  MPI_Abort(MPI_COMM_WORLD, code);
+  std::abort();
+}
+
+int work(const sweep::Sweep& sw) {
+  for (;;) {
+    int ask = 0, point = 0;
+    MPI_Send(&ask, 1, MPI_INT, 0, kRequest, MPI_COMM_WORLD);
+    MPI_Recv(&point, 1, MPI_INT, 0, kAssign, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    if (point == kNoMorePoints) return kOk;
+    std::optional<sweep::PointResult> result;
+    try {
+      result = sweep::run_point(sw, point);
+    } catch (const std::exception& e) {
+      const std::string text = "point " + std::to_string(point) + ": " + e.what();
+      MPI_Send(text.data(), static_cast<int>(text.size()), MPI_CHAR, 0, kFailure, MPI_COMM_WORLD);
+      return kInternal;
+    }
+    const std::int64_t head[2] = {point, static_cast<std::int64_t>(result->seed)};
+    const std::vector<double> data = flatten(*result);
+    MPI_Send(head, 2, MPI_INT64_T, 0, kResultHead, MPI_COMM_WORLD);
+    MPI_Send(data.data(), static_cast<int>(data.size()), MPI_DOUBLE, 0, kResultData, MPI_COMM_WORLD);
+  }
+}
+
+struct Coordinator {
+  const sweep::Sweep& sw;
+  output::SweepWriter& writer;
+  SweepProgress& progress;
+  std::vector<int> pending;
+  std::size_t next = 0;
+  int workers_left = 0;
+
+  void answer_request(int rank) {
+    int ask = 0;
+    MPI_Recv(&ask, 1, MPI_INT, rank, kRequest, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    int point = kNoMorePoints;
+    if (!g_interrupted && next < pending.size()) point = pending[next++];
+    MPI_Send(&point, 1, MPI_INT, rank, kAssign, MPI_COMM_WORLD);
+    if (point == kNoMorePoints) --workers_left;
+  }
+
+  void store_result(int rank) {
+    std::int64_t head[2];
+    MPI_Recv(head, 2, MPI_INT64_T, rank, kResultHead, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    const sweep::PointShape shape = sweep::point_shape(sw);
+    std::vector<double> data(flat_size(shape));
+    MPI_Recv(data.data(), static_cast<int>(data.size()), MPI_DOUBLE, rank, kResultData, MPI_COMM_WORLD,
+             MPI_STATUS_IGNORE);
+    writer.write(unflatten(shape, static_cast<int>(head[0]), static_cast<std::uint64_t>(head[1]), data));
+    progress.point();
+  }
+
+  void report_failure(const MPI_Status& status) {
+    int length = 0;
+    MPI_Get_count(&status, MPI_CHAR, &length);
+    std::string text(static_cast<std::size_t>(length), '\0');
+    MPI_Recv(text.data(), length, MPI_CHAR, status.MPI_SOURCE, kFailure, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    fail("rank " + std::to_string(status.MPI_SOURCE) + " failed on " + text, kInternal);
+  }
+
+  // Serves requests and results until every worker has been told to stop.
+  // Polls rather than blocks, so the coordinating rank leaves its core free.
+  void serve() {
+    while (workers_left > 0) {
+      int flag = 0;
+      MPI_Status status;
+      MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
+      if (!flag) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        continue;
+      }
+      if (status.MPI_TAG == kRequest) answer_request(status.MPI_SOURCE);
+      else if (status.MPI_TAG == kResultHead) store_result(status.MPI_SOURCE);
+      else if (status.MPI_TAG == kFailure) report_failure(status);
+    }
+  }
+};
+
+fs::path output_path(const SweepArgs& args, const sweep::Sweep& sw) {
+  return args.output.empty() ? fs::path("results") / (sw.spec.name + ".h5") : fs::path(args.output);
+}
+
+int coordinate(const sweep::Sweep& sw, const SweepArgs& args, int ranks) {
+  const fs::path out = output_path(args, sw);
+  output::SweepWriter writer(out, sw, SCORE_VERSION,
+                             args.resume ? output::SweepWriter::Mode::resume : output::SweepWriter::Mode::start);
+  if (!writer.resume_note().empty()) std::cerr << "score sweep: " << writer.resume_note() << "\n";
+  std::cout << sw.spec.name << ": " << sw.points() << " points on " << ranks - 1
+            << " worker rank(s); rank 0 hands out points and writes\n"
+            << std::flush;
+  SweepProgress progress(sw.points(), writer.points_done(),
+                         static_cast<std::int64_t>(sw.spec.replications) * sw.base.model.steps, sw.spec.replications,
+                         !args.quiet);
+  Coordinator c{sw, writer, progress, {}, 0, ranks - 1};
+  for (int p = 0; p < sw.points(); ++p)
+    if (!writer.done()[static_cast<std::size_t>(p)]) c.pending.push_back(p);
+  std::signal(SIGINT, on_mpi_signal);
+  std::signal(SIGTERM, on_mpi_signal);
+  c.serve();
+  progress.finish();
+  if (writer.points_done() < sw.points()) {
+    std::cerr << "score sweep: interrupted with " << writer.points_done() << " of " << sw.points()
+              << " points stored; finish with --resume\n";
+    return kInterrupted;
+  }
+  writer.finish();
+  std::cout << "results: " << out.string() << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+int sweep_mpi(const SweepArgs& args) {
+  int provided = 0;
+  MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+  int rank = 0, ranks = 1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &ranks);
+  int code = kOk;
+  try {
+    // Every rank reads and checks the same files, so a bad sweep stops all
+    // of them before any message is exchanged.
+    const sweep::Sweep sw = sweep::load_sweep(args.file);
+    sweep::check_points(sw, args.threads);
+    if (ranks < 2) throw std::runtime_error("the MPI job has a single rank; run score sweep without mpirun");
+    code = rank == 0 ? coordinate(sw, args, ranks) : work(sw);
+  } catch (const scenario::ScenarioError& e) {
+    if (rank == 0)
+      for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
+    code = kBadInput;
+  } catch (const output::SweepRefused& e) {
+    fail(e.what(), kBadInput);
+  } catch (const std::exception& e) {
+    fail(std::string("error: ") + e.what(), kInternal);
+  }
+  MPI_Finalize();
+  return code;
+}
+
+}  // namespace score::cli
+
+#endif

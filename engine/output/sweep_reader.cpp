@@ -1,0 +1,137 @@
+#include "output/sweep_reader.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "output/hdf5_io.hpp"
+#include "output/sweep_format.hpp"
+#include "sim/summary.hpp"
+
+namespace score::output {
+
+namespace sf = sweep_format;
+
+struct SweepFile::Handles {
+  h5::Id file, stats;
+};
+
+namespace {
+
+// Sanity bound on any coordinate read, far above a real sweep.
+constexpr hsize_t kMaxLength = 100'000'000;
+
+std::runtime_error located(const std::filesystem::path& path, const std::string& what) {
+  return std::runtime_error("sweep results file '" + path.string() + "': " + what);
+}
+
+h5::Id open_file(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) throw h5::Error("does not exist or is not a file");
+  if (H5Fis_hdf5(path.c_str()) <= 0) {
+    H5Eclear2(H5E_DEFAULT);
+    throw h5::Error("is not an HDF5 file");
+  }
+  return h5::Id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot be opened (truncated or damaged?)");
+}
+
+std::vector<std::string> strings_of(hid_t file, const char* name) {
+  h5::Id dataset = h5::open_dataset(file, name);
+  return h5::read_strings(dataset.get(), kMaxLength);
+}
+
+experiment::MorrisLayout read_morris(hid_t file, const SweepFileInfo& info) {
+  experiment::MorrisLayout layout;
+  h5::Id factor = h5::open_dataset(file, sf::kMorrisFactor), delta = h5::open_dataset(file, sf::kMorrisDelta);
+  const auto dims = h5::shape(factor.get());
+  if (dims.size() != 2 || dims[1] != info.parameters.size() || h5::shape(delta.get()) != dims ||
+      dims[0] * (dims[1] + 1) != static_cast<hsize_t>(info.points))
+    throw h5::Error("the Morris trajectories do not fit the design");
+  layout.trajectories = static_cast<int>(dims[0]);
+  layout.k = static_cast<int>(dims[1]);
+  std::vector<double> f(dims[0] * dims[1]), d(f.size());
+  h5::read_block(factor.get(), {0, 0}, dims, f.data());
+  h5::read_block(delta.get(), {0, 0}, dims, d.data());
+  for (std::size_t i = 0; i < f.size(); ++i) layout.steps.push_back({static_cast<int>(f[i]), d[i]});
+  return layout;
+}
+
+SweepFileInfo read_info(hid_t file) {
+  if (!h5::has_attribute(file, sf::kVersionAttribute))
+    throw h5::Error("is not a sweep results file (no " + std::string(sf::kVersionAttribute) + "; `score info` reads runs)");
+  if (h5::read_int_attribute(file, sf::kVersionAttribute) > sf::kVersion)
+    throw h5::Error("was written by a newer score (layout version " +
+                    std::to_string(h5::read_int_attribute(file, sf::kVersionAttribute)) + ")");
+  SweepFileInfo info;
+  info.name = h5::read_string_attribute(file, "sweep_name");
+  info.scenario_name = h5::read_string_attribute(file, "scenario_name");
+  info.engine_version = h5::read_string_attribute(file, "engine_version");
+  info.sweep_sha256 = h5::read_string_attribute(file, "sweep_sha256");
+  const std::string method = h5::read_string_attribute(file, "design");
+  const auto parsed = sweep::method_from_name(method);
+  if (!parsed) throw h5::Error("unknown design '" + method + "'");
+  info.method = *parsed;
+  info.seed = h5::read_uint_attribute(file, "seed");
+  info.points = static_cast<int>(h5::read_int_attribute(file, "points"));
+  info.replications = static_cast<int>(h5::read_int_attribute(file, "replications"));
+  info.parameters = strings_of(file, sf::kParameter);
+  info.phases = strings_of(file, sf::kPhase);
+  info.phase_names = strings_of(file, sf::kPhaseName);
+  const auto k = static_cast<int>(info.parameters.size());
+  if (info.method == sweep::Method::saltelli)
+    info.saltelli = {static_cast<int>(h5::read_int_attribute(file, "saltelli_n")), k};
+  if (info.method == sweep::Method::morris) info.morris = read_morris(file, info);
+  return info;
+}
+
+void check_finished(hid_t file, const SweepFileInfo& info) {
+  h5::Id done = h5::open_dataset(file, sf::kDone);
+  if (h5::shape(done.get()) != std::vector<hsize_t>{static_cast<hsize_t>(info.points)})
+    throw h5::Error("'done' does not have one flag per point");
+  std::vector<std::uint8_t> flags(static_cast<std::size_t>(info.points));
+  h5::check(H5Dread(done.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, flags.data()), "read 'done'");
+  const auto missing = std::count(flags.begin(), flags.end(), std::uint8_t{0});
+  if (missing > 0) throw h5::Error(std::to_string(missing) + " points were never stored (an unfinished sweep?)");
+}
+
+}  // namespace
+
+SweepFile::SweepFile(const std::filesystem::path& path) : path_(path), handles_(std::make_unique<Handles>()) {
+  h5::Lock lock;
+  try {
+    handles_->file = open_file(path);
+    info_ = read_info(handles_->file.get());
+    check_finished(handles_->file.get(), info_);
+    handles_->stats = h5::open_dataset(handles_->file.get(), sf::kOutcomeStats);
+    const std::vector<hsize_t> expected{static_cast<hsize_t>(info_.points), info_.phases.size(),
+                                        static_cast<hsize_t>(sim::kSummaries), static_cast<hsize_t>(sweep::kStatistics)};
+    if (h5::shape(handles_->stats.get()) != expected)
+      throw h5::Error("'" + std::string(sf::kOutcomeStats) + "' is shaped unlike its coordinates");
+  } catch (const h5::Error& e) {
+    handles_.reset();
+    throw located(path, e.what());
+  }
+}
+
+SweepFile::~SweepFile() {
+  h5::Lock lock;
+  handles_.reset();
+}
+
+sweep::OutcomeTable SweepFile::statistic(sweep::Statistic which) const {
+  h5::Lock lock;
+  sweep::OutcomeTable table;
+  table.points = info_.points;
+  table.phases = static_cast<int>(info_.phases.size());
+  const std::vector<hsize_t> start{0, 0, 0, static_cast<hsize_t>(which)};
+  const std::vector<hsize_t> count{static_cast<hsize_t>(table.points), static_cast<hsize_t>(table.phases),
+                                   static_cast<hsize_t>(sim::kSummaries), 1};
+  table.values.resize(static_cast<std::size_t>(table.points) * table.phases * sim::kSummaries);
+  try {
+    h5::read_block(handles_->stats.get(), start, count, table.values.data());
+  } catch (const h5::Error& e) {
+    throw located(path_, e.what());
+  }
+  return table;
+}
+
+}  // namespace score::output

@@ -1,0 +1,53 @@
+#pragma once
+// Reads a finished sweep results file back for analysis (`score sweep
+// --ci-width`, `score sensitivity`) and stores sensitivity indices in it.
+// Errors are std::runtime_error naming the file.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "experiment/design.hpp"
+#include "sweep/point_runner.hpp"
+#include "sweep/sweep_analysis.hpp"
+#include "sweep/sweep_file.hpp"
+
+namespace score::output {
+
+struct SweepFileInfo {
+  std::string name, scenario_name, engine_version, sweep_sha256;
+  sweep::Method method = sweep::Method::grid;
+  std::uint64_t seed = 0;
+  int points = 0, replications = 0;
+  std::vector<std::string> parameters, phases, phase_names;
+  experiment::SaltelliLayout saltelli;  // saltelli files
+  experiment::MorrisLayout morris;      // morris files
+};
+
+class SweepFile {
+ public:
+  // Opens a finished sweep results file (every point done) read-only.
+  explicit SweepFile(const std::filesystem::path& path);
+  ~SweepFile();
+  SweepFile(const SweepFile&) = delete;
+  SweepFile& operator=(const SweepFile&) = delete;
+
+  const SweepFileInfo& info() const { return info_; }
+  // One statistic across replications of every outcome, [point][phase][summary].
+  sweep::OutcomeTable statistic(sweep::Statistic which) const;
+
+ private:
+  struct Handles;
+  std::filesystem::path path_;
+  std::unique_ptr<Handles> handles_;
+  SweepFileInfo info_;
+};
+
+// Adds the indices to the file as `sensitivity_<index>` variables with dims
+// (phase, summary, parameter), replacing any earlier ones. The file is
+// changed on a copy that is synced and renamed over it, so an interruption
+// leaves it as it was.
+void write_sensitivity(const std::filesystem::path& path, const sweep::SensitivityTable& table);
+
+}  // namespace score::output

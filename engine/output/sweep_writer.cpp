@@ -1,0 +1,309 @@
+#include "output/sweep_writer.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "output/hdf5_handle.hpp"
+#include "output/sweep_layout.hpp"
+
+namespace score::output {
+
+namespace fs = std::filesystem;
+
+std::vector<double> flatten(const sweep::PointResult& result) {
+  std::vector<double> out(result.outcome);
+  out.insert(out.end(), result.stats.begin(), result.stats.end());
+  for (const auto& series : result.timeseries) out.insert(out.end(), series.begin(), series.end());
+  return out;
+}
+
+sweep::PointResult unflatten(const sweep::PointShape& shape, int point, std::span<const double> values) {
+  sweep::PointResult result;
+  result.point = point;
+  auto take = [&, at = std::size_t{0}](std::size_t n) mutable {
+    if (at + n > values.size()) throw std::invalid_argument("sweep journal: a record shorter than a point");
+    std::vector<double> part(values.begin() + static_cast<std::ptrdiff_t>(at),
+                             values.begin() + static_cast<std::ptrdiff_t>(at + n));
+    at += n;
+    return part;
+  };
+  result.outcome = take(shape.outcome_size());
+  result.stats = take(shape.stats_size());
+  for (std::size_t m = 0; m < shape.timeseries.size(); ++m) result.timeseries.push_back(take(shape.timeseries_size(m)));
+  return result;
+}
+
+namespace {
+
+fs::path sibling(const fs::path& target, const char* suffix) {
+  // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) about "." + string.
+  std::string name = ".";
+  name += target.filename().string();
+  name += suffix;
+  return target.parent_path() / name;
+}
+
+std::uint64_t values_per_point(const sweep::PointShape& shape) {
+  std::uint64_t n = shape.outcome_size() + shape.stats_size();
+  for (std::size_t m = 0; m < shape.timeseries.size(); ++m) n += shape.timeseries_size(m);
+  return n;
+}
+
+bool same_bits(const std::vector<double>& a, std::span<const double> b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size_bytes()) == 0;
+}
+
+void sync_path(const fs::path& path, int flags) {
+  const int fd = ::open(path.c_str(), flags);
+  if (fd < 0) return;  // best effort: some file systems refuse directories
+  ::fsync(fd);
+  ::close(fd);
+}
+
+void sync_directory(const fs::path& file) {
+  sync_path(file.parent_path().empty() ? fs::path(".") : file.parent_path(), O_RDONLY | O_DIRECTORY);
+}
+
+}  // namespace
+
+fs::path SweepWriter::partial_path_for(const fs::path& target) { return sibling(target, ".partial"); }
+fs::path SweepWriter::journal_path_for(const fs::path& target) { return sibling(target, ".journal"); }
+
+SweepWriter::SweepWriter(fs::path target, const sweep::Sweep& sweep, std::string engine_version, Mode mode)
+    : target_(std::move(target)), partial_(partial_path_for(target_)), journal_path_(journal_path_for(target_)),
+      sweep_(sweep), engine_version_(std::move(engine_version)) {
+  std::error_code ignored;
+  if (target_.filename().empty() || fs::is_directory(target_, ignored))
+    throw std::invalid_argument("sweep writer: target '" + target_.string() + "' names no file");
+  header_ = {sweep.spec.sha256, static_cast<std::uint64_t>(sweep.points()), values_per_point(sweep::point_shape(sweep))};
+  done_.assign(static_cast<std::size_t>(sweep.points()), false);
+  try {
+    if (!target_.parent_path().empty()) fs::create_directories(target_.parent_path());
+    if (mode == Mode::start)
+      start_fresh();
+    else
+      resume();
+  } catch (const h5::Error& e) {
+    h5::Lock lock;
+    layout_.reset();
+    throw std::runtime_error("cannot write sweep results '" + partial_.string() + "': " + e.what());
+  } catch (...) {  // the destructor will not run: close the file here, under the lock
+    h5::Lock lock;
+    layout_.reset();
+    throw;
+  }
+}
+
+SweepWriter::~SweepWriter() {
+  if (finished_) return;
+  h5::Lock lock;
+  layout_.reset();  // closes quietly; the files stay for --resume
+}
+
+int SweepWriter::points_done() const { return static_cast<int>(std::count(done_.begin(), done_.end(), true)); }
+
+void SweepWriter::start_fresh() {
+  if (fs::exists(partial_) || fs::exists(journal_path_))
+    throw SweepRefused("an unfinished sweep is already there (" + partial_.string() +
+                       "); add --resume to finish it, or delete " + partial_.filename().string() + " and " +
+                       journal_path_.filename().string() + " to start over");
+  {
+    h5::Lock lock;
+    layout_ = std::make_unique<detail::SweepLayout>();
+    layout_->create(partial_, sweep_, engine_version_);
+  }
+  journal_ = SweepJournal::create(journal_path_, header_);
+}
+
+void SweepWriter::resume() {
+  const bool has_partial = fs::exists(partial_);
+  const std::optional<JournalHeader> journaled = SweepJournal::read_header(journal_path_);
+  if (journaled && journaled->sweep_sha256 != header_.sweep_sha256)
+    throw SweepRefused("cannot resume: " + journal_path_.string() + " was written for another version of the sweep " +
+                       "file (SHA-256 " + journaled->sweep_sha256.substr(0, 12) + "..., now " +
+                       header_.sweep_sha256.substr(0, 12) + "...); restore that file, or delete " +
+                       partial_.filename().string() + " and " + journal_path_.filename().string() + " to start over");
+  if (journaled && !(*journaled == header_))
+    throw SweepRefused("cannot resume: " + journal_path_.string() + " was written by another engine version " +
+                       "(points shaped differently); delete it and " + partial_.filename().string() + " to start over");
+  if (!has_partial && !journaled) {
+    std::error_code ignored;
+    fs::remove(journal_path_, ignored);  // a journal torn while being created holds nothing
+    note_ = "nothing to resume: starting the sweep";
+    return start_fresh();
+  }
+  if (has_partial && adopt_partial(journaled ? &*journaled : nullptr)) return;
+  rebuild_from_journal();
+}
+
+// Opens the partial file and reads its done flags; nullopt (with a note)
+// when it cannot be read. Refuses one made from another sweep or scenario.
+std::optional<std::vector<std::uint8_t>> SweepWriter::open_partial() {
+  h5::Lock lock;
+  try {
+    layout_ = std::make_unique<detail::SweepLayout>();
+    layout_->open(partial_, sweep_);
+    if (layout_->root_string("sweep_sha256") != header_.sweep_sha256)
+      throw SweepRefused("cannot resume: " + partial_.string() + " was started from another version of the " +
+                         "sweep file; restore that file, or delete " + partial_.filename().string() + " and " +
+                         journal_path_.filename().string() + " to start over");
+    if (layout_->root_string("scenario_sha256") != sweep_.base.document.sha256)
+      throw SweepRefused("cannot resume: the base scenario " + sweep_.spec.scenario.string() +
+                         " changed since the sweep started; restore it, or delete " + partial_.filename().string() +
+                         " and " + journal_path_.filename().string() + " to start over");
+    return layout_->done_flags();
+  } catch (const h5::Error& e) {
+    layout_.reset();
+    note_ = std::string("the unfinished file could not be read (") + e.what() + ")";
+    return std::nullopt;
+  }
+}
+
+// Opens the journal and checks every record against the partial file: a
+// point marked done must hold the record's values bit for bit; a point not
+// yet marked (killed between its record and its flag) is copied in. False
+// when they disagree or the file fails to read.
+bool SweepWriter::reconcile(const std::vector<std::uint8_t>& flags, std::vector<bool>& journaled) {
+  bool agree = true;
+  JournalHeader header;
+  journal_ = SweepJournal::open(journal_path_, header, [&](std::uint64_t point, std::span<const double> values) {
+    const auto p = static_cast<std::size_t>(point);
+    journaled[p] = true;
+    if (!agree) return;
+    h5::Lock lock;
+    try {
+      if (flags[p]) {
+        agree = same_bits(flatten(layout_->read_point(static_cast<int>(p))), values);
+      } else {
+        layout_->write_point(unflatten(layout_->shape, static_cast<int>(p), values));
+        layout_->mark_done(static_cast<int>(p));
+      }
+    } catch (const h5::Error&) {
+      agree = false;
+    }
+  });
+  return agree;
+}
+
+// Takes over an unfinished partial file when it reads and agrees with the
+// journal; false (with a note) when it must be rebuilt from the journal.
+bool SweepWriter::adopt_partial(const JournalHeader* journal_header) {
+  const std::optional<std::vector<std::uint8_t>> flags = open_partial();
+  if (!flags) return false;
+  std::vector<bool> journaled(done_.size(), false);
+  if (journal_header && !reconcile(*flags, journaled)) {
+    h5::Lock lock;
+    layout_.reset();
+    journal_.reset();
+    note_ = "the unfinished file disagreed with its journal";
+    return false;
+  }
+  if (!journal_) journal_ = SweepJournal::create(journal_path_, header_);
+  for (std::size_t p = 0; p < done_.size(); ++p) {
+    if ((*flags)[p] && !journaled[p]) {  // the journal was lost: the flushed file vouches for the point
+      std::vector<double> values;
+      {
+        h5::Lock lock;
+        values = flatten(layout_->read_point(static_cast<int>(p)));
+      }
+      journal_->append(p, values);
+    }
+    done_[p] = (*flags)[p] || journaled[p];
+  }
+  note_ = "resuming: " + std::to_string(points_done()) + " of " + std::to_string(done_.size()) + " points done";
+  return true;
+}
+
+void SweepWriter::rebuild_from_journal() {
+  journal_.reset();
+  std::error_code ignored;
+  fs::remove(partial_, ignored);
+  {
+    h5::Lock lock;
+    layout_ = std::make_unique<detail::SweepLayout>();
+    layout_->create(partial_, sweep_, engine_version_);
+  }
+  JournalHeader header;
+  journal_ = SweepJournal::open(journal_path_, header, [&](std::uint64_t point, std::span<const double> values) {
+    h5::Lock lock;
+    layout_->write_point(unflatten(layout_->shape, static_cast<int>(point), values));
+    layout_->set_done(static_cast<int>(point));
+    done_[static_cast<std::size_t>(point)] = true;
+  });
+  {
+    h5::Lock lock;
+    layout_->flush();
+  }
+  if (!journal_) {
+    journal_ = SweepJournal::create(journal_path_, header_);
+    note_ += (note_.empty() ? "" : " and ") + std::string("there is no journal: starting the sweep over");
+    return;
+  }
+  note_ += (note_.empty() ? "" : "; ") + std::string("rebuilt it from the journal: ") +
+           std::to_string(points_done()) + " of " + std::to_string(done_.size()) + " points done";
+}
+
+void SweepWriter::write(const sweep::PointResult& result) {
+  std::lock_guard guard(mutex_);
+  if (finished_ || !layout_ || !journal_) throw std::logic_error("sweep writer: write() after finish() or a failure");
+  auto reject = [&](const std::string& what) {
+    throw std::invalid_argument("sweep writer '" + target_.string() + "': point " + std::to_string(result.point) +
+                                " " + what);
+  };
+  if (result.point < 0 || result.point >= static_cast<int>(done_.size())) reject("is out of range");
+  if (done_[static_cast<std::size_t>(result.point)]) reject("was already stored");
+  const sweep::PointShape& shape = layout_->shape;
+  bool shaped = result.outcome.size() == shape.outcome_size() && result.stats.size() == shape.stats_size() &&
+                result.timeseries.size() == shape.timeseries.size();
+  for (std::size_t m = 0; shaped && m < shape.timeseries.size(); ++m)
+    shaped = result.timeseries[m].size() == shape.timeseries_size(m);
+  if (!shaped) reject("is shaped unlike the sweep");
+  try {
+    {
+      h5::Lock lock;
+      layout_->write_point(result);
+      layout_->flush();
+    }
+    journal_->append(static_cast<std::uint64_t>(result.point), flatten(result));
+    h5::Lock lock;
+    layout_->mark_done(result.point);
+  } catch (const h5::Error& e) {
+    h5::Lock lock;
+    layout_.reset();
+    throw std::runtime_error("cannot write sweep results '" + partial_.string() + "': " + e.what());
+  }
+  done_[static_cast<std::size_t>(result.point)] = true;
+}
+
+void SweepWriter::finish() {
+  std::lock_guard guard(mutex_);
+  if (finished_) throw std::logic_error("sweep writer: finish() called twice");
+  const std::string where = "cannot finish sweep results '" + target_.string() + "': ";
+  if (!layout_) throw std::runtime_error(where + "an earlier write failed");
+  if (points_done() != static_cast<int>(done_.size()))
+    throw std::runtime_error(where + std::to_string(done_.size() - static_cast<std::size_t>(points_done())) +
+                             " points were never stored");
+  try {
+    h5::Lock lock;
+    layout_->close();
+    layout_.reset();
+  } catch (const h5::Error& e) {
+    layout_.reset();
+    throw std::runtime_error(where + e.what());
+  }
+  sync_path(partial_, O_RDONLY);
+  std::error_code error;
+  fs::rename(partial_, target_, error);
+  if (error) throw std::runtime_error(where + "cannot rename '" + partial_.string() + "' onto it: " + error.message());
+  sync_directory(target_);
+  // Only now: until the rename is durable, the journal can rebuild the file.
+  journal_.reset();
+  fs::remove(journal_path_, error);
+  sync_directory(target_);
+  finished_ = true;
+}
+
+}  // namespace score::output

@@ -1,0 +1,148 @@
+#include "sweep/point_runner.hpp"
+
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+#include <tbb/task_group.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+#include "experiment/sensitivity.hpp"
+#include "sim/simulation.hpp"
+#include "sim/summary.hpp"
+
+namespace score::sweep {
+
+const char* statistic_name(Statistic s) {
+  static constexpr std::array<const char*, kStatistics> names{"mean", "sd", "p05", "p50", "p95"};
+  return names[static_cast<std::size_t>(s)];
+}
+
+std::optional<int> PendingPoints::next() {
+  const std::size_t i = next_.fetch_add(1);
+  if (i >= points_.size()) return std::nullopt;
+  return points_[i];
+}
+
+std::size_t PointShape::outcome_size() const {
+  return static_cast<std::size_t>(replications) * phases * sim::kSummaries;
+}
+std::size_t PointShape::stats_size() const { return static_cast<std::size_t>(phases) * sim::kSummaries * kStatistics; }
+std::size_t PointShape::timeseries_size(std::size_t metric) const {
+  const auto length = sim::axis_length(sim::info(timeseries[metric]).axis);
+  return static_cast<std::size_t>(replications) * steps * countries * length;
+}
+
+PointShape point_shape(const Sweep& sweep) {
+  const model::Description& m = sweep.base.model;
+  return {sweep.spec.replications, static_cast<int>(m.phases.size()), m.steps, static_cast<int>(m.countries.size()),
+          sweep.spec.timeseries};
+}
+
+namespace {
+
+// Copies one finished replication into the point's vectors.
+void keep_replication(const PointShape& shape, int rep, const sim::Series& series, PointResult& out) {
+  for (std::size_t m = 0; m < shape.timeseries.size(); ++m) {
+    const auto values = series.values(shape.timeseries[m]);
+    std::copy(values.begin(), values.end(), out.timeseries[m].begin() + static_cast<std::ptrdiff_t>(rep * values.size()));
+  }
+}
+
+void summarise_point(const PointShape& shape, PointResult& out) {
+  std::vector<double> sample(static_cast<std::size_t>(shape.replications));
+  for (int p = 0; p < shape.phases; ++p)
+    for (int s = 0; s < sim::kSummaries; ++s) {
+      for (int r = 0; r < shape.replications; ++r)
+        sample[static_cast<std::size_t>(r)] =
+            out.outcome[(static_cast<std::size_t>(r) * shape.phases + p) * sim::kSummaries + s];
+      const experiment::Summary sum = experiment::summarise_replications(sample);
+      const std::array<double, kStatistics> stats{sum.mean, sum.sd, sum.p05, sum.p50, sum.p95};
+      std::copy(stats.begin(), stats.end(),
+                out.stats.begin() + static_cast<std::ptrdiff_t>((static_cast<std::size_t>(p) * sim::kSummaries + s) * kStatistics));
+    }
+}
+
+}  // namespace
+
+std::optional<PointResult> run_point(const Sweep& sweep, int point, const PointRunHooks& hooks) {
+  const model::Description model = point_model(sweep, point);
+  const PointShape shape = point_shape(sweep);
+  if (model.steps != shape.steps || static_cast<int>(model.phases.size()) != shape.phases ||
+      static_cast<int>(model.countries.size()) != shape.countries)
+    throw std::runtime_error("sweep point " + std::to_string(point) + " changes the scenario's shape");
+  PointResult out;
+  out.point = point;
+  out.seed = sweep.design.seeds.at(static_cast<std::size_t>(point));
+  out.outcome.assign(shape.outcome_size(), 0.0);
+  out.stats.assign(shape.stats_size(), 0.0);
+  for (std::size_t m = 0; m < shape.timeseries.size(); ++m) out.timeseries.emplace_back(shape.timeseries_size(m));
+  std::atomic<bool> cancelled{false};
+  auto stop = [&] { return hooks.cancel && hooks.cancel->load(); };
+  tbb::parallel_for(0, shape.replications, 1, [&](int rep) {
+    sim::Simulation sim(model, static_cast<std::uint32_t>(rep));
+    while (!sim.finished()) {
+      if (stop()) {
+        cancelled = true;
+        return;
+      }
+      sim.step();
+      if (hooks.on_month) hooks.on_month();
+    }
+    const sim::PhaseSummary summary = sim.summary();
+    for (int p = 0; p < shape.phases; ++p)
+      for (int s = 0; s < sim::kSummaries; ++s)
+        out.outcome[(static_cast<std::size_t>(rep) * shape.phases + p) * sim::kSummaries + s] =
+            summary.total(p, static_cast<sim::Summary>(s));
+    keep_replication(shape, rep, sim.series(), out);
+  });
+  if (cancelled) return std::nullopt;
+  summarise_point(shape, out);
+  return out;
+}
+
+bool run_points(const Sweep& sweep, PointSource& source, const RunPointsOptions& options) {
+  const int threads = options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
+  // Enough points side by side for their replications to fill the threads,
+  // and no more: each point in flight holds its replications' series.
+  const int reps = sweep.spec.replications;
+  const int workers = std::max(1, (threads + reps - 1) / reps);
+  // One flag stops every worker: the caller's cancel, or a failed point.
+  std::atomic<bool> stop{false};
+  const std::atomic<bool>* caller = options.hooks.cancel;
+  auto stopping = [&] {
+    if (caller && caller->load()) stop = true;
+    return stop.load();
+  };
+  PointRunHooks hooks{[&] {
+                        stopping();
+                        if (options.hooks.on_month) options.hooks.on_month();
+                      },
+                      &stop};
+  std::mutex sink;
+  tbb::task_arena arena(threads);
+  arena.execute([&] {
+    tbb::task_group group;
+    for (int w = 0; w < workers; ++w)
+      group.run([&] {
+        try {
+          while (!stopping()) {
+            const std::optional<int> point = source.next();
+            if (!point) return;
+            std::optional<PointResult> result = run_point(sweep, *point, hooks);
+            if (!result) return;
+            std::lock_guard lock(sink);
+            if (options.on_point) options.on_point(std::move(*result));
+          }
+        } catch (...) {
+          stop = true;
+          throw;
+        }
+      });
+    group.wait();
+  });
+  return !stopping();
+}
+
+}  // namespace score::sweep

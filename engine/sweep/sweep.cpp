@@ -1,0 +1,87 @@
+#include "sweep/sweep.hpp"
+
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "scenario/resolved.hpp"
+
+namespace score::sweep {
+
+namespace fs = std::filesystem;
+
+Sweep load_sweep(const fs::path& file) {
+  // The base scenario first: range = "scenario" and the key checks read it.
+  scenario::Scenario base = scenario::load_scenario(base_scenario_path(file));
+  SweepSpec spec = parse_sweep_file(file, &base.document);
+  Design design = make_design(spec);
+  std::string toml = scenario::to_toml(base.document);
+  return Sweep{std::move(spec), std::move(base), std::move(toml), std::move(design)};
+}
+
+model::Description point_model(const Sweep& sweep, int point) {
+  return scenario::load_scenario(sweep.spec.scenario, point_overrides(sweep.spec, sweep.design, point)).model;
+}
+
+std::string describe_point(const Sweep& sweep, int point) {
+  std::string out;
+  const auto& row = sweep.design.values.at(static_cast<std::size_t>(point));
+  for (std::size_t j = 0; j < row.size(); ++j) {
+    if (!out.empty()) out += ", ";
+    out += sweep.spec.parameters[j].key + "=" + scenario::format_number(row[j]);
+  }
+  return out;
+}
+
+namespace {
+
+// Every point must give a model shaped like the base one: the results file
+// has one phase, country and time axis for all points.
+bool same_shape(const model::Description& a, const model::Description& b) {
+  if (a.steps != b.steps || a.start != b.start || a.phases.size() != b.phases.size() ||
+      a.countries.size() != b.countries.size())
+    return false;
+  for (std::size_t i = 0; i < a.phases.size(); ++i)
+    if (a.phases[i].id != b.phases[i].id) return false;
+  return true;
+}
+
+}  // namespace
+
+void check_points(const Sweep& sweep, int threads) {
+  constexpr std::size_t kReported = 5;
+  const std::string file = sweep.spec.file.lexically_normal().string();
+  std::mutex mutex;
+  std::map<int, std::vector<scenario::Diagnostic>> failures;  // by point, so the report is ordered
+  tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
+  arena.execute([&] {
+    tbb::parallel_for(0, sweep.points(), [&](int point) {
+      std::vector<scenario::Diagnostic> problems;
+      try {
+        if (!same_shape(point_model(sweep, point), sweep.base.model))
+          problems.push_back({"", 0, 0, "", "changes the scenario's calendar, phases or countries"});
+      } catch (const scenario::ScenarioError& e) {
+        problems = e.diagnostics();
+      }
+      if (problems.empty()) return;
+      std::lock_guard lock(mutex);
+      failures.emplace(point, std::move(problems));
+    });
+  });
+  if (failures.empty()) return;
+  std::vector<scenario::Diagnostic> out;
+  for (const auto& [point, problems] : failures) {
+    if (out.size() >= kReported) break;
+    for (const auto& d : problems)
+      out.push_back({file, 0, 0, "", "point " + std::to_string(point) + " (" + describe_point(sweep, point) +
+                                         ") is not a valid scenario: " + d.format()});
+  }
+  if (failures.size() > kReported)
+    out.push_back({file, 0, 0, "", std::to_string(failures.size()) + " points in all are invalid"});
+  throw scenario::ScenarioError(std::move(out));
+}
+
+}  // namespace score::sweep

@@ -1,0 +1,109 @@
+#include "sweep/sweep_analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "experiment/sensitivity.hpp"
+
+namespace score::sweep {
+
+bool supports_sensitivity(Method method) { return method == Method::saltelli || method == Method::morris; }
+
+namespace {
+
+std::vector<double> column(const OutcomeTable& outcomes, int phase, int summary) {
+  std::vector<double> y(static_cast<std::size_t>(outcomes.points));
+  for (int p = 0; p < outcomes.points; ++p) y[static_cast<std::size_t>(p)] = outcomes.at(p, phase, summary);
+  return y;
+}
+
+void fill(std::vector<double>& target, const SensitivityTable& t, int phase, int summary,
+          const std::vector<double>& values) {
+  for (int j = 0; j < t.parameters; ++j) target[t.index(phase, summary, j)] = values[static_cast<std::size_t>(j)];
+}
+
+void check_rows(const OutcomeTable& outcomes, int expected, const char* design) {
+  if (outcomes.points != expected || outcomes.values.size() != static_cast<std::size_t>(expected) *
+                                                                    outcomes.phases * sim::kSummaries)
+    throw std::invalid_argument(std::string("sensitivity: the outcomes do not fit the ") + design + " layout");
+}
+
+}  // namespace
+
+SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, int parameters,
+                                   const experiment::SaltelliLayout& saltelli, const experiment::MorrisLayout& morris,
+                                   int bootstrap, double confidence, std::uint64_t seed) {
+  if (!supports_sensitivity(method))
+    throw std::invalid_argument(std::string("sensitivity: a ") + method_name(method) + " design has no indices");
+  SensitivityTable t;
+  t.method = method;
+  t.phases = outcomes.phases;
+  t.parameters = parameters;
+  t.bootstrap = bootstrap;
+  t.confidence = confidence;
+  const std::size_t cells = static_cast<std::size_t>(t.phases) * sim::kSummaries * parameters;
+  if (method == Method::saltelli) {
+    check_rows(outcomes, saltelli.rows(), "saltelli");
+    for (auto* v : {&t.first, &t.first_lo, &t.first_hi, &t.total, &t.total_lo, &t.total_hi}) v->resize(cells);
+  } else {
+    check_rows(outcomes, morris.trajectories * (morris.k + 1), "morris");
+    for (auto* v : {&t.mu, &t.mu_star, &t.sigma}) v->resize(cells);
+  }
+  for (int phase = 0; phase < t.phases; ++phase)
+    for (int s = 0; s < sim::kSummaries; ++s) {
+      const std::vector<double> y = column(outcomes, phase, s);
+      if (method == Method::saltelli) {
+        // One bootstrap stream per outcome, so adding an outcome never shifts another's intervals.
+        const auto stream = seed + static_cast<std::uint64_t>(phase * sim::kSummaries + s);
+        const experiment::SobolIndices ix =
+            experiment::sobol_indices(y, saltelli.n, saltelli.k, bootstrap, confidence, stream);
+        fill(t.first, t, phase, s, ix.first);
+        fill(t.first_lo, t, phase, s, ix.first_lo);
+        fill(t.first_hi, t, phase, s, ix.first_hi);
+        fill(t.total, t, phase, s, ix.total);
+        fill(t.total_lo, t, phase, s, ix.total_lo);
+        fill(t.total_hi, t, phase, s, ix.total_hi);
+      } else {
+        const experiment::MorrisIndices ix = experiment::morris_indices(y, morris);
+        fill(t.mu, t, phase, s, ix.mu);
+        fill(t.mu_star, t, phase, s, ix.mu_star);
+        fill(t.sigma, t, phase, s, ix.sigma);
+      }
+    }
+  return t;
+}
+
+const std::vector<sim::Summary>& headline_summaries() {
+  static const std::vector<sim::Summary> headline{sim::Summary::firms_trained, sim::Summary::workers_reached,
+                                                  sim::Summary::providers_independent, sim::Summary::cost_recovery,
+                                                  sim::Summary::donor_cost_per_firm_usd};
+  return headline;
+}
+
+std::vector<ReplicationAdvice> replication_advice(const OutcomeTable& means, const OutcomeTable& sds,
+                                                  double relative_width, double confidence) {
+  if (!(relative_width > 0) || !std::isfinite(relative_width))
+    throw std::invalid_argument("replication advice: the relative width must be a positive number");
+  std::vector<ReplicationAdvice> out;
+  for (const sim::Summary summary : headline_summaries())
+    for (int phase = 0; phase < means.phases; ++phase) {
+      ReplicationAdvice a{summary, phase, 0};
+      const int s = static_cast<int>(summary);
+      for (int p = 0; p < means.points; ++p) {
+        const double mean = means.at(p, phase, s), sd = sds.at(p, phase, s);
+        if (!std::isfinite(mean) || mean == 0 || !std::isfinite(sd)) continue;
+        const double half_width = relative_width / 2 * std::fabs(mean);
+        try {
+          a.needed = std::max(a.needed, experiment::replications_needed(sd, half_width, confidence));
+        } catch (const std::overflow_error&) {
+          a.needed = std::numeric_limits<int>::max();
+        }
+      }
+      out.push_back(a);
+    }
+  return out;
+}
+
+}  // namespace score::sweep

@@ -1,0 +1,73 @@
+#include "sweep/sweep_design.hpp"
+
+#include <cmath>
+
+#include "scenario/diagnostic.hpp"
+
+namespace score::sweep {
+namespace {
+
+// splitmix64's finaliser (as experiment/stream.hpp): a bijection with full
+// avalanche, so neighbouring points get unrelated seeds.
+constexpr std::uint64_t mix64(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+std::vector<experiment::Factor> factors(const SweepSpec& spec) {
+  std::vector<experiment::Factor> out;
+  for (const Parameter& p : spec.parameters) out.push_back(p.factor);
+  return out;
+}
+
+experiment::Points unit_points(const SweepSpec& spec, Design& design) {
+  const auto k = static_cast<int>(spec.parameters.size());
+  switch (spec.method) {
+    case Method::lhs: return experiment::latin_hypercube(spec.points, k, spec.seed);
+    case Method::sobol: return experiment::sobol_sequence(spec.points, k);
+    case Method::saltelli:
+      design.saltelli = {spec.n, k};
+      return experiment::saltelli(spec.n, k);
+    case Method::morris: {
+      experiment::MorrisDesign morris = experiment::morris(spec.trajectories, k, spec.levels, spec.seed);
+      design.morris = std::move(morris.layout);
+      return std::move(morris.points);
+    }
+    case Method::grid: break;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::uint64_t point_seed(std::uint64_t sweep_seed, int point) {
+  constexpr std::uint64_t kGamma = 0x9E3779B97F4A7C15ull;
+  const std::uint64_t key = mix64(mix64(sweep_seed) ^ (static_cast<std::uint64_t>(point) + 1) * kGamma);
+  return key >> 11;  // 53 bits
+}
+
+Design make_design(const SweepSpec& spec) {
+  Design design;
+  if (spec.method == Method::grid)
+    design.values = experiment::full_factorial(factors(spec), std::max(spec.levels, 2));
+  else
+    design.values = experiment::map_to_ranges(unit_points(spec, design), factors(spec));
+  for (auto& row : design.values)
+    for (std::size_t j = 0; j < row.size(); ++j)
+      if (spec.parameters[j].integer) row[j] = std::round(row[j]);
+  for (int p = 0; p < design.points(); ++p) design.seeds.push_back(point_seed(spec.seed, p));
+  return design;
+}
+
+std::vector<std::string> point_overrides(const SweepSpec& spec, const Design& design, int point) {
+  std::vector<std::string> out;
+  const auto& row = design.values.at(static_cast<std::size_t>(point));
+  for (std::size_t j = 0; j < spec.parameters.size(); ++j)
+    out.push_back(spec.parameters[j].key + "=" + scenario::format_number(row[j]));
+  out.push_back("run.seed=" + std::to_string(design.seeds[static_cast<std::size_t>(point)]));
+  out.push_back("run.replications=" + std::to_string(spec.replications));
+  return out;
+}
+
+}  // namespace score::sweep

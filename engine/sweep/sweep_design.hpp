@@ -1,0 +1,35 @@
+#pragma once
+// From a sweep file to its points: the design matrix in parameter units,
+// each point's seed, and the scenario overrides that run a point.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "experiment/design.hpp"
+#include "sweep/sweep_file.hpp"
+
+namespace score::sweep {
+
+struct Design {
+  experiment::Points values;         // point x parameter, in the keys' units; integer keys rounded
+  std::vector<std::uint64_t> seeds;  // run.seed of each point
+  experiment::SaltelliLayout saltelli;  // saltelli designs only (n = k = 0 otherwise)
+  experiment::MorrisLayout morris;      // morris designs only
+  int points() const { return static_cast<int>(values.size()); }
+};
+
+// The design of a checked sweep: grid (full_factorial), lhs (latin_hypercube),
+// sobol (sobol_sequence), saltelli or morris, mapped to the parameters'
+// ranges (map_to_ranges). Pure: the same file gives the same design.
+Design make_design(const SweepSpec& spec);
+
+// The seed of a point's runs: a hash of the sweep seed and the point index,
+// so a point's numbers do not depend on which points ran before it, in which
+// order or on which machine. Below 2^53 (run.seed's bound).
+std::uint64_t point_seed(std::uint64_t sweep_seed, int point);
+
+// "key=value" overrides (as for `score run --set`) that turn the base
+// scenario into a point: one per parameter, then run.seed and run.replications.
+std::vector<std::string> point_overrides(const SweepSpec& spec, const Design& design, int point);
+
+}  // namespace score::sweep

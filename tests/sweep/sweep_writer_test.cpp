@@ -1,0 +1,189 @@
+// The sweep results writer in-process: stores and finishes, refuses to start
+// over an unfinished sweep, and resumes from every state a kill can leave:
+// a clean partial file, one behind its journal, a damaged one, a torn
+// journal, a lost journal, a changed sweep file.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "h5_compare.hpp"
+#include "output/sweep_journal.hpp"
+#include "output/sweep_writer.hpp"
+#include "sim/summary.hpp"
+#include "sweep/point_runner.hpp"
+#include "sweep_files.hpp"
+
+namespace score::sweep {
+namespace {
+
+namespace fs = std::filesystem;
+using output::SweepWriter;
+using Mode = output::SweepWriter::Mode;
+
+class sweep_writer : public testing::SweepFiles {
+ protected:
+  std::optional<Sweep> sweep;
+  std::vector<PointResult> results;  // by point
+  fs::path target, reference;
+
+  void SetUp() override {
+    SweepFiles::SetUp();
+    sweep.emplace(load_sweep(sweep_text(7)));
+    results.resize(static_cast<std::size_t>(sweep->points()));
+    for (int p = 0; p < sweep->points(); ++p) results[static_cast<std::size_t>(p)] = *run_point(*sweep, p);
+    target = dir / "out.h5";
+    reference = dir / "reference.h5";
+    SweepWriter writer(reference, *sweep, "test", Mode::start);
+    for (const auto& r : results) writer.write(r);
+    writer.finish();
+  }
+
+  fs::path sweep_text(int seed) const {
+    return write_sweep("w.toml", "design = \"lhs\"\npoints = 5\nreplications = 2\nseed = " + std::to_string(seed),
+                      "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n"
+                      "[output]\ntimeseries = [\"smes_trained\", \"revenue_usd\"]\n");
+  }
+
+  // Stores the given points and leaves the files as a kill would.
+  void interrupted(const std::vector<int>& points) {
+    SweepWriter writer(target, *sweep, "test", Mode::start);
+    for (int p : points) writer.write(results[static_cast<std::size_t>(p)]);
+  }
+
+  // Resumes, checks which points it found, stores the rest and compares.
+  void resume_and_compare(const std::vector<int>& expected_done, const std::string& note = "") {
+    SweepWriter writer(target, *sweep, "test", Mode::resume);
+    std::vector<int> done;
+    for (int p = 0; p < sweep->points(); ++p)
+      if (writer.done()[static_cast<std::size_t>(p)]) done.push_back(p);
+    EXPECT_EQ(done, expected_done);
+    EXPECT_NE(writer.resume_note().find(note), std::string::npos) << writer.resume_note();
+    for (int p = 0; p < sweep->points(); ++p)
+      if (!writer.done()[static_cast<std::size_t>(p)]) writer.write(results[static_cast<std::size_t>(p)]);
+    writer.finish();
+    expect_same_numbers();
+  }
+
+  void expect_same_numbers() const {
+    std::vector<std::string> names = testing::numeric_datasets();
+    names.insert(names.end(), {"smes_trained", "revenue_usd"});
+    for (const auto& name : names) {
+      const auto a = testing::read_dataset(reference, name), b = testing::read_dataset(target, name);
+      EXPECT_FALSE(a.empty()) << name;
+      EXPECT_TRUE(testing::same_bits(a, b)) << name << " differs";
+    }
+    EXPECT_FALSE(fs::exists(SweepWriter::partial_path_for(target)));
+    EXPECT_FALSE(fs::exists(SweepWriter::journal_path_for(target)));
+  }
+};
+
+TEST_F(sweep_writer, AFinishedFileHoldsEveryPoint) {
+  EXPECT_TRUE(fs::exists(reference));
+  EXPECT_FALSE(fs::exists(SweepWriter::partial_path_for(reference)));
+  EXPECT_FALSE(fs::exists(SweepWriter::journal_path_for(reference)));
+  const auto outcome = testing::read_dataset(reference, "outcome");
+  const PointShape shape = point_shape(*sweep);
+  ASSERT_EQ(outcome.size(), shape.outcome_size() * 5);
+  EXPECT_EQ(outcome[3 * shape.outcome_size() + 7], results[3].outcome[7]);
+  EXPECT_EQ(testing::dataset_shape(reference, "outcome"),
+            (std::vector<unsigned long long>{5, 2, 2, static_cast<unsigned long long>(sim::kSummaries)}));
+  EXPECT_EQ(testing::dataset_shape(reference, "revenue_usd"), (std::vector<unsigned long long>{5, 2, 36, 2, 6}));
+  EXPECT_EQ(testing::read_dataset(reference, "done"), std::vector<double>(5, 1.0));
+}
+
+TEST_F(sweep_writer, StartingOverAnUnfinishedSweepIsRefused) {
+  interrupted({0});
+  EXPECT_THROW(SweepWriter(target, *sweep, "test", Mode::start), output::SweepRefused);
+  EXPECT_TRUE(fs::exists(SweepWriter::partial_path_for(target)));
+}
+
+TEST_F(sweep_writer, ResumeFinishesACleanlyStoppedSweep) {
+  interrupted({1, 3});
+  resume_and_compare({1, 3}, "resuming: 2 of 5 points done");
+}
+
+TEST_F(sweep_writer, ResumeWithNothingThereStarts) {
+  resume_and_compare({}, "nothing to resume");
+}
+
+TEST_F(sweep_writer, APointJournaledButNotMarkedIsCopiedIn) {
+  interrupted({0});
+  // As if killed after the journal record of point 4 but before its done flag.
+  output::JournalHeader header;
+  auto journal = output::SweepJournal::open(SweepWriter::journal_path_for(target), header, [](auto, auto) {});
+  ASSERT_TRUE(journal);
+  journal->append(4, output::flatten(results[4]));
+  journal.reset();
+  resume_and_compare({0, 4}, "resuming: 2 of 5 points done");
+}
+
+TEST_F(sweep_writer, ADamagedFileIsRebuiltFromTheJournal) {
+  interrupted({0, 2});
+  fs::resize_file(SweepWriter::partial_path_for(target), 4000);
+  resume_and_compare({0, 2}, "rebuilt it from the journal");
+}
+
+TEST_F(sweep_writer, AFileThatDisagreesWithItsJournalIsRebuilt) {
+  interrupted({0, 2});
+  {  // point 2's record says otherwise: the journal wins
+    output::SweepJournal::create(SweepWriter::journal_path_for(target),
+                                 {sweep->spec.sha256, 5, output::flatten(results[0]).size()})
+        .append(0, output::flatten(results[0]));
+    output::JournalHeader header;
+    auto journal = output::SweepJournal::open(SweepWriter::journal_path_for(target), header, [](auto, auto) {});
+    auto wrong = results[2];
+    wrong.outcome[0] += 1;
+    journal->append(2, output::flatten(wrong));
+  }
+  SweepWriter writer(target, *sweep, "test", Mode::resume);
+  EXPECT_NE(writer.resume_note().find("disagreed with its journal"), std::string::npos) << writer.resume_note();
+}
+
+TEST_F(sweep_writer, ATornJournalRecordIsIgnored) {
+  interrupted({0, 1});
+  fs::remove(SweepWriter::partial_path_for(target));
+  const fs::path journal = SweepWriter::journal_path_for(target);
+  fs::resize_file(journal, fs::file_size(journal) - 5);  // the last record torn
+  std::ofstream(journal, std::ios::app) << "xx";
+  resume_and_compare({0}, "rebuilt it from the journal: 1 of 5 points done");
+}
+
+TEST_F(sweep_writer, ALostJournalIsRecreatedFromTheFile) {
+  interrupted({2, 3});
+  fs::remove(SweepWriter::journal_path_for(target));
+  {
+    SweepWriter writer(target, *sweep, "test", Mode::resume);
+    EXPECT_EQ(writer.points_done(), 2);
+  }
+  output::JournalHeader header;
+  int records = 0;
+  ASSERT_TRUE(output::SweepJournal::open(SweepWriter::journal_path_for(target), header, [&](auto, auto) { ++records; }));
+  EXPECT_EQ(records, 2);
+  resume_and_compare({2, 3});
+}
+
+TEST_F(sweep_writer, AChangedSweepFileIsRefused) {
+  interrupted({0});
+  const Sweep changed = load_sweep(sweep_text(8));
+  try {
+    SweepWriter writer(target, changed, "test", Mode::resume);
+    FAIL() << "resumed a sweep made from another file";
+  } catch (const output::SweepRefused& e) {
+    EXPECT_NE(std::string(e.what()).find("another version of the sweep file"), std::string::npos) << e.what();
+  }
+  fs::remove(SweepWriter::journal_path_for(target));  // the partial file alone must refuse too
+  EXPECT_THROW(SweepWriter(target, changed, "test", Mode::resume), output::SweepRefused);
+}
+
+TEST_F(sweep_writer, BadPointsAreRejected) {
+  SweepWriter writer(target, *sweep, "test", Mode::start);
+  writer.write(results[0]);
+  EXPECT_THROW(writer.write(results[0]), std::invalid_argument);
+  auto wrong = results[1];
+  wrong.outcome.pop_back();
+  EXPECT_THROW(writer.write(wrong), std::invalid_argument);
+  EXPECT_THROW(writer.finish(), std::runtime_error);  // points missing
+}
+
+}  // namespace
+}  // namespace score::sweep
