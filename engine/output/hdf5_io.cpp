@@ -1,10 +1,41 @@
 #include "output/hdf5_io.hpp"
 
+#include <ctime>
+#include <limits>
+
 #include <hdf5_hl.h>
 
 #include <utility>
 
 namespace score::output::h5 {
+
+Id float_dcpl(const std::vector<hsize_t>& chunk, bool compress) {
+  Id dcpl(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties");
+  check(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track attribute order");
+  check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), "set chunking");
+  if (compress) {
+    check(H5Pset_shuffle(dcpl.get()), "set the shuffle filter");
+    check(H5Pset_deflate(dcpl.get(), 1), "set compression");
+  }
+  const double fill = std::numeric_limits<double>::quiet_NaN();
+  check(H5Pset_fill_value(dcpl.get(), H5T_NATIVE_DOUBLE, &fill), "set the fill value");
+  return dcpl;
+}
+
+void describe(hid_t dataset, const std::string& units, const std::string& long_name) {
+  if (!units.empty()) write_string_attribute(dataset, "units", units);
+  write_string_attribute(dataset, "long_name", long_name);
+}
+
+std::string now_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
 
 Id string_type() {
   Id type(H5Tcopy(H5T_C_S1), "copy the string type");

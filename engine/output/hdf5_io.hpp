@@ -10,6 +10,19 @@
 
 namespace score::output::h5 {
 
+// Creation properties of the float64 variables: chunked as given, shuffle
+// and deflate level 1 when `compress` (variables are written under the
+// process-wide HDF5 lock; higher levels cost twice the time for files some
+// 20% smaller), NaN where nothing was written, attribute order tracked.
+Id float_dcpl(const std::vector<hsize_t>& chunk, bool compress);
+
+// The CF attributes every variable carries: `units` (left out when empty)
+// and `long_name`.
+void describe(hid_t dataset, const std::string& units, const std::string& long_name);
+
+// The current time as ISO 8601 UTC, for `history` attributes.
+std::string now_utc();
+
 // Variable-length UTF-8 strings, the type of every string in the format.
 Id string_type();
 

@@ -12,6 +12,10 @@
 
 namespace score::output::detail {
 
+using h5::describe;
+using h5::float_dcpl;
+using h5::now_utc;
+
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // A chunk of a time series holds about 1 MiB: big enough to compress well,
@@ -20,14 +24,6 @@ constexpr hsize_t kChunkValues = 1 << 17;
 // Statistics read the replications back in blocks of at most this many values (32 MiB).
 constexpr hsize_t kStatisticsBudget = 1 << 22;
 
-std::string now_utc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
 
 const char* kind_name(sim::Kind kind) {
   switch (kind) {
@@ -39,29 +35,6 @@ const char* kind_name(sim::Kind kind) {
 }
 
 
-// The float64 variables: chunked one replication at a time, compressed, NaN
-// where nothing was written.
-h5::Id float_dcpl(const std::vector<hsize_t>& chunk, bool compress) {
-  h5::Id dcpl(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties");
-  h5::check(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-            "track attribute order");
-  h5::check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), "set chunking");
-  if (compress) {
-    h5::check(H5Pset_shuffle(dcpl.get()), "set the shuffle filter");
-    // Level 1: the writes happen under the process-wide HDF5 lock while
-    // replications finish in parallel; higher levels cost twice the time for
-    // files some 20 % smaller.
-    h5::check(H5Pset_deflate(dcpl.get(), 1), "set compression");
-  }
-  const double fill = kNaN;
-  h5::check(H5Pset_fill_value(dcpl.get(), H5T_NATIVE_DOUBLE, &fill), "set the fill value");
-  return dcpl;
-}
-
-void describe(hid_t dataset, const std::string& units, const std::string& long_name) {
-  if (!units.empty()) h5::write_string_attribute(dataset, "units", units);
-  h5::write_string_attribute(dataset, "long_name", long_name);
-}
 
 void describe_float(hid_t dataset, const std::string& units, const std::string& long_name,
                     const std::string& coordinates) {

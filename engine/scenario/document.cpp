@@ -1,6 +1,7 @@
 #include "scenario/document.hpp"
 
-#include <openssl/evp.h>
+#include "scenario/hash.hpp"
+
 
 #include <algorithm>
 #include <array>
@@ -201,25 +202,13 @@ void apply_override(toml::table& root, const std::string& text) {
 // SHA-256 of the chain's bytes, then of each override after a NUL (which no
 // TOML file holds), so the hash of a lone file is its plain sha256sum.
 std::string hex_sha256(const std::vector<ChainFile>& files, const std::vector<std::string>& overrides) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  bool ok = ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) == 1;
-  for (const ChainFile& f : files)
-    ok = ok && EVP_DigestUpdate(ctx.get(), f.bytes.data(), f.bytes.size()) == 1;
+  std::string bytes;
+  for (const ChainFile& f : files) bytes += f.bytes;
   for (const std::string& text : overrides) {
-    ok = ok && EVP_DigestUpdate(ctx.get(), "", 1) == 1;
-    ok = ok && EVP_DigestUpdate(ctx.get(), text.data(), text.size()) == 1;
+    bytes += '\0';
+    bytes += text;
   }
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int size = 0;
-  ok = ok && EVP_DigestFinal_ex(ctx.get(), digest.data(), &size) == 1;
-  if (!ok) throw std::runtime_error("SHA-256 failed (OpenSSL)");
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < size; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
-  }
-  return out;
+  return sha256_hex(bytes);
 }
 
 }  // namespace

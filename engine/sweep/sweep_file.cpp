@@ -3,7 +3,6 @@
 // sweep_parameters.cpp.
 #include "sweep/sweep_file.hpp"
 
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <array>
@@ -11,6 +10,7 @@
 #include <memory>
 #include <sstream>
 
+#include "scenario/hash.hpp"
 #include "scenario/validate.hpp"
 #include "sweep/file_checker.hpp"
 
@@ -35,22 +35,6 @@ std::optional<Method> method_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-std::string sha256_hex(const std::string& bytes) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int size = 0;
-  const bool ok = ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) == 1 &&
-                  EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size()) == 1 &&
-                  EVP_DigestFinal_ex(ctx.get(), digest.data(), &size) == 1;
-  if (!ok) throw std::runtime_error("SHA-256 failed (OpenSSL)");
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < size; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
-  }
-  return out;
-}
 
 namespace {
 
@@ -238,7 +222,7 @@ SweepSpec parse_sweep_file(const fs::path& file, const scenario::Document* base)
   SweepSpec spec;
   spec.file = file;
   spec.text = std::move(loaded.text);
-  spec.sha256 = sha256_hex(spec.text);
+  spec.sha256 = scenario::sha256_hex(spec.text);
   spec.name = file.stem().string();
   FileChecker check(loaded.display);
   check.unknown_keys(loaded.root, "", {"sweep", "parameter", "output"});

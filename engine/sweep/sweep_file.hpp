@@ -62,7 +62,5 @@ SweepSpec parse_sweep_file(const std::filesystem::path& file, const scenario::Do
 // ScenarioError when the file cannot be read or names no scenario.
 std::filesystem::path base_scenario_path(const std::filesystem::path& file);
 
-// SHA-256 of some bytes, as lowercase hex.
-std::string sha256_hex(const std::string& bytes);
 
 }  // namespace score::sweep
