@@ -1,8 +1,11 @@
 #include "cli/sweep_mpi.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <string>
+
+#include "cli/commands.hpp"
 
 namespace score::cli {
 
@@ -36,7 +39,6 @@ int sweep_mpi(const SweepArgs&) {
 #include <csignal>
 #include <thread>
 
-#include "cli/commands.hpp"
 #include "cli/sweep_progress.hpp"
 #include "cli/version.hpp"
 #include "output/sweep_writer.hpp"
