@@ -1,0 +1,258 @@
+#include "measure.hpp"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+#include "output/results_writer.hpp"
+#include "sim/runner.hpp"
+#include "sim/simulation.hpp"
+
+namespace score::bench {
+namespace {
+
+using clock = std::chrono::steady_clock;
+
+double seconds_since(clock::time_point t0) { return std::chrono::duration<double>(clock::now() - t0).count(); }
+
+template <class T>
+std::int64_t vector_bytes(const std::vector<T>& v) {
+  return static_cast<std::int64_t>(v.capacity() * sizeof(T));
+}
+
+std::int64_t graph_bytes(const sim::Graph& g) {
+  // CSR: one row offset per vertex (and one more), one target per edge.
+  return static_cast<std::int64_t>((boost::num_vertices(g) + 1) * sizeof(std::uint32_t) +
+                                   boost::num_edges(g) * sizeof(std::uint32_t));
+}
+
+void hash_bytes(std::uint64_t& h, const void* data, std::size_t n) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < n; ++i) {
+    h ^= p[i];
+    h *= 0x100000001b3ull;
+  }
+}
+
+}  // namespace
+
+RunResult run_single(const model::Description& model, std::uint32_t replication, int threads, ProcessTimes* profile) {
+  RunResult out;
+  tbb::task_arena arena(threads);
+  arena.execute([&] {
+    const auto t0 = clock::now();
+    sim::Simulation simulation(model, replication);
+    out.setup_s = seconds_since(t0);
+    const auto t1 = clock::now();
+    if (profile) {
+      profile->setup_s += out.setup_s;
+      while (!simulation.finished()) timed_step(simulation, *profile);
+    } else {
+      while (!simulation.finished()) simulation.step();
+    }
+    out.step_s = seconds_since(t1);
+    out.series = simulation.series();
+    out.summary = simulation.summary();
+    const sim::State& s = simulation.state();
+    const auto n = static_cast<double>(s.firms.size());
+    out.peer_degree = n > 0 ? static_cast<double>(boost::num_edges(s.networks.peers)) / n : 0.0;
+    for (std::size_t i = 0; i < s.firms.size(); ++i) {
+      ++out.final_states[static_cast<std::size_t>(s.firms.state[i])];
+      out.trained += s.firms.modules_done[i] != 0 ? 1 : 0;
+    }
+    out.state_bytes = state_bytes(s);
+  });
+  return out;
+}
+
+BatchResult run_batch(const model::Description& model, int threads, const std::optional<std::filesystem::path>& results,
+                      const output::RunInfo& info) {
+  BatchResult out;
+  out.fingerprints.assign(static_cast<std::size_t>(model.replications), 0);
+  std::mutex mutex;
+  double output_s = 0;
+  const auto t0 = clock::now();
+  std::unique_ptr<output::ResultsWriter> writer;
+  if (results) {
+    const auto w0 = clock::now();
+    writer = std::make_unique<output::ResultsWriter>(*results, info);
+    output_s += seconds_since(w0);
+  }
+  sim::RunOptions options;
+  options.threads = threads;
+  options.on_replication = [&](int rep, const sim::Series& series, const sim::PhaseSummary& summary) {
+    const std::uint64_t fp = fingerprint(series, summary);
+    double spent = 0;
+    if (writer) {
+      const auto w0 = clock::now();
+      writer->write(rep, series, summary);
+      spent = seconds_since(w0);
+    }
+    std::lock_guard lock(mutex);
+    out.fingerprints[static_cast<std::size_t>(rep)] = fp;
+    output_s += spent;
+  };
+  if (!sim::run_replications(model, options)) throw std::runtime_error("replications cancelled");
+  out.peak_rss_bytes = peak_rss_bytes();
+  if (writer) {
+    const auto w0 = clock::now();
+    writer->finish();
+    output_s += seconds_since(w0);
+    writer.reset();
+    std::error_code ignored;
+    std::filesystem::remove(*results, ignored);
+  }
+  out.wall_s = seconds_since(t0);
+  out.output_s = output_s;
+  return out;
+}
+
+output::RunInfo run_info_for(const model::Description& model, const std::string& scenario_text) {
+  output::RunInfo info;
+  info.scenario_name = model.name;
+  info.scenario_toml = scenario_text.empty() ? "# synthetic scenario built by score-bench: " + model.name + "\n" : scenario_text;
+  info.engine_version = "bench";
+  info.seed = model.seed;
+  info.replications = model.replications;
+  info.start = model.start;
+  info.steps = model.steps;
+  for (const auto& c : model.countries) {
+    info.country_ids.push_back(c.id);
+    info.country_names.push_back(c.name);
+  }
+  for (const auto& p : model.phases) info.phases.push_back({p.id, p.name, p.first_step, p.last_step});
+  return info;
+}
+
+double write_results_once(const std::filesystem::path& file, const output::RunInfo& info, const sim::Series& series,
+                          const sim::PhaseSummary& summary) {
+  output::RunInfo one = info;
+  one.replications = 1;
+  const auto t0 = clock::now();
+  {
+    output::ResultsWriter writer(file, one);
+    writer.write(0, series, summary);
+    writer.finish();
+  }
+  const double spent = seconds_since(t0);
+  std::error_code ignored;
+  std::filesystem::remove(file, ignored);
+  return spent;
+}
+
+std::uint64_t fingerprint(const sim::Series& series, const sim::PhaseSummary& summary) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (int k = 0; k < sim::kMetrics; ++k) {
+    const auto v = series.values(static_cast<sim::Metric>(k));
+    hash_bytes(h, v.data(), v.size() * sizeof(double));
+  }
+  hash_bytes(h, summary.values().data(), summary.values().size() * sizeof(double));
+  return h;
+}
+
+bool bit_identical(const sim::Series& a, const sim::Series& b) {
+  if (a.steps() != b.steps() || a.countries() != b.countries()) return false;
+  for (int k = 0; k < sim::kMetrics; ++k) {
+    const auto x = a.values(static_cast<sim::Metric>(k)), y = b.values(static_cast<sim::Metric>(k));
+    if (x.size() != y.size() || std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) != 0) return false;
+  }
+  return true;
+}
+
+std::int64_t peak_rss_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;  // Linux: KiB
+}
+
+std::int64_t current_rss_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  std::int64_t size = 0, resident = 0;
+  statm >> size >> resident;
+  return resident * static_cast<std::int64_t>(sysconf(_SC_PAGESIZE));
+}
+
+double bytes_per_firm_month(double d) {
+  // Itemised in docs/performance.md ("Bytes moved"). Field sizes from state.hpp.
+  const double awareness = 1 /*state*/ + 2 /*country*/ + 4 /*association*/ + 2 /*csr*/ + 4 /*buyer*/ +
+                           4 /*CSR row offset*/ + 4 * d /*peer ids*/ + 1 * d /*peers' modules_done*/;
+  const double enrolment = 1 /*state*/ + 2 /*wants, written*/;
+  const double seats = 1 /*wants, read*/ + 2 /*wants, cleared*/;
+  const double training = 1 /*state*/ + 1 /*module*/;
+  const double record = 1 /*state*/ + 2 /*country*/ + 1 /*modules_done*/;
+  return awareness + enrolment + seats + training + record;
+}
+
+std::int64_t state_bytes(const sim::State& s) {
+  const sim::Firms& f = s.firms;
+  std::int64_t bytes = vector_bytes(f.country) + vector_bytes(f.manufacturing) + vector_bytes(f.employees) +
+                       vector_bytes(f.fee_capacity_usd) + vector_bytes(f.state) + vector_bytes(f.since) +
+                       vector_bytes(f.modules_done) + vector_bytes(f.module) + vector_bytes(f.provider) +
+                       vector_bytes(f.adopted) + vector_bytes(f.savings_usd) + vector_bytes(f.buyer) +
+                       vector_bytes(f.association) + vector_bytes(f.csr) + vector_bytes(f.wants);
+  for (const auto& v : f.improvement) bytes += vector_bytes(v);
+  bytes += graph_bytes(s.networks.peers) + graph_bytes(s.networks.buyer_suppliers) +
+           graph_bytes(s.networks.association_members);
+  return bytes;
+}
+
+StreamResult stream_triad(int threads, std::size_t array_bytes, int trials) {
+  const std::size_t n = array_bytes / sizeof(double);
+  // new[] without initialisation: each thread first-touches its own slice.
+  std::unique_ptr<double[]> a(new double[n]), b(new double[n]), c(new double[n]);
+  tbb::task_arena arena(threads);
+  const std::size_t grain = std::max<std::size_t>(1, n / static_cast<std::size_t>(threads));
+  auto each_slice = [&](auto&& body) {
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, grain), [&](const auto& r) { body(r.begin(), r.end()); },
+                        tbb::static_partitioner());
+    });
+  };
+  each_slice([&](std::size_t lo, std::size_t hi) {
+    for (std::size_t i = lo; i < hi; ++i) {
+      a[i] = 1.0;
+      b[i] = 2.0;
+      c[i] = 0.5;
+    }
+  });
+  const double q = 3.0;
+  double best = 1e300;
+  for (int t = 0; t < trials; ++t) {
+    const auto t0 = clock::now();
+    each_slice([&](std::size_t lo, std::size_t hi) {
+      double* __restrict x = a.get();
+      const double* __restrict y = b.get();
+      const double* __restrict z = c.get();
+      for (std::size_t i = lo; i < hi; ++i) x[i] = y[i] + q * z[i];
+    });
+    best = std::min(best, seconds_since(t0));
+  }
+  // Keep the kernel's result observable.
+  volatile double sink = a[n / 2];
+  (void)sink;
+  StreamResult r;
+  r.triad_bytes_per_s = 3.0 * sizeof(double) * static_cast<double>(n) / best;
+  r.array_bytes = n * sizeof(double);
+  r.threads = threads;
+  return r;
+}
+
+double median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const std::size_t k = values.size() / 2;
+  return values.size() % 2 ? values[k] : 0.5 * (values[k - 1] + values[k]);
+}
+
+}  // namespace score::bench

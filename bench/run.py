@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Runs the benchmark configurations, one score-bench process each (a clean
+peak memory per configuration), and writes the tables of docs/performance.md.
+
+    python3 bench/run.py --bench build-bench/bench/score-bench [--threads 2]
+                         [--only small,large,huge,history] [--processes N]
+                         [--repeat-scale 1] [--out FILE.md] [--raw FILE.txt]
+
+The raw key=value lines are appended to --raw so a table can be rebuilt or
+compared later; --from-raw FILE rebuilds the tables without running.
+"""
+import argparse
+import os
+import platform
+import shlex
+import subprocess
+import sys
+import time
+
+# name -> (processes, score-bench arguments besides --threads). Each
+# configuration runs in `processes` separate score-bench processes (a clean
+# peak memory each) and every figure is the median over them, so that a burst
+# of load from someone else's build moves one sample, not the table. Fixed
+# seeds live in bench/synthetic.cpp (named_size) and scenarios/history.toml.
+CONFIGS = {
+    "small": (3, ["--config", "small", "--reps", "4", "--repeat", "3", "--profile"]),
+    "large": (3, ["--config", "large", "--reps", "2", "--repeat", "1", "--profile"]),
+    "huge": (1, ["--config", "huge", "--reps", "0", "--repeat", "1", "--profile"]),
+    "history": (3, ["--history", "--runs", "40", "--repeat", "1"]),
+}
+
+PROCESSES = ["setup", "begin_month", "run_programme", "train_trainers", "spread_awareness",
+             "decide_enrolment", "allocate_seats", "progress_training", "settle_providers",
+             "record_metrics"]
+
+
+def parse(line):
+    return dict(item.split("=", 1) for item in line.split())
+
+
+def num(d, key):
+    return float(d[key]) if key in d else None
+
+
+def fmt(x, spec="{:.3g}", none="n/a"):
+    return none if x is None else spec.format(x)
+
+
+def machine():
+    model = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            model = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "")
+        with open("/proc/meminfo") as f:
+            mem = int(f.readline().split()[1]) / 2**20
+    except OSError:
+        mem = 0
+    return f"{os.cpu_count()} cores ({model}), {mem:.1f} GiB, {platform.system()} {platform.release()}"
+
+
+def median_line(lines):
+    """Per-key median over several parsed lines; identical only if all say yes."""
+    out = dict(lines[0])
+    for key in out:
+        values = [l.get(key) for l in lines]
+        try:
+            xs = sorted(float(v) for v in values)
+        except (TypeError, ValueError):
+            continue
+        k = len(xs) // 2
+        m = xs[k] if len(xs) % 2 else 0.5 * (xs[k - 1] + xs[k])
+        out[key] = repr(int(m)) if m.is_integer() and "." not in values[0] and "e" not in values[0] else repr(m)
+    out["identical"] = "yes" if all(l.get("identical") == "yes" for l in lines) else "no"
+    out["processes"] = str(len(lines))
+    return out
+
+
+def run(bench, name, threads, repeat_scale):
+    args = list(CONFIGS[name][1])
+    if repeat_scale != 1 and "--repeat" in args:
+        i = args.index("--repeat") + 1
+        args[i] = str(max(1, round(int(args[i]) * repeat_scale)))
+    cmd = [bench] + args + ["--threads", str(threads)]
+    print("$ " + " ".join(shlex.quote(c) for c in cmd), file=sys.stderr, flush=True)
+    t0 = time.time()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    print(f"  ({time.time() - t0:.0f} s) {out}", file=sys.stderr, flush=True)
+    return " ".join(cmd[1:]), out
+
+
+def tables(results, threads):
+    """results: list of (name, command, parsed)."""
+    by = {name: d for name, _, d in results}
+    lines = []
+    lines.append("| configuration | firms | countries | months | wall (s) | enterprise-months/s | peak RSS (MiB) "
+                 "| bytes/firm | speed-up run 1→%d | speed-up batch 1→%d | runs/s | output share | model GB/s "
+                 "| STREAM GB/s | share of STREAM | identical |" % (threads, threads))
+    lines.append("|" + "---|" * 16)
+    for name, _, d in results:
+        runs = num(d, "runs_per_s") if "runs_per_s" in d else num(d, "batch_runs_per_s")
+        share = num(d, "output_share")
+        lines.append("| " + " | ".join([
+            name, f"{int(d['firms']):,}", d["countries"], d["months"],
+            fmt(num(d, "wall_s")), fmt(num(d, "enterprise_months_per_s"), "{:.3g}"),
+            fmt(num(d, "peak_rss_bytes") / 2**20 if "peak_rss_bytes" in d else None, "{:.0f}"),
+            fmt(num(d, "bytes_per_firm"), "{:.0f}") if name != "history" else "",
+            fmt(num(d, "speedup_run"), "{:.2f}") if name != "history" else "",
+            fmt(num(d, "speedup_batch"), "{:.2f}"),
+            fmt(runs, "{:.3g}"),
+            fmt(100 * share, "{:.1f} %") if share is not None else "n/a",
+            fmt(num(d, "model_bytes_per_s") / 1e9 if "model_bytes_per_s" in d else None, "{:.2f}"),
+            fmt(num(d, "stream_triad_bytes_per_s") / 1e9 if "stream_triad_bytes_per_s" in d else None, "{:.1f}"),
+            fmt(100 * num(d, "bandwidth_share") if "bandwidth_share" in d else None, "{:.1f} %"),
+            d.get("identical", "n/a"),
+        ]) + " |")
+
+    # Targets.
+    def row(target, limit, measured, ok):
+        verdict = "n/a" if ok is None else ("met" if ok else "**missed**")
+        lines.append(f"| {target} | {limit} | {measured} | {verdict} |")
+
+    lines.append("")
+    lines.append("| target | limit | measured | verdict |")
+    lines.append("|---|---|---|---|")
+    large, huge, small, hist = (by.get(k) for k in ("large", "huge", "small", "history"))
+    if large:
+        w = num(large, "wall_s")
+        row(f"large (1 M firms, 264 months), one run, {threads} threads", "≤ 1 s", f"{w:.2f} s", w <= 1.0)
+    if huge:
+        w = num(huge, "wall_s")
+        row(f"huge (10 M firms), one run, {threads} threads", "≤ 10 s", f"{w:.1f} s", w <= 10.0)
+        b = num(huge, "bytes_per_firm")
+        row("huge, peak memory per firm", "≤ 128 B", f"{b:.0f} B", b <= 128)
+    if large and huge:
+        g = (num(huge, "wall_s") / int(huge["firms"])) / (num(large, "wall_s") / int(large["firms"]))
+        row("cost per firm, huge / large", "≤ 1 (no faster than the population)", f"{g:.2f}", g <= 1.05)
+    if small and "speedup_batch" in small:
+        s = num(small, "speedup_batch")
+        row(f"speed-up 1→{threads} threads, batch of {small.get('reps')} replications (small)", "≥ 1.8", f"{s:.2f}", s >= 1.8)
+    if hist and "speedup_batch" in hist:
+        s = num(hist, "speedup_batch")
+        row(f"speed-up 1→{threads} threads, batch of {hist.get('runs')} history runs", "≥ 1.8", f"{s:.2f}", s >= 1.8)
+    if large and "speedup_run" in large:
+        s = num(large, "speedup_run")
+        row(f"speed-up 1→{threads} threads, one run of large", "≥ 1.5", f"{s:.2f}", s >= 1.5)
+    if hist:
+        r = num(hist, "runs_per_s")
+        row(f"history sweep ({hist.get('runs')} replications, full population)", "≥ 20 runs/s", f"{r:.2f} runs/s", r >= 20)
+        if "output_share" in hist:
+            o = num(hist, "output_share")
+            row("output writing, history sweep", "≤ 5 %", f"{100 * o:.1f} %", o <= 0.05)
+    for name in ("small", "large", "huge"):
+        d = by.get(name)
+        if d and "output_share" in d:
+            o = num(d, "output_share")
+            row(f"output writing, one run of {name}", "≤ 5 %", f"{100 * o:.2f} %", o <= 0.05)
+    ident = [f"{n}: {d.get('identical')}" for n, _, d in results]
+    row(f"bit-identical results, 1 and {threads} threads", "yes", ", ".join(ident),
+        all(d.get("identical") == "yes" for _, _, d in results))
+
+    # Per-process shares.
+    profiled = [(n, d) for n, _, d in results if "share_setup" in d]
+    if profiled:
+        lines.append("")
+        lines.append("| process | " + " | ".join(f"{n} ({fmt(num(d, 'profile_s'))} s)" for n, d in profiled) + " |")
+        lines.append("|---|" + "---|" * len(profiled))
+        for p in PROCESSES:
+            lines.append(f"| {p} | " + " | ".join(fmt(100 * num(d, 'share_' + p), "{:.1f} %") for _, d in profiled) + " |")
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", default="build-bench/bench/score-bench")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--only", default="small,large,huge,history")
+    ap.add_argument("--repeat-scale", type=float, default=1.0, help="multiply every --repeat")
+    ap.add_argument("--processes", type=int, help="score-bench processes per configuration (default: per configuration)")
+    ap.add_argument("--out", help="markdown tables (default: stdout)")
+    ap.add_argument("--raw", help="append the raw key=value lines here")
+    ap.add_argument("--from-raw", help="rebuild the tables from a raw file, run nothing")
+    a = ap.parse_args()
+
+    results = []
+    if a.from_raw:
+        grouped = {}
+        with open(a.from_raw) as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                name, _, rest = line.partition("\t")
+                grouped.setdefault(name, []).append(parse(rest))
+        results = [(name, "", median_line(lines)) for name, lines in grouped.items()]
+    else:
+        load = os.getloadavg()[0]
+        names = [n.strip() for n in a.only.split(",") if n.strip()]
+        for name in names:
+            lines = []
+            for _ in range(a.processes or CONFIGS[name][0]):
+                command, line = run(a.bench, name, a.threads, a.repeat_scale)
+                lines.append(parse(line))
+                if a.raw:
+                    with open(a.raw, "a") as f:
+                        f.write(f"# score-bench {command}\n{name}\t{line}\n")
+            results.append((name, command, median_line(lines)))
+        header = (f"Machine: {machine()}; load average {load:.2f} before, {os.getloadavg()[0]:.2f} after; "
+                  f"{time.strftime('%Y-%m-%d %H:%M')}.\n\n")
+    text = (header if not a.from_raw else "") + tables(results, a.threads) + "\n"
+    if a.out:
+        with open(a.out, "w") as f:
+            f.write(text)
+    sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main()
