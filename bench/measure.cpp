@@ -200,7 +200,7 @@ std::int64_t state_bytes(const sim::State& s) {
                        vector_bytes(f.fee_capacity_usd) + vector_bytes(f.state) + vector_bytes(f.since) +
                        vector_bytes(f.modules_done) + vector_bytes(f.module) + vector_bytes(f.provider) +
                        vector_bytes(f.adopted) + vector_bytes(f.savings_usd) + vector_bytes(f.buyer) +
-                       vector_bytes(f.association) + vector_bytes(f.csr) + vector_bytes(f.wants);
+                       vector_bytes(f.association) + vector_bytes(f.csr) + vector_bytes(f.fees_paid_usd);
   for (const auto& v : f.improvement) bytes += vector_bytes(v);
   bytes += graph_bytes(s.networks.peers) + graph_bytes(s.networks.buyer_suppliers) +
            graph_bytes(s.networks.association_members);

@@ -16,7 +16,7 @@ namespace score {
 enum class Purpose : std::uint16_t {
   population = 1,
   network,
-  awareness,
+  awareness,  // unused since awareness is sampled by channel; kept so later values stay put
   enrol,
   module_choice,
   seat_priority,
@@ -25,6 +25,13 @@ enum class Purpose : std::uint16_t {
   trainer,
   funder,
   continuation,
+  marketing,         // awareness channels, one stream per country and month
+  association_reach,
+  peer_reach,
+  buyer_reach,
+  csr_reach,
+  enrol_trials,
+  profile,           // a firm's sector, size and fee capacity, drawn when it is first reached      // first-module enrolment trials, one stream per country and month
 };
 
 namespace philox {
@@ -64,10 +71,22 @@ class Rng {
 
   // 64 uniformly distributed bits.
   std::uint64_t bits() {
-    if (used_ == 2) refill();
-    const std::uint64_t hi = buffer_[2 * used_], lo = buffer_[2 * used_ + 1];
-    ++used_;
+    if (used_ > 2) refill();
+    const std::uint64_t hi = buffer_[static_cast<std::size_t>(used_)], lo = buffer_[static_cast<std::size_t>(used_) + 1];
+    used_ += 2;
     return (hi << 32) | lo;
+  }
+  // 32 uniformly distributed bits: a block serves four of these.
+  std::uint32_t word() {
+    if (used_ > 3) refill();
+    return buffer_[static_cast<std::size_t>(used_++)];
+  }
+  // Uniform on [0, 1) with 32 bits of resolution, for cheap draws where
+  // probabilities are far above 2^-32 (population set-up).
+  double uniform32() { return static_cast<double>(word()) * 0x1.0p-32; }
+  // Uniform integer on [0, n) from 32 bits.
+  std::uint32_t below32(std::uint32_t n) {
+    return static_cast<std::uint32_t>((static_cast<std::uint64_t>(word()) * n) >> 32);
   }
   // Uniform on [0, 1), 53 bits of resolution.
   double uniform() { return static_cast<double>(bits() >> 11) * 0x1.0p-53; }
@@ -77,10 +96,18 @@ class Rng {
   std::uint32_t below(std::uint32_t n) {
     return static_cast<std::uint32_t>(((bits() >> 32) * n) >> 32);
   }
+  // Standard normal. Box-Muller gives two from one pair of uniforms: the
+  // second is kept for the next call (1 - u keeps the log argument in (0, 1]).
   double normal() {
-    // Box-Muller; 1 - u keeps the log argument in (0, 1].
+    if (has_spare_) {
+      has_spare_ = false;
+      return spare_;
+    }
     const double u1 = 1.0 - uniform(), u2 = uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    const double r = std::sqrt(-2.0 * std::log(u1)), theta = 6.283185307179586 * u2;
+    spare_ = r * std::sin(theta);
+    has_spare_ = true;
+    return r * std::cos(theta);
   }
   double exponential(double mean) { return -mean * std::log(1.0 - uniform()); }
 
@@ -93,7 +120,9 @@ class Rng {
   philox::Key key_;
   philox::Counter counter_;
   philox::Counter buffer_{};
-  int used_ = 2;
+  int used_ = 4;  // words of buffer_ already handed out
+  double spare_ = 0;
+  bool has_spare_ = false;
 };
 
 }  // namespace score

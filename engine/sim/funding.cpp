@@ -3,18 +3,27 @@
 #include <algorithm>
 
 namespace score::sim {
-namespace {
-
 using model::FunderKind;
 using model::Source;
 
-double left_of(const State& s, std::size_t j) {
+double funder_left(const State& s, std::size_t j) {
   const int p = s.model->phase_at(s.step);
   if (p < 0) return 0;
   const model::Funder& f = s.model->funders[j];
   if (!s.funders[j].pledge_holds) return 0;
   return std::max(0.0, f.budget_usd[static_cast<std::size_t>(p)] - s.funders[j].spent_phase);
 }
+
+bool buyer_partnered(const State& s, int firm) {
+  const int b = s.firms.buyer[static_cast<std::size_t>(firm)];
+  if (b < 0) return false;
+  const CountryState& cs = s.countries[s.firms.country[static_cast<std::size_t>(firm)]];
+  return b - cs.first_buyer < cs.buyers_partnered;
+}
+
+namespace {
+
+double left_of(const State& s, std::size_t j) { return funder_left(s, j); }
 
 // Spends up to `amount` from all funders of a kind, pro rata to what each
 // has left, so no budget is ever overspent.
@@ -40,14 +49,6 @@ double pay_tied(State& s, std::size_t j, int module, double want) {
   s.funders[j].spent_total += paid;
   return paid;
 }
-
-bool buyer_partnered(const State& s, int firm) {
-  const int b = s.firms.buyer[static_cast<std::size_t>(firm)];
-  if (b < 0) return false;
-  const CountryState& cs = s.countries[s.firms.country[static_cast<std::size_t>(firm)]];
-  return b - cs.first_buyer < cs.buyers_partnered;
-}
-
 
 bool donor_pays(const model::Phase& phase, Line line) {
   switch (line) {

@@ -35,6 +35,12 @@ Payment pay_delivery(State& s, int firm, int provider, int module);
 // the ILO for the rest. Returns what was paid (less when budgets run short).
 double pay_programme(State& s, int country, Line line, double amount);
 
+// What funder j can still spend this phase (0 if its pledge failed).
+double funder_left(const State& s, std::size_t funder);
+
+// The firm supplies a buyer that partners with the programme.
+bool buyer_partnered(const State& s, int firm);
+
 // A partner buyer or a funding CSR foundation pushes this firm to enrol.
 bool pushed_by_partner(const State& s, int firm);
 

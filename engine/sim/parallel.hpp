@@ -7,6 +7,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace score::sim {
@@ -37,6 +38,36 @@ std::vector<double> reduce_agents(int begin, int end, std::size_t width, Body&& 
   for (const auto& acc : partial)
     for (std::size_t k = 0; k < width; ++k) total[k] += acc[k];
   return total;
+}
+
+// The same over a list of agent ids (the active set): chunks are fixed runs
+// of list positions, so sums are as deterministic as over an id range.
+template <class Body>
+void for_each_listed(const std::vector<std::int32_t>& ids, Body&& body) {
+  for_each_agent(0, static_cast<int>(ids.size()), [&](int k) { body(static_cast<int>(ids[static_cast<std::size_t>(k)])); });
+}
+
+template <class Body>
+std::vector<double> reduce_listed(const std::vector<std::int32_t>& ids, std::size_t width, Body&& body) {
+  return reduce_agents(0, static_cast<int>(ids.size()), width,
+                       [&](int k, std::vector<double>& acc) { body(static_cast<int>(ids[static_cast<std::size_t>(k)]), acc); });
+}
+
+// Runs body(i, out) for every listed agent in parallel, where out is a
+// vector of T the body may append to; returns the appended items in list
+// order, whatever the thread count.
+template <class T, class Body>
+std::vector<T> collect_listed(const std::vector<std::int32_t>& ids, Body&& body) {
+  const int n = static_cast<int>(ids.size());
+  const int chunks = std::max(1, (n + kChunk - 1) / kChunk);
+  std::vector<std::vector<T>> partial(static_cast<std::size_t>(chunks));
+  tbb::parallel_for(0, chunks, [&](int c) {
+    const int lo = c * kChunk, hi = std::min(n, lo + kChunk);
+    for (int k = lo; k < hi; ++k) body(static_cast<int>(ids[static_cast<std::size_t>(k)]), partial[static_cast<std::size_t>(c)]);
+  });
+  std::vector<T> all;
+  for (const auto& part : partial) all.insert(all.end(), part.begin(), part.end());
+  return all;
 }
 
 }  // namespace score::sim

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ranges>
 
 #include "core/rng.hpp"
 
@@ -23,22 +24,22 @@ float draw_employees(Rng& rng, const Country& c) {
   return static_cast<float>(c.employees_median);
 }
 
+// A firm's links, drawn for every firm at the start: whether it supplies a
+// buyer and which, whether it belongs to an association and which. One
+// Philox block holds the four draws.
 void create_firm(State& s, std::size_t i, int country_index) {
   const model::Description& m = *s.model;
-  const Country& c = m.countries[country_index];
+  const Country& c = m.countries[static_cast<std::size_t>(country_index)];
   Firms& f = s.firms;
   Rng rng(m.seed, s.replication, 0, static_cast<std::uint32_t>(i), Purpose::population);
-  const CountryState& cs = s.countries[country_index];
+  const CountryState& cs = s.countries[static_cast<std::size_t>(country_index)];
   f.country[i] = static_cast<std::int16_t>(country_index);
-  f.manufacturing[i] = rng.bernoulli(c.manufacturing_share) ? 1 : 0;
-  f.employees[i] = draw_employees(rng, c);
-  f.fee_capacity_usd[i] =
-      static_cast<float>(static_cast<double>(f.employees[i]) * c.value_added_per_worker_usd * c.training_budget_share *
-                         std::exp(0.5 * rng.normal()));
-  f.buyer[i] = rng.bernoulli(c.supplier_share) ? cs.first_buyer + static_cast<int>(rng.below(static_cast<std::uint32_t>(c.buyers))) : -1;
-  f.association[i] = rng.bernoulli(c.association_membership)
-                         ? cs.first_association + static_cast<int>(rng.below(static_cast<std::uint32_t>(c.associations)))
-                         : -1;
+  const bool supplies = rng.uniform32() < c.supplier_share;
+  const auto buyer = static_cast<int>(rng.below32(static_cast<std::uint32_t>(std::max(1, c.buyers))));
+  const bool member = rng.uniform32() < c.association_membership;
+  const auto association = static_cast<int>(rng.below32(static_cast<std::uint32_t>(std::max(1, c.associations))));
+  f.buyer[i] = supplies && c.buyers > 0 ? cs.first_buyer + buyer : -1;
+  f.association[i] = member && c.associations > 0 ? cs.first_association + association : -1;
 }
 
 // A CSR foundation's supply chain: `suppliers` firms of its country, taken
@@ -64,7 +65,111 @@ void assign_csr_suppliers(State& s) {
   }
 }
 
+// A local cluster of peers: firms [first, first + size) of one country.
+struct Cluster {
+  int country, first, size;
+};
+
+std::vector<Cluster> clusters(const State& s) {
+  std::vector<Cluster> out;
+  for (int c = 0; c < static_cast<int>(s.countries.size()); ++c) {
+    const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
+    const int size = s.model->countries[static_cast<std::size_t>(c)].cluster_size;
+    for (int first = cs.first_firm; first < cs.end_firm; first += size) out.push_back({c, first, std::min(size, cs.end_firm - first)});
+  }
+  return out;
+}
+
+// Scratch space for building one cluster's links, reused across clusters.
+struct LinkScratch {
+  std::vector<std::uint32_t> from, to, start, sorted;
+};
+
+// The peer links of one cluster, sorted and without repeats: each firm draws
+// half its links, and links are symmetric, so the mean degree is peer_degree.
+// Links are bucketed by source (a counting sort: clusters are small and
+// local ids dense), then each firm's few targets are sorted in place.
+void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector<Edge>& out) {
+  out.clear();
+  if (k.size < 2) return;
+  const double degree = s.model->countries[static_cast<std::size_t>(k.country)].peer_degree;
+  w.from.clear();
+  w.to.clear();
+  for (int i = k.first; i < k.first + k.size; ++i) {
+    Rng rng(s.model->seed, s.replication, 0, static_cast<std::uint32_t>(i), Purpose::network);
+    const int links = static_cast<int>(std::floor(degree / 2 + rng.uniform32()));
+    for (int l = 0; l < links; ++l) {
+      const auto j = static_cast<std::uint32_t>(k.first) + rng.below32(static_cast<std::uint32_t>(k.size));
+      if (j == static_cast<std::uint32_t>(i)) continue;
+      w.from.insert(w.from.end(), {static_cast<std::uint32_t>(i), j});
+      w.to.insert(w.to.end(), {j, static_cast<std::uint32_t>(i)});
+    }
+  }
+  const auto first = static_cast<std::uint32_t>(k.first);
+  w.start.assign(static_cast<std::size_t>(k.size) + 1, 0);
+  for (const std::uint32_t a : w.from) ++w.start[a - first + 1];
+  for (std::size_t v = 0; v < static_cast<std::size_t>(k.size); ++v) w.start[v + 1] += w.start[v];
+  w.sorted.resize(w.to.size());
+  for (std::size_t e = 0; e < w.from.size(); ++e) w.sorted[w.start[w.from[e] - first]++] = w.to[e];
+  // start[v] now ends v's bucket; buckets follow each other from 0.
+  std::uint32_t begin = 0;
+  for (std::size_t v = 0; v < static_cast<std::size_t>(k.size); ++v) {
+    const auto b = w.sorted.begin() + begin, e = w.sorted.begin() + w.start[v];
+    std::sort(b, e);
+    for (auto t = b; t != std::unique(b, e); ++t) out.emplace_back(first + static_cast<std::uint32_t>(v), *t);
+    begin = w.start[v];
+  }
+}
+
+// Peers, built cluster by cluster in parallel. Clusters are id ranges in
+// order, so their sorted links laid end to end are sorted: the graph is
+// built from the blocks' lists joined, without a global sort or a copy.
+Graph peer_graph(const State& s) {
+  const std::vector<Cluster> all = clusters(s);
+  constexpr std::size_t kBlock = 64;  // clusters per task
+  std::vector<std::vector<Edge>> blocks((all.size() + kBlock - 1) / kBlock);
+  tbb::parallel_for(std::size_t{0}, blocks.size(), [&](std::size_t b) {
+    LinkScratch work;
+    std::vector<Edge> links;
+    for (std::size_t k = b * kBlock; k < std::min(all.size(), (b + 1) * kBlock); ++k) {
+      cluster_links(s, all[k], work, links);
+      blocks[b].insert(blocks[b].end(), links.begin(), links.end());
+    }
+  });
+  std::size_t edges = 0;
+  for (const auto& block : blocks) edges += block.size();
+  auto joined = blocks | std::views::join;
+  return Graph(boost::edges_are_sorted, joined.begin(), joined.end(), static_cast<std::uint32_t>(s.firms.size()), static_cast<std::uint32_t>(edges));
+}
+
+// group -> member links (buyers' suppliers, associations' members) from each
+// firm's group index (-1 for none), by counting sort: firms are visited in
+// id order, so each group's members come out sorted.
+Graph membership_graph(const std::vector<std::int32_t>& group_of, std::uint32_t groups, std::uint32_t firms) {
+  std::vector<std::size_t> start(static_cast<std::size_t>(groups) + 1, 0);
+  for (const std::int32_t g : group_of)
+    if (g >= 0) ++start[static_cast<std::size_t>(g) + 1];
+  for (std::size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
+  std::vector<Edge> edges(start.back());
+  for (std::uint32_t i = 0; i < firms; ++i)
+    if (const std::int32_t g = group_of[i]; g >= 0) edges[start[static_cast<std::size_t>(g)]++] = {static_cast<std::uint32_t>(g), i};
+  return Graph(boost::edges_are_sorted, edges.begin(), edges.end(), groups);
+}
+
 }  // namespace
+
+void draw_profile(State& s, int firm) {
+  const auto i = static_cast<std::size_t>(firm);
+  Firms& f = s.firms;
+  if (f.employees[i] > 0) return;  // drawn when the firm was first reached
+  const Country& c = s.model->countries[static_cast<std::size_t>(f.country[i])];
+  Rng rng(s.model->seed, s.replication, 0, static_cast<std::uint32_t>(firm), Purpose::profile);
+  f.manufacturing[i] = rng.bernoulli(c.manufacturing_share) ? 1 : 0;
+  f.employees[i] = draw_employees(rng, c);
+  f.fee_capacity_usd[i] =
+      static_cast<float>(static_cast<double>(f.employees[i]) * c.value_added_per_worker_usd * c.training_budget_share *
+                         std::exp(0.5 * rng.normal()));
+}
 
 void create_population(State& s) {
   const model::Description& m = *s.model;
@@ -79,37 +184,16 @@ void create_population(State& s) {
 }
 
 void create_networks(State& s) {
-  const model::Description& m = *s.model;
-  const Firms& f = s.firms;
-  std::vector<Edge> peers, buyers, members;
-  for (int c = 0; c < static_cast<int>(m.countries.size()); ++c) {
-    const Country& country = m.countries[c];
-    const CountryState& cs = s.countries[c];
-    for (int i = cs.first_firm; i < cs.end_firm; ++i) {
-      // Each firm draws half its links; links are symmetric, so the mean degree is peer_degree.
-      const int cluster_start = cs.first_firm + (i - cs.first_firm) / country.cluster_size * country.cluster_size;
-      const int cluster_len = std::min(country.cluster_size, cs.end_firm - cluster_start);
-      Rng rng(m.seed, s.replication, 0, static_cast<std::uint32_t>(i), Purpose::network);
-      const int links = cluster_len > 1 ? static_cast<int>(std::floor(country.peer_degree / 2 + rng.uniform())) : 0;
-      for (int k = 0; k < links; ++k) {
-        const int j = cluster_start + static_cast<int>(rng.below(static_cast<std::uint32_t>(cluster_len)));
-        if (j == i) continue;
-        peers.emplace_back(i, j);
-        peers.emplace_back(j, i);
-      }
-      if (f.buyer[i] >= 0) buyers.emplace_back(f.buyer[i], i);
-      if (f.association[i] >= 0) members.emplace_back(f.association[i], i);
-    }
-  }
-  std::sort(peers.begin(), peers.end());
-  peers.erase(std::unique(peers.begin(), peers.end()), peers.end());
-  const auto n = static_cast<std::uint32_t>(f.size());
-  s.networks.peers = make_graph(peers, n);
+  const auto n = static_cast<std::uint32_t>(s.firms.size());
+  s.networks.peers = peer_graph(s);
   const auto& last = s.countries.back();
-  const auto nb = static_cast<std::uint32_t>(last.first_buyer + m.countries.back().buyers);
-  const auto na = static_cast<std::uint32_t>(last.first_association + m.countries.back().associations);
-  s.networks.buyer_suppliers = make_graph(buyers, nb);
-  s.networks.association_members = make_graph(members, na);
+  const auto nb = static_cast<std::uint32_t>(last.first_buyer + s.model->countries.back().buyers);
+  const auto na = static_cast<std::uint32_t>(last.first_association + s.model->countries.back().associations);
+  s.networks.buyer_suppliers = membership_graph(s.firms.buyer, nb, n);
+  s.networks.association_members = membership_graph(s.firms.association, na, n);
+  s.networks.csr_suppliers.assign(s.model->funders.size(), {});
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (const int j = s.firms.csr[i]; j >= 0) s.networks.csr_suppliers[static_cast<std::size_t>(j)].push_back(static_cast<std::int32_t>(i));
 }
 
 }  // namespace score::sim

@@ -27,4 +27,7 @@ void settle_providers(State& s);
 // Stocks of the month into the time series.
 void record_metrics(State& s);
 
+// The step at which a firm aware since `since` gives up waiting for a seat.
+int patience_ends(const State& s, int since);
+
 }  // namespace score::sim

@@ -18,7 +18,6 @@ void Firms::resize(std::size_t n) {
   buyer.assign(n, -1);
   association.assign(n, -1);
   csr.assign(n, -1);
-  wants.assign(n, 0);
   for (auto& v : improvement) v.assign(n, 0.f);
 }
 
@@ -26,6 +25,8 @@ State::State(const model::Description& m, std::uint32_t rep)
     : model(&m), replication(rep), series(m.steps, static_cast<int>(m.countries.size())) {
   funders.resize(m.funders.size());
   countries.resize(m.countries.size());
+  stocks.resize(m.countries.size());
+  active.told_peers.resize(m.countries.size());
   int firm = 0, buyer = 0, association = 0;
   for (std::size_t c = 0; c < m.countries.size(); ++c) {
     CountryState& cs = countries[c];

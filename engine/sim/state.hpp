@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "model/description.hpp"
+#include "sim/active_set.hpp"
 #include "sim/metrics.hpp"
 #include "sim/networks.hpp"
+#include "sim/stocks.hpp"
 
 namespace score::sim {
 
@@ -36,7 +38,6 @@ struct Firms {
   std::vector<std::int32_t> buyer;              // global buyer index, -1 none
   std::vector<std::int32_t> association;        // global association index, -1 none
   std::vector<std::int16_t> csr;                // csr funder index, -1 none
-  std::vector<std::uint8_t> wants;              // scratch: wants a seat this month
   std::array<std::vector<float>, model::kIndicators> improvement;  // cumulative relative gains
 
   std::size_t size() const { return state.size(); }
@@ -80,7 +81,7 @@ struct CountryState {
   int providers_onboarded_phase = 0; // in the current phase
   int trainees_assigned = 0;         // round-robin cursor
   double trainee_credit = 0;         // fractional trainees carried between months
-  std::int64_t unaware = 0;          // at the start of the month
+  std::int64_t unaware = 0;          // firms that have not heard of SCORE, kept up to date
   bool association_provider = false; // an association or employers' body delivers here
   double marketing_usd = 0;          // spent this month
 };
@@ -95,6 +96,8 @@ struct State {
   std::vector<CountryState> countries;
   std::vector<std::uint8_t> association_active;  // per association: hears of SCORE
   Networks networks;
+  ActiveSet active;
+  std::vector<Stocks> stocks;  // per country
   Series series;
 
   State(const model::Description& m, std::uint32_t rep);

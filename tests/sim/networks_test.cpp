@@ -1,4 +1,5 @@
 #include "sim/networks.hpp"
+#include "sim/population.hpp"
 
 #include <gtest/gtest.h>
 
@@ -56,10 +57,14 @@ TEST(Population, SizesStayInsideTheEligibleBand) {
   model::Description m = test::small_world(2000, 1);
   m.countries[0].employees_min = 50;
   m.countries[0].employees_max = 250;
-  const Simulation sim(m, 0);
-  for (std::size_t i = 0; i < 2000; ++i) {
-    EXPECT_GE(sim.state().firms.employees[i], 50.f);
-    EXPECT_LE(sim.state().firms.employees[i], 250.f);
+  Simulation sim(m, 0);
+  for (int i = 0; i < 2000; ++i) {
+    const auto u = static_cast<std::size_t>(i);
+    EXPECT_EQ(sim.state().firms.employees[u], 0.f) << "drawn before the firm was reached";
+    draw_profile(sim.state(), i);
+    EXPECT_GE(sim.state().firms.employees[u], 50.f);
+    EXPECT_LE(sim.state().firms.employees[u], 250.f);
+    EXPECT_GT(sim.state().firms.fee_capacity_usd[u], 0.f);
   }
 }
 

@@ -1,5 +1,14 @@
 // decide_enrolment: an aware firm weighs the fee against the benefit it
-// expects, checks it can pay, and feels its buyer's pressure.
+// expects, checks it can pay, and feels its buyer's pressure; a firm that
+// waited too long for a seat gives up.
+//
+// A firm enrols with probability min(1, rate x keen x pressure), keen <= 1.
+// Firms that have not taken a module all share the bound
+// p0 = min(1, enrol_rate x max(1, buyer_pressure)), so their draws are made
+// as Bernoulli(p0) trials visited through geometric gaps (sampling.hpp), and
+// only the successes are weighed, against a draw uniform below p0: the same
+// probability, at the cost of the successes rather than of every waiting
+// firm. Firms coming back for a further module (rate 1) are all weighed.
 #include <bit>
 #include <cmath>
 
@@ -7,6 +16,7 @@
 #include "sim/funding.hpp"
 #include "sim/parallel.hpp"
 #include "sim/processes.hpp"
+#include "sim/sampling.hpp"
 
 namespace score::sim {
 namespace {
@@ -45,50 +55,101 @@ bool has_capacity(const State& s, int c) {
   return false;
 }
 
-void decide(State& s, int i) {
-  Firms& f = s.firms;
+// Whether firm i, drawing `draw` (uniform below min(1, rate x max pressure)),
+// wants module m at its fee.
+bool wants_module(const State& s, int i, int m, double rate, double draw) {
+  const Firms& f = s.firms;
   const auto u = static_cast<std::size_t>(i);
   const model::Behaviour& b = s.model->behaviour;
-  if (s.step - f.since[u] > b.max_wait_months) {  // gives up waiting
-    f.state[u] = f.modules_done[u] ? FirmState::done : FirmState::unaware;
-    f.since[u] = static_cast<std::int16_t>(s.step);
-    return;
-  }
-  const auto step = static_cast<std::uint32_t>(s.step);
-  Rng choice(s.model->seed, s.replication, step, static_cast<std::uint32_t>(i), Purpose::module_choice);
-  const int m = next_module(f.modules_done[u], choice);
-  if (m < 0) {
-    f.state[u] = FirmState::done;
-    return;
-  }
+  const double pressure = pushed_by_partner(s, i) ? b.buyer_pressure : 1.0;
+  if (draw >= std::min(1.0, rate * pressure)) return false;
   const double fee = expected_fee(s, i, m);
-  if (fee > static_cast<double>(f.fee_capacity_usd[u])) return;  // cannot pay
+  if (fee > static_cast<double>(f.fee_capacity_usd[u])) return false;  // cannot pay
   const double price = module_price(*s.model, f.country[u], m);
   const double value = expected_savings(s, i) * b.benefit_horizon_months - fee;
   const double keen = 1.0 / (1.0 + std::exp(-value / price));
-  const double pressure = pushed_by_partner(s, i) ? b.buyer_pressure : 1.0;
-  // A firm that finished a module and chose to go on knows the programme:
-  // only the fee against its own results holds it back, not hesitation.
-  const double rate = f.modules_done[u] != 0 ? 1.0 : b.enrol_rate;
-  Rng rng(s.model->seed, s.replication, step, static_cast<std::uint32_t>(i), Purpose::enrol);
-  if (rng.bernoulli(std::min(1.0, rate * keen * pressure))) {
-    f.wants[u] = 1;
-    f.module[u] = static_cast<std::int8_t>(m);
+  return draw < std::min(1.0, rate * keen * pressure);
+}
+
+Rng enrol_rng(const State& s, int i, Purpose p) {
+  return Rng(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i), p);
+}
+
+double first_bound(const model::Behaviour& b) { return std::min(1.0, b.enrol_rate * std::max(1.0, b.buyer_pressure)); }
+
+// Firms whose patience ends this month: back to unaware if they never took
+// a module, done otherwise. A firm that enrolled or came back since has a
+// later `since`, and its old entry is ignored.
+void give_up(State& s) {
+  Firms& f = s.firms;
+  Ids left_waiting, left_returning;
+  for (const std::int32_t i : s.active.gives_up.take(s.step)) {
+    const auto u = static_cast<std::size_t>(i);
+    if (f.state[u] != FirmState::aware || patience_ends(s, f.since[u]) != s.step) continue;
+    const bool trained = f.modules_done[u] != 0;
+    f.state[u] = trained ? FirmState::done : FirmState::unaware;
+    f.since[u] = static_cast<std::int16_t>(s.step);
+    (trained ? left_returning : left_waiting).push_back(i);
+    if (!trained) ++s.countries[static_cast<std::size_t>(f.country[u])].unaware;
   }
+  remove_sorted(s.active.waiting, std::move(left_waiting));
+  remove_sorted(s.active.returning, std::move(left_returning));
+}
+
+// First modules: Bernoulli(p0) trials over each open country's waiting
+// firms; the successes weigh module 1.
+Ids first_modules(State& s, const std::vector<std::uint8_t>& open) {
+  const double p0 = first_bound(s.model->behaviour);
+  Ids tried;
+  for (int c = 0; c < static_cast<int>(s.countries.size()); ++c) {
+    if (!open[static_cast<std::size_t>(c)]) continue;
+    const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
+    const auto [lo, hi] = id_range(s.active.waiting, cs.first_firm, cs.end_firm);
+    Draws trials(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(c), Purpose::enrol_trials);
+    each_success(hi - lo, p0, trials, [&, lo = lo](std::int64_t k) { tried.push_back(lo[k]); });
+  }
+  const double rate = s.model->behaviour.enrol_rate;
+  return collect_listed<std::int32_t>(tried, [&](int i, Ids& keen) {
+    const double draw = p0 * enrol_rng(s, i, Purpose::enrol).uniform();
+    if (wants_module(s, i, 0, rate, draw)) {
+      s.firms.module[static_cast<std::size_t>(i)] = 0;
+      keen.push_back(i);
+    }
+  });
+}
+
+// Further modules: every returning firm of an open country chooses its next
+// module and weighs it (a firm only returns while it has modules left).
+Ids further_modules(State& s, const std::vector<std::uint8_t>& open) {
+  Firms& f = s.firms;
+  return collect_listed<std::int32_t>(s.active.returning, [&](int i, Ids& out) {
+    const auto u = static_cast<std::size_t>(i);
+    if (!open[static_cast<std::size_t>(f.country[u])]) return;
+    Rng choice = enrol_rng(s, i, Purpose::module_choice);
+    const int m = next_module(f.modules_done[u], choice);
+    if (m < 0) return;
+    if (wants_module(s, i, m, 1.0, enrol_rng(s, i, Purpose::enrol).uniform())) {
+      f.module[u] = static_cast<std::int8_t>(m);
+      out.push_back(i);
+    }
+  });
 }
 
 }  // namespace
 
+int patience_ends(const State& s, int since) {
+  return since + static_cast<int>(std::floor(s.model->behaviour.max_wait_months)) + 1;
+}
+
 void decide_enrolment(State& s) {
+  give_up(s);
   std::vector<std::uint8_t> open(s.countries.size());
   for (std::size_t c = 0; c < open.size(); ++c) open[c] = s.countries[c].plan && has_capacity(s, static_cast<int>(c));
-  Firms& f = s.firms;
-  for_each_agent(0, static_cast<int>(f.size()), [&](int i) {
-    const auto u = static_cast<std::size_t>(i);
-    f.wants[u] = 0;
-    if (f.state[u] != FirmState::aware || !open[static_cast<std::size_t>(f.country[u])]) return;
-    decide(s, i);
-  });
+  Ids keen = first_modules(s, open);
+  Ids further = further_modules(s, open);
+  keen.insert(keen.end(), further.begin(), further.end());
+  std::sort(keen.begin(), keen.end());
+  s.active.keen = std::move(keen);
 }
 
 }  // namespace score::sim

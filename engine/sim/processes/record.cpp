@@ -1,55 +1,29 @@
 // record_metrics: the month's stocks, by country, into the series.
 #include <limits>
 
-#include "sim/parallel.hpp"
 #include "sim/processes.hpp"
 
 namespace score::sim {
-namespace {
 
-// Per-country accumulator slots.
-enum Slot : int { trained, workers, aware, in_training, adopting, saving, savings, payback, unaware, improvement0, kSlots = improvement0 + model::kIndicators };
-
-void count_firm(const Firms& f, int i, std::vector<double>& acc) {
-  const auto u = static_cast<std::size_t>(i);
-  double* a = acc.data() + static_cast<std::size_t>(f.country[u]) * kSlots;
-  const FirmState st = f.state[u];
-  a[unaware] += st == FirmState::unaware;
-  a[aware] += st != FirmState::unaware;
-  a[in_training] += st == FirmState::training;
-  if (f.modules_done[u] == 0) return;
-  a[trained] += 1;
-  a[workers] += f.employees[u];
-  if (!f.adopted[u]) return;
-  a[adopting] += 1;
-  a[savings] += f.savings_usd[u];
-  for (int k = 0; k < model::kIndicators; ++k) a[improvement0 + k] += f.improvement[static_cast<std::size_t>(k)][u];
-  if (f.savings_usd[u] <= 0) return;
-  a[saving] += 1;
-  a[payback] += f.fees_paid_usd[u] / f.savings_usd[u];
-}
-
-}  // namespace
-
+// Stocks come from the running totals (stocks.hpp) and the running count of
+// the unaware: nothing here visits firms.
 void record_metrics(State& s) {
   const int nc = static_cast<int>(s.countries.size());
-  const auto acc = reduce_agents(0, static_cast<int>(s.firms.size()), static_cast<std::size_t>(nc * kSlots),
-                                 [&](int i, std::vector<double>& a) { count_firm(s.firms, i, a); });
   Series& out = s.series;
   const int t = s.step;
   for (int c = 0; c < nc; ++c) {
-    const double* a = acc.data() + static_cast<std::size_t>(c) * kSlots;
-    out.at(Metric::smes_trained, t, c) = a[trained];
-    out.at(Metric::workers_reached, t, c) = a[workers];
-    out.at(Metric::firms_aware, t, c) = a[aware];
-    out.at(Metric::firms_in_training, t, c) = a[in_training];
-    out.at(Metric::firms_adopting, t, c) = a[adopting];
-    out.at(Metric::firms_saving, t, c) = a[saving];
-    out.at(Metric::savings_usd, t, c) = a[savings];
-    out.at(Metric::payback_months, t, c) = a[saving] > 0 ? a[payback] / a[saving] : std::numeric_limits<double>::quiet_NaN();
+    const Stocks& a = s.stocks[static_cast<std::size_t>(c)];
+    out.at(Metric::smes_trained, t, c) = a.trained;
+    out.at(Metric::workers_reached, t, c) = a.workers;
+    const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
+    out.at(Metric::firms_aware, t, c) = static_cast<double>(cs.end_firm - cs.first_firm - cs.unaware);
+    out.at(Metric::firms_in_training, t, c) = a.in_training;
+    out.at(Metric::firms_adopting, t, c) = a.adopting;
+    out.at(Metric::firms_saving, t, c) = a.saving;
+    out.at(Metric::savings_usd, t, c) = a.savings_usd;
+    out.at(Metric::payback_months, t, c) = a.saving > 0 ? a.payback_months / a.saving : std::numeric_limits<double>::quiet_NaN();
     for (int k = 0; k < model::kIndicators; ++k)
-      out.at(Metric::improvement, t, c, k) = a[adopting] > 0 ? a[improvement0 + k] / a[adopting] : 0.0;
-    s.countries[static_cast<std::size_t>(c)].unaware = static_cast<std::int64_t>(a[unaware]);
+      out.at(Metric::improvement, t, c, k) = a.adopting > 0 ? a.improvement[static_cast<std::size_t>(k)] / a.adopting : 0.0;
   }
   for (const Provider& p : s.providers) {
     if (!p.active) continue;

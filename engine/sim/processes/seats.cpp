@@ -17,11 +17,16 @@ struct Keen {
   int firm;
 };
 
+// Keen firms of country c in seat order. The keen list is sorted by id and
+// countries are id ranges, so the country's firms are one run of it.
 std::vector<Keen> keen_firms(const State& s, int c) {
-  const CountryState& cs = s.countries[c];
+  const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
+  const auto& all = s.active.keen;
+  const auto lo = std::lower_bound(all.begin(), all.end(), cs.first_firm);
+  const auto hi = std::lower_bound(lo, all.end(), cs.end_firm);
   std::vector<Keen> keen;
-  for (int i = cs.first_firm; i < cs.end_firm; ++i) {
-    if (!s.firms.wants[static_cast<std::size_t>(i)]) continue;
+  for (auto it = lo; it != hi; ++it) {
+    const int i = *it;
     Rng rng(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i), Purpose::seat_priority);
     const std::uint64_t priority = rng.bits();
     keen.push_back({priority, rng.uniform(), i});
@@ -39,38 +44,54 @@ int seats_of(const model::Behaviour& b, const Provider& p) {
   return static_cast<int>(std::floor(p.certified * b.classrooms_per_trainer_month * b.firms_per_classroom));
 }
 
-// A provider with free seats, drawn in proportion to its free seats (firms
-// spread over the providers near them), or -1 when the country is full.
-int pick_provider(const State& s, int c, double u) {
-  std::vector<std::pair<int, int>> open;  // (provider, free seats)
-  int total = 0;
-  for (int p = 0; p < static_cast<int>(s.providers.size()); ++p) {
-    const Provider& pr = s.providers[static_cast<std::size_t>(p)];
-    if (pr.country != c) continue;
-    const int free = seats_of(s.model->behaviour, pr) - pr.seats_used;
-    if (free <= 0) continue;
-    open.emplace_back(p, free);
-    total += free;
+// The free seats of a country's providers this month, as seats are taken.
+class FreeSeats {
+ public:
+  FreeSeats(const State& s, int c) {
+    for (int p = 0; p < static_cast<int>(s.providers.size()); ++p) {
+      const Provider& pr = s.providers[static_cast<std::size_t>(p)];
+      if (pr.country != c) continue;
+      const int free = seats_of(s.model->behaviour, pr) - pr.seats_used;
+      if (free <= 0) continue;
+      open_.emplace_back(p, free);
+      total_ += free;
+    }
   }
-  if (total == 0) return -1;
-  double target = u * total;
-  for (const auto& [p, free] : open) {
-    if (target < free) return p;
-    target -= free;
+  // A provider with a free seat, drawn in proportion to its free seats
+  // (firms spread over the providers near them) and its seat taken; -1 when
+  // the country is full.
+  int take(double u) {
+    if (total_ == 0) return -1;
+    double target = u * total_;
+    std::size_t k = 0;
+    while (k + 1 < open_.size() && !(target < open_[k].second)) target -= open_[k++].second;
+    --open_[k].second;
+    --total_;
+    const int p = open_[k].first;
+    if (open_[k].second == 0) open_.erase(open_.begin() + static_cast<std::ptrdiff_t>(k));
+    return p;
   }
-  return open.back().first;
-}
+
+ private:
+  std::vector<std::pair<int, int>> open_;  // (provider, free seats)
+  int total_ = 0;
+};
 
 void start_module(State& s, int i, int provider) {
   Firms& f = s.firms;
   const auto u = static_cast<std::size_t>(i);
   const int m = f.module[u];
+  const int c = f.country[u];
+  Stocks& stocks = s.stocks[static_cast<std::size_t>(c)];
+  const Stocks before = stock_of(f, i);  // the fee changes a trained firm's payback
   pay_delivery(s, i, provider, m);
+  stocks.add_change(before, stock_of(f, i));
+  stocks.in_training += 1;
   ++s.providers[static_cast<std::size_t>(provider)].seats_used;
   f.state[u] = FirmState::training;
   f.since[u] = static_cast<std::int16_t>(s.step);
   f.provider[u] = provider;
-  const int c = f.country[u];
+  s.active.module_ends.add(s.step + s.model->modules[static_cast<std::size_t>(m)].duration_months, i);
   s.series.at(Metric::module_deliveries, s.step, c, m) += 1;
   s.series.at(Metric::classroom_participants, s.step, c) += s.model->behaviour.participants_per_firm;
 }
@@ -80,13 +101,22 @@ void start_module(State& s, int i, int provider) {
 void allocate_seats(State& s) {
   for (int c = 0; c < static_cast<int>(s.countries.size()); ++c) {
     if (!s.countries[c].plan) continue;
-    for (const Keen& k : keen_firms(s, c)) {
-      const int p = pick_provider(s, c, k.provider_draw);
+    const std::vector<Keen> keen = keen_firms(s, c);
+    if (keen.empty()) continue;
+    FreeSeats seats(s, c);
+    for (const Keen& k : keen) {
+      const int p = seats.take(k.provider_draw);
       if (p < 0) break;  // no seats left in the country this month
       start_module(s, k.firm, p);
     }
   }
-  for (auto& w : s.firms.wants) w = 0;
+  // Firms that started leave the waiting and returning lists.
+  Ids started;
+  for (const std::int32_t i : s.active.keen)
+    if (s.firms.state[static_cast<std::size_t>(i)] == FirmState::training) started.push_back(i);
+  remove_sorted(s.active.waiting, started);
+  remove_sorted(s.active.returning, std::move(started));
+  s.active.keen.clear();
 }
 
 }  // namespace score::sim

@@ -1,6 +1,8 @@
 // progress_training: a module runs duration_months from intake to the last
 // follow-up visit; at its end the firm adopts the practices or not, and
 // adopters draw their improvements and savings.
+#include <algorithm>
+
 #include "core/rng.hpp"
 #include "sim/parallel.hpp"
 #include "sim/processes.hpp"
@@ -31,13 +33,19 @@ void draw_outcomes(State& s, int i, int m, Rng& rng) {
     f.savings_usd[u] += static_cast<float>(rng.uniform(0.0, b.savings_max_usd_per_month));
 }
 
-// Completes firm i's module if its last visit is this month; returns the module or -1.
+// Firm i's module ends this month: its last follow-up visit is due.
+bool ends_now(const State& s, int i) {
+  const Firms& f = s.firms;
+  const auto u = static_cast<std::size_t>(i);
+  return f.state[u] == FirmState::training &&
+         s.step - f.since[u] >= s.model->modules[static_cast<std::size_t>(f.module[u])].duration_months;
+}
+
+// Completes firm i's module (precondition: ends_now); returns the module.
 int complete(State& s, int i) {
   Firms& f = s.firms;
   const auto u = static_cast<std::size_t>(i);
   const int m = f.module[u];
-  if (f.state[u] != FirmState::training || s.step - f.since[u] < s.model->modules[static_cast<std::size_t>(m)].duration_months)
-    return -1;
   Rng rng(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i), Purpose::outcome);
   f.modules_done[u] = static_cast<std::uint8_t>(f.modules_done[u] | (1 << m));
   draw_outcomes(s, i, m, rng);
@@ -52,16 +60,40 @@ int complete(State& s, int i) {
 
 }  // namespace
 
+// The modules whose last visit falls this month end; their firms draw
+// outcomes and come back for more (returning) or are done.
 void progress_training(State& s) {
-  const int nc = static_cast<int>(s.countries.size());
-  const auto done = reduce_agents(0, static_cast<int>(s.firms.size()), static_cast<std::size_t>(nc * model::kModules),
-                                  [&](int i, std::vector<double>& acc) {
-                                    const int m = complete(s, i);
-                                    if (m >= 0) acc[static_cast<std::size_t>(s.firms.country[static_cast<std::size_t>(i)] * model::kModules + m)] += 1;
-                                  });
-  for (int c = 0; c < nc; ++c)
-    for (int m = 0; m < model::kModules; ++m)
-      s.series.at(Metric::modules_completed, s.step, c, m) = done[static_cast<std::size_t>(c * model::kModules + m)];
+  struct Completion {
+    std::int32_t firm;
+    std::int8_t module;
+    Stocks before, after;
+  };
+  const Ids ending = s.active.module_ends.take(s.step);
+  const auto completions = collect_listed<Completion>(ending, [&](int i, std::vector<Completion>& out) {
+    if (!ends_now(s, i)) return;
+    const Stocks before = stock_of(s.firms, i);
+    const int m = complete(s, i);
+    out.push_back({i, static_cast<std::int8_t>(m), before, stock_of(s.firms, i)});
+  });
+  Ids returning;
+  for (const Completion& done : completions) {
+    const auto u = static_cast<std::size_t>(done.firm);
+    const int c = s.firms.country[u];
+    s.series.at(Metric::modules_completed, s.step, c, done.module) += 1;
+    Stocks& stocks = s.stocks[static_cast<std::size_t>(c)];
+    stocks.add_change(done.before, done.after);
+    stocks.in_training -= 1;
+    if (s.firms.modules_done[u] == (1 << done.module)) {  // a first module: its peers hear of it
+      Ids& told = s.active.told_peers[static_cast<std::size_t>(c)];
+      for (const auto j : boost::make_iterator_range(neighbours(s.networks.peers, static_cast<std::uint32_t>(done.firm))))
+        told.push_back(static_cast<std::int32_t>(j));
+    }
+    if (s.firms.state[u] == FirmState::aware) {
+      returning.push_back(done.firm);
+      s.active.gives_up.add(patience_ends(s, s.step), done.firm);
+    }
+  }
+  add_sorted(s.active.returning, std::move(returning));
 }
 
 }  // namespace score::sim
