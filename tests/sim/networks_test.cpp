@@ -1,8 +1,8 @@
 #include "sim/networks.hpp"
-#include "sim/population.hpp"
 
 #include <gtest/gtest.h>
 
+#include "sim/population.hpp"
 #include "sim/simulation.hpp"
 #include "world.hpp"
 

@@ -1,6 +1,8 @@
 // Each process on small worlds whose answer is known.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "sim/funding.hpp"
 #include "sim/runner.hpp"
 #include "sim/simulation.hpp"
@@ -102,6 +104,47 @@ TEST(Awareness, WithoutChannelsNoFirmHearsOfScore) {
   m.behaviour.association_awareness = 0;
   m.behaviour.buyer_awareness = 0;
   EXPECT_EQ(total(run_one(m, 0), Metric::firms_aware), 0);
+}
+
+// Each channel, alone, reaches the share of its firms the ODD says, on
+// average over replications (the channels are sampled, not scanned).
+double first_month_aware(const model::Description& m, int reps) {
+  double aware = 0;
+  for (int r = 0; r < reps; ++r) {
+    Simulation sim(m, static_cast<std::uint32_t>(r));
+    sim.step();
+    aware += sim.series().at(Metric::firms_aware, 0, 0);
+  }
+  return aware / reps;
+}
+
+model::Description one_channel_world() {
+  model::Description m = test::small_world(20000, 2);
+  for (auto& plan : m.phases[0].plans) plan.marketing_usd_per_month = 0;
+  m.behaviour.association_awareness = m.behaviour.buyer_awareness = m.behaviour.peer_awareness = 0;
+  return m;
+}
+
+TEST(Awareness, MarketingReachesItsFirmsPerDollar) {
+  model::Description m = one_channel_world();
+  for (auto& plan : m.phases[0].plans) plan.marketing_usd_per_month = 5000;
+  const double expected = m.behaviour.marketing_reach_per_1000_usd * 5;  // 100 firms a month
+  EXPECT_NEAR(first_month_aware(m, 60), expected, 4 * std::sqrt(expected / 60));
+}
+
+TEST(Awareness, PartnerBuyersReachTheirSuppliers) {
+  model::Description m = one_channel_world();
+  m.behaviour.buyer_awareness = 0.1;
+  for (auto& plan : m.phases[0].plans) plan.buyer_partnerships = 10;  // partnerships ramp up: one in the first month
+  double aware = 0, expected = 0;
+  const int reps = 40;
+  for (int r = 0; r < reps; ++r) {
+    Simulation sim(m, static_cast<std::uint32_t>(r));
+    sim.step();
+    aware += sim.series().at(Metric::firms_aware, 0, 0);
+    expected += 0.1 * static_cast<double>(boost::out_degree(std::uint32_t{0}, sim.state().networks.buyer_suppliers));
+  }
+  EXPECT_NEAR(aware / reps, expected / reps, 4 * std::sqrt(expected / reps * 0.9 / reps));
 }
 
 TEST(Training, ModulesCompleteAfterTheirDuration) {

@@ -1,0 +1,86 @@
+// The active set and the running stocks are bookkeeping the processes keep
+// instead of scanning the population: after every month they must agree
+// with a scan of every firm.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "sim/simulation.hpp"
+#include "world.hpp"
+
+namespace score::sim {
+namespace {
+
+Ids firms_where(const State& s, auto pred) {
+  Ids ids;
+  for (std::size_t i = 0; i < s.firms.size(); ++i)
+    if (pred(i)) ids.push_back(static_cast<std::int32_t>(i));
+  return ids;
+}
+
+void expect_lists_match_states(const State& s) {
+  const Firms& f = s.firms;
+  EXPECT_EQ(s.active.waiting, firms_where(s, [&](std::size_t i) { return f.state[i] == FirmState::aware && f.modules_done[i] == 0; }));
+  EXPECT_EQ(s.active.returning, firms_where(s, [&](std::size_t i) { return f.state[i] == FirmState::aware && f.modules_done[i] != 0; }));
+  for (std::size_t c = 0; c < s.countries.size(); ++c) {
+    const CountryState& cs = s.countries[c];
+    std::int64_t unaware = 0;
+    for (int i = cs.first_firm; i < cs.end_firm; ++i) unaware += f.state[static_cast<std::size_t>(i)] == FirmState::unaware;
+    EXPECT_EQ(cs.unaware, unaware) << "country " << c << " month " << s.step;
+  }
+}
+
+void expect_stocks_match_recount(const State& s) {
+  const Firms& f = s.firms;
+  std::vector<Stocks> recount(s.countries.size());
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    Stocks& r = recount[static_cast<std::size_t>(f.country[i])];
+    r.add_change({}, stock_of(f, static_cast<int>(i)));
+    r.in_training += f.state[i] == FirmState::training;
+  }
+  for (std::size_t c = 0; c < recount.size(); ++c) {
+    const Stocks& kept = s.stocks[c];
+    const Stocks& r = recount[c];
+    EXPECT_EQ(kept.trained, r.trained);
+    EXPECT_EQ(kept.workers, r.workers);
+    EXPECT_EQ(kept.adopting, r.adopting);
+    EXPECT_EQ(kept.saving, r.saving);
+    EXPECT_EQ(kept.in_training, r.in_training);
+    EXPECT_NEAR(kept.savings_usd, r.savings_usd, 1e-6 * std::max(1.0, r.savings_usd));
+    EXPECT_NEAR(kept.payback_months, r.payback_months, 1e-6 * std::max(1.0, r.payback_months));
+    for (std::size_t k = 0; k < r.improvement.size(); ++k)
+      EXPECT_NEAR(kept.improvement[k], r.improvement[k], 1e-6 * std::max(1.0, r.improvement[k]));
+  }
+}
+
+TEST(ActiveSet, ListsAndStocksAgreeWithAScanEveryMonth) {
+  model::Description m = test::small_world(1500, 60);
+  m.behaviour.max_wait_months = 4;  // firms give up, and come back, within the run
+  m.behaviour.continuation = 0.8;   // and return for further modules
+  Simulation sim(m, 0);
+  while (!sim.finished()) {
+    sim.step();
+    expect_lists_match_states(sim.state());
+    expect_stocks_match_recount(sim.state());
+  }
+  EXPECT_GT(sim.state().stocks[0].trained, 20) << "the world must train firms for the test to mean anything";
+}
+
+TEST(ActiveSet, UnreachedFirmsHaveNoProfileYet) {
+  Simulation sim(test::small_world(1500, 12), 0);
+  while (!sim.finished()) sim.step();
+  const Firms& f = sim.state().firms;
+  int unreached = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.state[i] == FirmState::unaware && f.since[i] == 0) {
+      ++unreached;
+      EXPECT_EQ(f.employees[i], 0.f);
+    } else {
+      EXPECT_GT(f.employees[i], 0.f);
+    }
+  }
+  EXPECT_GT(unreached, 0);
+}
+
+}  // namespace
+}  // namespace score::sim
