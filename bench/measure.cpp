@@ -55,12 +55,16 @@ RunResult run_single(const model::Description& model, std::uint32_t replication,
     sim::Simulation simulation(model, replication);
     out.setup_s = seconds_since(t0);
     const auto t1 = clock::now();
-    if (profile) {
-      profile->setup_s += out.setup_s;
-      while (!simulation.finished()) timed_step(simulation, *profile);
-    } else {
-      while (!simulation.finished()) simulation.step();
+    const sim::ActiveSet& active = simulation.state().active;
+    while (!simulation.finished()) {
+      if (profile) {
+        timed_step(simulation, *profile);
+      } else {
+        simulation.step();
+      }
+      out.listed_firm_months += static_cast<std::int64_t>(active.waiting.size() + active.returning.size());
     }
+    if (profile) profile->setup_s += out.setup_s;
     out.step_s = seconds_since(t1);
     out.series = simulation.series();
     out.summary = simulation.summary();
@@ -183,15 +187,8 @@ std::int64_t current_rss_bytes() {
   return resident * static_cast<std::int64_t>(sysconf(_SC_PAGESIZE));
 }
 
-double bytes_per_firm_month(double d) {
-  // Itemised in docs/performance.md ("Bytes moved"). Field sizes from state.hpp.
-  const double awareness = 1 /*state*/ + 2 /*country*/ + 4 /*association*/ + 2 /*csr*/ + 4 /*buyer*/ +
-                           4 /*CSR row offset*/ + 4 * d /*peer ids*/ + 1 * d /*peers' modules_done*/;
-  const double enrolment = 1 /*state*/ + 2 /*wants, written*/;
-  const double seats = 1 /*wants, read*/ + 2 /*wants, cleared*/;
-  const double training = 1 /*state*/ + 1 /*module*/;
-  const double record = 1 /*state*/ + 2 /*country*/ + 1 /*modules_done*/;
-  return awareness + enrolment + seats + training + record;
+double model_bytes(const RunResult& run) {
+  return static_cast<double>(run.state_bytes) + 8.0 * static_cast<double>(run.listed_firm_months);
 }
 
 std::int64_t state_bytes(const sim::State& s) {

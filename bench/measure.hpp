@@ -28,6 +28,7 @@ struct RunResult {
   std::array<std::int64_t, 4> final_states{};  // firms unaware, aware, training, done at the end
   std::int64_t trained = 0;                    // firms that completed at least one module
   std::int64_t state_bytes = 0;                // see state_bytes()
+  std::int64_t listed_firm_months = 0;         // sum over months of the waiting and returning lists' sizes
 };
 
 // One replication on a oneTBB arena of `threads`; with `profile`, process by
@@ -66,12 +67,12 @@ bool bit_identical(const sim::Series& a, const sim::Series& b);
 std::int64_t peak_rss_bytes();     // getrusage(RUSAGE_SELF).ru_maxrss
 std::int64_t current_rss_bytes();  // /proc/self/statm
 
-// Bytes the per-firm passes of one month move per firm, at least: every
-// structure-of-arrays field a full-population loop reads (and writes back)
-// for a typical, unaware firm, plus its peer adjacency (CSR row offset and
-// `peer_degree` targets, and the neighbours' modules_done). See
-// docs/performance.md for the itemised estimate.
-double bytes_per_firm_month(double peer_degree);
+// Bytes a run moves, at least: the firm arrays and networks written once at
+// set-up, and each month the id lists of the active set (read and written
+// when they are merged: 8 bytes per entry). The random reads of the firms an
+// event touches are not counted; they cost latency, not bandwidth. See
+// docs/performance.md ("Bytes moved").
+double model_bytes(const RunResult& run);
 
 // Bytes of state a replication keeps for its firms: the SoA vectors and
 // the CSR networks, as allocated. The floor the peak memory can reach.

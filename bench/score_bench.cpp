@@ -202,15 +202,15 @@ int run_configuration(const Args& args, int threads) {
   if (args.out_dir.empty()) std::filesystem::remove_all(dir, ignored);
 
   // 4. Memory bandwidth: the model's estimated traffic against STREAM triad.
-  const double per_firm_month = bytes_per_firm_month(run.peer_degree);
+  const double bytes_per_s = model_bytes(run) / run.wall_s();
   line.real("peer_degree", run.peer_degree);
-  line.real("model_bytes_per_firm_month", per_firm_month);
-  line.real("model_bytes_per_s", per_firm_month * enterprise_months / step_s);
+  line.real("listed_share", static_cast<double>(run.listed_firm_months) / enterprise_months);
+  line.real("model_bytes_per_s", bytes_per_s);
   if (args.stream && !quick) {
     const StreamResult stream = stream_triad(threads, args.stream_mib << 20, args.stream_trials);
     line.add("stream_array_bytes", stream.array_bytes);
     line.real("stream_triad_bytes_per_s", stream.triad_bytes_per_s);
-    line.real("bandwidth_share", per_firm_month * enterprise_months / step_s / stream.triad_bytes_per_s);
+    line.real("bandwidth_share", bytes_per_s / stream.triad_bytes_per_s);
   }
 
   if (args.profile) {
