@@ -9,6 +9,11 @@ packages=(
   libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
   libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-xarray python3-h5netcdf python3-matplotlib
+  # viewer: Dear ImGui (with its GLFW/OpenGL3 backends), stb for PNG export,
+  # and a virtual X server for its scripted tests
+  libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth python3-pil
+  # hardening: clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev llvm
 )
 
 missing=()

@@ -54,10 +54,15 @@ inline void add_sorted(Ids& list, Ids ids) {
 inline void remove_sorted(Ids& list, Ids ids) {
   if (ids.empty()) return;
   std::sort(ids.begin(), ids.end());
-  Ids kept;
-  kept.reserve(list.size());
-  std::set_difference(list.begin(), list.end(), ids.begin(), ids.end(), std::back_inserter(kept));
-  list = std::move(kept);
+  // In place, from the first id removed on: one pass, no allocation.
+  auto out = std::lower_bound(list.begin(), list.end(), ids.front());
+  auto gone = ids.cbegin();
+  for (auto in = out; in != list.end(); ++in) {
+    while (gone != ids.cend() && *gone < *in) ++gone;
+    if (gone != ids.cend() && *gone == *in) continue;
+    *out++ = *in;
+  }
+  list.erase(out, list.end());
 }
 
 // The run of a sorted list that falls in [first, end): one country's firms.
