@@ -111,7 +111,8 @@ BatchResult run_batch(const model::Description& model, int threads, const std::o
   out.peak_rss_bytes = peak_rss_bytes();
   if (writer) {
     const auto w0 = clock::now();
-    writer->finish();
+    // As `score run` does: the statistics use the batch's threads, no more.
+    tbb::task_arena(threads).execute([&] { writer->finish(); });
     output_s += seconds_since(w0);
     writer.reset();
     std::error_code ignored;

@@ -185,6 +185,10 @@ def tables(results, threads):
         if d and "output_share" in d:
             o = num(d, "output_share")
             row(f"output writing, one run of {name}", "≤ 5 %", f"{100 * o:.2f} %", o <= 0.05)
+        if d and "batch_output_share" in d:
+            o = num(d, "batch_output_share")
+            row(f"output writing, batch of {d.get('reps')} replications of {name}", "≤ 5 %", f"{100 * o:.1f} %",
+                o <= 0.05)
     checked = [(n, d) for n, _, d in results if "identical" in d]
     row(f"bit-identical results, 1 and {threads} threads", "yes", ", ".join(f"{n}: {d['identical']}" for n, d in checked),
         all(d["identical"] == "yes" for _, d in checked))

@@ -55,6 +55,13 @@ struct Args {
   std::string out_dir;
 };
 
+// What output costs a batch: the share of its wall time that the same batch
+// without a results file does not spend. Time inside the writer would
+// overstate it, as the other threads go on simulating meanwhile.
+double output_cost(double wall_with_output, double wall_without) {
+  return std::max(0.0, 1.0 - wall_without / wall_with_output);
+}
+
 // key=value pairs on one line, in the order they are added.
 class Line {
  public:
@@ -176,14 +183,17 @@ int run_configuration(const Args& args, int threads) {
 
   // 3. A batch of replications, as `score run --reps R` runs them.
   if (reps > 0) {
-    std::vector<double> batch, batch_other, batch_output;
+    std::vector<double> batch, batch_other, batch_output, writer_busy;
     BatchResult b, b_other;
     const std::optional<std::filesystem::path> results =
         args.write_output && !quick ? std::optional(dir / "batch.h5") : std::nullopt;
     for (int k = 0; k < args.repeat; ++k) {
       b = run_batch(model, threads, results, info);
       batch.push_back(b.wall_s);
-      batch_output.push_back(b.output_s / b.wall_s);
+      if (results) {
+        batch_output.push_back(output_cost(b.wall_s, run_batch(model, threads, std::nullopt, info).wall_s));
+        writer_busy.push_back(b.output_s / (threads * b.wall_s));
+      }
       b_other = run_batch(model, other, results, info);
       batch_other.push_back(b_other.wall_s);
     }
@@ -195,7 +205,10 @@ int run_configuration(const Args& args, int threads) {
       line.real("batch_wall_1t_s", median(batch_other));
       line.real("speedup_batch", median(batch_other) / median(batch));
     }
-    if (results) line.real("batch_output_share", median(batch_output));
+    if (results) {
+      line.real("batch_output_share", median(batch_output));
+      line.real("batch_writer_busy_share", median(writer_busy));
+    }
     line.add("batch_peak_rss_bytes", b.peak_rss_bytes);
   }
   std::error_code ignored;
@@ -241,13 +254,16 @@ int run_history(const Args& args, int threads) {
   const std::optional<std::filesystem::path> results =
       args.write_output && !args.check_identity ? std::optional(dir / "history.h5") : std::nullopt;
 
-  std::vector<double> wall, wall_other, share, output;
+  std::vector<double> wall, wall_other, share, busy, output;
   BatchResult b, b_other;
   for (int k = 0; k < args.repeat; ++k) {
     b = run_batch(model, threads, results, info);
     wall.push_back(b.wall_s);
-    output.push_back(b.output_s);
-    share.push_back(b.output_s / b.wall_s);
+    if (results) {
+      output.push_back(b.output_s);
+      share.push_back(output_cost(b.wall_s, run_batch(model, threads, std::nullopt, info).wall_s));
+      busy.push_back(b.output_s / (threads * b.wall_s));
+    }
     b_other = run_batch(model, other, results, info);
     wall_other.push_back(b_other.wall_s);
   }
@@ -274,6 +290,7 @@ int run_history(const Args& args, int threads) {
   if (results) {
     line.real("output_s", median(output));
     line.real("output_share", median(share));
+    line.real("writer_busy_share", median(busy));
   }
   line.add("peak_rss_bytes", b.peak_rss_bytes);
   line.add("identical", identical ? "yes" : "no");

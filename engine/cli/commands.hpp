@@ -16,6 +16,7 @@ struct RunArgs {
   std::optional<int> replications;
   std::optional<std::uint64_t> seed;
   int threads = 0;
+  int compress = 0;  // deflate level of the time series; 0: none
   std::vector<std::string> overrides;
   bool quiet = false;
 };

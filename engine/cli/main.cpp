@@ -18,6 +18,9 @@ void add_run(CLI::App& app, RunArgs& args, int& code) {
   run->add_option("--reps", args.replications, "Replications (overrides run.replications)")->check(CLI::Range(1, 10000));
   run->add_option("--threads", args.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
   run->add_option("--seed", args.seed, "Random seed (overrides run.seed)");
+  run->add_option("--compress", args.compress,
+                  "Deflate level of the time series, 0-9 (default 0: none; fastest, about 4 times larger)")
+      ->check(CLI::Range(0, 9));
   run->add_option("--set", args.overrides, "Override one scenario value: KEY.PATH=VALUE (repeatable)");
   run->add_flag("-q,--quiet", args.quiet, "No progress bar");
   run->callback([&] { code = run_command(args); });

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <mutex>
 
+#include <tbb/task_arena.h>
+
 #include "cli/commands.hpp"
 #include "cli/phase_table.hpp"
 #include "cli/progress.hpp"
@@ -46,7 +48,7 @@ int run_command(const RunArgs& args) {
     const model::Description& m = sc.model;
     const std::filesystem::path out = output_path(args, m);
     const output::RunInfo info = run_info(sc);
-    output::ResultsWriter writer(out, info);
+    output::ResultsWriter writer(out, info, {.deflate_level = args.compress});
     std::vector<sim::PhaseSummary> summaries(static_cast<std::size_t>(m.replications),
                                              sim::PhaseSummary(static_cast<int>(m.phases.size()), static_cast<int>(m.countries.size())));
     std::mutex mutex;
@@ -69,7 +71,8 @@ int run_command(const RunArgs& args) {
       std::cerr << "score: interrupted; nothing written to " << out.string() << "\n";
       return kInterrupted;
     }
-    writer.finish();
+    // The statistics across replications run in parallel: on --threads, no more.
+    tbb::task_arena(args.threads > 0 ? args.threads : tbb::task_arena::automatic).execute([&] { writer.finish(); });
     std::cout << m.name << ": " << m.replications << " replication(s), " << m.steps << " months, "
               << m.total_firms() << " eligible firms in " << m.countries.size() << " countries\n"
               << phase_table(phase_labels(info.phases, m.start), summaries)

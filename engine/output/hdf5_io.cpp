@@ -9,13 +9,13 @@
 
 namespace score::output::h5 {
 
-Id float_dcpl(const std::vector<hsize_t>& chunk, bool compress) {
+Id float_dcpl(const std::vector<hsize_t>& chunk, int deflate_level) {
   Id dcpl(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties");
   check(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track attribute order");
   check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), "set chunking");
-  if (compress) {
+  if (deflate_level > 0) {
     check(H5Pset_shuffle(dcpl.get()), "set the shuffle filter");
-    check(H5Pset_deflate(dcpl.get(), 1), "set compression");
+    check(H5Pset_deflate(dcpl.get(), static_cast<unsigned>(deflate_level)), "set compression");
   }
   const double fill = std::numeric_limits<double>::quiet_NaN();
   check(H5Pset_fill_value(dcpl.get(), H5T_NATIVE_DOUBLE, &fill), "set the fill value");

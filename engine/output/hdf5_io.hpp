@@ -14,7 +14,8 @@ namespace score::output::h5 {
 // and deflate level 1 when `compress` (variables are written under the
 // process-wide HDF5 lock; higher levels cost twice the time for files some
 // 20% smaller), NaN where nothing was written, attribute order tracked.
-Id float_dcpl(const std::vector<hsize_t>& chunk, bool compress);
+// deflate_level 0 stores chunks as they are; 1-9 add shuffle and deflate.
+Id float_dcpl(const std::vector<hsize_t>& chunk, int deflate_level);
 
 // The CF attributes every variable carries: `units` (left out when empty)
 // and `long_name`.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <ctime>
 #include <limits>
+#include <span>
 #include <string>
 
 #include "output/format.hpp"
@@ -109,6 +110,11 @@ void ResultsLayout::create(const std::filesystem::path& path, const RunInfo& inf
   write_root_attributes(info);
   write_coordinates(info);
   create_metrics(info);
+  hsize_t run_values = 0;
+  for (int m = 0; m < sim::kMetrics; ++m) run_values += product(h5::shape(metrics[static_cast<std::size_t>(m)].get()));
+  if (info.replications > 1 && run_values <= kept_budget)
+    for (int m = 0; m < sim::kMetrics; ++m)
+      kept[static_cast<std::size_t>(m)].resize(product(h5::shape(metrics[static_cast<std::size_t>(m)].get())));
   create_summaries(info);
 }
 
@@ -211,7 +217,7 @@ void ResultsLayout::create_metrics(const RunInfo& info) {
       chunk.push_back(length);
       scales.push_back(axis(metric.axis));
     }
-    h5::Id dcpl = float_dcpl(chunk, true);
+    h5::Id dcpl = float_dcpl(chunk, deflate_level);
     auto& dataset = metrics[static_cast<std::size_t>(m)];
     dataset = h5::create_dataset(file.get(), metric.name, H5T_IEEE_F64LE, dims, dcpl.get());
     h5::attach_scales(dataset.get(), scales);
@@ -226,8 +232,8 @@ void ResultsLayout::create_summaries(const RunInfo& info) {
   const auto reps = static_cast<hsize_t>(info.replications);
   const std::string phase_coordinates =
       std::string(format::kPhaseName) + " " + format::kPhaseStart + " " + format::kPhaseEnd;
-  h5::Id per_country = float_dcpl({1, phases, countries}, false);
-  h5::Id total = float_dcpl({1, phases}, false);
+  h5::Id per_country = float_dcpl({1, phases, countries}, 0);
+  h5::Id total = float_dcpl({1, phases}, 0);
   for (int s = 0; s < sim::kSummaries; ++s) {
     const auto& summary = sim::summary_catalogue()[s];
     auto& by_country = summaries[static_cast<std::size_t>(s)];
@@ -245,19 +251,32 @@ void ResultsLayout::create_summaries(const RunInfo& info) {
 }
 
 namespace {
+// Writes the statistics of `values`, the whole of `source` in memory, into `target`.
+void fill_statistics(hid_t source, std::span<const double> values, hid_t target) {
+  auto dims = h5::shape(source);
+  std::vector<double> stats(values.size() / dims[0] * kStatistics);
+  block_statistics(values, dims[0], stats);
+  dims[0] = kStatistics;
+  h5::write_block(target, std::vector<hsize_t>(dims.size(), 0), dims, stats.data());
+}
+
 // The `<name>_stats` companion of a variable, (statistic, ...) where the
-// variable has (replication, ...), filled from the replications on disk.
-void add_statistics(hid_t file, hid_t source, const std::string& name, std::vector<hid_t> scales,
-                    std::vector<hsize_t> chunk, const std::string& units, const std::string& long_name,
-                    const std::string& coordinates, bool compress) {
+// variable has (replication, ...), filled from `kept` (the variable's values,
+// when the run kept them in memory) or else from the replications on disk.
+void add_statistics(hid_t file, hid_t source, std::span<const double> kept, const std::string& name,
+                    std::vector<hid_t> scales, std::vector<hsize_t> chunk, const std::string& units,
+                    const std::string& long_name, const std::string& coordinates, int deflate_level) {
   auto dims = h5::shape(source);
   dims[0] = kStatistics;
   chunk[0] = 1;
-  h5::Id dcpl = float_dcpl(chunk, compress);
+  h5::Id dcpl = float_dcpl(chunk, deflate_level);
   h5::Id target = h5::create_dataset(file, format::statistics_variable(name), H5T_IEEE_F64LE, dims, dcpl.get());
   h5::attach_scales(target.get(), scales);
   describe_float(target.get(), units, long_name + " (statistics across replications)", coordinates);
-  fill_statistics(source, target.get());
+  if (kept.empty())
+    fill_statistics(source, target.get());
+  else
+    fill_statistics(source, kept, target.get());
 }
 }  // namespace
 
@@ -273,21 +292,21 @@ void ResultsLayout::write_statistics() {
       scales.push_back(axis(metric.axis));
       chunk.push_back(dims[3]);
     }
-    add_statistics(root, source, metric.name, scales, chunk, metric.units, metric.long_name, format::kCountryName,
-                   true);
+    add_statistics(root, source, kept[static_cast<std::size_t>(m)], metric.name, scales, chunk, metric.units, metric.long_name, format::kCountryName,
+                   deflate_level);
   }
   const std::string phase_coordinates =
       std::string(format::kPhaseName) + " " + format::kPhaseStart + " " + format::kPhaseEnd;
   for (int s = 0; s < sim::kSummaries; ++s) {
     const auto& summary = sim::summary_catalogue()[s];
     const hid_t by_country = summaries[static_cast<std::size_t>(s)].get();
-    add_statistics(root, by_country, format::summary_variable(summary.name),
+    add_statistics(root, by_country, {}, format::summary_variable(summary.name),
                    {statistic.get(), phase.get(), country.get()}, h5::shape(by_country), summary.units,
-                   summary.long_name, phase_coordinates + " " + format::kCountryName, false);
+                   summary.long_name, phase_coordinates + " " + format::kCountryName, 0);
     const hid_t all = totals[static_cast<std::size_t>(s)].get();
-    add_statistics(root, all, format::summary_total_variable(summary.name), {statistic.get(), phase.get()},
+    add_statistics(root, all, {}, format::summary_total_variable(summary.name), {statistic.get(), phase.get()},
                    h5::shape(all), summary.units, std::string(summary.long_name) + ", all countries",
-                   phase_coordinates, false);
+                   phase_coordinates, 0);
   }
 }
 
@@ -304,7 +323,10 @@ void ResultsLayout::write_replication(int index, const sim::Series& series, cons
       start.push_back(0);
       count.push_back(length);
     }
-    h5::write_block(metrics[static_cast<std::size_t>(m)].get(), start, count, series.values(metric).data());
+    const auto values = series.values(metric);
+    h5::write_block(metrics[static_cast<std::size_t>(m)].get(), start, count, values.data());
+    if (auto& copy = kept[static_cast<std::size_t>(m)]; !copy.empty())
+      std::copy(values.begin(), values.end(), copy.begin() + static_cast<std::ptrdiff_t>(r * values.size()));
   }
   const auto phases = static_cast<hsize_t>(summary.phases());
   std::vector<double> by_country(phases * countries), total(phases);

@@ -21,6 +21,12 @@ struct ResultsLayout {
   std::array<h5::Id, sim::kMetrics> metrics;
   std::array<h5::Id, sim::kSummaries> summaries, totals;
   std::vector<hsize_t> chunk_steps;  // time steps per chunk, per metric
+  int deflate_level = 0;             // of the series and their statistics; 0: none
+  // Each metric's replications, [replication][cell], kept while the whole run
+  // fits kept_budget values: its statistics are then computed without reading
+  // the file back. Empty when the run is larger.
+  hsize_t kept_budget = 0;
+  std::array<std::vector<double>, sim::kMetrics> kept;
 
   // Creates the file with its metadata, coordinates and empty (NaN) variables.
   void create(const std::filesystem::path& path, const RunInfo& info);

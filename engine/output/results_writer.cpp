@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -43,16 +44,21 @@ void sync_path(const std::filesystem::path& path, int flags) {
 }
 }  // namespace
 
-ResultsWriter::ResultsWriter(std::filesystem::path target, RunInfo info)
+ResultsWriter::ResultsWriter(std::filesystem::path target, RunInfo info, WriteOptions options)
     : target_(std::move(target)), info_(std::move(info)) {
   validate(target_, info_);
+  if (options.deflate_level < 0 || options.deflate_level > 9)
+    throw std::invalid_argument("results writer: deflate level must be in 0..9");
   temporary_ = output::temporary_path(target_);
   written_.assign(static_cast<std::size_t>(info_.replications), false);
   h5::Lock lock;
   try {
     if (!target_.parent_path().empty()) std::filesystem::create_directories(target_.parent_path());
     layout_ = std::make_unique<detail::ResultsLayout>();
+    layout_->deflate_level = options.deflate_level;
+    layout_->kept_budget = static_cast<hsize_t>(std::max<std::int64_t>(0, options.statistics_memory_values));
     layout_->create(temporary_, info_);
+    writeback_fd_ = ::open(temporary_.c_str(), O_RDONLY | O_CLOEXEC);
   } catch (const std::exception& e) {
     layout_.reset();
     std::error_code ignored;
@@ -62,6 +68,7 @@ ResultsWriter::ResultsWriter(std::filesystem::path target, RunInfo info)
 }
 
 ResultsWriter::~ResultsWriter() {
+  if (writeback_fd_ >= 0) ::close(writeback_fd_);
   if (finished_) return;
   h5::Lock lock;
   layout_.reset();  // closes quietly; nothing to keep
@@ -89,6 +96,9 @@ void ResultsWriter::write(int replication, const sim::Series& series, const sim:
     throw std::runtime_error("cannot write results file '" + target_.string() + "': " + e.what());
   }
   written_[static_cast<std::size_t>(replication)] = true;
+  // Start writing this replication to the disk now, in the background, while
+  // the others run: the fsync of finish() then has little left to wait for.
+  if (writeback_fd_ >= 0) ::sync_file_range(writeback_fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
 void ResultsWriter::finish() {

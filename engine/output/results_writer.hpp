@@ -6,6 +6,7 @@
 // in the target's directory; only finish() renames it onto the target, so a
 // crash, a kill or an exception never leaves a partial file under the target's
 // name, and an existing target is replaced only by a complete file.
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -20,12 +21,25 @@ namespace detail {
 struct ResultsLayout;
 }
 
+// How a results file is written; none of it changes the values it holds.
+struct WriteOptions {
+  // Deflate level (0-9) of the time series and their statistics. 0, the
+  // default, stores them as they are: the fastest to write and read. Level 1
+  // makes files about four times smaller for several times the writing time.
+  int deflate_level = 0;
+  // Series values held in memory for the statistics across replications
+  // (8 bytes each; the default is 256 MiB). A larger run reads its
+  // replications back from the file instead.
+  std::int64_t statistics_memory_values = std::int64_t{1} << 25;
+};
+
 class ResultsWriter {
  public:
   // Creates the target's directory if needed and the temporary file, and writes
   // the metadata and coordinates. Throws std::invalid_argument for an
-  // inconsistent `info`, std::runtime_error (naming the file) on I/O failure.
-  ResultsWriter(std::filesystem::path target, RunInfo info);
+  // inconsistent `info` or options, std::runtime_error (naming the file) on
+  // I/O failure.
+  ResultsWriter(std::filesystem::path target, RunInfo info, WriteOptions options = {});
   // Without a successful finish(): closes and removes the temporary file and
   // leaves the target alone. Never throws.
   ~ResultsWriter();
@@ -54,6 +68,7 @@ class ResultsWriter {
   RunInfo info_;
   std::unique_ptr<detail::ResultsLayout> layout_;  // the open file; null once finished or failed
   std::vector<bool> written_;
+  int writeback_fd_ = -1;  // the temporary file, to start its writeback early
   bool finished_ = false, failed_ = false;
 };
 

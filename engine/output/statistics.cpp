@@ -5,6 +5,9 @@
 #include <cmath>
 #include <limits>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "core/statistics.hpp"
 
 namespace score::output {
@@ -14,6 +17,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Cells whose samples are gathered together, so that reading a block
 // replication-major stays sequential.
 constexpr std::size_t kTile = 64;
+// Samples up to this size are sorted whole rather than selected from.
+constexpr std::size_t kSortBelow = 256;
 
 }  // namespace
 
@@ -26,6 +31,25 @@ std::array<double, kStatistics> sample_statistics(std::vector<double>& sample) {
   double sum = 0;
   for (double v : sample) sum += v;
   out[static_cast<int>(Statistic::mean)] = sum / static_cast<double>(n);
+  const auto [low, high] = std::minmax_element(sample.begin(), sample.end());
+  if (*low == *high) {
+    // Common in practice (months before a country starts, a stock at zero):
+    // every quantile is that value, as the general case below would find.
+    for (const auto s : {Statistic::p05, Statistic::p50, Statistic::p95}) out[static_cast<int>(s)] = *low;
+    return out;
+  }
+  if (n <= kSortBelow) {
+    // Few replications: one sort beats three selections.
+    std::sort(sample.begin(), sample.end());
+    for (const auto s : {Statistic::p05, Statistic::p50, Statistic::p95}) {
+      const double position = static_cast<double>(n - 1) * statistic_quantile(s);
+      const double below = std::floor(position);
+      const auto lo = static_cast<std::size_t>(below);
+      const double b = lo + 1 < n ? sample[lo + 1] : sample[lo];
+      out[static_cast<int>(s)] = interpolate_order_statistics(sample[lo], b, position - below);
+    }
+    return out;
+  }
   // Selection instead of a full sort: quantiles in increasing order, each
   // searched only among the values above the previous one's rank.
   std::size_t from = 0;
@@ -47,19 +71,25 @@ void block_statistics(std::span<const double> block, std::size_t replications, s
   assert(replications > 0 && block.size() % replications == 0);
   const std::size_t cells = block.size() / replications;
   assert(out.size() == cells * kStatistics);
-  std::vector<double> tile(kTile * replications), sample;
-  sample.reserve(replications);
-  for (std::size_t first = 0; first < cells; first += kTile) {
-    const std::size_t width = std::min(kTile, cells - first);
-    for (std::size_t r = 0; r < replications; ++r)
-      for (std::size_t c = 0; c < width; ++c) tile[c * replications + r] = block[r * cells + first + c];
-    for (std::size_t c = 0; c < width; ++c) {
-      const auto begin = tile.begin() + static_cast<std::ptrdiff_t>(c * replications);
-      sample.assign(begin, begin + static_cast<std::ptrdiff_t>(replications));
-      const auto stats = sample_statistics(sample);
-      for (std::size_t s = 0; s < stats.size(); ++s) out[s * cells + first + c] = stats[s];
+  // Cells are independent, so tiles run in parallel (the run's threads are
+  // idle by now: statistics come after the last replication); each cell's
+  // result is the same whatever thread computes it.
+  const std::size_t tiles = (cells + kTile - 1) / kTile;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, tiles), [&](const tbb::blocked_range<std::size_t>& range) {
+    std::vector<double> tile(kTile * replications), sample;
+    sample.reserve(replications);
+    for (std::size_t t = range.begin(); t != range.end(); ++t) {
+      const std::size_t first = t * kTile, width = std::min(kTile, cells - first);
+      for (std::size_t r = 0; r < replications; ++r)
+        for (std::size_t c = 0; c < width; ++c) tile[c * replications + r] = block[r * cells + first + c];
+      for (std::size_t c = 0; c < width; ++c) {
+        const auto begin = tile.begin() + static_cast<std::ptrdiff_t>(c * replications);
+        sample.assign(begin, begin + static_cast<std::ptrdiff_t>(replications));
+        const auto stats = sample_statistics(sample);
+        for (std::size_t s = 0; s < stats.size(); ++s) out[s * cells + first + c] = stats[s];
+      }
     }
-  }
+  });
 }
 
 }  // namespace score::output

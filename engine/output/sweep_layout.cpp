@@ -205,7 +205,7 @@ void create_point_variables(hid_t root, const sweep::PointShape& shape, hsize_t 
   for (const Variable& v : variables) {
     std::vector<hsize_t> chunk = v.dims;
     chunk[0] = 1;  // one point per chunk: a point is written, and read back, at once
-    h5::Id dcpl = float_dcpl(chunk, false);
+    h5::Id dcpl = float_dcpl(chunk, 0);
     h5::Id dataset = h5::create_dataset(root, v.name, H5T_IEEE_F64LE, v.dims, dcpl.get());
     h5::attach_scales(dataset.get(), v.scales);
     describe(dataset.get(), "", v.long_name);
@@ -239,7 +239,7 @@ void create_timeseries(hid_t root, const sweep::PointShape& shape, hsize_t n, Sc
       chunk.push_back(length);
       scales.push_back(s.axes[a].get());
     }
-    h5::Id dcpl = float_dcpl(chunk, true);
+    h5::Id dcpl = float_dcpl(chunk, 1);
     h5::Id ts = h5::create_dataset(root, info.name, H5T_IEEE_F64LE, dims, dcpl.get());
     h5::attach_scales(ts.get(), scales);
     describe(ts.get(), info.units, info.long_name);

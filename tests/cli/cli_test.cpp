@@ -128,8 +128,9 @@ TEST(Cli, ACorruptResultsFileIsBadInput) {
   EXPECT_EQ(score("info " + scratch("missing.h5").string()).code, 2);
 }
 
-// Starts `score run` in the background, signals it part-way, and checks the
-// target never appears. SIGINT must also leave no temporary behind; SIGKILL
+// Starts `score run` in the background, signals it part-way (once its
+// temporary file exists, so mid-run whatever the machine's speed: the run
+// asked for would take minutes), and checks the target never appears. SIGINT must also leave no temporary behind; SIGKILL
 // cannot clean up, so its temporary is left (never under the target name)
 // and removed here.
 void interrupt_run(int signal, const std::string& name) {
@@ -137,11 +138,17 @@ void interrupt_run(int signal, const std::string& name) {
   const fs::path dir = out.parent_path();
   const pid_t pid = fork();
   if (pid == 0) {
-    execl(SCORE_EXE, SCORE_EXE, "run", scenario("history.toml").c_str(), "--reps", "64", "-q", "-o", out.c_str(),
+    execl(SCORE_EXE, SCORE_EXE, "run", scenario("history.toml").c_str(), "--reps", "10000", "-q", "-o", out.c_str(),
           static_cast<char*>(nullptr));
     _exit(127);
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  auto started = [&] {
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().filename().string().rfind("." + name + ".partial", 0) == 0) return true;
+    return false;
+  };
+  for (int k = 0; k < 600 && !started(); ++k) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
   kill(pid, signal);
   int status = 0;
   waitpid(pid, &status, 0);

@@ -171,6 +171,49 @@ TEST(output_writer, statistics_match_values_computed_here) {
   }
 }
 
+// Every metric's replications and statistics, read back, in one list.
+std::vector<double> every_value(const std::filesystem::path& path) {
+  const ResultsFile file(path);
+  std::vector<double> all;
+  for (int m = 0; m < sim::kMetrics; ++m) {
+    const std::string name = sim::info(static_cast<sim::Metric>(m)).name;
+    for (int r = 0; r < file.results().info.replications; ++r) {
+      const auto v = file.metric(name, r);
+      all.insert(all.end(), v.begin(), v.end());
+    }
+    for (int s = 0; s < kStatistics; ++s) {
+      const auto v = file.metric_statistic(name, static_cast<Statistic>(s));
+      all.insert(all.end(), v.begin(), v.end());
+    }
+  }
+  return all;
+}
+
+bool same_values(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), same);
+}
+
+TEST(output_writer, statistics_from_memory_equal_statistics_read_back) {
+  const auto dir = scratch_dir("kept");
+  const RunInfo info = small_run(7);
+  write_run(dir / "memory.h5", info);
+  write_run(dir / "disk.h5", info, {.statistics_memory_values = 0});
+  const auto memory = every_value(dir / "memory.h5"), disk = every_value(dir / "disk.h5");
+  ASSERT_FALSE(memory.empty());
+  EXPECT_TRUE(same_values(memory, disk));
+}
+
+TEST(output_writer, compression_changes_the_size_not_the_values) {
+  const auto dir = scratch_dir("deflate");
+  const RunInfo info = small_run(4, 240);
+  write_run(dir / "plain.h5", info);
+  write_run(dir / "deflated.h5", info, {.deflate_level = 6});
+  EXPECT_TRUE(same_values(every_value(dir / "plain.h5"), every_value(dir / "deflated.h5")));
+  EXPECT_LT(std::filesystem::file_size(dir / "deflated.h5"), std::filesystem::file_size(dir / "plain.h5"));
+  EXPECT_THROW(ResultsWriter(dir / "bad.h5", info, {.deflate_level = 10}), std::invalid_argument);
+  EXPECT_THROW(ResultsWriter(dir / "bad.h5", info, {.deflate_level = -1}), std::invalid_argument);
+}
+
 TEST(output_writer, destroying_without_finish_leaves_no_file) {
   const auto dir = scratch_dir("abandoned");
   const RunInfo info = small_run(3);

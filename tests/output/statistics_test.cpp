@@ -2,6 +2,7 @@
 // with the default linear method); the expected values come from numpy.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/statistics.hpp"
@@ -32,6 +33,25 @@ TEST(output_statistics, nan_values_are_left_out) {
   EXPECT_DOUBLE_EQ(stats[3], 2.9);
   std::vector<double> none{nan, nan};
   for (double s : sample_statistics(none)) EXPECT_TRUE(std::isnan(s));
+}
+
+// Sorting (small samples), selecting (large ones) and the constant shortcut
+// all give numpy's linear percentiles.
+TEST(output_statistics, every_sample_size_gives_numpy_percentiles) {
+  for (const std::size_t n : {1u, 2u, 40u, 256u, 257u, 1000u}) {
+    std::vector<double> sample(n);
+    for (std::size_t i = 0; i < n; ++i) sample[i] = static_cast<double>((i * 7919) % n) * 0.5;  // a permutation
+    std::vector<double> sorted = sample;
+    std::sort(sorted.begin(), sorted.end());
+    const auto stats = sample_statistics(sample);
+    EXPECT_DOUBLE_EQ(stats[1], score::quantile_sorted(sorted, 0.05)) << n;
+    EXPECT_DOUBLE_EQ(stats[2], score::quantile_sorted(sorted, 0.5)) << n;
+    EXPECT_DOUBLE_EQ(stats[3], score::quantile_sorted(sorted, 0.95)) << n;
+  }
+  std::vector<double> constant(50, 0.1);
+  constant[3] = nan;
+  const auto stats = sample_statistics(constant);
+  for (int s = 1; s < kStatistics; ++s) EXPECT_EQ(stats[static_cast<std::size_t>(s)], 0.1);
 }
 
 TEST(output_statistics, blocks_are_replication_major_in_and_statistic_major_out) {

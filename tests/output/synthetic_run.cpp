@@ -61,8 +61,8 @@ sim::PhaseSummary synthetic_summary(const RunInfo& info, const sim::Series& seri
   return sim::summarise(series, model);
 }
 
-void write_run(const std::filesystem::path& path, const RunInfo& info) {
-  ResultsWriter writer(path, info);
+void write_run(const std::filesystem::path& path, const RunInfo& info, WriteOptions options) {
+  ResultsWriter writer(path, info, options);
   for (int r = 0; r < info.replications; ++r) {
     const auto series = synthetic_series(info, r);
     writer.write(r, series, synthetic_summary(info, series));

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "output/results_writer.hpp"
 #include "output/run_info.hpp"
 #include "sim/metrics.hpp"
 #include "sim/summary.hpp"
@@ -21,7 +22,7 @@ sim::Series synthetic_series(const RunInfo& info, int replication);
 sim::PhaseSummary synthetic_summary(const RunInfo& info, const sim::Series& series);
 
 // Writes every replication in order and finishes.
-void write_run(const std::filesystem::path& path, const RunInfo& info);
+void write_run(const std::filesystem::path& path, const RunInfo& info, WriteOptions options = {});
 
 // A fresh, empty directory for one test.
 std::filesystem::path scratch_dir(const std::string& name);
