@@ -13,6 +13,9 @@
 namespace score::sim {
 
 constexpr int kChunk = 8192;
+// collect_listed keeps list order whatever the chunking, so its chunks can be
+// small: a month's few thousand candidates still spread over every thread.
+constexpr int kListChunk = 512;
 
 // body(i) for every i in [begin, end), in parallel. body must only write
 // state owned by agent i.
@@ -59,10 +62,10 @@ std::vector<double> reduce_listed(const std::vector<std::int32_t>& ids, std::siz
 template <class T, class Body>
 std::vector<T> collect_listed(const std::vector<std::int32_t>& ids, Body&& body) {
   const int n = static_cast<int>(ids.size());
-  const int chunks = std::max(1, (n + kChunk - 1) / kChunk);
+  const int chunks = std::max(1, (n + kListChunk - 1) / kListChunk);
   std::vector<std::vector<T>> partial(static_cast<std::size_t>(chunks));
   tbb::parallel_for(0, chunks, [&](int c) {
-    const int lo = c * kChunk, hi = std::min(n, lo + kChunk);
+    const int lo = c * kListChunk, hi = std::min(n, lo + kListChunk);
     for (int k = lo; k < hi; ++k) body(static_cast<int>(ids[static_cast<std::size_t>(k)]), partial[static_cast<std::size_t>(c)]);
   });
   std::vector<T> all;

@@ -9,6 +9,8 @@
 // only the successes are weighed, against a draw uniform below p0: the same
 // probability, at the cost of the successes rather than of every waiting
 // firm. Firms coming back for a further module (rate 1) are all weighed.
+#include <tbb/parallel_for.h>
+
 #include <bit>
 #include <cmath>
 
@@ -97,25 +99,27 @@ void give_up(State& s) {
 }
 
 // First modules: Bernoulli(p0) trials over each open country's waiting
-// firms; the successes weigh module 1.
+// firms; the successes weigh module 1. Countries run in parallel (each has
+// its own stream of trials) and are joined in country order.
 Ids first_modules(State& s, const std::vector<std::uint8_t>& open) {
   const double p0 = first_bound(s.model->behaviour);
-  Ids tried;
-  for (int c = 0; c < static_cast<int>(s.countries.size()); ++c) {
-    if (!open[static_cast<std::size_t>(c)]) continue;
+  const double rate = s.model->behaviour.enrol_rate;
+  std::vector<Ids> keen(s.countries.size());
+  tbb::parallel_for(0, static_cast<int>(s.countries.size()), [&](int c) {
+    if (!open[static_cast<std::size_t>(c)]) return;
     const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
     const auto [lo, hi] = id_range(s.active.waiting, cs.first_firm, cs.end_firm);
     Draws trials(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(c), Purpose::enrol_trials);
-    each_success(hi - lo, p0, trials, [&, lo = lo](std::int64_t k) { tried.push_back(lo[k]); });
-  }
-  const double rate = s.model->behaviour.enrol_rate;
-  return collect_listed<std::int32_t>(tried, [&](int i, Ids& keen) {
-    const double draw = p0 * enrol_rng(s, i, Purpose::enrol).uniform();
-    if (wants_module(s, i, 0, rate, draw)) {
+    each_success(hi - lo, p0, trials, [&, lo = lo](std::int64_t k) {
+      const std::int32_t i = lo[k];
+      if (!wants_module(s, i, 0, rate, p0 * enrol_rng(s, i, Purpose::enrol).uniform())) return;
       s.firms.module[static_cast<std::size_t>(i)] = 0;
-      keen.push_back(i);
-    }
+      keen[static_cast<std::size_t>(c)].push_back(i);
+    });
   });
+  Ids all;
+  for (const Ids& k : keen) all.insert(all.end(), k.begin(), k.end());
+  return all;
 }
 
 // Further modules: every returning firm of an open country chooses its next

@@ -1,6 +1,9 @@
 // allocate_seats: classroom seats go to keen firms in a random order, each
-// delivery is paid for at once. Serial over the (small) set of keen firms,
-// because seats and budgets are shared.
+// delivery is paid for at once. The seat order of each country is drawn in
+// parallel; the seats are then given out serially, country by country,
+// because funders' budgets are shared across countries.
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -99,9 +102,13 @@ void start_module(State& s, int i, int provider) {
 }  // namespace
 
 void allocate_seats(State& s) {
-  for (int c = 0; c < static_cast<int>(s.countries.size()); ++c) {
-    if (!s.countries[c].plan) continue;
-    const std::vector<Keen> keen = keen_firms(s, c);
+  const int nc = static_cast<int>(s.countries.size());
+  std::vector<std::vector<Keen>> orders(static_cast<std::size_t>(nc));
+  tbb::parallel_for(0, nc, [&](int c) {
+    if (s.countries[static_cast<std::size_t>(c)].plan) orders[static_cast<std::size_t>(c)] = keen_firms(s, c);
+  });
+  for (int c = 0; c < nc; ++c) {
+    const std::vector<Keen>& keen = orders[static_cast<std::size_t>(c)];
     if (keen.empty()) continue;
     FreeSeats seats(s, c);
     for (const Keen& k : keen) {
