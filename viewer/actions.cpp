@@ -49,6 +49,7 @@ bool set_lever(App& app, const std::string& path, double value) {
   const session::Lever* lever = session::find_lever(app.session.levers(), path);
   if (!lever || !lever->numeric) return report(app, "no numeric lever " + path, "");
   app.session.set_lever(path, value);
+  app.ui.reveal_lever = path;
   const std::string problem = app.session.problem_at(path);
   return report(app, problem.empty() ? "" : path + ": " + problem, "set " + path);
 }
@@ -81,6 +82,7 @@ bool export_png(App& app, const std::string& chart, const std::filesystem::path&
   if (!chart.empty() && !app.ui.chart_rects.contains(chart))
     return report(app, "no chart '" + chart + "' on screen: show the charts tab first", "");
   app.ui.captures.push_back({chart, file});
+  if (chart.empty()) return true;  // a screenshot shows the last message, not its own
   return report(app, "", "saving " + file.string());
 }
 

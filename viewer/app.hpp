@@ -21,6 +21,7 @@ struct UiState {
   Tab tab = Tab::charts;
   bool tab_requested = false;  // select `tab` on the next frame (scripts, buttons)
   int network_country = 0;
+  std::string reveal_lever;  // opens the tree down to this lever next frame (set by scripts)
   int sweep_parameter = 0, sweep_summary = 0, sweep_phase = 0;
   char scenario_path[512] = "";
   char results_path[512] = "";

@@ -165,7 +165,7 @@ std::string short_number(double v) {
   else if (a >= 1e4)
     std::snprintf(buf, sizeof buf, "%.3gk", v / 1e3);
   else
-    std::snprintf(buf, sizeof buf, "%.3g", v);
+    std::snprintf(buf, sizeof buf, "%.4g", v);  // 2000, not 2e+03
   return buf;
 }
 

@@ -65,6 +65,8 @@ void group(App& app, const std::string& name) {
   for (const auto& l : levers) count += l.group == name;
   if (count == 0) return;
   const std::string header = name + " (" + std::to_string(count) + ")###" + name;  // the id stays put
+  const session::Lever* reveal = session::find_lever(levers, app.ui.reveal_lever);
+  if (reveal && reveal->group == name) ImGui::SetNextItemOpen(true);
   if (!ImGui::CollapsingHeader(header.c_str(), name == "phases" ? ImGuiTreeNodeFlags_DefaultOpen : 0)) return;
   std::string open_table;
   bool open = false;
@@ -73,6 +75,7 @@ void group(App& app, const std::string& name) {
     if (lever.table != open_table) {
       if (open) ImGui::TreePop();
       open_table = lever.table;
+      if (reveal && reveal->table == open_table) ImGui::SetNextItemOpen(true);
       open = ImGui::TreeNode((name + "/" + lever.table).c_str(), "%s", lever.table.c_str());
     }
     if (open) lever_row(app, lever);
@@ -103,6 +106,7 @@ void draw_levers(App& app) {
   }
   problems(app);
   for (const std::string& name : session::lever_groups()) group(app, name);
+  app.ui.reveal_lever.clear();
 }
 
 }  // namespace score::viewer

@@ -107,8 +107,8 @@ void draw_network(App& app) {
   const session::NetworkView& net = snap->network;
   if (net.country != shown)
     return ImGui::TextDisabled("The network is copied while a run goes: run again to see this country.");
-  ImGui::SameLine();
-  ImGui::Text("month %d (replication 1)", net.month);
+  ImGui::SameLine(0, 20);
+  ImGui::Text("month %d, replication 1", net.month);
   legend(net);
   draw_graph(net, ImGui::GetContentRegionAvail());
 }
