@@ -19,7 +19,8 @@ void number_cell(double v) {
 void difference_cell(const session::ComparisonRow& row) {
   ImGui::TableNextColumn();
   if (std::isnan(row.difference)) return ImGui::TextDisabled("-");
-  const ImVec4 color = row.difference > 0   ? ImVec4(0.5f, 0.9f, 0.5f, 1)
+  // Blue up, orange down: whether more is better depends on the row.
+  const ImVec4 color = row.difference > 0   ? ImVec4(0.45f, 0.7f, 1, 1)
                        : row.difference < 0 ? ImVec4(1, 0.55f, 0.45f, 1)
                                             : ImVec4(0.8f, 0.8f, 0.8f, 1);
   if (std::isnan(row.relative))
