@@ -40,6 +40,7 @@ void y_range(const std::vector<Line>& lines, double& lo, double& hi) {
           hi = std::max(hi, x);
         }
   if (hi <= lo) hi = lo + 1;
+  hi += 0.08 * (hi - lo);  // headroom for the phase labels and the legend
   const double step = nice_step(hi - lo, 5);
   hi = std::ceil(hi / step) * step;
 }
@@ -188,8 +189,10 @@ ImVec4 draw_time_chart(const char* title, const char* units, const TimeAxis& axi
   y_axis(dl, f);
   x_axis_months(dl, f, axis);
   dl->AddText({rect.x + 6, rect.w - ImGui::GetTextLineHeight() - 2}, gray(150), units);
+  dl->PushClipRect(f.min, f.max, true);
   for (const Line& l : lines) draw_band(dl, f, l);
   for (const Line& l : lines) draw_line(dl, f, l);
+  dl->PopClipRect();
   legend(dl, f, lines);
   hover(f, axis, units, lines);
   return rect;
