@@ -5,7 +5,6 @@
 #include <tbb/task_arena.h>
 
 #include "session/run_info.hpp"
-#include "sim/simulation.hpp"
 
 namespace score::session {
 namespace {
@@ -59,6 +58,14 @@ void BackgroundRun::step() {
     ++steps_granted_;
   }
   turn_.notify_all();
+}
+
+void BackgroundRun::watch_network(int country) {
+  network_country_ = country;
+  if (status_ != RunStatus::finished) return;  // the run thread copies it next month
+  auto next = std::make_shared<Snapshot>(*snapshot());
+  next->network = network_view(first_->state(), country);
+  publish(std::move(next));
 }
 
 void BackgroundRun::cancel() {
@@ -116,6 +123,7 @@ void BackgroundRun::work(std::stop_token stop) {
       building_.summaries.push_back(s->summary());
       series_.push_back(s->series());
     }
+    first_ = std::move(sims.front());
     building_.status = RunStatus::finished;
     publish(std::make_shared<Snapshot>(building_));
     status_ = RunStatus::finished;

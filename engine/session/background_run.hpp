@@ -13,6 +13,7 @@
 #include "scenario/build.hpp"
 #include "session/snapshot.hpp"
 #include "sim/metrics.hpp"
+#include "sim/simulation.hpp"
 
 namespace score::session {
 
@@ -32,8 +33,9 @@ class BackgroundRun {
   void step();    // pauses, then advances exactly one more month
   void cancel();  // stops after the month in progress
   void wait();    // blocks until the run ends (tests and scripts)
-  // Country whose network the snapshots copy (-1: none).
-  void watch_network(int country) { network_country_ = country; }
+  // Country whose network the snapshots copy (-1: none). Once the run has
+  // finished, the snapshot is republished with that country's network.
+  void watch_network(int country);
 
   RunStatus status() const { return status_; }
   SnapshotPtr snapshot() const;
@@ -50,7 +52,9 @@ class BackgroundRun {
   int threads_;
   std::atomic<RunStatus> status_;
   std::atomic<int> network_country_{-1};
-  std::vector<sim::Series> series_;  // written by the run thread before status_ becomes finished
+  // Written by the run thread before status_ becomes finished, read-only after.
+  std::vector<sim::Series> series_;
+  std::unique_ptr<sim::Simulation> first_;  // replication 0 at its end, for the network panel
 
   mutable std::mutex control_;
   std::condition_variable_any turn_;

@@ -88,5 +88,16 @@ TEST(BackgroundRun, CopiesTheWatchedCountrysNetwork) {
   EXPECT_EQ(net.counts[0] + net.counts[1] + net.counts[2], static_cast<int>(net.firms.size()));
 }
 
+TEST(BackgroundRun, FinishedRunShowsAnyCountrysNetwork) {
+  BackgroundRun run(small(1), "small", 1, false);
+  run.wait();
+  EXPECT_EQ(run.snapshot()->network.country, -1);
+  run.watch_network(1);
+  const NetworkView& net = run.snapshot()->network;
+  EXPECT_EQ(net.country, 1);
+  EXPECT_EQ(net.month, 36);
+  EXPECT_FALSE(net.firms.empty());
+}
+
 }  // namespace
 }  // namespace score::session
