@@ -40,6 +40,14 @@ bool compare_with(App& app, const std::filesystem::path& file) {
 
 bool start_run(App& app, bool paused) { return report(app, app.session.start(paused), "running"); }
 
+bool step_month(App& app) {
+  const session::RunStatus status = app.session.status();
+  const bool going = status == session::RunStatus::running || status == session::RunStatus::paused;
+  if (!going && !start_run(app, true)) return false;
+  app.session.step();
+  return report(app, "", "one month");
+}
+
 bool pin_run(App& app) {
   return report(app, app.session.pin() ? "" : "nothing to pin: run a scenario first",
                 "pinned; change levers and run again");

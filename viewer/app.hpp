@@ -53,6 +53,8 @@ std::vector<std::filesystem::path> find_scenarios();
 bool open_scenario(App& app, const std::filesystem::path& file);
 bool compare_with(App& app, const std::filesystem::path& file);
 bool start_run(App& app, bool paused = false);
+// Advances the run one month and pauses it; with no run going, starts one paused.
+bool step_month(App& app);
 bool pin_run(App& app);
 bool set_lever(App& app, const std::string& path, double value);
 bool save_scenario(App& app, const std::filesystem::path& file);

@@ -60,10 +60,7 @@ void run_buttons(App& app) {
   if (running ? ImGui::Button("Pause") : ImGui::Button("Resume"))
     running ? app.session.pause() : app.session.resume();
   ImGui::SameLine();
-  if (ImGui::Button("Step 1 month")) {
-    if (status == session::RunStatus::idle || status == session::RunStatus::finished) start_run(app, true);
-    app.session.step();
-  }
+  if (ImGui::Button("Step 1 month")) step_month(app);
   ImGui::SameLine();
   if (ImGui::Button("Reset")) app.session.reset();
 }

@@ -16,6 +16,11 @@ using Handler = std::function<bool(App&, const Words&)>;
 
 bool running(const session::SnapshotPtr& s) { return s && s->status == session::RunStatus::running; }
 
+int months_done(const App& app) {
+  const auto snap = app.session.current();
+  return snap ? snap->months_done : 0;
+}
+
 bool select_tab(App& app, const std::string& name) {
   static const std::map<std::string, Tab> tabs{{"charts", Tab::charts},
                                                {"compare", Tab::compare},
@@ -70,6 +75,10 @@ const std::map<std::string, std::pair<std::size_t, Handler>>& handlers() {
           return true;
         }}},
       {"run", {0, [](App& a, const Words&) { return start_run(a); }}},
+      {"step", {0, [](App& a, const Words&) { return step_month(a); }}},
+      {"pause", {0, [](App& a, const Words&) { a.session.pause(); return true; }}},
+      {"resume", {0, [](App& a, const Words&) { a.session.resume(); return true; }}},
+      {"expect-months", {1, [](App& a, const Words& w) { return months_done(a) == std::stoi(w[1]); }}},
       {"pin", {0, [](App& a, const Words&) { return pin_run(a); }}},
       {"unpin",
        {0,
@@ -124,7 +133,9 @@ double ScriptRunner::elapsed() const {
 bool ScriptRunner::waiting(const App& app) {
   if (frames_to_wait_ > 0) return --frames_to_wait_, true;
   if (waiting_for_runs_) waiting_for_runs_ = running(app.session.current()) || running(app.session.pinned());
-  return waiting_for_runs_;
+  if (months_to_wait_ > 0 && (months_done(app) >= months_to_wait_ || !running(app.session.current())))
+    months_to_wait_ = 0;
+  return waiting_for_runs_ || months_to_wait_ > 0;
 }
 
 bool ScriptRunner::advance(App& app) {
@@ -154,6 +165,7 @@ bool ScriptRunner::execute(App& app, const Command& command) {
   const Words& w = command.words;
   if (w[0] == "wait") return waiting_for_runs_ = true;
   if (w[0] == "frames") return frames_to_wait_ = std::stoi(w.at(1)), true;
+  if (w[0] == "wait-months") return months_to_wait_ = std::stoi(w.at(1)), true;
   if (w[0] == "time")
     return std::printf("time %s: %.2f s\n", w.size() > 1 ? w[1].c_str() : "", elapsed()), true;
   if (w[0] == "expect-error")

@@ -35,6 +35,7 @@ class ScriptRunner {
   std::size_t next_ = 0;
   bool last_ok_ = true, failed_ = false, waiting_for_runs_ = false;
   int frames_to_wait_ = 0;
+  int months_to_wait_ = 0;  // wait-months: until the current run has simulated this many
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 
