@@ -69,7 +69,9 @@ void Session::set_replications(int n) {
 }
 
 int Session::scenario_replications() const {
-  return checked_.scenario ? checked_.scenario->model.replications : 0;
+  if (checked_.scenario) return checked_.scenario->model.replications;
+  const Lever* file_value = find_lever(levers_, "run.replications");  // while the edits are invalid
+  return file_value ? static_cast<int>(file_value->value) : 1;
 }
 
 std::string Session::start(bool paused) {
@@ -132,6 +134,9 @@ std::vector<ComparisonRow> Session::comparison() const {
 
 std::string Session::save_scenario(const std::filesystem::path& target) const {
   if (!has_scenario()) return "open a scenario first";
+  std::error_code ec;
+  if (std::filesystem::equivalent(target, file_, ec))
+    return target.string() + " is the scenario being edited; an extends of itself would lose it";
   try {
     save_extends(file_, target, edits_);
   } catch (const std::exception& e) {

@@ -43,6 +43,16 @@ TEST_F(SessionTest, SavedScenarioValidatesAndHoldsTheEdit) {
   EXPECT_DOUBLE_EQ(find_lever(reopened.levers(), "phases.II.subsidy_share")->value, 0.1);
 }
 
+TEST_F(SessionTest, SavingOverTheOpenScenarioIsRefused) {
+  const auto copy = dir / "mine.toml";
+  std::filesystem::copy_file(testing::small_scenario(), copy);
+  Session s;
+  ASSERT_EQ(s.open(copy), "");
+  s.set_lever("phases.II.subsidy_share", 0.1);
+  EXPECT_NE(s.save_scenario(copy), "");
+  EXPECT_EQ(scenario::load_scenario(copy).model.name, "small");  // still the full scenario
+}
+
 TEST_F(SessionTest, PinnedRunComparesWithTheEditedRun) {
   Session s;
   testing::run_small(s);
