@@ -23,6 +23,9 @@ namespace score::session {
 class Session {
  public:
   // --- the scenario and its levers ----------------------------------------
+  // Opens a scenario with no edits; a file that cannot be read keeps the one
+  // open. Runs, the pinned run and the replication setting stay, so a second
+  // scenario runs as the first did.
   std::string open(const std::filesystem::path& file);
   bool has_scenario() const { return !file_.empty(); }
   const std::filesystem::path& file() const { return file_; }
