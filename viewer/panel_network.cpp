@@ -106,7 +106,8 @@ void draw_network(App& app) {
   }
   const session::NetworkView& net = snap->network;
   if (net.country != shown)
-    return ImGui::TextDisabled("No network copied for this country yet: it comes with the next month simulated.");
+    return ImGui::TextDisabled(
+        "No network copied for this country yet: it comes with the next month simulated.");
   ImGui::SameLine(0, 20);
   ImGui::Text("month %d, replication 1", net.month);
   legend(net);

@@ -76,8 +76,18 @@ const std::map<std::string, std::pair<std::size_t, Handler>>& handlers() {
         }}},
       {"run", {0, [](App& a, const Words&) { return start_run(a); }}},
       {"step", {0, [](App& a, const Words&) { return step_month(a); }}},
-      {"pause", {0, [](App& a, const Words&) { a.session.pause(); return true; }}},
-      {"resume", {0, [](App& a, const Words&) { a.session.resume(); return true; }}},
+      {"pause",
+       {0,
+        [](App& a, const Words&) {
+          a.session.pause();
+          return true;
+        }}},
+      {"resume",
+       {0,
+        [](App& a, const Words&) {
+          a.session.resume();
+          return true;
+        }}},
       {"expect-months", {1, [](App& a, const Words& w) { return months_done(a) == std::stoi(w[1]); }}},
       {"pin", {0, [](App& a, const Words&) { return pin_run(a); }}},
       {"unpin",
