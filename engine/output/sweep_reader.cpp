@@ -134,4 +134,35 @@ sweep::OutcomeTable SweepFile::statistic(sweep::Statistic which) const {
   return table;
 }
 
+std::vector<double> SweepFile::design() const {
+  h5::Lock lock;
+  try {
+    h5::Id dataset = h5::open_dataset(handles_->file.get(), sf::kDesign);
+    const std::vector<hsize_t> dims{static_cast<hsize_t>(info_.points), info_.parameters.size()};
+    if (h5::shape(dataset.get()) != dims) throw h5::Error("'design' is shaped unlike its coordinates");
+    std::vector<double> values(static_cast<std::size_t>(dims[0] * dims[1]));
+    h5::read_block(dataset.get(), {0, 0}, dims, values.data());
+    return values;
+  } catch (const h5::Error& e) {
+    throw located(path_, e.what());
+  }
+}
+
+std::vector<double> SweepFile::sensitivity(const std::string& index) const {
+  h5::Lock lock;
+  const std::string name = sf::sensitivity_variable(index);
+  try {
+    if (!h5::has_dataset(handles_->file.get(), name)) return {};
+    h5::Id dataset = h5::open_dataset(handles_->file.get(), name);
+    const std::vector<hsize_t> dims{info_.phases.size(), static_cast<hsize_t>(sim::kSummaries),
+                                    info_.parameters.size()};
+    if (h5::shape(dataset.get()) != dims) throw h5::Error("'" + name + "' is shaped unlike its coordinates");
+    std::vector<double> values(static_cast<std::size_t>(dims[0] * dims[1] * dims[2]));
+    h5::read_block(dataset.get(), {0, 0, 0}, dims, values.data());
+    return values;
+  } catch (const h5::Error& e) {
+    throw located(path_, e.what());
+  }
+}
+
 }  // namespace score::output

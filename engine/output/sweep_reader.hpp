@@ -36,6 +36,11 @@ class SweepFile {
   const SweepFileInfo& info() const { return info_; }
   // One statistic across replications of every outcome, [point][phase][summary].
   sweep::OutcomeTable statistic(sweep::Statistic which) const;
+  // The parameter values of every point, [point][parameter].
+  std::vector<double> design() const;
+  // A stored sensitivity index ("first", "total", "mu_star", ...), laid out
+  // [phase][summary][parameter]; empty when the file has none.
+  std::vector<double> sensitivity(const std::string& index) const;
 
  private:
   struct Handles;

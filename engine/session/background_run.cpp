@@ -1,0 +1,138 @@
+#include "session/background_run.hpp"
+
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include "session/run_info.hpp"
+
+namespace score::session {
+namespace {
+
+using Sims = std::vector<std::unique_ptr<sim::Simulation>>;
+
+// Builds every replication's population and networks, in parallel.
+Sims make_simulations(const model::Description& m, tbb::task_arena& arena) {
+  Sims sims(static_cast<std::size_t>(m.replications));
+  arena.execute([&] {
+    tbb::parallel_for(0, m.replications, [&](int r) {
+      sims[static_cast<std::size_t>(r)] = std::make_unique<sim::Simulation>(m, static_cast<std::uint32_t>(r));
+    });
+  });
+  return sims;
+}
+
+}  // namespace
+
+BackgroundRun::BackgroundRun(std::shared_ptr<const scenario::Scenario> scenario, std::string label,
+                             int threads, bool paused)
+    : scenario_(std::move(scenario)),
+      threads_(threads),
+      status_(paused ? RunStatus::paused : RunStatus::running),
+      paused_(paused),
+      building_(empty_snapshot(run_info(*scenario_), std::move(label), RunStatus::running)) {
+  snapshot_ = std::make_shared<const Snapshot>(building_);
+  thread_ = std::jthread([this](std::stop_token stop) { work(stop); });
+}
+
+BackgroundRun::~BackgroundRun() { cancel(); }
+
+void BackgroundRun::pause() {
+  std::lock_guard lock(control_);
+  paused_ = true;
+  steps_granted_ = 0;
+}
+
+void BackgroundRun::resume() {
+  {
+    std::lock_guard lock(control_);
+    paused_ = false;
+  }
+  turn_.notify_all();
+}
+
+void BackgroundRun::step() {
+  {
+    std::lock_guard lock(control_);
+    paused_ = true;
+    ++steps_granted_;
+  }
+  turn_.notify_all();
+}
+
+void BackgroundRun::watch_network(int country) {
+  network_country_ = country;
+  if (status_ != RunStatus::finished) return;  // the run thread copies it next month
+  auto next = std::make_shared<Snapshot>(*snapshot());
+  next->network = network_view(first_->state(), country);
+  publish(std::move(next));
+}
+
+void BackgroundRun::cancel() {
+  thread_.request_stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void BackgroundRun::wait() {
+  if (thread_.joinable()) thread_.join();
+}
+
+SnapshotPtr BackgroundRun::snapshot() const {
+  std::lock_guard lock(published_);
+  return snapshot_;
+}
+
+void BackgroundRun::publish(std::shared_ptr<Snapshot> next) {
+  std::lock_guard lock(published_);
+  snapshot_ = std::move(next);
+}
+
+// Blocks while paused without a granted step; false when asked to stop.
+bool BackgroundRun::wait_turn(std::stop_token stop) {
+  std::unique_lock lock(control_);
+  if (paused_ && steps_granted_ == 0) status_ = RunStatus::paused;
+  turn_.wait(lock, stop, [&] { return !paused_ || steps_granted_ > 0; });
+  if (stop.stop_requested()) return false;
+  if (paused_) --steps_granted_;
+  status_ = RunStatus::running;
+  return true;
+}
+
+void BackgroundRun::work(std::stop_token stop) {
+  try {
+    const model::Description& m = scenario_->model;
+    tbb::task_arena arena(threads_ > 0 ? threads_ : tbb::info::default_concurrency());
+    Sims sims = make_simulations(m, arena);
+    std::vector<const sim::Series*> series;
+    for (const auto& s : sims) series.push_back(&s->series());
+    for (int month = 0; month < m.steps; ++month) {
+      if (!wait_turn(stop)) {
+        status_ = building_.status = RunStatus::cancelled;
+        publish(std::make_shared<Snapshot>(building_));
+        return;
+      }
+      arena.execute([&] {
+        tbb::parallel_for(0, m.replications, [&](int r) { sims[static_cast<std::size_t>(r)]->step(); });
+      });
+      building_.charts.add_month(series, month);
+      building_.months_done = month + 1;
+      building_.network = network_view(sims.front()->state(), network_country_);
+      publish(std::make_shared<Snapshot>(building_));
+    }
+    for (const auto& s : sims) {
+      building_.summaries.push_back(s->summary());
+      series_.push_back(s->series());
+    }
+    first_ = std::move(sims.front());
+    building_.status = RunStatus::finished;
+    publish(std::make_shared<Snapshot>(building_));
+    status_ = RunStatus::finished;
+  } catch (const std::exception& e) {
+    building_.status = RunStatus::failed;
+    building_.error = e.what();
+    publish(std::make_shared<Snapshot>(building_));
+    status_ = RunStatus::failed;
+  }
+}
+
+}  // namespace score::session

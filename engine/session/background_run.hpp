@@ -1,0 +1,71 @@
+#pragma once
+// Runs a scenario's replications on a background thread, all of them in step
+// month by month, so that charts grow as months are simulated and the run can
+// pause or advance one month at a time. Every replication is the same
+// Simulation `score run` uses, so the numbers are the same bits.
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "scenario/build.hpp"
+#include "session/snapshot.hpp"
+#include "sim/metrics.hpp"
+#include "sim/simulation.hpp"
+
+namespace score::session {
+
+class BackgroundRun {
+ public:
+  // Starts at once (paused before the first month when `paused`). `threads`
+  // 0 means all cores. `label` names the run in the snapshots.
+  BackgroundRun(std::shared_ptr<const scenario::Scenario> scenario, std::string label, int threads,
+                bool paused);
+  // Cancels and joins: never leaves a thread behind.
+  ~BackgroundRun();
+  BackgroundRun(const BackgroundRun&) = delete;
+  BackgroundRun& operator=(const BackgroundRun&) = delete;
+
+  void pause();
+  void resume();
+  void step();    // pauses, then advances exactly one more month
+  void cancel();  // stops after the month in progress
+  void wait();    // blocks until the run ends (tests and scripts)
+  // Country whose network the snapshots copy (-1: none). Once the run has
+  // finished, the snapshot is republished with that country's network.
+  void watch_network(int country);
+
+  RunStatus status() const { return status_; }
+  SnapshotPtr snapshot() const;
+  const scenario::Scenario& scenario() const { return *scenario_; }
+  // The finished replications' series (empty until finished).
+  const std::vector<sim::Series>& series() const { return series_; }
+
+ private:
+  void work(std::stop_token stop);
+  bool wait_turn(std::stop_token stop);
+  void publish(std::shared_ptr<Snapshot> next);
+
+  std::shared_ptr<const scenario::Scenario> scenario_;
+  int threads_;
+  std::atomic<RunStatus> status_;
+  std::atomic<int> network_country_{-1};
+  // Written by the run thread before status_ becomes finished, read-only after.
+  std::vector<sim::Series> series_;
+  std::unique_ptr<sim::Simulation> first_;  // replication 0 at its end, for the network panel
+
+  mutable std::mutex control_;
+  std::condition_variable_any turn_;
+  bool paused_;
+  int steps_granted_ = 0;
+
+  mutable std::mutex published_;
+  SnapshotPtr snapshot_;
+  Snapshot building_;  // owned by the run thread
+
+  std::jthread thread_;  // last: starts after every member above exists
+};
+
+}  // namespace score::session

@@ -1,0 +1,68 @@
+#pragma once
+// The quantities the viewer charts, computed from replications' series month
+// by month: per country and in total, the median and the 5-95 % band across
+// replications. Flows are shown cumulated from the start, so a chart reads
+// "so far"; ratios are recomputed from the cumulated parts.
+#include <array>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sim/metrics.hpp"
+
+namespace score::session {
+
+enum class Chart : int {
+  firms_reached,
+  workers_reached,
+  participants,
+  trainers,
+  providers_active,
+  providers_independent,
+  delivery_cost,
+  revenue_by_source,
+  cost_recovery,
+  donor_spend,
+  donor_cost_per_firm,
+  count
+};
+constexpr int kCharts = static_cast<int>(Chart::count);
+
+struct ChartInfo {
+  const char* name;   // for file names and scripts: "firms_reached"
+  const char* title;  // "Firms reached"
+  const char* units;
+  bool stacked;  // layers stack (revenue by source)
+};
+const std::array<ChartInfo, kCharts>& chart_catalogue();
+inline const ChartInfo& info(Chart c) { return chart_catalogue()[static_cast<int>(c)]; }
+// Layers of a chart: one, or one per revenue source.
+int chart_layers(Chart c);
+std::vector<std::string> layer_labels(Chart c);
+
+// Percentiles across replications, one value per month (NaN when undefined).
+struct Band {
+  std::vector<double> p05, p50, p95;
+};
+
+// Bands of every chart, region (country, or `countries` for the total) and layer.
+class ChartData {
+ public:
+  ChartData() = default;
+  explicit ChartData(int countries);
+  int countries() const { return countries_; }
+  int months() const { return months_; }
+  const Band& band(Chart c, int region, int layer = 0) const { return bands_[index(c, region, layer)]; }
+
+  // Appends month `month` (== months()) from each replication's series.
+  void add_month(std::span<const sim::Series* const> replications, int month);
+
+ private:
+  std::size_t index(Chart c, int region, int layer) const;
+  int countries_ = 0, months_ = 0;
+  std::vector<Band> bands_;
+  // Per replication and region, the cumulated flows: participants, cost, donor, revenue by source.
+  std::vector<std::vector<double>> cumulated_;
+};
+
+}  // namespace score::session

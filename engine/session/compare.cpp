@@ -1,0 +1,78 @@
+#include "session/compare.hpp"
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include "core/statistics.hpp"
+#include "scenario/diagnostic.hpp"
+
+namespace score::session {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+int phase_index(const Snapshot& s, const std::string& id) {
+  for (std::size_t p = 0; p < s.phases.size(); ++p)
+    if (s.phases[p].id == id) return static_cast<int>(p);
+  return -1;
+}
+
+// Mean over replications of the all-country total; NaN when unavailable.
+double mean_total(const Snapshot* s, const std::string& phase, sim::Summary summary) {
+  if (!s || s->summaries.empty()) return kNaN;
+  const int p = phase_index(*s, phase);
+  if (p < 0) return kNaN;
+  std::vector<double> values;
+  for (const sim::PhaseSummary& ps : s->summaries) values.push_back(ps.total(p, summary));
+  return mean(values);
+}
+
+std::string csv_number(double v) { return std::isnan(v) ? "" : scenario::format_number(v); }
+
+// Labels are scenario names or file names; quoted so commas stay in one cell.
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+const std::vector<sim::Summary>& compared_summaries() {
+  using S = sim::Summary;
+  static const std::vector<S> which{S::firms_trained,          S::firms_trained_total,    S::workers_reached,
+                                    S::classroom_participants, S::trainers_certified,     S::providers_active,
+                                    S::providers_independent,  S::delivery_cost_usd,      S::cost_recovery,
+                                    S::donor_spend_usd,        S::donor_cost_per_firm_usd};
+  return which;
+}
+
+std::vector<ComparisonRow> compare(const Snapshot* pinned, const Snapshot* current,
+                                   const std::vector<sim::Summary>& which) {
+  std::vector<ComparisonRow> rows;
+  const Snapshot* phases = current ? current : pinned;
+  if (!phases) return rows;
+  for (const PhaseSpan& phase : phases->phases) {
+    for (sim::Summary s : which) {
+      ComparisonRow row{phase.id, s, mean_total(pinned, phase.id, s), mean_total(current, phase.id, s), 0, 0};
+      row.difference = row.current - row.pinned;
+      row.relative = row.pinned != 0 ? row.difference / std::fabs(row.pinned) : kNaN;
+      rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
+std::string comparison_csv(const std::vector<ComparisonRow>& rows, const std::string& pinned_label,
+                           const std::string& current_label) {
+  std::ostringstream os;
+  os << "phase,summary," << quoted(pinned_label) << "," << quoted(current_label) << ",difference,relative\n";
+  for (const ComparisonRow& r : rows)
+    os << r.phase << "," << sim::summary_catalogue()[static_cast<int>(r.summary)].name << ","
+       << csv_number(r.pinned) << "," << csv_number(r.current) << "," << csv_number(r.difference) << ","
+       << csv_number(r.relative) << "\n";
+  return os.str();
+}
+
+}  // namespace score::session

@@ -1,0 +1,82 @@
+#include "session/results.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "output/results_reader.hpp"
+#include "output/sweep_reader.hpp"
+
+namespace score::session {
+namespace {
+
+// The metrics the charts read (charts.cpp); others stay on disk.
+constexpr sim::Metric kCharted[] = {
+    sim::Metric::smes_trained,      sim::Metric::workers_reached,       sim::Metric::trainers_certified,
+    sim::Metric::providers_active,  sim::Metric::providers_independent, sim::Metric::classroom_participants,
+    sim::Metric::delivery_cost_usd, sim::Metric::donor_spend_usd,       sim::Metric::revenue_usd};
+
+sim::Series read_series(const output::ResultsFile& file, int replication) {
+  const output::RunInfo& info = file.results().info;
+  sim::Series series(info.steps, static_cast<int>(info.country_ids.size()));
+  for (sim::Metric m : kCharted) {
+    const std::vector<double> values = file.metric(sim::info(m).name, replication);
+    std::span<double> out = series.values(m);
+    if (values.size() != out.size())
+      throw std::runtime_error(file.path().string() + ": '" + sim::info(m).name +
+                               "' is shaped unlike the engine's");
+    std::copy(values.begin(), values.end(), out.begin());
+  }
+  return series;
+}
+
+}  // namespace
+
+SnapshotPtr load_run_results(const std::filesystem::path& path) {
+  const output::ResultsFile file(path);
+  const output::Results& results = file.results();
+  Snapshot s = empty_snapshot(results.info, path.filename().string(), RunStatus::finished);
+  s.months_done = s.steps;
+  s.summaries = results.phase_summaries;
+  std::vector<sim::Series> series;
+  for (int r = 0; r < s.replications; ++r) series.push_back(read_series(file, r));
+  std::vector<const sim::Series*> pointers;
+  for (const auto& x : series) pointers.push_back(&x);
+  for (int month = 0; month < s.steps; ++month) s.charts.add_month(pointers, month);
+  return std::make_shared<const Snapshot>(std::move(s));
+}
+
+std::shared_ptr<const SweepView> load_sweep_results(const std::filesystem::path& path) {
+  const output::SweepFile file(path);
+  auto view = std::make_shared<SweepView>();
+  const output::SweepFileInfo& info = file.info();
+  view->label = path.filename().string();
+  view->scenario_name = info.scenario_name;
+  view->method = sweep::method_name(info.method);
+  view->parameters = info.parameters;
+  view->phases = info.phases;
+  view->phase_names = info.phase_names;
+  view->points = info.points;
+  view->design = file.design();
+  view->means = file.statistic(sweep::Statistic::mean);
+  for (const char* index : {"total", "mu_star", "first"}) {
+    view->indices = file.sensitivity(index);
+    if (!view->indices.empty()) {
+      view->index_name = index;
+      break;
+    }
+  }
+  return view;
+}
+
+LoadedResults load_results(const std::filesystem::path& path) {
+  try {
+    return load_run_results(path);
+  } catch (const std::exception& as_run) {
+    // Only an HDF5 file that is not a run's may be a sweep's; any other
+    // problem (missing, not HDF5, truncated) is the run reader's to tell.
+    if (std::string(as_run.what()).find("is not a score results file") == std::string::npos) throw;
+  }
+  return load_sweep_results(path);
+}
+
+}  // namespace score::session

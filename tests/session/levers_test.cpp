@@ -1,0 +1,55 @@
+#include "session/levers.hpp"
+
+#include <gtest/gtest.h>
+
+#include "session_files.hpp"
+
+namespace score::session {
+namespace {
+
+std::vector<Lever> history_levers() {
+  return levers_of(
+      scenario::load_document(std::filesystem::path(SCORE_SOURCE_DIR) / "scenarios/history.toml"));
+}
+
+TEST(Levers, CarryUnitBoundsAndSourceOfTheFile) {
+  const auto levers = history_levers();
+  const Lever* subsidy = find_lever(levers, "phases.I.subsidy_share");
+  ASSERT_NE(subsidy, nullptr);
+  EXPECT_TRUE(subsidy->numeric);
+  EXPECT_DOUBLE_EQ(subsidy->value, 0.65);
+  EXPECT_EQ(subsidy->spec->unit, "share");
+  EXPECT_EQ(subsidy->spec->max, 1.0);
+  ASSERT_TRUE(subsidy->range.has_value());
+  EXPECT_DOUBLE_EQ(subsidy->range->second, 0.85);
+  EXPECT_NE(subsidy->source.find("assumption"), std::string::npos);
+  EXPECT_EQ(subsidy->group, "phases");
+  EXPECT_EQ(subsidy->table, "phases.I");
+}
+
+TEST(Levers, GroupProviderLeversTogether) {
+  const auto levers = history_levers();
+  EXPECT_EQ(find_lever(levers, "phases.I.providers_onboarded")->group, "providers");
+  EXPECT_EQ(find_lever(levers, "phases.III.country.CHN.licences")->group, "providers");
+  EXPECT_EQ(find_lever(levers, "behaviour.provider_markup")->group, "providers");
+  EXPECT_EQ(find_lever(levers, "funders.SECO.budget_usd.II")->group, "funders");
+}
+
+TEST(Levers, ListBehaviourDefaultsTheFileLeavesOut) {
+  const auto levers = history_levers();
+  const Lever* pressure = find_lever(levers, "behaviour.buyer_pressure");
+  ASSERT_NE(pressure, nullptr);
+  EXPECT_TRUE(pressure->is_default);
+  EXPECT_DOUBLE_EQ(pressure->value, 2.0);
+}
+
+TEST(Levers, ShowOtherValuesAsText) {
+  const auto levers = history_levers();
+  const Lever* start = find_lever(levers, "calendar.start");
+  ASSERT_NE(start, nullptr);
+  EXPECT_FALSE(start->numeric);
+  EXPECT_EQ(start->text, "2009-01");
+}
+
+}  // namespace
+}  // namespace score::session

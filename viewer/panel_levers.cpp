@@ -1,0 +1,112 @@
+// The levers, grouped as the scenario file groups them, each with its unit,
+// bounds, source and meaning; edited values stand out, invalid ones carry
+// the validation message before anything runs.
+#include <cmath>
+
+#include "panels.hpp"
+
+namespace score::viewer {
+namespace {
+
+const ImVec4 kEdited{1.0f, 0.85f, 0.3f, 1.0f};
+const ImVec4 kProblem{1.0f, 0.4f, 0.4f, 1.0f};
+
+void lever_tooltip(const session::Lever& lever) {
+  if (!ImGui::IsItemHovered()) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(420);
+  ImGui::Text("%s", lever.path.c_str());
+  ImGui::TextUnformatted(std::string(lever.spec->doc).c_str());
+  if (std::isfinite(lever.spec->min) || std::isfinite(lever.spec->max))
+    ImGui::Text("allowed: %g to %g %s", lever.spec->min, lever.spec->max,
+                std::string(lever.spec->unit).c_str());
+  if (lever.range) ImGui::Text("plausible range: %g to %g", lever.range->first, lever.range->second);
+  if (!lever.source.empty()) ImGui::Text("source: %s", lever.source.c_str());
+  if (!lever.note.empty()) ImGui::Text("note: %s", lever.note.c_str());
+  if (lever.is_default) ImGui::TextDisabled("not in the file: the model's default");
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+void numeric_lever(App& app, const session::Lever& lever) {
+  const bool edited = app.session.edits().contains(lever.path);
+  double value = edited ? app.session.edits().value(lever.path) : lever.value;
+  ImGui::PushID(lever.path.c_str());
+  if (edited) ImGui::PushStyleColor(ImGuiCol_Text, kEdited);
+  ImGui::SetNextItemWidth(120);
+  ImGui::InputDouble("##v", &value, 0, 0, lever.integer() ? "%.0f" : "%.6g");
+  if (ImGui::IsItemDeactivatedAfterEdit()) set_lever(app, lever.path, value);
+  lever_tooltip(lever);
+  ImGui::SameLine();
+  ImGui::Text("%s", lever.key.c_str());
+  if (edited) ImGui::PopStyleColor();
+  lever_tooltip(lever);
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s%s", std::string(lever.spec->unit).c_str(), lever.source.empty() ? "" : " *");
+  if (edited) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("reset")) app.session.reset_lever(lever.path);
+  }
+  if (const std::string problem = app.session.problem_at(lever.path); !problem.empty())
+    ImGui::TextColored(kProblem, "  %s", problem.c_str());
+  ImGui::PopID();
+}
+
+void lever_row(App& app, const session::Lever& lever) {
+  if (lever.numeric) return numeric_lever(app, lever);
+  ImGui::TextDisabled("%s = %s", lever.key.c_str(), lever.text.c_str());
+  lever_tooltip(lever);
+}
+
+// The levers of one group, under one tree node per table of the file.
+void group(App& app, const std::string& name) {
+  const auto& levers = app.session.levers();
+  std::size_t count = 0;
+  for (const auto& l : levers) count += l.group == name;
+  if (count == 0) return;
+  const std::string header = name + " (" + std::to_string(count) + ")###" + name;  // the id stays put
+  const session::Lever* reveal = session::find_lever(levers, app.ui.reveal_lever);
+  if (reveal && reveal->group == name) ImGui::SetNextItemOpen(true);
+  if (!ImGui::CollapsingHeader(header.c_str(), name == "phases" ? ImGuiTreeNodeFlags_DefaultOpen : 0)) return;
+  std::string open_table;
+  bool open = false;
+  for (const auto& lever : levers) {
+    if (lever.group != name) continue;
+    if (lever.table != open_table) {
+      if (open) ImGui::TreePop();
+      open_table = lever.table;
+      if (reveal && reveal->table == open_table) ImGui::SetNextItemOpen(true);
+      open = ImGui::TreeNode((name + "/" + lever.table).c_str(), "%s", lever.table.c_str());
+    }
+    if (open) lever_row(app, lever);
+  }
+  if (open) ImGui::TreePop();
+}
+
+void problems(const App& app) {
+  if (app.session.valid()) return;
+  for (const auto& d : app.session.diagnostics()) ImGui::TextColored(kProblem, "%s", d.format().c_str());
+  ImGui::Separator();
+}
+
+}  // namespace
+
+void draw_levers(App& app) {
+  if (!app.session.has_scenario()) {
+    ImGui::TextWrapped(
+        "Open a scenario (top left) to see its levers. 'Compare with...' pins a run and runs another "
+        "scenario beside it.");
+    return;
+  }
+  ImGui::Text("%s", app.session.label().c_str());
+  ImGui::TextDisabled("%zu levers; hover for unit, bounds and source (*)", app.session.levers().size());
+  if (!app.session.edits().empty()) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("reset all")) app.session.reset_edits();
+  }
+  problems(app);
+  for (const std::string& name : session::lever_groups()) group(app, name);
+  app.ui.reveal_lever.clear();
+}
+
+}  // namespace score::viewer

@@ -1,0 +1,87 @@
+// Results files from `score run` (shown on the charts as the current run) and
+// `score sweep`: a scatter of any parameter against any outcome, and the
+// sensitivity indices as bars when the file holds them.
+#include <algorithm>
+
+#include "chart.hpp"
+#include "panels.hpp"
+
+namespace score::viewer {
+namespace {
+
+void file_picker(App& app) {
+  ImGui::SetNextItemWidth(360);
+  ImGui::InputTextWithHint("##results", "a .h5 file from score run or score sweep", app.ui.results_path,
+                           sizeof app.ui.results_path);
+  ImGui::SameLine();
+  if (ImGui::Button("Open results")) open_results(app, app.ui.results_path);
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("results", ec)) {
+    if (entry.path().extension() != ".h5") continue;
+    if (ImGui::SmallButton(entry.path().filename().string().c_str())) open_results(app, entry.path());
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+}
+
+bool combo(const char* label, int& index, const std::vector<std::string>& items) {
+  index = std::clamp(index, 0, std::max(0, static_cast<int>(items.size()) - 1));
+  bool changed = false;
+  ImGui::SetNextItemWidth(220);
+  if (ImGui::BeginCombo(label, items.empty() ? "" : items[static_cast<std::size_t>(index)].c_str())) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (ImGui::Selectable(items[i].c_str(), static_cast<int>(i) == index))
+        index = static_cast<int>(i), changed = true;
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+std::vector<std::string> summary_names() {
+  std::vector<std::string> out;
+  for (const auto& s : sim::summary_catalogue()) out.emplace_back(s.name);
+  return out;
+}
+
+void sweep_view(App& app, const session::SweepView& sweep) {
+  ImGui::Text("%s: %s design over %s, %d points, %zu parameters", sweep.label.c_str(), sweep.method.c_str(),
+              sweep.scenario_name.c_str(), sweep.points, sweep.parameters.size());
+  UiState& ui = app.ui;
+  combo("parameter", ui.sweep_parameter, sweep.parameters);
+  ImGui::SameLine();
+  combo("outcome", ui.sweep_summary, summary_names());
+  ImGui::SameLine();
+  combo("phase", ui.sweep_phase, sweep.phases);
+  if (sweep.parameters.empty() || sweep.phases.empty()) return;
+  std::vector<Point> points;
+  for (int p = 0; p < sweep.points; ++p)
+    points.push_back(
+        {sweep.parameter(p, ui.sweep_parameter), sweep.means.at(p, ui.sweep_phase, ui.sweep_summary)});
+  const float width = ImGui::GetContentRegionAvail().x;
+  const std::string& parameter = sweep.parameters[static_cast<std::size_t>(ui.sweep_parameter)];
+  const char* outcome = sim::summary_catalogue()[static_cast<std::size_t>(ui.sweep_summary)].name;
+  draw_scatter("Outcome (mean over replications) against the parameter", parameter.c_str(), outcome, points,
+               {width, 330});
+  if (sweep.index_name.empty())
+    return ImGui::TextDisabled("No sensitivity indices in this file (`score sensitivity` adds them).");
+  std::vector<Bar> bars;
+  for (std::size_t k = 0; k < sweep.parameters.size(); ++k)
+    bars.push_back({sweep.parameters[k], sweep.index(ui.sweep_phase, ui.sweep_summary, static_cast<int>(k))});
+  const std::string title = "Sensitivity (" + sweep.index_name + ") of " + outcome + " to each parameter";
+  draw_bars(title.c_str(), bars, {width, 260});
+}
+
+}  // namespace
+
+void draw_results(App& app) {
+  file_picker(app);
+  ImGui::TextDisabled(
+      "A run's file shows on the Charts tab as the current run (pin it to compare); a sweep's shows here.");
+  ImGui::Separator();
+  if (const auto sweep = app.session.sweep())
+    sweep_view(app, *sweep);
+  else
+    ImGui::TextDisabled("No sweep file open.");
+}
+
+}  // namespace score::viewer

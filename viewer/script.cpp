@@ -1,0 +1,195 @@
+#include "script.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace score::viewer {
+namespace {
+
+using Words = std::vector<std::string>;
+using Handler = std::function<bool(App&, const Words&)>;
+
+bool running(const session::SnapshotPtr& s) { return s && s->status == session::RunStatus::running; }
+
+int months_done(const App& app) {
+  const auto snap = app.session.current();
+  return snap ? snap->months_done : 0;
+}
+
+bool select_tab(App& app, const std::string& name) {
+  static const std::map<std::string, Tab> tabs{{"charts", Tab::charts},
+                                               {"compare", Tab::compare},
+                                               {"results", Tab::results},
+                                               {"network", Tab::network}};
+  const auto it = tabs.find(name);
+  if (it == tabs.end()) return false;
+  show_tab(app, it->second);
+  return true;
+}
+
+// The country index of an id in the current run, -1 for "all"; -2 if unknown.
+int country_index(const App& app, const std::string& id) {
+  if (id == "all") return -1;
+  const auto snap = app.session.current();
+  for (std::size_t c = 0; snap && c < snap->country_ids.size(); ++c)
+    if (snap->country_ids[c] == id) return static_cast<int>(c);
+  return -2;
+}
+
+bool select_region(App& app, const std::string& id) {
+  const int c = country_index(app, id);
+  if (c == -2) return false;
+  app.ui.region = c;
+  return true;
+}
+
+bool select_network(App& app, const std::string& id) {
+  const int c = country_index(app, id);
+  if (c < 0) return false;
+  app.ui.network_country = c;
+  app.session.watch_network(c);
+  return select_tab(app, "network");
+}
+
+// Every command with its argument count; the words after the name are its arguments.
+const std::map<std::string, std::pair<std::size_t, Handler>>& handlers() {
+  static const std::map<std::string, std::pair<std::size_t, Handler>> table{
+      {"open", {1, [](App& a, const Words& w) { return open_scenario(a, w[1]); }}},
+      {"compare-with", {1, [](App& a, const Words& w) { return compare_with(a, w[1]); }}},
+      {"set", {2, [](App& a, const Words& w) { return set_lever(a, w[1], std::stod(w[2])); }}},
+      {"replications",
+       {1,
+        [](App& a, const Words& w) {
+          a.session.set_replications(std::stoi(w[1]));
+          return true;
+        }}},
+      {"threads",
+       {1,
+        [](App& a, const Words& w) {
+          a.session.set_threads(std::stoi(w[1]));
+          return true;
+        }}},
+      {"run", {0, [](App& a, const Words&) { return start_run(a); }}},
+      {"step", {0, [](App& a, const Words&) { return step_month(a); }}},
+      {"pause",
+       {0,
+        [](App& a, const Words&) {
+          a.session.pause();
+          return true;
+        }}},
+      {"resume",
+       {0,
+        [](App& a, const Words&) {
+          a.session.resume();
+          return true;
+        }}},
+      {"expect-months", {1, [](App& a, const Words& w) { return months_done(a) == std::stoi(w[1]); }}},
+      {"pin", {0, [](App& a, const Words&) { return pin_run(a); }}},
+      {"unpin",
+       {0,
+        [](App& a, const Words&) {
+          a.session.unpin();
+          return true;
+        }}},
+      {"reset",
+       {0,
+        [](App& a, const Words&) {
+          a.session.reset();
+          return true;
+        }}},
+      {"tab", {1, [](App& a, const Words& w) { return select_tab(a, w[1]); }}},
+      {"region", {1, [](App& a, const Words& w) { return select_region(a, w[1]); }}},
+      {"bands",
+       {1,
+        [](App& a, const Words& w) {
+          a.ui.bands = w[1] == "on";
+          return true;
+        }}},
+      {"network", {1, [](App& a, const Words& w) { return select_network(a, w[1]); }}},
+      {"save-scenario", {1, [](App& a, const Words& w) { return save_scenario(a, w[1]); }}},
+      {"save-results", {1, [](App& a, const Words& w) { return save_results(a, w[1]); }}},
+      {"open-results", {1, [](App& a, const Words& w) { return open_results(a, w[1]); }}},
+      {"export-table", {1, [](App& a, const Words& w) { return export_table(a, w[1]); }}},
+      {"export-chart", {2, [](App& a, const Words& w) { return export_png(a, w[1], w[2]); }}},
+      {"screenshot", {1, [](App& a, const Words& w) { return export_png(a, "", w[1]); }}},
+  };
+  return table;
+}
+
+}  // namespace
+
+ScriptRunner::ScriptRunner(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error(file.string() + ": cannot read the script");
+  std::string text;
+  for (int line = 1; std::getline(in, text); ++line) {
+    if (const auto hash = text.find('#'); hash != std::string::npos) text.erase(hash);
+    std::istringstream words(text);
+    Command command{line, {}};
+    for (std::string w; words >> w;) command.words.push_back(w);
+    if (!command.words.empty()) commands_.push_back(std::move(command));
+  }
+}
+
+double ScriptRunner::elapsed() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+}
+
+bool ScriptRunner::waiting(const App& app) {
+  if (frames_to_wait_ > 0) return --frames_to_wait_, true;
+  if (waiting_for_runs_) waiting_for_runs_ = running(app.session.current()) || running(app.session.pinned());
+  if (months_to_wait_ > 0 && (months_done(app) >= months_to_wait_ || !running(app.session.current())))
+    months_to_wait_ = 0;
+  return waiting_for_runs_ || months_to_wait_ > 0;
+}
+
+bool ScriptRunner::advance(App& app) {
+  if (waiting(app)) return true;
+  if (failed_ || next_ >= commands_.size()) return false;
+  const Command& command = commands_[next_++];
+  std::printf("[%7.2f s] %s\n", elapsed(), command.words.front().c_str());
+  std::fflush(stdout);
+  bool ok = false;
+  try {
+    ok = execute(app, command);
+  } catch (const std::exception& e) {  // std::stod and std::stoi on a bad number
+    app.ui.message = std::string("bad argument: ") + e.what();
+  }
+  if (!ok) {
+    std::fprintf(stderr, "script line %d: %s failed: %s\n", command.line, command.words.front().c_str(),
+                 app.ui.message.c_str());
+    failed_ = true;
+    return false;
+  }
+  frames_to_wait_ =
+      std::max(frames_to_wait_, 2);  // let the UI draw what the command changed (tabs take a frame)
+  return true;
+}
+
+bool ScriptRunner::execute(App& app, const Command& command) {
+  const Words& w = command.words;
+  if (w[0] == "wait") return waiting_for_runs_ = true;
+  if (w[0] == "frames") return frames_to_wait_ = std::stoi(w.at(1)), true;
+  if (w[0] == "wait-months") return months_to_wait_ = std::stoi(w.at(1)), true;
+  if (w[0] == "time")
+    return std::printf("time %s: %.2f s\n", w.size() > 1 ? w[1].c_str() : "", elapsed()), true;
+  if (w[0] == "expect-error")
+    return !last_ok_ && (w.size() < 2 || app.ui.message.find(w[1]) != std::string::npos);
+  if (w[0] == "expect-ok") return last_ok_;
+  const auto it = handlers().find(w[0]);
+  if (it == handlers().end() || w.size() != it->second.first + 1) {
+    app.ui.message = "unknown command or wrong number of arguments";
+    return false;
+  }
+  last_ok_ = it->second.second(app, w);
+  // A failure is fine when the next command expects it.
+  const bool expected = next_ < commands_.size() && commands_[next_].words[0] == "expect-error";
+  return last_ok_ || expected;
+}
+
+}  // namespace score::viewer
