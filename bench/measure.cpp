@@ -124,19 +124,9 @@ BatchResult run_batch(const model::Description& model, int threads, const std::o
 }
 
 output::RunInfo run_info_for(const model::Description& model, const std::string& scenario_text) {
-  output::RunInfo info;
-  info.scenario_name = model.name;
+  output::RunInfo info = output::run_shape(model);
   info.scenario_toml = scenario_text.empty() ? "# synthetic scenario built by score-bench: " + model.name + "\n" : scenario_text;
   info.engine_version = "bench";
-  info.seed = model.seed;
-  info.replications = model.replications;
-  info.start = model.start;
-  info.steps = model.steps;
-  for (const auto& c : model.countries) {
-    info.country_ids.push_back(c.id);
-    info.country_names.push_back(c.name);
-  }
-  for (const auto& p : model.phases) info.phases.push_back({p.id, p.name, p.first_step, p.last_step});
   return info;
 }
 

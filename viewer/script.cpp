@@ -89,6 +89,17 @@ const std::map<std::string, std::pair<std::size_t, Handler>>& handlers() {
           return true;
         }}},
       {"expect-months", {1, [](App& a, const Words& w) { return months_done(a) == std::stoi(w[1]); }}},
+      // A finished side-by-side comparison: both runs complete, each with at
+      // least the given number of replications (bands need two or more).
+      {"expect-comparison",
+       {1,
+        [](App& a, const Words& w) {
+          const auto complete = [&](const session::SnapshotPtr& s) {
+            return s && s->status == session::RunStatus::finished && s->months_done == s->steps &&
+                   s->replications >= std::stoi(w[1]);
+          };
+          return complete(a.session.current()) && complete(a.session.pinned());
+        }}},
       {"pin", {0, [](App& a, const Words&) { return pin_run(a); }}},
       {"unpin",
        {0,

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "model/description.hpp"
 
 namespace score::output {
 
@@ -26,5 +27,10 @@ struct RunInfo {
   std::vector<std::string> country_ids, country_names;
   std::vector<PhaseInfo> phases;
 };
+
+// What a model says of its run's shape: name, seed, replications, calendar,
+// countries and phases. The caller adds the scenario text, its hash and the
+// engine version.
+RunInfo run_shape(const model::Description& model);
 
 }  // namespace score::output
