@@ -5,12 +5,12 @@
 #include <iostream>
 #include <mutex>
 
-#include <tbb/task_arena.h>
 
 #include "cli/commands.hpp"
 #include "cli/phase_table.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_support.hpp"
+#include "core/threads.hpp"
 #include "output/results_writer.hpp"
 #include "scenario/build.hpp"
 #include "sim/runner.hpp"
@@ -72,7 +72,7 @@ int run_command(const RunArgs& args) {
       return kInterrupted;
     }
     // The statistics across replications run in parallel: on --threads, no more.
-    tbb::task_arena(args.threads > 0 ? args.threads : tbb::task_arena::automatic).execute([&] { writer.finish(); });
+    threads::in_arena(args.threads, [&] { writer.finish(); });
     std::cout << m.name << ": " << m.replications << " replication(s), " << m.steps << " months, "
               << m.total_firms() << " eligible firms in " << m.countries.size() << " countries\n"
               << phase_table(phase_labels(info.phases, m.start), summaries)

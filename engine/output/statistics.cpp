@@ -5,10 +5,9 @@
 #include <cmath>
 #include <limits>
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include "core/statistics.hpp"
+#include "core/threads.hpp"
 
 namespace score::output {
 
@@ -75,10 +74,10 @@ void block_statistics(std::span<const double> block, std::size_t replications, s
   // idle by now: statistics come after the last replication); each cell's
   // result is the same whatever thread computes it.
   const std::size_t tiles = (cells + kTile - 1) / kTile;
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, tiles), [&](const tbb::blocked_range<std::size_t>& range) {
+  threads::for_ranges(std::size_t{0}, tiles, std::size_t{1}, [&](std::size_t first_tile, std::size_t end_tile) {
     std::vector<double> tile(kTile * replications), sample;
     sample.reserve(replications);
-    for (std::size_t t = range.begin(); t != range.end(); ++t) {
+    for (std::size_t t = first_tile; t != end_tile; ++t) {
       const std::size_t first = t * kTile, width = std::min(kTile, cells - first);
       for (std::size_t r = 0; r < replications; ++r)
         for (std::size_t c = 0; c < width; ++c) tile[c * replications + r] = block[r * cells + first + c];

@@ -1,9 +1,6 @@
 #include "session/background_run.hpp"
 
-#include <tbb/info.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
+#include "core/threads.hpp"
 #include "session/run_info.hpp"
 
 namespace score::session {
@@ -12,12 +9,10 @@ namespace {
 using Sims = std::vector<std::unique_ptr<sim::Simulation>>;
 
 // Builds every replication's population and networks, in parallel.
-Sims make_simulations(const model::Description& m, tbb::task_arena& arena) {
+Sims make_simulations(const model::Description& m) {
   Sims sims(static_cast<std::size_t>(m.replications));
-  arena.execute([&] {
-    tbb::parallel_for(0, m.replications, [&](int r) {
-      sims[static_cast<std::size_t>(r)] = std::make_unique<sim::Simulation>(m, static_cast<std::uint32_t>(r));
-    });
+  threads::for_each(0, m.replications, [&](int r) {
+    sims[static_cast<std::size_t>(r)] = std::make_unique<sim::Simulation>(m, static_cast<std::uint32_t>(r));
   });
   return sims;
 }
@@ -100,33 +95,33 @@ bool BackgroundRun::wait_turn(std::stop_token stop) {
 
 void BackgroundRun::work(std::stop_token stop) {
   try {
-    const model::Description& m = scenario_->model;
-    tbb::task_arena arena(threads_ > 0 ? threads_ : tbb::info::default_concurrency());
-    Sims sims = make_simulations(m, arena);
-    std::vector<const sim::Series*> series;
-    for (const auto& s : sims) series.push_back(&s->series());
-    for (int month = 0; month < m.steps; ++month) {
-      if (!wait_turn(stop)) {
-        status_ = building_.status = RunStatus::cancelled;
+    // The run's threads: every parallel loop below stays within them.
+    threads::in_arena(threads_, [&] {
+      const model::Description& m = scenario_->model;
+      Sims sims = make_simulations(m);
+      std::vector<const sim::Series*> series;
+      for (const auto& s : sims) series.push_back(&s->series());
+      for (int month = 0; month < m.steps; ++month) {
+        if (!wait_turn(stop)) {
+          status_ = building_.status = RunStatus::cancelled;
+          publish(std::make_shared<Snapshot>(building_));
+          return;
+        }
+        threads::for_each(0, m.replications, [&](int r) { sims[static_cast<std::size_t>(r)]->step(); });
+        building_.charts.add_month(series, month);
+        building_.months_done = month + 1;
+        building_.network = network_view(sims.front()->state(), network_country_);
         publish(std::make_shared<Snapshot>(building_));
-        return;
       }
-      arena.execute([&] {
-        tbb::parallel_for(0, m.replications, [&](int r) { sims[static_cast<std::size_t>(r)]->step(); });
-      });
-      building_.charts.add_month(series, month);
-      building_.months_done = month + 1;
-      building_.network = network_view(sims.front()->state(), network_country_);
+      for (const auto& s : sims) {
+        building_.summaries.push_back(s->summary());
+        series_.push_back(s->series());
+      }
+      first_ = std::move(sims.front());
+      building_.status = RunStatus::finished;
       publish(std::make_shared<Snapshot>(building_));
-    }
-    for (const auto& s : sims) {
-      building_.summaries.push_back(s->summary());
-      series_.push_back(s->series());
-    }
-    first_ = std::move(sims.front());
-    building_.status = RunStatus::finished;
-    publish(std::make_shared<Snapshot>(building_));
-    status_ = RunStatus::finished;
+      status_ = RunStatus::finished;
+    });
   } catch (const std::exception& e) {
     building_.status = RunStatus::failed;
     building_.error = e.what();

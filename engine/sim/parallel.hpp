@@ -4,11 +4,11 @@
 // Work is cut into fixed chunks whatever the thread count, each chunk
 // accumulates in index order, and chunk results are combined in chunk order:
 // floating-point sums therefore come out bit-identical with 1 or 16 threads.
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <vector>
+
+#include "core/threads.hpp"
 
 namespace score::sim {
 
@@ -21,8 +21,8 @@ constexpr int kListChunk = 512;
 // state owned by agent i.
 template <class Body>
 void for_each_agent(int begin, int end, Body&& body) {
-  tbb::parallel_for(tbb::blocked_range<int>(begin, end, kChunk), [&](const tbb::blocked_range<int>& r) {
-    for (int i = r.begin(); i != r.end(); ++i) body(i);
+  threads::for_ranges(begin, end, kChunk, [&](int lo, int hi) {
+    for (int i = lo; i != hi; ++i) body(i);
   });
 }
 
@@ -31,7 +31,7 @@ template <class Body>
 std::vector<double> reduce_agents(int begin, int end, std::size_t width, Body&& body) {
   const int chunks = std::max(1, (end - begin + kChunk - 1) / kChunk);
   std::vector<std::vector<double>> partial(static_cast<std::size_t>(chunks));
-  tbb::parallel_for(0, chunks, [&](int c) {
+  threads::for_each(0, chunks, [&](int c) {
     auto& acc = partial[static_cast<std::size_t>(c)];
     acc.assign(width, 0.0);
     const int lo = begin + c * kChunk, hi = std::min(end, lo + kChunk);
@@ -64,7 +64,7 @@ std::vector<T> collect_listed(const std::vector<std::int32_t>& ids, Body&& body)
   const int n = static_cast<int>(ids.size());
   const int chunks = std::max(1, (n + kListChunk - 1) / kListChunk);
   std::vector<std::vector<T>> partial(static_cast<std::size_t>(chunks));
-  tbb::parallel_for(0, chunks, [&](int c) {
+  threads::for_each(0, chunks, [&](int c) {
     const int lo = c * kListChunk, hi = std::min(n, lo + kListChunk);
     for (int k = lo; k < hi; ++k) body(static_cast<int>(ids[static_cast<std::size_t>(k)]), partial[static_cast<std::size_t>(c)]);
   });

@@ -1,12 +1,11 @@
 #include "sim/population.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
 #include <ranges>
 
 #include "core/rng.hpp"
+#include "core/threads.hpp"
 
 namespace score::sim {
 namespace {
@@ -128,7 +127,7 @@ Graph peer_graph(const State& s) {
   const std::vector<Cluster> all = clusters(s);
   constexpr std::size_t kBlock = 64;  // clusters per task
   std::vector<std::vector<Edge>> blocks((all.size() + kBlock - 1) / kBlock);
-  tbb::parallel_for(std::size_t{0}, blocks.size(), [&](std::size_t b) {
+  threads::for_each(std::size_t{0}, blocks.size(), [&](std::size_t b) {
     LinkScratch work;
     std::vector<Edge> links;
     for (std::size_t k = b * kBlock; k < std::min(all.size(), (b + 1) * kBlock); ++k) {
@@ -176,8 +175,8 @@ void create_population(State& s) {
   s.firms.resize(static_cast<std::size_t>(m.total_firms()));
   for (int c = 0; c < static_cast<int>(m.countries.size()); ++c) {
     const CountryState& cs = s.countries[c];
-    tbb::parallel_for(tbb::blocked_range<int>(cs.first_firm, cs.end_firm, 4096), [&](const auto& r) {
-      for (int i = r.begin(); i != r.end(); ++i) create_firm(s, static_cast<std::size_t>(i), c);
+    threads::for_ranges(cs.first_firm, cs.end_firm, 4096, [&](int lo, int hi) {
+      for (int i = lo; i != hi; ++i) create_firm(s, static_cast<std::size_t>(i), c);
     });
   }
   assign_csr_suppliers(s);

@@ -1,10 +1,6 @@
 #include "sim/runner.hpp"
 
-#include <tbb/global_control.h>
-#include <tbb/info.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
+#include "core/threads.hpp"
 #include "sim/simulation.hpp"
 
 namespace score::sim {
@@ -16,13 +12,12 @@ Series run_one(const model::Description& model, std::uint32_t replication) {
 }
 
 bool run_replications(const model::Description& model, const RunOptions& options) {
-  const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  const int workers = options.threads > 0 ? options.threads : threads::default_count();
   const std::int64_t total = static_cast<std::int64_t>(model.steps) * model.replications;
   std::atomic<std::int64_t> done{0};
   std::atomic<bool> cancelled{false};
-  tbb::task_arena arena(threads);
-  arena.execute([&] {
-    tbb::parallel_for(0, model.replications, 1, [&](int rep) {
+  threads::in_arena(workers, [&] {
+    threads::for_each(0, model.replications, [&](int rep) {
       if (options.cancel && options.cancel->load()) {
         cancelled = true;
         return;

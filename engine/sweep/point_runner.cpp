@@ -1,13 +1,11 @@
 #include "sweep/point_runner.hpp"
 
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-#include <tbb/task_group.h>
 
 #include <algorithm>
 #include <array>
 #include <stdexcept>
 
+#include "core/threads.hpp"
 #include "experiment/sensitivity.hpp"
 #include "sim/simulation.hpp"
 #include "sim/summary.hpp"
@@ -80,7 +78,7 @@ std::optional<PointResult> run_point(const Sweep& sweep, int point, const PointR
   for (std::size_t m = 0; m < shape.timeseries.size(); ++m) out.timeseries.emplace_back(shape.timeseries_size(m));
   std::atomic<bool> cancelled{false};
   auto stop = [&] { return hooks.cancel && hooks.cancel->load(); };
-  tbb::parallel_for(0, shape.replications, 1, [&](int rep) {
+  threads::for_each(0, shape.replications, [&](int rep) {
     sim::Simulation sim(model, static_cast<std::uint32_t>(rep));
     while (!sim.finished()) {
       if (stop()) {
@@ -103,11 +101,11 @@ std::optional<PointResult> run_point(const Sweep& sweep, int point, const PointR
 }
 
 bool run_points(const Sweep& sweep, PointSource& source, const RunPointsOptions& options) {
-  const int threads = options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
+  const int count = options.threads > 0 ? options.threads : threads::current_count();
   // Enough points side by side for their replications to fill the threads,
   // and no more: each point in flight holds its replications' series.
   const int reps = sweep.spec.replications;
-  const int workers = std::max(1, (threads + reps - 1) / reps);
+  const int workers = std::max(1, (count + reps - 1) / reps);
   // One flag stops every worker: the caller's cancel, or a failed point.
   std::atomic<bool> stop{false};
   const std::atomic<bool>* caller = options.hooks.cancel;
@@ -121,26 +119,22 @@ bool run_points(const Sweep& sweep, PointSource& source, const RunPointsOptions&
                       },
                       &stop};
   std::mutex sink;
-  tbb::task_arena arena(threads);
-  arena.execute([&] {
-    tbb::task_group group;
-    for (int w = 0; w < workers; ++w)
-      group.run([&] {
-        try {
-          while (!stopping()) {
-            const std::optional<int> point = source.next();
-            if (!point) return;
-            std::optional<PointResult> result = run_point(sweep, *point, hooks);
-            if (!result) return;
-            std::lock_guard lock(sink);
-            if (options.on_point) options.on_point(std::move(*result));
-          }
-        } catch (...) {
-          stop = true;
-          throw;
+  threads::in_arena(count, [&] {
+    threads::run_workers(workers, [&] {
+      try {
+        while (!stopping()) {
+          const std::optional<int> point = source.next();
+          if (!point) return;
+          std::optional<PointResult> result = run_point(sweep, *point, hooks);
+          if (!result) return;
+          std::lock_guard lock(sink);
+          if (options.on_point) options.on_point(std::move(*result));
         }
-      });
-    group.wait();
+      } catch (...) {
+        stop = true;
+        throw;
+      }
+    });
   });
   return !stopping();
 }

@@ -1,12 +1,11 @@
 #include "sweep/sweep.hpp"
 
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <map>
 #include <mutex>
 
+#include "core/threads.hpp"
 #include "scenario/resolved.hpp"
 
 namespace score::sweep {
@@ -51,14 +50,13 @@ bool same_shape(const model::Description& a, const model::Description& b) {
 
 }  // namespace
 
-void check_points(const Sweep& sweep, int threads) {
+void check_points(const Sweep& sweep, int count) {
   constexpr std::size_t kReported = 5;
   const std::string file = sweep.spec.file.lexically_normal().string();
   std::mutex mutex;
   std::map<int, std::vector<scenario::Diagnostic>> failures;  // by point, so the report is ordered
-  tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
-  arena.execute([&] {
-    tbb::parallel_for(0, sweep.points(), [&](int point) {
+  threads::in_arena(count, [&] {
+    threads::for_each(0, sweep.points(), [&](int point) {
       std::vector<scenario::Diagnostic> problems;
       try {
         if (!same_shape(point_model(sweep, point), sweep.base.model))

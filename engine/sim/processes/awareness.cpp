@@ -10,11 +10,10 @@
 // unaware population. Countries are independent and run in parallel; each
 // channel of a country draws from its own stream, so the result does not
 // depend on the thread count.
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
 
+#include "core/threads.hpp"
 #include "sim/funding.hpp"
 #include "sim/population.hpp"
 #include "sim/processes.hpp"
@@ -142,7 +141,7 @@ void partners(State& s, int c, Reach& reach) {
 void spread_awareness(State& s) {
   const int nc = static_cast<int>(s.countries.size());
   std::vector<std::vector<std::int32_t>> reached(static_cast<std::size_t>(nc));
-  tbb::parallel_for(0, nc, [&](int c) {
+  threads::for_each(0, nc, [&](int c) {
     Reach reach(s, c);
     // Marketing first: it samples among the firms unaware at the start of the month.
     marketing(s, c, reach);

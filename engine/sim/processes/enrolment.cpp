@@ -9,12 +9,11 @@
 // only the successes are weighed, against a draw uniform below p0: the same
 // probability, at the cost of the successes rather than of every waiting
 // firm. Firms coming back for a further module (rate 1) are all weighed.
-#include <tbb/parallel_for.h>
-
 #include <bit>
 #include <cmath>
 
 #include "core/rng.hpp"
+#include "core/threads.hpp"
 #include "sim/funding.hpp"
 #include "sim/parallel.hpp"
 #include "sim/processes.hpp"
@@ -105,7 +104,7 @@ Ids first_modules(State& s, const std::vector<std::uint8_t>& open) {
   const double p0 = first_bound(s.model->behaviour);
   const double rate = s.model->behaviour.enrol_rate;
   std::vector<Ids> keen(s.countries.size());
-  tbb::parallel_for(0, static_cast<int>(s.countries.size()), [&](int c) {
+  threads::for_each(0, static_cast<int>(s.countries.size()), [&](int c) {
     if (!open[static_cast<std::size_t>(c)]) return;
     const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
     const auto [lo, hi] = id_range(s.active.waiting, cs.first_firm, cs.end_firm);

@@ -2,12 +2,11 @@
 // delivery is paid for at once. The seat order of each country is drawn in
 // parallel; the seats are then given out serially, country by country,
 // because funders' budgets are shared across countries.
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
 
 #include "core/rng.hpp"
+#include "core/threads.hpp"
 #include "sim/funding.hpp"
 #include "sim/processes.hpp"
 
@@ -104,7 +103,7 @@ void start_module(State& s, int i, int provider) {
 void allocate_seats(State& s) {
   const int nc = static_cast<int>(s.countries.size());
   std::vector<std::vector<Keen>> orders(static_cast<std::size_t>(nc));
-  tbb::parallel_for(0, nc, [&](int c) {
+  threads::for_each(0, nc, [&](int c) {
     if (s.countries[static_cast<std::size_t>(c)].plan) orders[static_cast<std::size_t>(c)] = keen_firms(s, c);
   });
   for (int c = 0; c < nc; ++c) {

@@ -1,0 +1,146 @@
+#pragma once
+// The one door to threads: every parallel loop, arena and group of workers
+// in the engine goes through here.
+//
+// By default these are oneTBB's work-stealing scheduler. Built with
+// SCORE_STD_THREADS (the ThreadSanitizer build: Debian's oneTBB is not
+// instrumented, so TSan cannot see its synchronisation and would report its
+// hand-offs as races), the same calls run on plain std::threads, fork and
+// join, which TSan understands. Both give every loop the same semantics:
+// body(i) may run on any thread in any order, so the callers (which keep
+// results bit-identical whatever the thread count) need not know which.
+#include <cstdint>
+
+#ifdef SCORE_STD_THREADS
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+#else
+#include <tbb/blocked_range.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+#include <tbb/task_group.h>
+#endif
+
+namespace score::threads {
+
+#ifndef SCORE_STD_THREADS
+
+// Threads a new arena gets by default: the machine's cores.
+inline int default_count() { return tbb::info::default_concurrency(); }
+// Threads of the arena the caller runs in.
+inline int current_count() { return tbb::this_task_arena::max_concurrency(); }
+
+// Runs f() in an arena of `count` threads (count <= 0: default_count()); the
+// parallel loops f starts use at most that many.
+template <class F>
+void in_arena(int count, F&& f) {
+  tbb::task_arena arena(count > 0 ? count : tbb::task_arena::automatic);
+  arena.execute(f);
+}
+
+// body(lo, hi) over consecutive pieces of [begin, end), each at least `grain`
+// long unless it is the last, in parallel.
+template <class Int, class Body>
+void for_ranges(Int begin, Int end, Int grain, Body&& body) {
+  tbb::parallel_for(tbb::blocked_range<Int>(begin, end, grain),
+                    [&](const tbb::blocked_range<Int>& r) { body(r.begin(), r.end()); });
+}
+
+// body(i) for every i in [begin, end), in parallel.
+template <class Int, class Body>
+void for_each(Int begin, Int end, Body&& body) {
+  tbb::parallel_for(begin, end, [&](Int i) { body(i); });
+}
+
+// Runs job() on `count` workers at once and waits for all; the first
+// exception a worker throws is rethrown here.
+template <class Job>
+void run_workers(int count, Job&& job) {
+  tbb::task_group group;
+  for (int w = 0; w < count; ++w) group.run([&] { job(); });
+  group.wait();
+}
+
+#else
+
+namespace detail {
+// The arena's thread count, per thread: workers inherit their parent's.
+inline thread_local int t_count = 0;
+
+inline int default_count() { return std::max(1, static_cast<int>(std::thread::hardware_concurrency())); }
+
+// job() on the calling thread and `extra` new threads; joins them all.
+template <class Job>
+void fork_join(int extra, Job& job) {
+  std::exception_ptr first;
+  std::mutex guard;
+  auto guarded = [&] {
+    try {
+      job();
+    } catch (...) {
+      std::lock_guard lock(guard);
+      if (!first) first = std::current_exception();
+    }
+  };
+  const int count = t_count;
+  std::vector<std::thread> pool;
+  pool.reserve(static_cast<std::size_t>(extra));
+  for (int k = 0; k < extra; ++k)
+    pool.emplace_back([&, count] {
+      t_count = count;
+      guarded();
+    });
+  guarded();
+  for (auto& t : pool) t.join();
+  if (first) std::rethrow_exception(first);
+}
+}  // namespace detail
+
+inline int default_count() { return detail::default_count(); }
+inline int current_count() { return detail::t_count > 0 ? detail::t_count : detail::default_count(); }
+
+template <class F>
+void in_arena(int count, F&& f) {
+  struct Restore {
+    int saved;
+    ~Restore() { detail::t_count = saved; }
+  } restore{detail::t_count};
+  detail::t_count = count > 0 ? count : detail::default_count();
+  f();
+}
+
+template <class Int, class Body>
+void for_ranges(Int begin, Int end, Int grain, Body&& body) {
+  if (end <= begin) return;
+  grain = std::max<Int>(grain, 1);
+  const std::int64_t pieces = (static_cast<std::int64_t>(end - begin) + grain - 1) / grain;
+  std::atomic<std::int64_t> next{0};
+  auto job = [&] {
+    for (std::int64_t k = next++; k < pieces; k = next++) {
+      const Int lo = static_cast<Int>(begin + static_cast<Int>(k) * grain);
+      body(lo, std::min<Int>(end, static_cast<Int>(lo + grain)));
+    }
+  };
+  detail::fork_join(static_cast<int>(std::min<std::int64_t>(current_count(), pieces)) - 1, job);
+}
+
+template <class Int, class Body>
+void for_each(Int begin, Int end, Body&& body) {
+  for_ranges(begin, end, Int{1}, [&](Int lo, Int hi) {
+    for (Int i = lo; i < hi; ++i) body(i);
+  });
+}
+
+template <class Job>
+void run_workers(int count, Job&& job) {
+  if (count > 0) detail::fork_join(count - 1, job);
+}
+
+#endif
+
+}  // namespace score::threads
