@@ -63,8 +63,8 @@ for f in "${fuzzers[@]}"; do
     -print_final_stats=1 -artifact_prefix="$root/artifacts/$f-" "$root/corpus/$f" "$seeds/$f" >"$log" 2>&1 || rc=$?
   # The innermost frame that is HDF5's or ours says whose bug a finding is.
   # HDF5 1.10 itself loops forever or reads out of bounds on some damaged
-  # files (a global heap whose objects point past it or back into it):
-  # nothing outside the library can stop that. Those are known and
+  # files (in its global heap code, H5HG_read): nothing outside the library
+  # can stop that. Those are known and
   # documented (docs/reliability.md), and do not fail the run; anything of
   # ours does.
   culprit=$(grep -E '^ *#[0-9]+ ' "$log" | grep -m1 -oE 'libhdf5|score::' || true)
