@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 SCENARIO ?= scenarios/history.toml
 
-.PHONY: all setup configure build run test clean
+.PHONY: all setup configure build run test clean asan-build asan tsan fuzz
 
 all: build
 
@@ -23,4 +23,46 @@ test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
+
+# --- hardening (docs/reliability.md) ---------------------------------------
+# clang at -O1 -g1 (assertions on), no benchmarks, no viewer.
+#   make asan    the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer;
+#                the same build holds the fuzzers (libFuzzer instrumentation)
+#   make tsan    the std::thread parts under ThreadSanitizer (not the TBB ones: see below)
+#   make fuzz    every fuzzer for FUZZ_SECONDS each (scripts/fuzz.sh)
+ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
+FUZZ_SECONDS ?= 12
+SANITIZED = -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
+  -DSCORE_BUILD_BENCH=OFF -DSCORE_BUILD_VIEWER=OFF
+# The calibration check is 20 replications of the whole history: the same
+# code as end_to_end_history_run, ten times over, too slow sanitized.
+ASAN_SKIP ?= ^calibration_history_meets_targets$$
+ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:detect_stack_use_after_return=0 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS=suppressions=$(CURDIR)/cmake/lsan.supp:print_suppressions=0
+# ThreadSanitizer sees races only between code it instrumented, and Debian's
+# oneTBB is not: every hand-over of a task from one TBB thread to another is
+# invisible to it, so the TBB-scheduled step, replications and sweeps give
+# hundreds of false reports (docs/reliability.md, "Sanitizers"). It runs the
+# code whose threads are std::threads: the results writer under concurrent
+# replications (test_output), unsuppressed.
+TSAN_ENV = TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
+TSAN_TESTS = tests/output/test_output
+
+asan-build: setup
+	cmake -S . -B $(ASAN_BUILD) $(SANITIZED) -DSCORE_SANITIZE=address -DSCORE_FUZZ_INSTRUMENT=ON -DSCORE_BUILD_FUZZERS=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+asan: asan-build
+	$(ASAN_ENV) ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -E '$(ASAN_SKIP)'
+
+tsan: setup
+	cmake -S . -B $(TSAN_BUILD) $(SANITIZED) -DSCORE_SANITIZE=thread -DSCORE_WITH_MPI=OFF
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target $(notdir $(TSAN_TESTS))
+	@set -e; for t in $(TSAN_TESTS); do echo "tsan: $$t"; $(TSAN_ENV) $(TSAN_BUILD)/$$t --gtest_brief=1; done
+
+fuzz: asan-build
+	$(ASAN_ENV) bash scripts/fuzz.sh $(FUZZ_SECONDS) $(ASAN_BUILD)

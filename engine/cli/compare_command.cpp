@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/phase_table.hpp"
+#include "cli/run_support.hpp"
 #include "core/statistics.hpp"
 #include "output/results_reader.hpp"
 
@@ -64,7 +65,7 @@ void print_phase(const output::Results& a, const output::Results& b, int pa, int
 }  // namespace
 
 int compare_command(const std::string& file_a, const std::string& file_b) {
-  try {
+  return guarded([&] {
     const output::Results a = output::read_results(file_a), b = output::read_results(file_b);
     std::cout << "A: " << file_a << " (" << a.info.scenario_name << ", " << a.phase_summaries.size() << " replications)\n"
               << "B: " << file_b << " (" << b.info.scenario_name << ", " << b.phase_summaries.size() << " replications)\n"
@@ -83,10 +84,7 @@ int compare_command(const std::string& file_a, const std::string& file_b) {
       print_phase(a, b, pa, pb);
     }
     return kOk;
-  } catch (const std::exception& e) {
-    std::cerr << "score: " << e.what() << "\n";
-    return kBadInput;
-  }
+  }, "score: ", kBadInput);
 }
 
 }  // namespace score::cli

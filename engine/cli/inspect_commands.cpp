@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/run_support.hpp"
 #include "output/csv_export.hpp"
 #include "output/info.hpp"
 #include "output/results_reader.hpp"
@@ -11,21 +12,9 @@
 
 namespace score::cli {
 namespace {
-
-// Runs a command body, turning exceptions into messages and exit codes.
-template <class Body>
-int guarded(Body&& body) {
-  try {
-    return body();
-  } catch (const scenario::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
-    return kBadInput;
-  } catch (const std::exception& e) {
-    std::cerr << "score: " << e.what() << "\n";
-    return kBadInput;
-  }
-}
-
+// These commands only read the files they are given: whatever goes wrong is
+// taken for bad input.
+constexpr const char* kPrefix = "score: ";
 }  // namespace
 
 int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& overrides) {
@@ -36,7 +25,7 @@ int validate_command(const std::vector<std::string>& files, const std::vector<st
       std::cout << file << ": ok (" << sc.model.name << ", " << sc.model.steps << " months, "
                 << sc.model.countries.size() << " countries, " << sc.model.phases.size() << " phases)\n";
       return kOk;
-    });
+    }, kPrefix, kBadInput);
     worst = std::max(worst, code);
   }
   return worst;
@@ -46,7 +35,7 @@ int info_command(const std::string& file) {
   return guarded([&] {
     std::cout << output::describe(output::read_results(file));
     return kOk;
-  });
+  }, kPrefix, kBadInput);
 }
 
 int export_command(const std::string& file, const std::string& dir) {
@@ -54,7 +43,7 @@ int export_command(const std::string& file, const std::string& dir) {
     output::export_csv(file, dir);
     std::cout << "wrote " << dir << "/phase_summary.csv and " << dir << "/timeseries.csv\n";
     return kOk;
-  });
+  }, kPrefix, kBadInput);
 }
 
 int schema_command() {

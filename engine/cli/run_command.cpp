@@ -42,7 +42,7 @@ std::string default_scenario() {
 }
 
 int run_command(const RunArgs& args) {
-  try {
+  return guarded([&] {
     const scenario::Scenario sc = scenario::load_scenario(args.scenario.empty() ? default_scenario() : args.scenario,
                                                           all_overrides(args));
     const model::Description& m = sc.model;
@@ -79,13 +79,7 @@ int run_command(const RunArgs& args) {
               << (m.replications > 1 ? "(means over replications; percentiles in the results file)\n" : "")
               << "results: " << out.string() << "\n";
     return kOk;
-  } catch (const scenario::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
-    return kBadInput;
-  } catch (const std::exception& e) {
-    std::cerr << "score: error: " << e.what() << "\n";
-    return kInternal;
-  }
+  }, "score: error: ", kInternal);
 }
 
 }  // namespace score::cli

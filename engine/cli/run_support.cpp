@@ -1,5 +1,8 @@
 #include "cli/run_support.hpp"
 
+#include <iostream>
+
+#include "cli/commands.hpp"
 #include "session/run_info.hpp"
 
 namespace score::cli {
@@ -12,6 +15,18 @@ std::vector<PhaseLabel> phase_labels(const std::vector<output::PhaseInfo>& phase
   for (const auto& p : phases)
     out.push_back({p.id, p.name, format_year_month(start.plus(p.first_step)) + " to " + format_year_month(start.plus(p.last_step))});
   return out;
+}
+
+int guarded(const std::function<int()>& body, const std::string& prefix, int otherwise) {
+  try {
+    return body();
+  } catch (const scenario::ScenarioError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
+    return kBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << prefix << e.what() << "\n";
+    return otherwise;
+  }
 }
 
 }  // namespace score::cli

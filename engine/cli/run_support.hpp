@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the commands that run scenarios or read their results.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,5 +15,12 @@ output::RunInfo run_info(const scenario::Scenario& sc);
 
 // Row labels ("I", "2009-01 to 2013-09") for the phase table.
 std::vector<PhaseLabel> phase_labels(const std::vector<output::PhaseInfo>& phases, YearMonth start);
+
+// Runs a command body and turns what it throws into a message and an exit
+// code (cli/commands.hpp): a ScenarioError prints its diagnostics and gives
+// kBadInput; any other exception prints `prefix` and its message and gives
+// `otherwise` (kInternal for commands that run something, kBadInput for
+// those that only read the files they are given).
+int guarded(const std::function<int()>& body, const std::string& prefix, int otherwise);
 
 }  // namespace score::cli

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/run_support.hpp"
 #include "cli/sweep_commands.hpp"
 #include "cli/sweep_mpi.hpp"
 #include "cli/sweep_progress.hpp"
@@ -99,41 +100,42 @@ fs::path output_path(const SweepArgs& args, const sweep::Sweep& sw) {
   return fs::path("results") / (sw.spec.name + ".h5");
 }
 
+// The sweep on this machine: points side by side on its cores.
+int sweep_here(const SweepArgs& args) {
+  const sweep::Sweep sw = sweep::load_sweep(args.file);
+  sweep::check_points(sw, args.threads);
+  const fs::path out = output_path(args, sw);
+  std::cout << describe(sw) << "\n" << std::flush;
+  output::SweepWriter writer(out, sw, SCORE_VERSION,
+                             args.resume ? output::SweepWriter::Mode::resume : output::SweepWriter::Mode::start);
+  if (!writer.resume_note().empty()) std::cerr << "score sweep: " << writer.resume_note() << "\n";
+  g_interrupted = false;
+  std::signal(SIGINT, on_sweep_signal);
+  std::signal(SIGTERM, on_sweep_signal);
+  if (!run_pending(sw, writer, args)) {
+    std::cerr << "score sweep: interrupted with " << writer.points_done() << " of " << sw.points()
+              << " points stored; finish with: score sweep " << args.file << " -o " << out.string()
+              << " --resume\n";
+    return kInterrupted;
+  }
+  writer.finish();
+  std::cout << "results: " << out.string() << "\n";
+  if (args.ci_width) print_advice(out, *args.ci_width);
+  return kOk;
+}
+
 }  // namespace
 
 int sweep_command(const SweepArgs& args) {
   if (launcher_ranks() > 1) return sweep_mpi(args);  // started by mpirun or srun
-  try {
-    const sweep::Sweep sw = sweep::load_sweep(args.file);
-    sweep::check_points(sw, args.threads);
-    const fs::path out = output_path(args, sw);
-    std::cout << describe(sw) << "\n" << std::flush;
-    output::SweepWriter writer(out, sw, SCORE_VERSION,
-                               args.resume ? output::SweepWriter::Mode::resume : output::SweepWriter::Mode::start);
-    if (!writer.resume_note().empty()) std::cerr << "score sweep: " << writer.resume_note() << "\n";
-    g_interrupted = false;
-    std::signal(SIGINT, on_sweep_signal);
-    std::signal(SIGTERM, on_sweep_signal);
-    if (!run_pending(sw, writer, args)) {
-      std::cerr << "score sweep: interrupted with " << writer.points_done() << " of " << sw.points()
-                << " points stored; finish with: score sweep " << args.file << " -o " << out.string()
-                << " --resume\n";
-      return kInterrupted;
+  return guarded([&] {
+    try {
+      return sweep_here(args);
+    } catch (const output::SweepRefused& e) {
+      std::cerr << "score sweep: " << e.what() << "\n";
+      return kBadInput;
     }
-    writer.finish();
-    std::cout << "results: " << out.string() << "\n";
-    if (args.ci_width) print_advice(out, *args.ci_width);
-    return kOk;
-  } catch (const scenario::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
-    return kBadInput;
-  } catch (const output::SweepRefused& e) {
-    std::cerr << "score sweep: " << e.what() << "\n";
-    return kBadInput;
-  } catch (const std::exception& e) {
-    std::cerr << "score sweep: error: " << e.what() << "\n";
-    return kInternal;
-  }
+  }, "score sweep: error: ", kInternal);
 }
 
 }  // namespace score::cli

@@ -1,6 +1,8 @@
 #include "cli/sweep_mpi.hpp"
 
 #include <algorithm>
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -94,8 +96,20 @@ std::size_t flat_size(const sweep::PointShape& shape) {
   std::abort();
 }
 
-int work(const sweep::Sweep& sw) {
-  for (;;) {
+// Test-only fault injection: SCORE_TEST_KILL_RANK=R:N makes rank R kill
+// itself (SIGKILL, as a failing node would) once it has sent N results
+// (tests/sweep/sweep_cli_test.cpp). -1 when unset or meant for another rank.
+int results_before_death(int rank) {
+  const char* spec = std::getenv("SCORE_TEST_KILL_RANK");
+  int target = -1, results = -1;
+  if (!spec || std::sscanf(spec, "%d:%d", &target, &results) != 2 || target != rank) return -1;
+  return results;
+}
+
+int work(const sweep::Sweep& sw, int rank) {
+  const int death = results_before_death(rank);
+  for (int sent = 0;; ++sent) {
+    if (sent == death) std::raise(SIGKILL);
     int ask = 0, point = 0;
     MPI_Send(&ask, 1, MPI_INT, 0, kRequest, MPI_COMM_WORLD);
     MPI_Recv(&point, 1, MPI_INT, 0, kAssign, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
@@ -151,10 +165,13 @@ struct Coordinator {
     fail("rank " + std::to_string(status.MPI_SOURCE) + " failed on " + text, kInternal);
   }
 
-  // Serves requests and results until every worker has been told to stop.
-  // Polls rather than blocks, so the coordinating rank leaves its core free.
+  // Serves requests and results until every worker has been told to stop,
+  // or until a signal: under mpirun one means the job is ending (a rank died,
+  // or the launcher forwards an interrupt to every rank), and no worker will
+  // report again. Polls rather than blocks, so the coordinating rank leaves
+  // its core free.
   void serve() {
-    while (workers_left > 0) {
+    while (workers_left > 0 && !g_interrupted) {
       int flag = 0;
       MPI_Status status;
       MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
@@ -192,8 +209,10 @@ int coordinate(const sweep::Sweep& sw, const SweepArgs& args, int ranks) {
   c.serve();
   progress.finish();
   if (writer.points_done() < sw.points()) {
-    std::cerr << "score sweep: interrupted with " << writer.points_done() << " of " << sw.points()
-              << " points stored; finish with --resume\n";
+    std::cerr << "score sweep: interrupted (a rank died or the job was stopped) with " << writer.points_done()
+              << " of " << sw.points() << " points stored; finish with: score sweep " << args.file << " -o "
+              << out.string() << " --resume\n"
+              << std::flush;
     return kInterrupted;
   }
   writer.finish();
@@ -216,7 +235,10 @@ int sweep_mpi(const SweepArgs& args) {
     const sweep::Sweep sw = sweep::load_sweep(args.file);
     sweep::check_points(sw, args.threads);
     if (ranks < 2) throw std::runtime_error("the MPI job has a single rank; run score sweep without mpirun");
-    code = rank == 0 ? coordinate(sw, args, ranks) : work(sw);
+    code = rank == 0 ? coordinate(sw, args, ranks) : work(sw, rank);
+    // Interrupted: the results are closed and the journal synced; workers
+    // still waiting for a point would keep MPI_Finalize from returning.
+    if (rank == 0 && code == kInterrupted) MPI_Abort(MPI_COMM_WORLD, kInterrupted);
   } catch (const scenario::ScenarioError& e) {
     if (rank == 0)
       for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";

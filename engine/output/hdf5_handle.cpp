@@ -47,7 +47,16 @@ herr_t check(herr_t status, std::string_view what) {
 
 // The automatic printing is per thread in a thread-safe HDF5, so it is turned
 // off for each use rather than once, and the caller's setting comes back after.
+//
+// The first lock, before HDF5 starts, also keeps HDF5 from cleaning up at
+// exit. After a write fails (a full disk), HDF5 1.10 can be left holding
+// half-closed datasets that its exit handler then crashes on (found by
+// Faults.AFullDiskIsAnErrorAndKeepsTheOldFileIntact: the error reported,
+// then a segfault in H5D_close). Every file the engine opens is closed, or
+// deleted, by its owner before exit, so the handler has nothing to do.
 Lock::Lock() : guard_(process_mutex()) {
+  static const bool no_exit_handler = H5dont_atexit() >= 0;
+  (void)no_exit_handler;
   H5Eget_auto2(H5E_DEFAULT, &saved_func_, &saved_data_);
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }

@@ -271,4 +271,19 @@ std::string attached_scale(hid_t dataset, unsigned dim) {
   return name;
 }
 
+Id string_scale(hid_t location, const char* name, const std::vector<std::string>& values,
+                const std::string& long_name) {
+  Id scale = write_strings(location, name, values);
+  make_scale(scale.get(), name);
+  describe(scale.get(), "", long_name);
+  return scale;
+}
+
+void strings_along(hid_t location, hid_t scale, const char* name, const std::vector<std::string>& values,
+                   const std::string& long_name) {
+  Id variable = write_strings(location, name, values);
+  attach_scales(variable.get(), {scale});
+  describe(variable.get(), "", long_name);
+}
+
 }  // namespace score::output::h5

@@ -60,5 +60,12 @@ void make_scale(hid_t dataset, const char* name);
 void attach_scales(hid_t dataset, const std::vector<hid_t>& scales);
 // The name of the scale attached to a dimension of a dataset; empty if none.
 std::string attached_scale(hid_t dataset, unsigned dim);
+// A dimension of strings: a 1-D string variable made a scale of its own name,
+// with its long_name.
+Id string_scale(hid_t location, const char* name, const std::vector<std::string>& values,
+                const std::string& long_name);
+// A further string variable along a dimension, e.g. country_name along country.
+void strings_along(hid_t location, hid_t scale, const char* name, const std::vector<std::string>& values,
+                   const std::string& long_name);
 
 }  // namespace score::output::h5

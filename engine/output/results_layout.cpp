@@ -16,6 +16,8 @@ namespace score::output::detail {
 using h5::describe;
 using h5::float_dcpl;
 using h5::now_utc;
+using h5::string_scale;
+using h5::strings_along;
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -135,24 +137,6 @@ void ResultsLayout::write_root_attributes(const RunInfo& info) {
   h5::write_string_attribute(root, "start", format_year_month(info.start));
 }
 
-namespace {
-h5::Id scale_of_strings(hid_t file, const char* name, const std::vector<std::string>& values,
-                        const std::string& long_name) {
-  h5::Id scale = h5::write_strings(file, name, values);
-  h5::make_scale(scale.get(), name);
-  describe(scale.get(), "", long_name);
-  return scale;
-}
-
-// A further variable along a dimension, e.g. country_name along country.
-void strings_along(hid_t file, hid_t scale, const char* name, const std::vector<std::string>& values,
-                   const std::string& long_name) {
-  h5::Id variable = h5::write_strings(file, name, values);
-  h5::attach_scales(variable.get(), {scale});
-  describe(variable.get(), "", long_name);
-}
-}  // namespace
-
 void ResultsLayout::write_coordinates(const RunInfo& info) {
   const hid_t root = file.get();
   std::vector<std::int64_t> days;
@@ -164,7 +148,7 @@ void ResultsLayout::write_coordinates(const RunInfo& info) {
   h5::write_string_attribute(time.get(), "standard_name", "time");
   h5::write_string_attribute(time.get(), "axis", "T");
 
-  country = scale_of_strings(root, format::kCountry, info.country_ids, "country identifier");
+  country = string_scale(root, format::kCountry, info.country_ids, "country identifier");
   strings_along(root, country.get(), format::kCountryName, info.country_names, "country name");
 
   std::vector<std::int64_t> replications;
@@ -179,7 +163,7 @@ void ResultsLayout::write_coordinates(const RunInfo& info) {
       {sim::Axis::indicator, "enterprise performance indicator"},
   }};
   for (const auto& [axis, long_name] : extra)
-    axes[static_cast<std::size_t>(axis)] = scale_of_strings(root, sim::axis_name(axis), sim::axis_labels(axis), long_name);
+    axes[static_cast<std::size_t>(axis)] = string_scale(root, sim::axis_name(axis), sim::axis_labels(axis), long_name);
 
   std::vector<std::string> ids, names, starts, ends;
   for (const auto& p : info.phases) {
@@ -188,14 +172,14 @@ void ResultsLayout::write_coordinates(const RunInfo& info) {
     starts.push_back(format_year_month(info.start.plus(p.first_step)));
     ends.push_back(format_year_month(info.start.plus(p.last_step)));
   }
-  phase = scale_of_strings(root, format::kPhase, ids, "programme phase identifier");
+  phase = string_scale(root, format::kPhase, ids, "programme phase identifier");
   strings_along(root, phase.get(), format::kPhaseName, names, "programme phase name");
   strings_along(root, phase.get(), format::kPhaseStart, starts, "first month of the phase (YYYY-MM)");
   strings_along(root, phase.get(), format::kPhaseEnd, ends, "last month of the phase, inclusive (YYYY-MM)");
 
   if (info.replications > 1) {
     const auto& labels = statistic_names();
-    statistic = scale_of_strings(root, format::kStatistic, {labels.begin(), labels.end()},
+    statistic = string_scale(root, format::kStatistic, {labels.begin(), labels.end()},
                                  "statistic across replications (NaN left out; percentiles interpolate "
                                  "linearly between closest ranks)");
   }

@@ -34,14 +34,6 @@ void validate(const std::filesystem::path& target, const RunInfo& info) {
     require(p.first_step >= 0 && p.first_step <= p.last_step && p.last_step < info.steps,
             "phase '" + p.id + "' lies outside the run's steps");
 }
-
-// fsync before the rename, so a crash just after it cannot leave an empty target.
-void sync_path(const std::filesystem::path& path, int flags) {
-  const int fd = ::open(path.c_str(), flags);
-  if (fd < 0) return;  // best effort: some file systems refuse directories
-  ::fsync(fd);
-  ::close(fd);
-}
 }  // namespace
 
 ResultsWriter::ResultsWriter(std::filesystem::path target, RunInfo info, WriteOptions options)
@@ -54,6 +46,7 @@ ResultsWriter::ResultsWriter(std::filesystem::path target, RunInfo info, WriteOp
   h5::Lock lock;
   try {
     if (!target_.parent_path().empty()) std::filesystem::create_directories(target_.parent_path());
+    remove_stale_temporaries(target_);
     layout_ = std::make_unique<detail::ResultsLayout>();
     layout_->deflate_level = options.deflate_level;
     layout_->kept_budget = static_cast<hsize_t>(std::max<std::int64_t>(0, options.statistics_memory_values));
@@ -124,12 +117,11 @@ void ResultsWriter::finish_locked() {
   if (info_.replications > 1) layout_->write_statistics();
   layout_->close();
   layout_.reset();
-  sync_path(temporary_, O_RDONLY);
+  sync_file(temporary_);
   std::error_code error;
   std::filesystem::rename(temporary_, target_, error);
   if (error) throw std::runtime_error("cannot rename '" + temporary_.string() + "' onto it: " + error.message());
-  const auto directory = target_.parent_path().empty() ? std::filesystem::path(".") : target_.parent_path();
-  sync_path(directory, O_RDONLY | O_DIRECTORY);
+  sync_directory_of(target_);
 }
 
 }  // namespace score::output

@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "output/temporary_path.hpp"
+
 namespace score::output {
 namespace {
 
@@ -95,14 +97,6 @@ std::optional<JournalHeader> parse_header(const unsigned char* bytes) {
   return h;
 }
 
-void sync_directory(const std::filesystem::path& file) {
-  const auto dir = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;  // best effort: some file systems refuse directories
-  ::fsync(fd);
-  ::close(fd);
-}
-
 // Reads records from the current offset; returns the offset just past the last intact one.
 off_t read_records(int fd, const std::filesystem::path& path, const JournalHeader& header,
                    const SweepJournal::Visitor& visit) {
@@ -147,7 +141,7 @@ SweepJournal SweepJournal::create(const std::filesystem::path& path, const Journ
   SweepJournal journal(path, fd, header);
   write_all(fd, path, header_bytes(header));
   if (::fsync(fd) != 0) fail(path, "cannot sync");
-  sync_directory(path);
+  sync_directory_of(path);
   return journal;
 }
 

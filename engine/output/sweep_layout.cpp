@@ -15,6 +15,8 @@ namespace score::output::detail {
 using h5::describe;
 using h5::float_dcpl;
 using h5::now_utc;
+using h5::string_scale;
+using h5::strings_along;
 
 namespace sf = sweep_format;
 
@@ -23,15 +25,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // A time-series chunk holds about 1 MiB, as in run files.
 constexpr hsize_t kChunkValues = 1 << 17;
 
-
-
-h5::Id string_scale(hid_t file, const char* name, const std::vector<std::string>& values, const std::string& long_name) {
-  h5::Id scale = h5::write_strings(file, name, values);
-  h5::make_scale(scale.get(), name);
-  describe(scale.get(), "", long_name);
-  return scale;
-}
-
 h5::Id index_scale(hid_t file, const char* name, hsize_t length, const std::string& long_name) {
   std::vector<std::int64_t> values(length);
   for (hsize_t i = 0; i < length; ++i) values[i] = static_cast<std::int64_t>(i);
@@ -39,13 +32,6 @@ h5::Id index_scale(hid_t file, const char* name, hsize_t length, const std::stri
   h5::make_scale(scale.get(), name);
   describe(scale.get(), "1", long_name);
   return scale;
-}
-
-void strings_along(hid_t file, hid_t scale, const char* name, const std::vector<std::string>& values,
-                   const std::string& long_name) {
-  h5::Id variable = h5::write_strings(file, name, values);
-  h5::attach_scales(variable.get(), {scale});
-  describe(variable.get(), "", long_name);
 }
 
 h5::Id write_doubles(hid_t file, const std::string& name, const std::vector<hsize_t>& dims,

@@ -19,6 +19,9 @@ namespace {
 
 // Sanity bound on any coordinate read, far above a real sweep.
 constexpr hsize_t kMaxLength = 100'000'000;
+// Parameters and phases of a sweep: each point's outcomes are phases x
+// summaries, so far fewer than the points themselves.
+constexpr std::size_t kMaxCoordinate = 10'000;
 
 std::runtime_error located(const std::filesystem::path& path, const std::string& what) {
   return std::runtime_error("sweep results file '" + path.string() + "': " + what);
@@ -34,6 +37,15 @@ h5::Id open_file(const std::filesystem::path& path) {
   return h5::Id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot be opened (truncated or damaged?)");
 }
 
+// An integer attribute within [lo, hi]: larger counts are taken for damage,
+// and refused before anything is allocated for them.
+int bounded_attribute(hid_t file, const char* name, std::int64_t lo, std::int64_t hi) {
+  const std::int64_t value = h5::read_int_attribute(file, name);
+  if (value < lo || value > hi)
+    throw h5::Error("attribute '" + std::string(name) + "' = " + std::to_string(value) + " is implausible");
+  return static_cast<int>(value);
+}
+
 std::vector<std::string> strings_of(hid_t file, const char* name) {
   h5::Id dataset = h5::open_dataset(file, name);
   return h5::read_strings(dataset.get(), kMaxLength);
@@ -44,7 +56,7 @@ experiment::MorrisLayout read_morris(hid_t file, const SweepFileInfo& info) {
   h5::Id factor = h5::open_dataset(file, sf::kMorrisFactor), delta = h5::open_dataset(file, sf::kMorrisDelta);
   const auto dims = h5::shape(factor.get());
   if (dims.size() != 2 || dims[1] != info.parameters.size() || h5::shape(delta.get()) != dims ||
-      dims[0] * (dims[1] + 1) != static_cast<hsize_t>(info.points))
+      dims[0] > static_cast<hsize_t>(info.points) || dims[0] * (dims[1] + 1) != static_cast<hsize_t>(info.points))
     throw h5::Error("the Morris trajectories do not fit the design");
   layout.trajectories = static_cast<int>(dims[0]);
   layout.k = static_cast<int>(dims[1]);
@@ -71,14 +83,16 @@ SweepFileInfo read_info(hid_t file) {
   if (!parsed) throw h5::Error("unknown design '" + method + "'");
   info.method = *parsed;
   info.seed = h5::read_uint_attribute(file, "seed");
-  info.points = static_cast<int>(h5::read_int_attribute(file, "points"));
-  info.replications = static_cast<int>(h5::read_int_attribute(file, "replications"));
+  info.points = bounded_attribute(file, "points", 1, sweep::kMaxPoints);
+  info.replications = bounded_attribute(file, "replications", 1, sweep::kMaxReplications);
   info.parameters = strings_of(file, sf::kParameter);
   info.phases = strings_of(file, sf::kPhase);
   info.phase_names = strings_of(file, sf::kPhaseName);
+  if (info.parameters.size() > kMaxCoordinate || info.phases.size() > kMaxCoordinate)
+    throw h5::Error("has an implausible number of parameters or phases");
   const auto k = static_cast<int>(info.parameters.size());
   if (info.method == sweep::Method::saltelli)
-    info.saltelli = {static_cast<int>(h5::read_int_attribute(file, "saltelli_n")), k};
+    info.saltelli = {bounded_attribute(file, "saltelli_n", 1, sweep::kMaxPoints), k};
   if (info.method == sweep::Method::morris) info.morris = read_morris(file, info);
   return info;
 }

@@ -2,9 +2,6 @@
 // (write_sensitivity in sweep_reader.hpp).
 #include <hdf5_hl.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <array>
 #include <stdexcept>
 
@@ -78,13 +75,6 @@ void store(const std::filesystem::path& copy, const sweep::SensitivityTable& t) 
   file.close("close the file");
 }
 
-void sync_path(const std::filesystem::path& path, int flags) {
-  const int fd = ::open(path.c_str(), flags);
-  if (fd < 0) return;  // best effort
-  ::fsync(fd);
-  ::close(fd);
-}
-
 }  // namespace
 
 std::string sweep_format::sensitivity_variable(std::string_view index) { return "sensitivity_" + std::string(index); }
@@ -98,9 +88,9 @@ void write_sensitivity(const std::filesystem::path& path, const sweep::Sensitivi
       h5::Lock lock;
       store(copy, table);
     }
-    sync_path(copy, O_RDONLY);
+    sync_file(copy);
     std::filesystem::rename(copy, path);
-    sync_path(path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path(), O_RDONLY | O_DIRECTORY);
+    sync_directory_of(path);
   } catch (const std::exception& e) {
     std::filesystem::remove(copy, error);
     throw std::runtime_error("cannot store sensitivity indices in '" + path.string() + "': " + e.what());

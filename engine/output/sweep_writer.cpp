@@ -1,13 +1,11 @@
 #include "output/sweep_writer.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstring>
 
 #include "output/hdf5_handle.hpp"
 #include "output/sweep_layout.hpp"
+#include "output/temporary_path.hpp"
 
 namespace score::output {
 
@@ -54,17 +52,6 @@ std::uint64_t values_per_point(const sweep::PointShape& shape) {
 
 bool same_bits(const std::vector<double>& a, std::span<const double> b) {
   return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size_bytes()) == 0;
-}
-
-void sync_path(const fs::path& path, int flags) {
-  const int fd = ::open(path.c_str(), flags);
-  if (fd < 0) return;  // best effort: some file systems refuse directories
-  ::fsync(fd);
-  ::close(fd);
-}
-
-void sync_directory(const fs::path& file) {
-  sync_path(file.parent_path().empty() ? fs::path(".") : file.parent_path(), O_RDONLY | O_DIRECTORY);
 }
 
 }  // namespace
@@ -294,15 +281,15 @@ void SweepWriter::finish() {
     layout_.reset();
     throw std::runtime_error(where + e.what());
   }
-  sync_path(partial_, O_RDONLY);
+  sync_file(partial_);
   std::error_code error;
   fs::rename(partial_, target_, error);
   if (error) throw std::runtime_error(where + "cannot rename '" + partial_.string() + "' onto it: " + error.message());
-  sync_directory(target_);
+  sync_directory_of(target_);
   // Only now: until the rename is durable, the journal can rebuild the file.
   journal_.reset();
   fs::remove(journal_path_, error);
-  sync_directory(target_);
+  sync_directory_of(target_);
   finished_ = true;
 }
 

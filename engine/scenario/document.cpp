@@ -36,13 +36,7 @@ struct ExtendsSite {
 };
 
 std::string read_or_fail(const ChainFile& file, const ExtendsSite* site) {
-  std::error_code ec;
-  const auto status = fs::status(file.display, ec);
-  std::string problem;
-  if (!fs::exists(status))
-    problem = "no such file";
-  else if (fs::is_directory(status))
-    problem = "is a directory";
+  std::string problem = unreadable_because(file.display);
   std::ifstream in(file.display, std::ios::binary);
   if (problem.empty() && !in) problem = "cannot be opened";
   if (!problem.empty()) {
@@ -135,14 +129,20 @@ Diagnostic override_error(const std::string& text, const std::string& why) {
 
 // How many segments KEY has in "KEY=VALUE" (parsed as a TOML key).
 std::size_t key_depth(const std::string& text, std::size_t eq) {
+  const std::string expected = "expected KEY=VALUE with KEY a dotted key such as behaviour.enrol_rate";
   toml::table probe;
   try {
     probe = toml::parse(text.substr(0, eq) + "= 0", std::string(kOverrideFile));
   } catch (const toml::parse_error&) {
-    fail(override_error(text, "expected KEY=VALUE with KEY a dotted key such as behaviour.enrol_rate"));
+    fail(override_error(text, expected));
   }
   std::size_t depth = 0;
-  for (const toml::node* node = &probe; node->is_table(); ++depth) node = &node->as_table()->begin()->second;
+  for (const toml::node* node = &probe; node->is_table(); ++depth) {
+    // One key per level; none when KEY was a comment ("#a.b=1", found by fuzzing).
+    const toml::table& level = *node->as_table();
+    if (level.size() != 1) fail(override_error(text, expected));
+    node = &level.begin()->second;
+  }
   return depth;
 }
 
@@ -212,6 +212,18 @@ std::string hex_sha256(const std::vector<ChainFile>& files, const std::vector<st
 }
 
 }  // namespace
+
+std::string unreadable_because(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto status = fs::status(file, ec);
+  if (!fs::exists(status)) return "no such file";
+  if (fs::is_directory(status)) return "is a directory";
+  if (!fs::is_regular_file(status)) return "is not a regular file";
+  const auto size = fs::file_size(file, ec);
+  if (ec) return "cannot be opened";
+  if (size > kMaxInputBytes) return "is larger than " + std::to_string(kMaxInputBytes >> 20) + " MiB";
+  return "";
+}
 
 Document load_document(const fs::path& file, const std::vector<std::string>& overrides) {
   ChainLoader loader;

@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ namespace score::scenario {
 
 // A chain holds at most this many files (the scenario and its bases).
 constexpr std::size_t kMaxExtendsChain = 16;
+
+// Scenario and sweep files larger than this are taken for a mistake (a
+// results file, a log), not read.
+constexpr std::uintmax_t kMaxInputBytes = std::uintmax_t{4} << 20;
 
 // Move-only on purpose: toml++ drops source positions when a node is copied,
 // and positions are what make diagnostics useful.
@@ -44,6 +49,12 @@ struct Document {
 Document load_document(const std::filesystem::path& file, const std::vector<std::string>& overrides = {});
 
 // --- helpers shared by the scenario layer --------------------------------
+
+// Why a scenario or sweep file cannot be read: "no such file", "is a
+// directory", "is not a regular file" (a device or a pipe, which could be
+// endless), "is larger than 4 MiB"; "" when it is a regular file of a
+// plausible size.
+std::string unreadable_because(const std::filesystem::path& file);
 
 // "a.b.c" -> {"a", "b", "c"} (no quoting: ids in scenarios are bare keys).
 std::vector<std::string> split_path(std::string_view dotted);

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ranges>
+#include <cstddef>
+#include <iterator>
 
 #include "core/rng.hpp"
 #include "core/threads.hpp"
@@ -120,6 +121,42 @@ void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector
   }
 }
 
+// The blocks' edges laid end to end, read once by the graph's constructor.
+// (What `blocks | std::views::join` gives, which clang 14, the compiler of
+// the sanitizer and fuzzing builds, cannot compile with libstdc++ 12.)
+class JoinedEdges {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = Edge;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const Edge*;
+  using reference = const Edge&;
+
+  JoinedEdges(const std::vector<std::vector<Edge>>& blocks, std::size_t block) : blocks_(&blocks), block_(block) {
+    skip_empty();
+  }
+  reference operator*() const { return (*blocks_)[block_][edge_]; }
+  pointer operator->() const { return &**this; }
+  JoinedEdges& operator++() {
+    if (++edge_ == (*blocks_)[block_].size()) {
+      ++block_;
+      edge_ = 0;
+      skip_empty();
+    }
+    return *this;
+  }
+  friend bool operator==(const JoinedEdges& a, const JoinedEdges& b) {
+    return a.block_ == b.block_ && a.edge_ == b.edge_;
+  }
+
+ private:
+  void skip_empty() {
+    while (block_ < blocks_->size() && (*blocks_)[block_].empty()) ++block_;
+  }
+  const std::vector<std::vector<Edge>>* blocks_;
+  std::size_t block_, edge_ = 0;
+};
+
 // Peers, built cluster by cluster in parallel. Clusters are id ranges in
 // order, so their sorted links laid end to end are sorted: the graph is
 // built from the blocks' lists joined, without a global sort or a copy.
@@ -137,8 +174,8 @@ Graph peer_graph(const State& s) {
   });
   std::size_t edges = 0;
   for (const auto& block : blocks) edges += block.size();
-  auto joined = blocks | std::views::join;
-  return Graph(boost::edges_are_sorted, joined.begin(), joined.end(), static_cast<std::uint32_t>(s.firms.size()), static_cast<std::uint32_t>(edges));
+  return Graph(boost::edges_are_sorted, JoinedEdges(blocks, 0), JoinedEdges(blocks, blocks.size()),
+               static_cast<std::uint32_t>(s.firms.size()), static_cast<std::uint32_t>(edges));
 }
 
 // group -> member links (buyers' suppliers, associations' members) from each

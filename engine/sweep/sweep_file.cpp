@@ -50,10 +50,10 @@ struct Loaded {
 // table are certainly the same file even if it is edited meanwhile.
 Loaded load(const fs::path& file) {
   Loaded out{file.lexically_normal().string(), {}, {}};
+  std::string problem = scenario::unreadable_because(file);
   std::ifstream in(file, std::ios::binary);
-  std::error_code ec;
-  if (!in || fs::is_directory(file, ec))
-    throw scenario::ScenarioError({{out.display, 0, 0, "", "cannot read sweep file"}});
+  if (problem.empty() && !in) problem = "cannot be opened";
+  if (!problem.empty()) throw scenario::ScenarioError({{out.display, 0, 0, "", "cannot read sweep file: " + problem}});
   std::ostringstream text;
   text << in.rdbuf();
   out.text = std::move(text).str();

@@ -3,7 +3,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -13,26 +12,14 @@
 #include <thread>
 
 #include "output/results_reader.hpp"
+#include "support/run_score.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out;  // stdout and stderr together
-};
-
-Result score(const std::string& args) {
-  const std::string cmd = std::string(SCORE_EXE) + " " + args + " 2>&1";
-  Result r{-1, ""};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (fgets(buf.data(), static_cast<int>(buf.size()), pipe)) r.out += buf.data();
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using score_test::Result;
+using score_test::score;
 
 fs::path scratch(const std::string& name) {
   const fs::path dir = fs::path(SCORE_BINARY_DIR) / "tests" / "cli" / "scratch";
@@ -130,9 +117,9 @@ TEST(Cli, ACorruptResultsFileIsBadInput) {
 
 // Starts `score run` in the background, signals it part-way (once its
 // temporary file exists, so mid-run whatever the machine's speed: the run
-// asked for would take minutes), and checks the target never appears. SIGINT must also leave no temporary behind; SIGKILL
-// cannot clean up, so its temporary is left (never under the target name)
-// and removed here.
+// asked for would take minutes), and checks the target never appears.
+// SIGINT must also leave no temporary behind; SIGKILL cannot clean up, so its
+// temporary is left (never under the target name) and removed here.
 void interrupt_run(int signal, const std::string& name) {
   const fs::path out = scratch(name);
   const fs::path dir = out.parent_path();
@@ -142,13 +129,15 @@ void interrupt_run(int signal, const std::string& name) {
           static_cast<char*>(nullptr));
     _exit(127);
   }
-  auto started = [&] {
+  // Signalled once the run is writing (its temporary exists), and soon after:
+  // a fixed delay lets a fast machine finish first.
+  auto writing = [&] {
     for (const auto& e : fs::directory_iterator(dir))
       if (e.path().filename().string().rfind("." + name + ".partial", 0) == 0) return true;
     return false;
   };
-  for (int k = 0; k < 600 && !started(); ++k) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  for (int wait = 0; wait < 2000 && !writing(); ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
   kill(pid, signal);
   int status = 0;
   waitpid(pid, &status, 0);

@@ -20,7 +20,7 @@ TEST(Calendar, RejectsMalformedMonths) {
 
 TEST(Calendar, CountsMonthsAndDays) {
   EXPECT_EQ(months_between({2009, 1}, {2013, 9}), 56);
-  EXPECT_EQ(YearMonth(2009, 1).plus(56), (YearMonth{2013, 9}));
+  EXPECT_EQ((YearMonth{2009, 1}.plus(56)), (YearMonth{2013, 9}));
   EXPECT_EQ(days_between({2009, 1}, {2009, 2}), 31);
   EXPECT_EQ(days_between({2009, 1}, {2010, 1}), 365);
   EXPECT_EQ(days_between({2012, 1}, {2013, 1}), 366);  // leap year

@@ -67,6 +67,13 @@ TEST_F(scenario_document, missing_file_is_named) {
   EXPECT_EQ(load_error(dir).message, "cannot read scenario: is a directory");
 }
 
+TEST_F(scenario_document, devices_and_oversized_files_are_not_read) {
+  EXPECT_EQ(load_error("/dev/zero").message, "cannot read scenario: is not a regular file");
+  const auto big = dir / "big.toml";
+  std::filesystem::resize_file(write("big.toml", "# padding\n"), kMaxInputBytes + 1);
+  EXPECT_EQ(load_error(big).message, "cannot read scenario: is larger than 4 MiB");
+}
+
 TEST_F(scenario_document, extends_merges_deeply_with_paths_relative_to_the_extending_file) {
   write("common/base.toml", R"([scenario]
 name = "base"

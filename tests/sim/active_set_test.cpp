@@ -67,7 +67,8 @@ TEST(ActiveSet, ListsAndStocksAgreeWithAScanEveryMonth) {
 }
 
 TEST(ActiveSet, UnreachedFirmsHaveNoProfileYet) {
-  Simulation sim(test::small_world(1500, 12), 0);
+  const model::Description m = test::small_world(1500, 12);  // the simulation keeps a reference
+  Simulation sim(m, 0);
   while (!sim.finished()) sim.step();
   const Firms& f = sim.state().firms;
   int unreached = 0;

@@ -5,7 +5,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -16,6 +15,7 @@
 
 #include "h5_compare.hpp"
 #include "sim/summary.hpp"
+#include "support/run_score.hpp"
 #include "sweep_files.hpp"
 
 namespace score::sweep {
@@ -23,21 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int code;
-  std::string out;  // stdout and stderr together
-};
-
-Result score(const std::string& args) {
-  const std::string cmd = std::string(SCORE_EXE) + " " + args + " 2>&1";
-  Result r{-1, ""};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (fgets(buf.data(), static_cast<int>(buf.size()), pipe)) r.out += buf.data();
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using score_test::Result;
+using score_test::score;
 
 class sweep_cli : public testing::SweepFiles {
  protected:
@@ -118,6 +105,34 @@ TEST_F(sweep_cli, AKilledSweepWithADamagedFileIsRebuiltFromItsJournal) {
   ASSERT_EQ(again.code, 0) << again.out;
   EXPECT_NE(again.out.find("rebuilt it from the journal"), std::string::npos) << again.out;
   expect_same_numbers(whole, resumed);
+}
+
+// The worker rank that dies (SIGKILL, as on a failing node; injected by
+// SCORE_TEST_KILL_RANK) ends the MPI job with an error; the points finished
+// by then are kept, and --resume, here on one machine, completes the sweep
+// with the numbers of an uninterrupted run.
+TEST_F(sweep_cli, ASweepWhoseRankDiesKeepsItsPointsForResume) {
+#ifndef SCORE_MPIRUN
+  GTEST_SKIP() << "score was built without MPI, or mpirun is missing";
+#else
+  const fs::path sweep = killable_sweep(), whole = dir / "whole.h5", out = dir / "mpi.h5";
+  ASSERT_EQ(score("sweep " + sweep.string() + " -o " + whole.string() + " -q").code, 0);
+  // The only worker dies after two points, so the job cannot finish without
+  // it. (ASAN_OPTIONS: Open MPI leaks by design; see tests/sweep/CMakeLists.txt.)
+  const Result died = score_test::shell("ASAN_OPTIONS=detect_leaks=0 SCORE_TEST_KILL_RANK=1:2 " SCORE_MPIRUN
+                                        " --allow-run-as-root --oversubscribe -np 2 " +
+                                        std::string(SCORE_EXE) + " sweep " + sweep.string() + " -q --threads 1 -o " +
+                                        out.string() + " 2>&1");
+  EXPECT_NE(died.code, 0) << died.out;
+  EXPECT_NE(died.out.find("rank 1"), std::string::npos) << died.out;
+  EXPECT_NE(died.out.find("--resume"), std::string::npos) << died.out;
+  EXPECT_FALSE(fs::exists(out));
+  ASSERT_TRUE(fs::exists(dir / ".mpi.h5.journal")) << died.out;
+  const Result again = score("sweep " + sweep.string() + " -o " + out.string() + " --threads 2 --resume -q");
+  ASSERT_EQ(again.code, 0) << again.out;
+  EXPECT_NE(again.out.find("resuming:"), std::string::npos) << again.out;
+  expect_same_numbers(whole, out);
+#endif
 }
 
 TEST_F(sweep_cli, AChangedSweepFileRefusesToResume) {
