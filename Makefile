@@ -29,11 +29,11 @@ clean:
 # clang at -O1 -g1 (assertions on), no benchmarks, no viewer.
 #   make asan    the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer;
 #                the same build holds the fuzzers (libFuzzer instrumentation)
-#   make tsan    the std::thread parts under ThreadSanitizer (not the TBB ones: see below)
+#   make tsan    the parallel parts under ThreadSanitizer, on std::threads (see below)
 #   make fuzz    every fuzzer for FUZZ_SECONDS each (scripts/fuzz.sh)
 ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
-FUZZ_SECONDS ?= 12
+FUZZ_SECONDS ?= 60
 SANITIZED = -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
   -DSCORE_BUILD_BENCH=OFF -DSCORE_BUILD_VIEWER=OFF
@@ -44,13 +44,13 @@ ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:detect_stack
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS=suppressions=$(CURDIR)/cmake/lsan.supp:print_suppressions=0
 # ThreadSanitizer sees races only between code it instrumented, and Debian's
-# oneTBB is not: every hand-over of a task from one TBB thread to another is
-# invisible to it, so the TBB-scheduled step, replications and sweeps give
-# hundreds of false reports (docs/reliability.md, "Sanitizers"). It runs the
-# code whose threads are std::threads: the results writer under concurrent
-# replications (test_output), unsuppressed.
+# oneTBB is not (docs/reliability.md, "Sanitizers"). So the TSan build runs
+# every parallel loop on std::threads (SCORE_STD_THREADS: core/threads.hpp),
+# whose fork and join TSan sees: the step, replications, sweeps, the
+# viewer's session and the results writer, unsuppressed.
 TSAN_ENV = TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
-TSAN_TESTS = tests/output/test_output
+TSAN_TESTS = tests/sim/test_sim tests/experiment/test_experiment tests/sweep/test_sweep \
+  tests/session/test_session tests/output/test_output
 
 asan-build: setup
 	cmake -S . -B $(ASAN_BUILD) $(SANITIZED) -DSCORE_SANITIZE=address -DSCORE_FUZZ_INSTRUMENT=ON -DSCORE_BUILD_FUZZERS=ON
@@ -60,7 +60,7 @@ asan: asan-build
 	$(ASAN_ENV) ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -E '$(ASAN_SKIP)'
 
 tsan: setup
-	cmake -S . -B $(TSAN_BUILD) $(SANITIZED) -DSCORE_SANITIZE=thread -DSCORE_WITH_MPI=OFF
+	cmake -S . -B $(TSAN_BUILD) $(SANITIZED) -DSCORE_SANITIZE=thread -DSCORE_STD_THREADS=ON -DSCORE_WITH_MPI=OFF
 	cmake --build $(TSAN_BUILD) -j $(JOBS) --target $(notdir $(TSAN_TESTS))
 	@set -e; for t in $(TSAN_TESTS); do echo "tsan: $$t"; $(TSAN_ENV) $(TSAN_BUILD)/$$t --gtest_brief=1; done
 

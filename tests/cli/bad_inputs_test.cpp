@@ -51,7 +51,7 @@ TEST_P(BadInput, IsRefusedWithItsMessage) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, BadInput, ::testing::ValuesIn(cases()),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& param) { return param.param; });
 
 TEST(BadInputCatalogue, EveryCaseHasItsFiles) {
   const auto names = cases();

@@ -183,7 +183,9 @@ TEST(Faults, ARunKilledAtRandomMomentsLeavesNoPartialFile) {
     int status = 0;
     waitpid(pid, &status, 0);
     SCOPED_TRACE("seed " + std::to_string(seed) + ", killed after " + std::to_string(delay) + " ms");
-    if (fs::exists(out)) EXPECT_EQ(score::output::read_results(out).info.replications, 100);
+    if (fs::exists(out)) {
+      EXPECT_EQ(score::output::read_results(out).info.replications, 100);
+    }
   }
   const Result last = score("run " + scenario + " --reps " + reps + " -q -o " + out.string());
   ASSERT_EQ(last.code, 0) << last.out;
