@@ -9,21 +9,13 @@
 #include <vector>
 
 #include "scenario/diagnostic.hpp"
+#include "support/scratch_dir.hpp"
 
 namespace score::scenario::testing {
 
-class ScenarioFiles : public ::testing::Test {
+class ScenarioFiles : public score_test::ScratchDir {
  protected:
-  std::filesystem::path dir;
-
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir = std::filesystem::temp_directory_path() /
-          ("score_scenario_" + std::string(info->test_suite_name()) + "_" + info->name());
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir); }
+  ScenarioFiles() : ScratchDir("score_scenario_") {}
 
   // Writes `text` to dir/name (creating subdirectories) and returns the path.
   std::filesystem::path write(const std::string& name, std::string_view text) const {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "session/session.hpp"
+#include "support/scratch_dir.hpp"
 
 namespace score::session::testing {
 
@@ -31,18 +32,9 @@ inline void run_small(Session& s, int replications = 0) {
   ASSERT_EQ(s.status(), RunStatus::finished);
 }
 
-class SessionFiles : public ::testing::Test {
+class SessionFiles : public score_test::ScratchDir {
  protected:
-  std::filesystem::path dir;
-
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir = std::filesystem::temp_directory_path() /
-          ("score_session_" + std::string(info->test_suite_name()) + "_" + info->name());
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir); }
+  SessionFiles() : ScratchDir("score_session_") {}
 };
 
 }  // namespace score::session::testing
