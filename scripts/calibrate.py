@@ -2,7 +2,11 @@
 """Calibration of the history scenario against the programme's reported figures.
 
   calibrate.py check  runs the history scenario, prints model vs target and
-                      exits 1 if any target is missed (a ctest test runs it)
+                      exits 1 if any target is missed; --kind identity or fit
+                      checks one kind only, --results FILE reads an existing
+                      run instead of running (ctest runs the history once,
+                      then checks each kind in its own test)
+  calibrate.py run    runs the history scenario into --results FILE
   calibrate.py fit    moves the parameters listed in the targets file, one at
                       a time, to the value that hits the target it drives
                       (bisection, common random numbers), for a few rounds;
@@ -103,10 +107,31 @@ def describe_model(t, model):
 
 
 def table(rows):
-    lines = ["| target | model | reported | within |", "|---|---:|---:|:---:|"]
+    lines = ["| target | kind | model | reported | within |", "|---|---|---:|---:|:---:|"]
     for t, model, goal, ok in rows:
-        lines.append(f"| {t['name']} | {describe_model(t, model)} | {describe_goal(t, goal)} | {'yes' if ok else 'NO'} |")
+        kind = t["kind"] + (" (fitted)" if t.get("fitted_by") else "")
+        lines.append(f"| {t['name']} | {kind} | {describe_model(t, model)} | {describe_goal(t, goal)} | "
+                     f"{'yes' if ok else 'NO'} |")
     return "\n".join(lines)
+
+
+KINDS = {
+    "identity": "identity targets: hold by construction (inputs and the payment rules give them back)",
+    "fit": "fit targets: depend on the model's behaviour",
+}
+
+
+def check_kinds(config):
+    """Every target declares a kind the checker knows; a fit target a
+    parameter drives is marked, since hitting it shows the fit converged
+    rather than that the model explains it."""
+    bad = [t["name"] for t in config["target"] if t.get("kind") not in KINDS]
+    if bad:
+        raise SystemExit(f"{TARGETS}: target(s) without kind = \"identity\" or \"fit\": {'; '.join(bad)}")
+    for p in config["parameter"]:
+        for t in config["target"]:
+            if t["name"] == p["drives"]:
+                t["fitted_by"] = p["key"]
 
 
 def simulate(score, config, sets, reps, workdir):
@@ -171,7 +196,9 @@ def current_values(config):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=["check", "fit"])
+    ap.add_argument("mode", choices=["check", "fit", "run"])
+    ap.add_argument("--kind", choices=sorted(KINDS), help="check: only the targets of this kind")
+    ap.add_argument("--results", help="run: where to write the history run; check: read it instead of running")
     ap.add_argument("--score", default=str(ROOT / "build" / "engine" / "cli" / "score"))
     ap.add_argument("--reps", type=int, help="replications of each fit evaluation (default: the targets file's)")
     ap.add_argument("--rounds", type=int, default=2)
@@ -179,6 +206,18 @@ def main():
     ap.add_argument("--write", action="store_true", help="fit: store the values and regenerate the docs table")
     args = ap.parse_args()
     config = tomllib.loads(TARGETS.read_text())
+    check_kinds(config)
+    if args.mode == "run":
+        if not args.results:
+            ap.error("run needs --results FILE")
+        run(args.score, TARGETS.parent / config["scenario"], config["replications"], {}, args.results)
+        return 0
+    if args.kind and args.mode != "check":
+        ap.error("--kind is for check only: the fit needs every target")
+    if args.kind:
+        config["target"] = [t for t in config["target"] if t["kind"] == args.kind]
+    if args.mode == "check" and args.results:
+        return report(evaluate(args.results, config["target"]))
     reps = args.reps or config["replications"]
     with tempfile.TemporaryDirectory() as work:
         sets = current_values(config)
@@ -190,12 +229,20 @@ def main():
         # The table always comes from the targets file's replications, even
         # when the fit itself ran with fewer.
         rows = simulate(args.score, config, sets if args.mode == "fit" else {}, config["replications"], work)
-    print(table(rows))
     if args.mode == "fit":
-        print("\nfitted: " + ", ".join(f"{k} = {v:g}" for k, v in sets.items()))
+        print("fitted: " + ", ".join(f"{k} = {v:g}" for k, v in sets.items()) + "\n")
         if args.write:
             write_scenario(TARGETS.parent / config["scenario"], sets, "fit: scripts/calibrate.py fit --write")
             write_doc(rows, sets, "python3 scripts/calibrate.py fit --write")
+    return report(rows)
+
+
+def report(rows):
+    """The table, one kind after the other, so a pass says what it proves; 1 if any target is missed."""
+    for kind, heading in KINDS.items():
+        mine = [r for r in rows if r[0]["kind"] == kind]
+        if mine:
+            print(f"{heading}: {sum(ok for *_, ok in mine)} of {len(mine)} within\n{table(mine)}\n")
     missed = [t["name"] for t, _, _, ok in rows if not ok]
     if missed:
         print("missed: " + "; ".join(missed), file=sys.stderr)

@@ -42,6 +42,7 @@ void BackgroundRun::resume() {
   {
     std::lock_guard lock(control_);
     paused_ = false;
+    idle_ = false;
   }
   turn_.notify_all();
 }
@@ -51,6 +52,7 @@ void BackgroundRun::step() {
     std::lock_guard lock(control_);
     paused_ = true;
     ++steps_granted_;
+    idle_ = false;
   }
   turn_.notify_all();
 }
@@ -72,6 +74,11 @@ void BackgroundRun::wait() {
   if (thread_.joinable()) thread_.join();
 }
 
+void BackgroundRun::wait_until_idle() {
+  std::unique_lock lock(control_);
+  idle_changed_.wait(lock, [&] { return idle_ || ended_; });
+}
+
 SnapshotPtr BackgroundRun::snapshot() const {
   std::lock_guard lock(published_);
   return snapshot_;
@@ -86,7 +93,14 @@ void BackgroundRun::publish(std::shared_ptr<Snapshot> next) {
 bool BackgroundRun::wait_turn(std::stop_token stop) {
   std::unique_lock lock(control_);
   if (paused_ && steps_granted_ == 0) status_ = RunStatus::paused;
-  turn_.wait(lock, stop, [&] { return !paused_ || steps_granted_ > 0; });
+  turn_.wait(lock, stop, [&] {
+    const bool go = !paused_ || steps_granted_ > 0;
+    if (!go && !idle_) {  // about to block: tell wait_until_idle
+      idle_ = true;
+      idle_changed_.notify_all();
+    }
+    return go;
+  });
   if (stop.stop_requested()) return false;
   if (paused_) --steps_granted_;
   status_ = RunStatus::running;
@@ -94,6 +108,13 @@ bool BackgroundRun::wait_turn(std::stop_token stop) {
 }
 
 void BackgroundRun::work(std::stop_token stop) {
+  run_months(stop);
+  std::lock_guard lock(control_);
+  ended_ = true;
+  idle_changed_.notify_all();
+}
+
+void BackgroundRun::run_months(std::stop_token stop) {
   try {
     // The run's threads: every parallel loop below stays within them.
     threads::in_arena(threads_, [&] {

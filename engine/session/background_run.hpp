@@ -43,8 +43,16 @@ class BackgroundRun {
   // The finished replications' series (empty until finished).
   const std::vector<sim::Series>& series() const { return series_; }
 
+  // Readiness signals, so tests need no sleeps. Blocks until the run thread
+  // is blocked waiting for a turn (paused, every granted step taken) or the
+  // run has ended; a run that wrongly kept going ends instead of idling.
+  void wait_until_idle();
+  // Whether the run thread still exists (cancel and wait must join it).
+  bool thread_alive() const { return thread_.joinable(); }
+
  private:
   void work(std::stop_token stop);
+  void run_months(std::stop_token stop);
   bool wait_turn(std::stop_token stop);
   void publish(std::shared_ptr<Snapshot> next);
 
@@ -60,6 +68,10 @@ class BackgroundRun {
   std::condition_variable_any turn_;
   bool paused_;
   int steps_granted_ = 0;
+  // For wait_until_idle: set by the run thread as it blocks for a turn or
+  // ends, cleared by every command that grants one. Guarded by control_.
+  bool idle_ = false, ended_ = false;
+  std::condition_variable_any idle_changed_;
 
   mutable std::mutex published_;
   SnapshotPtr snapshot_;

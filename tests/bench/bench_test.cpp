@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
 
+#include <cmath>
 #include <filesystem>
 
 #include "measure.hpp"
@@ -61,7 +62,8 @@ TEST(BenchIdentity, OneThreeAndEightThreadsGiveTheSameBitsInRunsAndBatches) {
   model::Description m = synthetic_scenario({30'000, 4, 48});
   m.replications = 3;
   const RunResult one = run_single(m, 0, 1);
-  for (int threads : {3, 8}) EXPECT_TRUE(bit_identical(one.series, run_single(m, 0, threads).series)) << threads;
+  for (int threads : {3, 8})
+    EXPECT_TRUE(bit_identical(one.series, run_single(m, 0, threads).series)) << threads;
   const output::RunInfo info = run_info_for(m);
   const BatchResult serial = run_batch(m, 1, std::nullopt, info);
   const auto file = std::filesystem::path(SCORE_BINARY_DIR) / "tests" / "bench_identity_batch.h5";
@@ -74,8 +76,12 @@ TEST(BenchIdentity, OneThreeAndEightThreadsGiveTheSameBitsInRunsAndBatches) {
 }
 
 TEST(BenchMeasure, StreamAndMemoryFiguresAreSane) {
+  // No floor on the bandwidth: the figure depends on the machine and its
+  // load, and a test must not time anything. Only its form is checked.
   const StreamResult s = stream_triad(2, 1 << 20, 2);
-  EXPECT_GT(s.triad_bytes_per_s, 1e8);
+  EXPECT_GT(s.triad_bytes_per_s, 0);
+  EXPECT_TRUE(std::isfinite(s.triad_bytes_per_s));
+  EXPECT_EQ(s.threads, 2);
   EXPECT_EQ(s.array_bytes, std::size_t{1} << 20);
   EXPECT_GT(peak_rss_bytes(), 0);
   EXPECT_GT(current_rss_bytes(), 0);

@@ -1,11 +1,13 @@
 // Statistics across replications agree with numpy (nanmean, nanpercentile
 // with the default linear method); the expected values come from numpy.
+#include "core/statistics.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
-#include "core/statistics.hpp"
 #include "output/statistics.hpp"
 
 namespace score::output {
@@ -40,7 +42,8 @@ TEST(output_statistics, nan_values_are_left_out) {
 TEST(output_statistics, every_sample_size_gives_numpy_percentiles) {
   for (const std::size_t n : {1u, 2u, 40u, 256u, 257u, 1000u}) {
     std::vector<double> sample(n);
-    for (std::size_t i = 0; i < n; ++i) sample[i] = static_cast<double>((i * 7919) % n) * 0.5;  // a permutation
+    for (std::size_t i = 0; i < n; ++i)
+      sample[i] = static_cast<double>((i * 7919) % n) * 0.5;  // a permutation
     std::vector<double> sorted = sample;
     std::sort(sorted.begin(), sorted.end());
     const auto stats = sample_statistics(sample);
@@ -59,10 +62,65 @@ TEST(output_statistics, blocks_are_replication_major_in_and_statistic_major_out)
   const std::vector<double> block{1, 10, 2, nan, 3, 30};
   std::vector<double> out(2 * kStatistics);
   block_statistics(block, 3, out);
-  EXPECT_DOUBLE_EQ(out[0], 2);   // mean, cell 0
-  EXPECT_DOUBLE_EQ(out[1], 20);  // mean, cell 1
+  EXPECT_DOUBLE_EQ(out[0], 2);           // mean, cell 0
+  EXPECT_DOUBLE_EQ(out[1], 20);          // mean, cell 1
   EXPECT_DOUBLE_EQ(out[2 * 2 + 0], 2);   // p50, cell 0
   EXPECT_DOUBLE_EQ(out[2 * 3 + 1], 29);  // p95, cell 1: 10 + 0.95 * 20
+}
+
+// Samples of replication size (20 to 50) with ties, fractional ranks and
+// NaNs, against numpy 1.24: np.nanmean and np.nanpercentile(x, [5, 50, 95]).
+// The values are written out, not recomputed with our own quantile code, so
+// a wrong interpolation or rank in either place fails here.
+std::vector<double> synthetic_sample(int n, int nan_every) {
+  std::vector<double> xs;
+  for (int i = 0; i < n; ++i) {
+    if (nan_every > 0 && i % nan_every == 5) {
+      xs.push_back(nan);
+      continue;
+    }
+    xs.push_back(static_cast<double>((i * 37) % 101) * 0.25 - 3.0 + (i % 7 == 0 ? 0.125 : 0.0));
+  }
+  return xs;
+}
+
+TEST(output_statistics, many_replications_match_numpy_values) {
+  struct Case {
+    int n, nan_every;
+    std::array<double, 4> numpy;  // mean, p05, p50, p95
+  };
+  const Case cases[] = {{20, 11, {8.118055555555555, -2.34375, 7.875, 20.612499999999997}},
+                        {37, 0, {9.29054054054054, -1.65, 8.75, 20.65}},
+                        {50, 11, {8.41388888888889, -2.0999999999999996, 8.5, 20.099999999999994}}};
+  for (const Case& c : cases) {
+    std::vector<double> sample = synthetic_sample(c.n, c.nan_every);
+    const auto stats = sample_statistics(sample);
+    for (int s = 0; s < kStatistics; ++s)
+      EXPECT_NEAR(stats[static_cast<std::size_t>(s)], c.numpy[static_cast<std::size_t>(s)], 1e-12)
+          << "n = " << c.n << ", statistic " << s;
+    EXPECT_LT(stats[1], stats[2]);  // the band has width: the test can tell p05 from p50
+  }
+}
+
+// 30 replications of three cells, the third with NaNs; against
+// np.nanmean / np.nanpercentile(block, q, axis=0).
+TEST(output_statistics, blocks_of_many_replications_match_numpy_values) {
+  constexpr std::size_t reps = 30, cells = 3;
+  std::vector<double> block;
+  for (std::size_t r = 0; r < reps; ++r)
+    for (std::size_t c = 0; c < cells; ++c)
+      block.push_back(c == 2 && r % 4 == 1 ? nan
+                                           : static_cast<double>((r * 17 + c * 5) % 29) * 1.5 +
+                                                 100.0 * static_cast<double>(c));
+  std::vector<double> out(cells * kStatistics);
+  block_statistics(block, reps, out);
+  const double numpy[kStatistics][cells] = {{20.3, 120.55, 220.25},
+                                            {0.6750000000000003, 102.175, 203.075},
+                                            {20.25, 120.25, 220.25},
+                                            {39.824999999999996, 139.825, 237.425}};
+  for (std::size_t s = 0; s < static_cast<std::size_t>(kStatistics); ++s)
+    for (std::size_t c = 0; c < cells; ++c)
+      EXPECT_NEAR(out[s * cells + c], numpy[s][c], 1e-9) << "statistic " << s << ", cell " << c;
 }
 
 }  // namespace

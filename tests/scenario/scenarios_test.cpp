@@ -2,7 +2,11 @@
 // variants differ from the history where they say they do.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
 
 #include "scenario/build.hpp"
 #include "sim/runner.hpp"
@@ -54,6 +58,164 @@ TEST(Scenarios, VariantsChangeOnlyWhatTheySay) {
   const Scenario cut = load_scenario(dir / "donor_cut_50.toml");
   EXPECT_DOUBLE_EQ(cut.model.funders[0].budget_usd[2], history.model.funders[0].budget_usd[2] / 2);
   EXPECT_DOUBLE_EQ(cut.model.funders[0].budget_usd[1], history.model.funders[0].budget_usd[1]);
+}
+
+// ---- Variants on outcomes --------------------------------------------------
+// Each variant is run against the history with the same seed (common random
+// numbers): the months before the phase it changes must be the same bits,
+// and the outcome its header's question is about must move the way the
+// header says. Directions only, with margins: the model's numbers move as
+// it is refined, the answers to the headers' questions should not.
+
+constexpr int kReplications = 6;
+
+struct Outcomes {
+  const Scenario scenario;
+  std::vector<sim::Series> series;
+  std::vector<sim::PhaseSummary> summaries;
+
+  explicit Outcomes(const std::string& file)
+      : scenario(load_scenario(fs::path(SCORE_SOURCE_DIR) / "scenarios" / file,
+                               {"run.replications=" + std::to_string(kReplications)})),
+        series(kReplications, sim::Series(scenario.model.steps, countries())),
+        summaries(kReplications,
+                  sim::PhaseSummary(static_cast<int>(scenario.model.phases.size()), countries())) {
+    sim::RunOptions options;
+    options.threads = 2;
+    // Each replication writes its own slot: no two threads share one.
+    options.on_replication = [&](int r, const sim::Series& s, const sim::PhaseSummary& sum) {
+      series[static_cast<std::size_t>(r)] = s;
+      summaries[static_cast<std::size_t>(r)] = sum;
+    };
+    sim::run_replications(scenario.model, options);
+  }
+  int countries() const { return static_cast<int>(scenario.model.countries.size()); }
+  int phase(const std::string& id) const {
+    for (std::size_t p = 0; p < scenario.model.phases.size(); ++p)
+      if (scenario.model.phases[p].id == id) return static_cast<int>(p);
+    ADD_FAILURE() << "no phase " << id;
+    return 0;
+  }
+  // Mean over replications of the all-country summary in a phase.
+  double mean(const std::string& phase_id, sim::Summary s) const {
+    double sum = 0;
+    for (const sim::PhaseSummary& ps : summaries) sum += ps.total(phase(phase_id), s);
+    return sum / kReplications;
+  }
+};
+
+const Outcomes& history_outcomes() {
+  static const Outcomes history("history.toml");
+  return history;
+}
+
+// Every metric of every replication equal to the last bit before `step`,
+// and something different from `step` on (else the variant changes nothing).
+void expect_same_months_before(const Outcomes& h, const Outcomes& v, int step) {
+  ASSERT_GT(step, 0);
+  bool differs_after = false;
+  for (std::size_t r = 0; r < kReplications; ++r)
+    for (int m = 0; m < sim::kMetrics; ++m) {
+      const auto a = h.series[r].values(static_cast<sim::Metric>(m));
+      const auto b = v.series[r].values(static_cast<sim::Metric>(m));
+      ASSERT_EQ(a.size(), b.size());
+      const std::size_t per_step = a.size() / static_cast<std::size_t>(h.series[r].steps());
+      const std::size_t before = per_step * static_cast<std::size_t>(step);
+      EXPECT_EQ(std::memcmp(a.data(), b.data(), before * sizeof(double)), 0)
+          << "replication " << r << ", metric " << sim::metric_catalogue()[static_cast<std::size_t>(m)].name
+          << " differs before month " << step;
+      differs_after = differs_after || std::memcmp(a.data() + before, b.data() + before,
+                                                   (a.size() - before) * sizeof(double)) != 0;
+    }
+  EXPECT_TRUE(differs_after) << "the variant changes nothing after month " << step;
+}
+
+struct Variant {
+  const char* file;
+  const char* changes_from;  // the first phase the variant changes
+  // The header's answer, checked on the means of history `h` and variant `v`.
+  std::function<void(const Outcomes& h, const Outcomes& v)> answer;
+};
+
+using S = sim::Summary;
+
+// Sum of a summary over Phases III and IV.
+double later(const Outcomes& o, S s) { return o.mean("III", s) + o.mean("IV", s); }
+
+const Variant kVariants[] = {
+    {"buyer_led.toml", "III",
+     [](const Outcomes& h, const Outcomes& v) {
+       EXPECT_GT(v.mean("III", S::revenue_buyer_usd), 2 * h.mean("III", S::revenue_buyer_usd));
+       EXPECT_LT(v.mean("III", S::donor_cost_per_firm_usd), 0.9 * h.mean("III", S::donor_cost_per_firm_usd))
+           << "buyers reach more firms per donor dollar";
+       EXPECT_GT(later(v, S::firms_trained), later(h, S::firms_trained));
+     }},
+    {"donor_cut_50.toml", "III",
+     [](const Outcomes& h, const Outcomes& v) {
+       EXPECT_LT(later(v, S::donor_spend_usd), 0.9 * later(h, S::donor_spend_usd));
+       EXPECT_LT(later(v, S::firms_trained), 0.95 * later(h, S::firms_trained)) << "the cut costs reach";
+       EXPECT_LT(v.mean("IV", S::providers_active), h.mean("IV", S::providers_active));
+       EXPECT_NEAR(v.mean("IV", S::cost_recovery), h.mean("IV", S::cost_recovery), 0.05)
+           << "cost recovery does not rise to fill the gap";
+     }},
+    {"government_led.toml", "II",
+     [](const Outcomes& h, const Outcomes& v) {
+       EXPECT_GT(v.mean("III", S::revenue_government_usd), 2 * h.mean("III", S::revenue_government_usd));
+       EXPECT_LT(v.mean("III", S::donor_spend_usd), 0.95 * h.mean("III", S::donor_spend_usd))
+           << "government money replaces donor subsidy";
+       EXPECT_GT(v.mean("III", S::cost_recovery), h.mean("III", S::cost_recovery) + 0.1);
+       EXPECT_NEAR(later(v, S::firms_trained) / later(h, S::firms_trained), 1.0, 0.15) << "reach holds";
+     }},
+    {"licensing_led.toml", "III",
+     [](const Outcomes& h, const Outcomes& v) {
+       EXPECT_GT(v.mean("III", S::cost_recovery), h.mean("III", S::cost_recovery) + 0.1);
+       EXPECT_LT(later(v, S::firms_trained), 0.9 * later(h, S::firms_trained))
+           << "without subsidy for their clients, fewer firms enrol";
+     }},
+    {"market_only.toml", "III",
+     [](const Outcomes& h, const Outcomes& v) {
+       EXPECT_LT(later(v, S::firms_trained), 0.8 * later(h, S::firms_trained))
+           << "reach falls without subsidy";
+       EXPECT_GT(later(v, S::firms_trained), 0.0) << "but some survives";
+       EXPECT_GT(v.mean("IV", S::cost_recovery), 0.95);
+     }},
+    {"scale_up.toml", "III",
+     [](const Outcomes& h, const Outcomes& v) {
+       const double trainers = v.mean("III", S::trainers_certified) / h.mean("III", S::trainers_certified);
+       const double reach = v.mean("III", S::firms_trained) / h.mean("III", S::firms_trained);
+       EXPECT_GT(trainers, 1.4) << "capacity grows";
+       EXPECT_LT(reach - 1, (trainers - 1) / 2) << "reach grows much less than capacity: demand limits it";
+     }},
+    {"subsidy_taper.toml", "III",
+     [](const Outcomes& h, const Outcomes& v) {
+       EXPECT_GT(v.mean("IV", S::cost_recovery), h.mean("IV", S::cost_recovery) + 0.1);
+       EXPECT_LT(later(v, S::firms_trained), later(h, S::firms_trained));
+       EXPECT_LE(v.mean("IV", S::providers_active), h.mean("IV", S::providers_active))
+           << "the taper does not keep more providers alive";
+     }},
+};
+
+class VariantOutcomes : public testing::TestWithParam<Variant> {};
+
+TEST_P(VariantOutcomes, LeaveEarlierPhasesAloneAndAnswerTheirQuestion) {
+  const Outcomes& h = history_outcomes();
+  const Outcomes v(GetParam().file);
+  expect_same_months_before(
+      h, v, v.scenario.model.phases[static_cast<std::size_t>(v.phase(GetParam().changes_from))].first_step);
+  GetParam().answer(h, v);
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, VariantOutcomes, testing::ValuesIn(kVariants),
+                         [](const auto& p) { return fs::path(p.param.file).stem().string(); });
+
+// Every shipped variant is listed above: a new one needs its answer too.
+TEST(Scenarios, EveryVariantHasAnOutcomeTest) {
+  for (const fs::path& file : shipped()) {
+    if (file.filename() == "history.toml") continue;
+    bool listed = false;
+    for (const Variant& v : kVariants) listed = listed || file.filename() == v.file;
+    EXPECT_TRUE(listed) << file.filename() << " has no entry in kVariants";
+  }
 }
 
 }  // namespace

@@ -2,9 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <thread>
-
 #include "session_files.hpp"
 #include "sim/runner.hpp"
 
@@ -14,13 +11,6 @@ namespace {
 std::shared_ptr<const scenario::Scenario> small(int replications) {
   return std::make_shared<const scenario::Scenario>(scenario::load_scenario(
       testing::small_scenario(), {"run.replications=" + std::to_string(replications)}));
-}
-
-// Polls: the run thread publishes on its own schedule.
-template <class Pred>
-bool eventually(Pred pred) {
-  for (int i = 0; i < 2000 && !pred(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  return pred();
 }
 
 TEST(BackgroundRun, EqualsTheEngineRunnerBitForBit) {
@@ -54,33 +44,62 @@ TEST(BackgroundRun, SnapshotsGrowMonthByMonthToTheEnd) {
   EXPECT_GT(total.p95.back(), 0);
 }
 
+// wait_until_idle returns once the run thread blocks for a turn, or when the
+// run ends: a run that ignored the pause would end at month 36 instead.
 TEST(BackgroundRun, PausedRunAdvancesOneMonthPerStep) {
   BackgroundRun run(small(1), "small", 1, true);
-  EXPECT_TRUE(eventually([&] { return run.status() == RunStatus::paused; }));
+  run.wait_until_idle();
+  EXPECT_EQ(run.status(), RunStatus::paused);
   EXPECT_EQ(run.snapshot()->months_done, 0);
   run.step();
   run.step();
-  EXPECT_TRUE(
-      eventually([&] { return run.snapshot()->months_done == 2 && run.status() == RunStatus::paused; }));
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  run.wait_until_idle();
+  EXPECT_EQ(run.status(), RunStatus::paused) << "blocked for a turn after the two granted months";
   EXPECT_EQ(run.snapshot()->months_done, 2);
+  run.step();
+  run.wait_until_idle();
+  EXPECT_EQ(run.snapshot()->months_done, 3);
   run.resume();
   run.wait();
   EXPECT_EQ(run.status(), RunStatus::finished);
+  EXPECT_EQ(run.snapshot()->months_done, 36);
 }
 
-TEST(BackgroundRun, CancelStopsAndLeavesNoThread) {
+TEST(BackgroundRun, CancelBeforeTheFirstMonthStopsAndLeavesNoThread) {
   BackgroundRun run(small(1), "small", 1, true);
+  ASSERT_TRUE(run.thread_alive());
   run.cancel();
+  EXPECT_FALSE(run.thread_alive()) << "cancel joins the run thread";
   EXPECT_EQ(run.status(), RunStatus::cancelled);
-  EXPECT_LT(run.snapshot()->months_done, 36);
+  EXPECT_EQ(run.snapshot()->status, RunStatus::cancelled);
+  EXPECT_EQ(run.snapshot()->months_done, 0);
+  EXPECT_TRUE(run.series().empty());
+}
+
+TEST(BackgroundRun, CancelAfterSomeMonthsKeepsThemAndStops) {
+  BackgroundRun run(small(1), "small", 1, true);
+  for (int i = 0; i < 4; ++i) run.step();
+  run.wait_until_idle();
+  run.cancel();
+  EXPECT_FALSE(run.thread_alive());
+  EXPECT_EQ(run.status(), RunStatus::cancelled);
+  EXPECT_EQ(run.snapshot()->months_done, 4);
+  EXPECT_EQ(run.snapshot()->charts.months(), 4);
+}
+
+TEST(BackgroundRun, WaitLeavesNoThread) {
+  BackgroundRun run(small(1), "small", 1, false);
+  run.wait();
+  EXPECT_FALSE(run.thread_alive());
+  EXPECT_EQ(run.status(), RunStatus::finished);
 }
 
 TEST(BackgroundRun, CopiesTheWatchedCountrysNetwork) {
   BackgroundRun run(small(1), "small", 1, true);
   run.watch_network(0);
   run.step();
-  ASSERT_TRUE(eventually([&] { return run.snapshot()->months_done == 1; }));
+  run.wait_until_idle();
+  ASSERT_EQ(run.snapshot()->months_done, 1);
   const NetworkView& net = run.snapshot()->network;
   EXPECT_EQ(net.country, 0);
   EXPECT_FALSE(net.hubs.empty());

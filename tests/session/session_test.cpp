@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "session_files.hpp"
+#include "sim/runner.hpp"
+#include "sim/summary.hpp"
 
 namespace score::session {
 namespace {
@@ -53,22 +55,48 @@ TEST_F(SessionTest, SavingOverTheOpenScenarioIsRefused) {
   EXPECT_EQ(scenario::load_scenario(copy).model.name, "small");  // still the full scenario
 }
 
+// The oracle: the engine's own runner on the scenario with and without the
+// edit, each phase summary averaged over the replications.
+double runner_mean(const std::vector<std::string>& overrides, int phase, sim::Summary summary) {
+  const scenario::Scenario sc = scenario::load_scenario(testing::small_scenario(), overrides);
+  double sum = 0;
+  for (std::uint32_t r = 0; r < static_cast<std::uint32_t>(sc.model.replications); ++r)
+    sum += sim::summarise(sim::run_one(sc.model, r), sc.model).total(phase, summary);
+  return sum / sc.model.replications;
+}
+
+// Each row holds the pinned run's and the edited run's own numbers (not one
+// run twice, nor the two swapped), and the edit moves what it should.
 TEST_F(SessionTest, PinnedRunComparesWithTheEditedRun) {
   Session s;
-  testing::run_small(s);
+  testing::run_small(s, 3);
   ASSERT_TRUE(s.pin());
   s.set_lever("phases.I.marketing_usd_per_month", 20000);
   ASSERT_EQ(s.start(), "");
   s.wait();
   const auto rows = s.comparison();
-  ASSERT_FALSE(rows.empty());
-  bool pinned_known = false, differs = false;
+  ASSERT_EQ(rows.size(), 2 * compared_summaries().size());  // two phases
+  const std::vector<std::string> base{"run.replications=3"},
+      edited{"run.replications=3", "phases.I.marketing_usd_per_month=20000"};
   for (const ComparisonRow& r : rows) {
-    pinned_known = pinned_known || !std::isnan(r.pinned);
-    differs = differs || (r.difference != 0 && !std::isnan(r.difference));
+    const int phase = r.phase == "I" ? 0 : 1;
+    const std::string what = r.phase + " " + sim::summary_catalogue()[static_cast<int>(r.summary)].name;
+    const double pinned = runner_mean(base, phase, r.summary),
+                 current = runner_mean(edited, phase, r.summary);
+    if (std::isnan(pinned)) {
+      EXPECT_TRUE(std::isnan(r.pinned)) << what;
+    } else {
+      EXPECT_DOUBLE_EQ(r.pinned, pinned) << what;
+    }
+    if (std::isnan(current)) {
+      EXPECT_TRUE(std::isnan(r.current)) << what;
+    } else {
+      EXPECT_DOUBLE_EQ(r.current, current) << what;
+    }
+    if (!std::isnan(r.difference)) EXPECT_DOUBLE_EQ(r.difference, r.current - r.pinned) << what;
+    if (r.phase == "I" && r.summary == sim::Summary::firms_trained)
+      EXPECT_GT(r.current, r.pinned) << "ten times the marketing reaches more firms in Phase I";
   }
-  EXPECT_TRUE(pinned_known);
-  EXPECT_TRUE(differs);
   EXPECT_NE(s.pinned()->label, s.current()->label);
 }
 

@@ -1,6 +1,8 @@
 // Each process on small worlds whose answer is known.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "sim/funding.hpp"
@@ -17,9 +19,35 @@ double total(const Series& s, Metric m) {
   return sum;
 }
 
+// Not only "some deliveries": each one is Module 1 first, billed at the
+// module's price, with the firm paying its fee share of that price.
 TEST(Enrolment, TheBaselineWorldTrainsFirms) {
-  const Series s = run_one(test::small_world(), 0);
+  const model::Description m = test::small_world();
+  const Series s = run_one(m, 0);
   EXPECT_GT(total(s, Metric::module_deliveries), 50);
+  const int enterprise = static_cast<int>(model::Source::enterprise);
+  for (int c = 0; c < s.countries(); ++c) {
+    std::array<double, model::kModules> started{};
+    for (int t = 0; t < s.steps(); ++t) {
+      double billed = 0;
+      for (int k = 0; k < model::kModules; ++k) {
+        const double n = s.at(Metric::module_deliveries, t, c, k);
+        started[static_cast<std::size_t>(k)] += n;
+        billed += n * module_price(m, c, k);
+      }
+      const double cost = s.at(Metric::delivery_cost_usd, t, c);
+      EXPECT_NEAR(cost, billed, 1e-6 * std::max(1.0, billed)) << "country " << c << ", month " << t;
+      EXPECT_NEAR(s.at(Metric::revenue_usd, t, c, enterprise), 0.2 * cost, 1e-6 * std::max(1.0, cost))
+          << "the fee share is 20% of the price";
+      for (int k = 1; k < model::kModules; ++k)
+        EXPECT_LE(started[static_cast<std::size_t>(k)], started[0])
+            << "Module 1 comes first; module " << k + 1;
+    }
+    EXPECT_GT(started[0], 0);
+    EXPECT_GT(s.at(Metric::smes_trained, s.steps() - 1, c), 0);
+    EXPECT_LE(s.at(Metric::smes_trained, s.steps() - 1, c), started[0])
+        << "trained firms all started Module 1";
+  }
 }
 
 TEST(Enrolment, AFirmThatCannotPayDoesNotEnrol) {
@@ -74,7 +102,8 @@ TEST(Money, DeliveryCostEqualsRevenuesPlusShortfallEveryMonth) {
     sim.step();
     for (int c = 0; c < 2; ++c) {
       double revenue = 0;
-      for (int src = 0; src < model::kSources; ++src) revenue += sim.series().at(Metric::revenue_usd, t, c, src);
+      for (int src = 0; src < model::kSources; ++src)
+        revenue += sim.series().at(Metric::revenue_usd, t, c, src);
       const double cost = sim.series().at(Metric::delivery_cost_usd, t, c);
       const double shortfall = sim.series().at(Metric::delivery_shortfall_usd, t, c);
       EXPECT_NEAR(cost, revenue + shortfall, 1e-6 * (1 + cost)) << "month " << t;
@@ -95,7 +124,8 @@ TEST(Money, ADonorBudgetIsNeverOverspent) {
     for (std::size_t j = 0; j < m.funders.size(); ++j)
       EXPECT_LE(sim.state().funders[j].spent_phase, m.funders[j].budget_usd[0] + 1e-6);
   }
-  EXPECT_NEAR(sim.state().funders[0].spent_phase, 100000, 1.0) << "demand exceeds this budget: it is spent in full";
+  EXPECT_NEAR(sim.state().funders[0].spent_phase, 100000, 1.0)
+      << "demand exceeds this budget: it is spent in full";
 }
 
 TEST(Awareness, WithoutChannelsNoFirmHearsOfScore) {
@@ -135,14 +165,16 @@ TEST(Awareness, MarketingReachesItsFirmsPerDollar) {
 TEST(Awareness, PartnerBuyersReachTheirSuppliers) {
   model::Description m = one_channel_world();
   m.behaviour.buyer_awareness = 0.1;
-  for (auto& plan : m.phases[0].plans) plan.buyer_partnerships = 10;  // partnerships ramp up: one in the first month
+  for (auto& plan : m.phases[0].plans)
+    plan.buyer_partnerships = 10;  // partnerships ramp up: one in the first month
   double aware = 0, expected = 0;
   const int reps = 40;
   for (int r = 0; r < reps; ++r) {
     Simulation sim(m, static_cast<std::uint32_t>(r));
     sim.step();
     aware += sim.series().at(Metric::firms_aware, 0, 0);
-    expected += 0.1 * static_cast<double>(boost::out_degree(std::uint32_t{0}, sim.state().networks.buyer_suppliers));
+    expected +=
+        0.1 * static_cast<double>(boost::out_degree(std::uint32_t{0}, sim.state().networks.buyer_suppliers));
   }
   EXPECT_NEAR(aware / reps, expected / reps, 4 * std::sqrt(expected / reps * 0.9 / reps));
 }
