@@ -195,6 +195,8 @@ const Variant kVariants[] = {
      }},
 };
 
+void PrintTo(const Variant& v, std::ostream* os) { *os << v.file; }
+
 class VariantOutcomes : public testing::TestWithParam<Variant> {};
 
 TEST_P(VariantOutcomes, LeaveEarlierPhasesAloneAndAnswerTheirQuestion) {

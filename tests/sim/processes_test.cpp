@@ -23,8 +23,17 @@ double total(const Series& s, Metric m) {
 // module's price, with the firm paying its fee share of that price.
 TEST(Enrolment, TheBaselineWorldTrainsFirms) {
   const model::Description m = test::small_world();
-  const Series s = run_one(m, 0);
+  Simulation sim(m, 0);
+  while (!sim.finished()) sim.step();
+  const Series& s = sim.series();
   EXPECT_GT(total(s, Metric::module_deliveries), 50);
+  int firms_done = 0;
+  for (const std::uint8_t done : sim.state().firms.modules_done) {
+    if (done == 0) continue;
+    ++firms_done;
+    EXPECT_TRUE(done & 1) << "a firm completed a later module without Module 1 (modules " << int{done} << ")";
+  }
+  EXPECT_GT(firms_done, 0);
   const int enterprise = static_cast<int>(model::Source::enterprise);
   for (int c = 0; c < s.countries(); ++c) {
     std::array<double, model::kModules> started{};
