@@ -14,6 +14,7 @@
 #include "output/sweep_export.hpp"
 #include "output/sweep_info.hpp"
 #include "scenario/build.hpp"
+#include "scenario/document.hpp"
 #include "scenario/reference.hpp"
 #include "sweep/sweep.hpp"
 
@@ -24,7 +25,14 @@ namespace {
 constexpr const char* kPrefix = "score: ";
 
 // A sweep file has a [sweep] table (docs/experiments.md); a scenario has none.
+// Only a regular file of an input's size is looked into: anything else (a
+// device, a directory, a huge file) goes to the scenario loader, which says
+// what is wrong with it.
 bool is_sweep_file(const std::string& file) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(file, error)) return false;
+  const std::uintmax_t size = std::filesystem::file_size(file, error);
+  if (error || size > scenario::kMaxInputBytes) return false;
   std::ifstream in(file);
   const std::regex header(R"(^\s*\[\s*sweep\s*\]\s*(#.*)?$)");
   for (std::string line; std::getline(in, line);)
