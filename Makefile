@@ -17,7 +17,7 @@ build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 # Only what `make run` runs: the score command, not the tests, benchmarks
-# or viewer, so that a fresh clone's first result comes in about a minute.
+# or viewer, so that a fresh clone's first result does not wait for them.
 build-score: configure
 	cmake --build $(BUILD) -j $(JOBS) --target score
 
