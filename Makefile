@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 SCENARIO ?= scenarios/history.toml
 
-.PHONY: all setup configure build run test clean asan-build asan tsan fuzz
+.PHONY: all setup configure build build-score run test clean asan-build asan tsan fuzz
 
 all: build
 
@@ -16,7 +16,12 @@ configure: setup
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+# Only what `make run` runs: the score command, not the tests, benchmarks
+# or viewer, so that a fresh clone's first result does not wait for them.
+build-score: configure
+	cmake --build $(BUILD) -j $(JOBS) --target score
+
+run: build-score
 	$(BUILD)/engine/cli/score run $(SCENARIO)
 
 test: build

@@ -9,6 +9,8 @@
 namespace score::cli {
 
 constexpr int kOk = 0, kInternal = 1, kBadInput = 2, kInterrupted = 130;
+// `score diff`: the files differ (like diff(1); equal files give kOk).
+constexpr int kDiffer = 1;
 
 struct RunArgs {
   std::string scenario;  // empty: the default scenario (the SCORE history)
@@ -27,6 +29,7 @@ int info_command(const std::string& file);
 int export_command(const std::string& file, const std::string& dir);
 int schema_command();
 int compare_command(const std::string& a, const std::string& b);
+int diff_command(const std::string& a, const std::string& b);
 
 // The scenario `score run` uses when given none.
 std::string default_scenario();

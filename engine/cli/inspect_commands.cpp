@@ -1,49 +1,126 @@
-// score validate, info, export, schema: commands that check or read files
-// without running anything.
+// score validate, info, export, diff, schema: commands that check or read
+// files without running anything. Each takes scenario and sweep files, run
+// and sweep results files alike.
+#include <fstream>
 #include <iostream>
+#include <regex>
 
 #include "cli/commands.hpp"
 #include "cli/run_support.hpp"
 #include "output/csv_export.hpp"
+#include "output/diff.hpp"
 #include "output/info.hpp"
 #include "output/results_reader.hpp"
+#include "output/sweep_export.hpp"
+#include "output/sweep_info.hpp"
 #include "scenario/build.hpp"
+#include "scenario/document.hpp"
 #include "scenario/reference.hpp"
+#include "sweep/sweep.hpp"
 
 namespace score::cli {
 namespace {
 // These commands only read the files they are given: whatever goes wrong is
 // taken for bad input.
 constexpr const char* kPrefix = "score: ";
+
+// A sweep file has a [sweep] table (docs/experiments.md); a scenario has none.
+// Only a regular file of an input's size is looked into: anything else (a
+// device, a directory, a huge file) goes to the scenario loader, which says
+// what is wrong with it.
+bool is_sweep_file(const std::string& file) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(file, error)) return false;
+  const std::uintmax_t size = std::filesystem::file_size(file, error);
+  if (error || size > scenario::kMaxInputBytes) return false;
+  std::ifstream in(file);
+  const std::regex header(R"(^\s*\[\s*sweep\s*\]\s*(#.*)?$)");
+  for (std::string line; std::getline(in, line);)
+    if (std::regex_match(line, header)) return true;
+  return false;
+}
+
+// A sweep file as `score sweep` checks it before running: the file, its base
+// scenario and the scenario of every point.
+int validate_sweep(const std::string& file, const std::vector<std::string>& overrides) {
+  if (!overrides.empty()) {
+    std::cerr << kPrefix << file
+              << ": --set applies to scenario files; a sweep file sets its values per point\n";
+    return kBadInput;
+  }
+  const sweep::Sweep sw = sweep::load_sweep(file);
+  sweep::check_points(sw, 0);
+  std::cout << file << ": ok (sweep " << sw.spec.name << ", " << sweep::method_name(sw.spec.method) << ", "
+            << sw.points() << " points x " << sw.spec.replications << " replications, "
+            << sw.spec.parameters.size() << " parameters, over " << sw.base.model.name << ")\n";
+  return kOk;
+}
 }  // namespace
 
 int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& overrides) {
   int worst = kOk;
   for (const std::string& file : files) {
-    const int code = guarded([&] {
-      const scenario::Scenario sc = scenario::load_scenario(file, overrides);
-      std::cout << file << ": ok (" << sc.model.name << ", " << sc.model.steps << " months, "
-                << sc.model.countries.size() << " countries, " << sc.model.phases.size() << " phases)\n";
-      return kOk;
-    }, kPrefix, kBadInput);
+    const int code = guarded(
+        [&] {
+          if (is_sweep_file(file)) return validate_sweep(file, overrides);
+          const scenario::Scenario sc = scenario::load_scenario(file, overrides);
+          std::cout << file << ": ok (" << sc.model.name << ", " << sc.model.steps << " months, "
+                    << sc.model.countries.size() << " countries, " << sc.model.phases.size() << " phases)\n";
+          return kOk;
+        },
+        kPrefix, kBadInput);
     worst = std::max(worst, code);
   }
   return worst;
 }
 
 int info_command(const std::string& file) {
-  return guarded([&] {
-    std::cout << output::describe(output::read_results(file));
-    return kOk;
-  }, kPrefix, kBadInput);
+  return guarded(
+      [&] {
+        if (output::is_sweep_results(file))
+          std::cout << output::describe(output::SweepFile(file));
+        else
+          std::cout << output::describe(output::read_results(file));
+        return kOk;
+      },
+      kPrefix, kBadInput);
 }
 
 int export_command(const std::string& file, const std::string& dir) {
-  return guarded([&] {
-    output::export_csv(file, dir);
-    std::cout << "wrote " << dir << "/phase_summary.csv and " << dir << "/timeseries.csv\n";
-    return kOk;
-  }, kPrefix, kBadInput);
+  return guarded(
+      [&] {
+        if (output::is_sweep_results(file)) {
+          output::export_sweep_csv(file, dir);
+          std::cout << "wrote " << (std::filesystem::path(dir) / "sweep.csv").string() << "\n";
+          return kOk;
+        }
+        output::export_csv(file, dir);
+        std::cout << "wrote into " << dir << ": phase_summary.csv, timeseries.csv";
+        if (std::filesystem::exists(std::filesystem::path(dir) / "timeseries_stats.csv"))
+          std::cout << ", phase_summary_stats.csv, timeseries_stats.csv";
+        std::cout << "\n";
+        return kOk;
+      },
+      kPrefix, kBadInput);
+}
+
+int diff_command(const std::string& a, const std::string& b) {
+  return guarded(
+      [&] {
+        const std::vector<std::string> differences = output::diff_files(a, b);
+        std::string ignored;
+        for (const auto& name : output::provenance_attributes())
+          ignored += (ignored.empty() ? "" : ", ") + name;
+        if (differences.empty()) {
+          std::cout << a << " and " << b << " hold the same data (provenance left out: " << ignored << ")\n";
+          return kOk;
+        }
+        for (const auto& line : differences) std::cout << line << "\n";
+        std::cout << a << " and " << b << " differ in " << differences.size() << " place"
+                  << (differences.size() == 1 ? "" : "s") << " (provenance left out: " << ignored << ")\n";
+        return kDiffer;
+      },
+      kPrefix, kBadInput);
 }
 
 int schema_command() {

@@ -29,17 +29,17 @@ void add_run(CLI::App& app, RunArgs& args, int& code) {
 void add_inspect(CLI::App& app, int& code) {
   static std::vector<std::string> files, overrides;
   static std::string file, dir, other;
-  auto* validate = app.add_subcommand("validate", "Check scenario files without running them");
-  validate->add_option("scenarios", files, "Scenario files")->required();
+  auto* validate = app.add_subcommand("validate", "Check scenario or sweep files without running them");
+  validate->add_option("files", files, "Scenario or sweep files (.toml)")->required();
   validate->add_option("--set", overrides, "Override one value: KEY.PATH=VALUE (repeatable)");
   validate->callback([&] { code = validate_command(files, overrides); });
 
-  auto* info = app.add_subcommand("info", "Describe a results file: its scenario and headline figures");
-  info->add_option("results", file, "Results file (.h5)")->required();
+  auto* info = app.add_subcommand("info", "Describe a run's or a sweep's results file: what it holds");
+  info->add_option("results", file, "Results file (.h5) of score run or score sweep")->required();
   info->callback([&] { code = info_command(file); });
 
-  auto* exp = app.add_subcommand("export", "Export a results file as CSV (phase table and time series)");
-  exp->add_option("results", file, "Results file (.h5)")->required();
+  auto* exp = app.add_subcommand("export", "Export a results file as CSV (a sweep's as one tidy table)");
+  exp->add_option("results", file, "Results file (.h5) of score run or score sweep")->required();
   exp->add_option("--csv", dir, "Directory to write the CSV files into")->required();
   exp->callback([&] { code = export_command(file, dir); });
 
@@ -47,6 +47,13 @@ void add_inspect(CLI::App& app, int& code) {
   cmp->add_option("a", file, "First results file")->required();
   cmp->add_option("b", other, "Second results file")->required();
   cmp->callback([&] { code = compare_command(file, other); });
+
+  auto* diff = app.add_subcommand("diff",
+                                  "Compare two results (or sweep) files, provenance left out: "
+                                  "exit 0 when they hold the same data, 1 when not");
+  diff->add_option("a", file, "First file (.h5)")->required();
+  diff->add_option("b", other, "Second file (.h5)")->required();
+  diff->callback([&] { code = diff_command(file, other); });
 
   auto* schema = app.add_subcommand("schema", "Print the reference of every scenario key (Markdown)");
   schema->callback([&] { code = schema_command(); });

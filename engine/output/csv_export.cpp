@@ -13,6 +13,21 @@
 
 namespace score::output {
 
+std::string csv_text(std::string_view text) {
+  const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+  if (!formula && text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = formula ? "\"'" : "\"";
+  for (char c : text) out += c == '"' ? std::string_view("\"\"") : std::string_view(&c, 1);
+  return out += '"';
+}
+
+std::string csv_number(double value) {
+  if (std::isnan(value)) return {};
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
 namespace {
 // One CSV table, written to a temporary name in its directory and renamed
 // onto its own name by commit(); dropped if never committed.

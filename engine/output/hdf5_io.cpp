@@ -172,6 +172,17 @@ std::vector<hsize_t> shape(hid_t dataset) {
   return dims;
 }
 
+Id open_read_only(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) throw Error("does not exist");
+  if (!std::filesystem::is_regular_file(path, error)) throw Error("is not a regular file");
+  if (H5Fis_hdf5(path.c_str()) <= 0) {
+    H5Eclear2(H5E_DEFAULT);
+    throw Error("is not an HDF5 file");
+  }
+  return Id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot be opened (truncated or damaged?)");
+}
+
 namespace {
 // The length of a 1-D dataset, checked against a sanity limit before allocating.
 hsize_t vector_length(hid_t dataset, hsize_t limit) {

@@ -3,6 +3,7 @@
 // results format uses. Every function throws h5::Error on failure and must be
 // called with an h5::Lock held.
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,10 @@ std::string now_utc();
 
 // Variable-length UTF-8 strings, the type of every string in the format.
 Id string_type();
+
+// Opens an existing HDF5 file read-only; fails saying whether it is missing,
+// not a regular file, not HDF5 or damaged (messages without the file name).
+Id open_read_only(const std::filesystem::path& path);
 
 // Attributes; writing replaces an attribute of the same name.
 void write_string_attribute(hid_t object, const char* name, const std::string& value);

@@ -162,6 +162,23 @@ std::vector<double> SweepFile::design() const {
   }
 }
 
+std::vector<double> SweepFile::outcome(int point) const {
+  h5::Lock lock;
+  try {
+    h5::Id dataset = h5::open_dataset(handles_->file.get(), sf::kOutcome);
+    const std::vector<hsize_t> dims{static_cast<hsize_t>(info_.points),
+                                    static_cast<hsize_t>(info_.replications), info_.phases.size(),
+                                    static_cast<hsize_t>(sim::kSummaries)};
+    if (h5::shape(dataset.get()) != dims) throw h5::Error("'outcome' is shaped unlike its coordinates");
+    std::vector<double> values(static_cast<std::size_t>(dims[1] * dims[2] * dims[3]));
+    h5::read_block(dataset.get(), {static_cast<hsize_t>(point), 0, 0, 0}, {1, dims[1], dims[2], dims[3]},
+                   values.data());
+    return values;
+  } catch (const h5::Error& e) {
+    throw located(path_, e.what());
+  }
+}
+
 std::vector<double> SweepFile::sensitivity(const std::string& index) const {
   h5::Lock lock;
   const std::string name = sf::sensitivity_variable(index);

@@ -38,6 +38,9 @@ class SweepFile {
   sweep::OutcomeTable statistic(sweep::Statistic which) const;
   // The parameter values of every point, [point][parameter].
   std::vector<double> design() const;
+  // The phase summaries of each of a point's replications (all countries),
+  // [replication][phase][summary].
+  std::vector<double> outcome(int point) const;
   // A stored sensitivity index ("first", "total", "mu_star", ...), laid out
   // [phase][summary][parameter]; empty when the file has none.
   std::vector<double> sensitivity(const std::string& index) const;

@@ -18,6 +18,7 @@
 #include <iterator>
 #include <memory>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -50,8 +51,11 @@ std::vector<std::string> leftovers(const fs::path& dir, const std::string& keep 
 }
 
 std::string bytes_of(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  // Through a stringstream: GCC 12 flags std::string's istreambuf_iterator
+  // constructor, inlined from libstdc++, with -Wnull-dereference.
+  std::ostringstream bytes;
+  bytes << std::ifstream(path, std::ios::binary).rdbuf();
+  return bytes.str();
 }
 
 // A tmpfs mounted on a fresh directory for the test's life, or the reason

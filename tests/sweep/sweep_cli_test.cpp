@@ -92,6 +92,9 @@ TEST_F(sweep_cli, AKilledSweepResumesToTheNumbersOfAnUninterruptedOne) {
   ASSERT_EQ(again.code, 0) << again.out;
   EXPECT_NE(again.out.find("resuming:"), std::string::npos) << again.out;
   expect_same_numbers(whole, resumed);
+  // And as a user checks it: `score diff` finds nothing but provenance apart.
+  const Result diff = score("diff " + whole.string() + " " + resumed.string());
+  EXPECT_EQ(diff.code, 0) << diff.out;
   EXPECT_FALSE(fs::exists(dir / ".resumed.h5.partial"));
   EXPECT_FALSE(fs::exists(dir / ".resumed.h5.journal"));
 }
