@@ -193,6 +193,33 @@ TEST(experiment_sensitivity, SobolIndicesDropBaseRowsWithNaN) {
   EXPECT_THROW(sobol_indices(without, n, k), std::invalid_argument);
 }
 
+// Two base rows are the fewest that give an index and an interval, and two
+// trajectories the fewest that give a Morris sigma; bad arguments throw.
+// Kills the boundary and argument-check mutants the mutation pass left
+// alive (rows < 2 -> <= 2, kept.rows() >= 2 -> > 2, || -> && in the checks,
+// ee.size() < 2 -> <= 2).
+TEST(experiment_sensitivity, TheSmallestDesignsGiveNumbersAndBadArgumentsThrow) {
+  const int n = 2, k = 2;
+  std::vector<double> y;
+  for (const auto& x : saltelli(n, k, saltelli_skip(n))) y.push_back(x[0] + 3 * x[1]);
+  const SobolIndices s = sobol_indices(y, n, k, 50);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_FALSE(std::isnan(s.first[i])) << i;
+    EXPECT_FALSE(std::isnan(s.total_lo[i])) << i;
+    EXPECT_FALSE(std::isnan(s.first_hi[i])) << i;
+  }
+  EXPECT_THROW(sobol_indices(std::vector<double>(4), 2, 0), std::invalid_argument);
+  EXPECT_THROW(sobol_indices(y, n, k, -1), std::invalid_argument);
+  EXPECT_THROW(sobol_indices(y, n, k, 10, 1.0), std::invalid_argument);
+  EXPECT_THROW(sobol_indices(y, n, k, 10, 0.0), std::invalid_argument);
+  const MorrisDesign design = morris(2, 2, 4, 3);
+  std::vector<double> z;
+  for (const auto& x : design.points) z.push_back(x[0] * x[1]);
+  const MorrisIndices m = morris_indices(z, design.layout);
+  EXPECT_FALSE(std::isnan(m.sigma[0]));
+  EXPECT_FALSE(std::isnan(m.sigma[1]));
+}
+
 TEST(experiment_sensitivity, ConstantOutputGivesNaNIndices) {
   const SobolIndices s = sobol_indices(std::vector<double>(8 * 4, 1.0), 8, 2, 10);
   EXPECT_TRUE(std::isnan(s.first[0]));
