@@ -1,6 +1,7 @@
 // score sensitivity: Sobol' indices (saltelli sweeps) or Morris statistics
 // (morris sweeps) of every outcome, from the mean over each point's
-// replications; printed as a table and stored in the results file.
+// replications; printed as a table and stored in the results file. Sobol'
+// indices are followed by their convergence over the base sample size.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -30,48 +31,113 @@ std::string number(double v, int width, bool fixed) {
   return buffer;
 }
 
-// One row per (phase, summary, parameter); outcomes whose indices are all
-// undefined (no variation across the points) are counted, not printed.
-void print_table(const output::SweepFileInfo& info, const sweep::SensitivityTable& t, const SensitivityArgs& args) {
-  const bool sobol = t.method == sweep::Method::saltelli;
+struct Outcome {
+  int phase, summary;
+};
+
+// The outcomes the --phase and --summary filters select, in table order,
+// without those whose indices are all undefined (no variation across the
+// points): those are counted in `flat`.
+std::vector<Outcome> shown_outcomes(const output::SweepFileInfo& info, const sweep::SensitivityTable& t,
+                                    const SensitivityArgs& args, int& flat) {
+  const std::vector<double>& key = t.method == sweep::Method::saltelli ? t.first : t.mu_star;
+  std::vector<Outcome> out;
+  flat = 0;
+  for (int ph = 0; ph < t.phases; ++ph)
+    for (int s = 0; s < sim::kSummaries; ++s) {
+      const std::string summary = sim::summary_catalogue()[static_cast<std::size_t>(s)].name;
+      if (!wanted(args.phases, info.phases[static_cast<std::size_t>(ph)]) || !wanted(args.summaries, summary))
+        continue;
+      bool defined = false;
+      for (int j = 0; j < t.parameters; ++j) defined = defined || !std::isnan(key[t.index(ph, s, j)]);
+      if (defined)
+        out.push_back({ph, s});
+      else
+        ++flat;
+    }
+  return out;
+}
+
+std::string row_label(const output::SweepFileInfo& info, Outcome o, int parameter, std::size_t width) {
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer, "%-6s %-24s %-*s",
+                info.phases[static_cast<std::size_t>(o.phase)].c_str(),
+                sim::summary_catalogue()[static_cast<std::size_t>(o.summary)].name,
+                static_cast<int>(width), info.parameters[static_cast<std::size_t>(parameter)].c_str());
+  return buffer;
+}
+
+std::size_t label_width(const output::SweepFileInfo& info) {
   std::size_t width = 9;
   for (const auto& p : info.parameters) width = std::max(width, p.size());
+  return width;
+}
+
+std::string sobol_cells(const sweep::SensitivityTable& t, std::size_t i) {
+  return number(t.first[i], 8, true) + " [" + number(t.first_lo[i], 6, true) + ", " +
+         number(t.first_hi[i], 6, true) + "]  " + number(t.total[i], 8, true) + " [" +
+         number(t.total_lo[i], 6, true) + ", " + number(t.total_hi[i], 6, true) + "]";
+}
+
+// One row per (phase, summary, parameter) of the selected outcomes.
+void print_table(const output::SweepFileInfo& info, const sweep::SensitivityTable& t,
+                 const SensitivityArgs& args) {
+  const bool sobol = t.method == sweep::Method::saltelli;
+  const std::size_t width = label_width(info);
   if (sobol)
-    std::printf("Sobol' indices of %s (saltelli, n = %d, %d parameters; %g %% bootstrap intervals, %d resamples)\n",
-                info.name.c_str(), info.saltelli.n, t.parameters, t.confidence * 100, t.bootstrap);
+    std::printf(
+        "Sobol' indices of %s (saltelli, n = %d, %d parameters; %g %% bootstrap intervals, %d resamples)\n",
+        info.name.c_str(), info.saltelli.n, t.parameters, t.confidence * 100, t.bootstrap);
   else
     std::printf("Morris elementary effects of %s (%d trajectories, %d parameters; per unit-cube step)\n",
                 info.name.c_str(), info.morris.trajectories, t.parameters);
-  std::printf("%-6s %-24s %-*s %s\n", "phase", "summary", static_cast<int>(width), "parameter",
-              sobol ? "   first [interval]               total [interval]" : "        mu*        sigma           mu");
+  std::printf(
+      "%-6s %-24s %-*s %s\n", "phase", "summary", static_cast<int>(width), "parameter",
+      sobol ? "   first [interval]               total [interval]" : "        mu*        sigma           mu");
   int flat = 0;
-  for (int ph = 0; ph < t.phases; ++ph) {
-    const std::string& phase = info.phases[static_cast<std::size_t>(ph)];
-    for (int s = 0; s < sim::kSummaries; ++s) {
-      const std::string summary = sim::summary_catalogue()[static_cast<std::size_t>(s)].name;
-      if (!wanted(args.phases, phase) || !wanted(args.summaries, summary)) continue;
-      const std::vector<double>& key = sobol ? t.first : t.mu_star;
-      bool defined = false;
-      for (int j = 0; j < t.parameters; ++j) defined = defined || !std::isnan(key[t.index(ph, s, j)]);
-      if (!defined) {
-        ++flat;
-        continue;
-      }
-      for (int j = 0; j < t.parameters; ++j) {
-        const std::size_t i = t.index(ph, s, j);
-        std::string cells;
-        if (sobol)
-          cells = number(t.first[i], 8, true) + " [" + number(t.first_lo[i], 6, true) + ", " +
-                  number(t.first_hi[i], 6, true) + "]  " + number(t.total[i], 8, true) + " [" +
-                  number(t.total_lo[i], 6, true) + ", " + number(t.total_hi[i], 6, true) + "]";
-        else
-          cells = number(t.mu_star[i], 11, false) + "  " + number(t.sigma[i], 11, false) + "  " + number(t.mu[i], 11, false);
-        std::printf("%-6s %-24s %-*s %s\n", phase.c_str(), summary.c_str(), static_cast<int>(width),
-                    info.parameters[static_cast<std::size_t>(j)].c_str(), cells.c_str());
-      }
+  for (const Outcome o : shown_outcomes(info, t, args, flat))
+    for (int j = 0; j < t.parameters; ++j) {
+      const std::size_t i = t.index(o.phase, o.summary, j);
+      const std::string cells = sobol ? sobol_cells(t, i)
+                                      : number(t.mu_star[i], 11, false) + "  " +
+                                            number(t.sigma[i], 11, false) + "  " + number(t.mu[i], 11, false);
+      std::printf("%s %s\n", row_label(info, o, j, width).c_str(), cells.c_str());
     }
-  }
   if (flat > 0) std::printf("(%d outcome(s) without variation across the points left out)\n", flat);
+}
+
+// The index and its interval width from the first m base rows, for each m of
+// the convergence steps: one table for first-order, one for total indices.
+// Without --summary only the headline outcomes, to keep it readable.
+void print_convergence(const output::SweepFileInfo& info, const std::vector<sweep::ConvergenceStep>& steps,
+                       SensitivityArgs args) {
+  if (steps.size() < 2) return;
+  if (args.summaries.empty())
+    for (const sim::Summary s : sweep::headline_summaries())
+      args.summaries.push_back(sim::summary_catalogue()[static_cast<std::size_t>(s)].name);
+  const sweep::SensitivityTable& full = steps.back().table;
+  int flat = 0;
+  const std::vector<Outcome> outcomes = shown_outcomes(info, full, args, flat);
+  const std::size_t width = label_width(info);
+  for (const bool first : {true, false}) {
+    std::printf("\nConvergence of the %s indices: index (interval width) from the first m base rows\n",
+                first ? "first-order" : "total");
+    std::printf("%-6s %-24s %-*s", "phase", "summary", static_cast<int>(width), "parameter");
+    for (const auto& step : steps) std::printf("  %15s", ("m = " + std::to_string(step.n)).c_str());
+    std::printf("\n");
+    for (const Outcome o : outcomes)
+      for (int j = 0; j < full.parameters; ++j) {
+        std::printf("%s", row_label(info, o, j, width).c_str());
+        for (const auto& step : steps) {
+          const sweep::SensitivityTable& t = step.table;
+          const std::size_t i = t.index(o.phase, o.summary, j);
+          const double value = first ? t.first[i] : t.total[i];
+          const double spread = first ? t.first_hi[i] - t.first_lo[i] : t.total_hi[i] - t.total_lo[i];
+          std::printf("  %s (%s)", number(value, 6, true).c_str(), number(spread, 5, true).c_str());
+        }
+        std::printf("\n");
+      }
+  }
 }
 
 }  // namespace
@@ -88,17 +154,23 @@ int sensitivity_command(const SensitivityArgs& args) {
     return kBadInput;
   }
   if (!sweep::supports_sensitivity(info.method)) {
-    std::cerr << "score sensitivity: " << args.file << " comes from a " << sweep::method_name(info.method)
-              << " design; sensitivity indices need a saltelli design (Sobol' first-order and total indices) or a "
-                 "morris design (Morris mu*, sigma)\n";
+    std::cerr
+        << "score sensitivity: " << args.file << " comes from a " << sweep::method_name(info.method)
+        << " design; sensitivity indices need a saltelli design (Sobol' first-order and total indices) or a "
+           "morris design (Morris mu*, sigma)\n";
     return kBadInput;
   }
   try {
-    const sweep::SensitivityTable table = sweep::sensitivity_table(
-        info.method, means, static_cast<int>(info.parameters.size()), info.saltelli, info.morris, args.bootstrap,
-        args.confidence, info.seed);
+    const sweep::SensitivityTable table =
+        sweep::sensitivity_table(info.method, means, static_cast<int>(info.parameters.size()), info.saltelli,
+                                 info.morris, args.bootstrap, args.confidence, info.seed);
     output::write_sensitivity(args.file, table);
     print_table(info, table, args);
+    if (info.method == sweep::Method::saltelli)
+      print_convergence(info,
+                        sweep::sobol_convergence(means, static_cast<int>(info.parameters.size()),
+                                                 info.saltelli, args.bootstrap, args.confidence, info.seed),
+                        args);
     std::printf("stored in %s as sensitivity_* (phase, summary, parameter)\n", args.file.c_str());
     return kOk;
   } catch (const std::exception& e) {

@@ -123,6 +123,13 @@ Points saltelli(int n, int k, int skip) {
   return out;
 }
 
+int saltelli_skip(int n) {
+  require(n >= 0 && n <= (1 << 30), "saltelli_skip: n out of range");
+  int skip = 2;
+  while (skip < n) skip *= 2;
+  return skip;
+}
+
 Points map_to_ranges(const Points& unit_points, const std::vector<Factor>& factors) {
   for (const Factor& f : factors) check_factor(f);
   Points out;

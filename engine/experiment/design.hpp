@@ -73,6 +73,12 @@ struct SaltelliLayout {
 // sobol_max_dimension(); n a power of two keeps the Sobol' balance.
 Points saltelli(int n, int k, int skip = 0);
 
+// The skip a sweep's saltelli design uses: the smallest power of two >= n and
+// >= 2. Points 0 (the origin) and 1 (every coordinate 1/2) of the Sobol'
+// sequence have A equal to B, so with skip 0 a design of n = 2 estimates
+// nothing; starting at a multiple of n keeps the n points a balanced block.
+int saltelli_skip(int n);
+
 // Step s (0-based) of a Morris trajectory: going from its point s to point
 // s + 1 changes only `factor`, by `delta` (+/- the grid delta).
 struct MorrisStep {

@@ -52,35 +52,42 @@ struct Estimate {
   std::vector<double> first, total;
 };
 
-// Population variance of f(A) and f(B) pooled over the listed rows.
-double pooled_variance(const SaltelliOutputs& o, std::span<const std::uint32_t> rows) {
+// Mean and population variance of f(A) and f(B) pooled over the listed rows.
+struct Moments {
+  double mean = 0, variance = 0;
+};
+Moments pooled_moments(const SaltelliOutputs& o, std::span<const std::uint32_t> rows) {
   double sum = 0;
   for (std::uint32_t j : rows) sum += o.a[j] + o.b[j];
   const double count = 2.0 * static_cast<double>(rows.size());
   const double m = sum / count;
   double ss = 0;
   for (std::uint32_t j : rows) ss += (o.a[j] - m) * (o.a[j] - m) + (o.b[j] - m) * (o.b[j] - m);
-  return ss / count;
+  return {m, ss / count};
 }
 
 // Both estimators over the listed rows; a bootstrap resample lists some rows
-// several times. With fewer than two rows or no variance, the indices are NaN.
+// several times, and the mean and variance are those of the resample. With
+// fewer than two rows or no variance, the indices are NaN. f(B) is centred
+// on the pooled mean: the uncentred product lets sampling noise grow with
+// the outcome's mean (adding 100 to Ishigami widened S1's 95 % interval
+// from 0.06 to 1.2 at n = 8192).
 Estimate estimate(const SaltelliOutputs& o, std::span<const std::uint32_t> rows) {
   const std::size_t k = o.ab.size();
   Estimate e{std::vector<double>(k, kNaN), std::vector<double>(k, kNaN)};
   if (rows.size() < 2) return e;
-  const double variance = pooled_variance(o, rows);
-  if (!(variance > 0)) return e;
+  const Moments m = pooled_moments(o, rows);
+  if (!(m.variance > 0)) return e;
   const double count = static_cast<double>(rows.size());
   for (std::size_t i = 0; i < k; ++i) {
     const std::vector<double>& ab = o.ab[i];
     double first = 0, total = 0;
     for (std::uint32_t j : rows) {
-      first += o.b[j] * (ab[j] - o.a[j]);
+      first += (o.b[j] - m.mean) * (ab[j] - o.a[j]);
       total += (o.a[j] - ab[j]) * (o.a[j] - ab[j]);
     }
-    e.first[i] = first / count / variance;
-    e.total[i] = total / (2.0 * count) / variance;
+    e.first[i] = first / count / m.variance;
+    e.total[i] = total / (2.0 * count) / m.variance;
   }
   return e;
 }
@@ -135,6 +142,13 @@ SobolIndices sobol_indices(const std::vector<double>& y, int n, int k, int boots
                    std::vector<double>(width, kNaN), std::vector<double>(width, kNaN)};
   if (bootstrap > 0 && kept.rows() >= 2) bootstrap_intervals(kept, bootstrap, confidence, seed, out);
   return out;
+}
+
+std::vector<int> convergence_sizes(int n) {
+  std::vector<int> sizes;
+  for (const int divisor : {8, 4, 2, 1})
+    if (n / divisor >= 2 && (sizes.empty() || sizes.back() < n / divisor)) sizes.push_back(n / divisor);
+  return sizes;
 }
 
 MorrisIndices morris_indices(const std::vector<double>& y, const MorrisLayout& layout) {

@@ -9,7 +9,9 @@
 //
 // References
 //   Saltelli et al. (2010), Comput. Phys. Commun. 181:259-270 (first-order
-//     estimator and the A, B, AB_i design).
+//     estimators of table 2 and the A, B, AB_i design).
+//   Sobol' (2001), Math. Comput. Simul. 55:271-280 (centring the outputs
+//     before estimating small indices).
 //   Jansen (1999), Comput. Phys. Commun. 117:35-43 (total-effect estimator).
 //   Morris (1991), Technometrics 33:161-174; Campolongo, Cariboni & Saltelli
 //     (2007), Environ. Model. Softw. 22:1509-1518 (mu*).
@@ -30,19 +32,32 @@ struct SobolIndices {
 };
 
 // Sobol' indices from y, the outputs for the n * (k + 2) rows of
-// saltelli(n, k, ...) in that row order (SaltelliLayout). With V the
-// (population) variance of f(A) and f(B) pooled:
-//   first_i = mean_j f(B)_j (f(AB_i)_j - f(A)_j) / V           (Saltelli 2010)
+// saltelli(n, k, ...) in that row order (SaltelliLayout). With f0 and V the
+// mean and (population) variance of f(A) and f(B) pooled:
+//   first_i = mean_j (f(B)_j - f0) (f(AB_i)_j - f(A)_j) / V
 //   total_i = mean_j (f(A)_j - f(AB_i)_j)^2 / (2 V)             (Jansen 1999)
-// Intervals resample the base rows j with replacement `bootstrap` times and
-// take the (1 -/+ confidence)/2 quantiles; bootstrap = 0 leaves them NaN.
-// A base row with a NaN in any of its k + 2 outputs is dropped from every
-// index (and every resample), so all indices rest on the same rows; with
-// fewer than two rows left, or V = 0, the indices are NaN. The estimators are
-// unbiased but not bounded: small or negative values mean "no effect within
-// the sampling error", so read them with their intervals.
+// The first-order form is Saltelli et al. (2010)'s with f(B) centred,
+// as Sobol' (2001) advises: the index does not change when a constant is
+// added to every output, and its sampling error does not grow with the
+// outcome's mean. Both numerators hold f(AB_i) - f(A), so a factor with no
+// effect gets exactly 0 when the runs of A_j and AB_i,j share their random
+// numbers (sweep/sweep_design.hpp gives the k + 2 points of a base row one
+// seed). Intervals resample the base rows j with replacement (all k + 2
+// outputs of a row together, f0 and V recomputed per resample) `bootstrap`
+// times and take the (1 -/+ confidence)/2 quantiles; bootstrap = 0 leaves
+// them NaN. A base row with a NaN in any of its k + 2 outputs is dropped
+// from every index (and every resample), so all indices rest on the same
+// rows; with fewer than two rows left, or V = 0, the indices are NaN. The
+// estimators are consistent but not bounded: small negative values mean "no
+// effect within the sampling error", so read them with their intervals.
 SobolIndices sobol_indices(const std::vector<double>& y, int n, int k, int bootstrap = 1000,
                            double confidence = 0.95, std::uint64_t seed = 1);
+
+// Base sample sizes of a convergence table: n/8, n/4, n/2 and n, keeping
+// those of at least two rows (the fewest that give an index). The first m
+// base rows of a saltelli design of n (n / m a power of two) are a balanced
+// Sobol' block themselves.
+std::vector<int> convergence_sizes(int n);
 
 // Per factor, over its elementary effects EE = (y(after) - y(before)) / delta
 // (delta in unit-cube terms, signed as in MorrisStep): mu is their mean,

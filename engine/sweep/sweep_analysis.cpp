@@ -21,22 +21,39 @@ std::vector<double> column(const OutcomeTable& outcomes, int phase, int summary)
 
 void fill(std::vector<double>& target, const SensitivityTable& t, int phase, int summary,
           const std::vector<double>& values) {
-  for (int j = 0; j < t.parameters; ++j) target[t.index(phase, summary, j)] = values[static_cast<std::size_t>(j)];
+  for (int j = 0; j < t.parameters; ++j)
+    target[t.index(phase, summary, j)] = values[static_cast<std::size_t>(j)];
 }
 
 void check_rows(const OutcomeTable& outcomes, int expected, const char* design) {
-  if (outcomes.points != expected || outcomes.values.size() != static_cast<std::size_t>(expected) *
-                                                                    outcomes.phases * sim::kSummaries)
-    throw std::invalid_argument(std::string("sensitivity: the outcomes do not fit the ") + design + " layout");
+  if (outcomes.points != expected ||
+      outcomes.values.size() != static_cast<std::size_t>(expected) * outcomes.phases * sim::kSummaries)
+    throw std::invalid_argument(std::string("sensitivity: the outcomes do not fit the ") + design +
+                                " layout");
+}
+
+// The outcomes of the first m base rows, laid out as a saltelli design of m.
+OutcomeTable saltelli_rows(const OutcomeTable& outcomes, const experiment::SaltelliLayout& at, int m) {
+  OutcomeTable out{m * (at.k + 2), outcomes.phases, {}};
+  const std::size_t width = static_cast<std::size_t>(outcomes.phases) * sim::kSummaries;
+  out.values.reserve(static_cast<std::size_t>(out.points) * width);
+  for (int block = 0; block < at.k + 2; ++block)
+    for (int j = 0; j < m; ++j) {
+      const auto first = outcomes.values.begin() + static_cast<std::ptrdiff_t>((block * at.n + j) * width);
+      out.values.insert(out.values.end(), first, first + static_cast<std::ptrdiff_t>(width));
+    }
+  return out;
 }
 
 }  // namespace
 
 SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, int parameters,
-                                   const experiment::SaltelliLayout& saltelli, const experiment::MorrisLayout& morris,
-                                   int bootstrap, double confidence, std::uint64_t seed) {
+                                   const experiment::SaltelliLayout& saltelli,
+                                   const experiment::MorrisLayout& morris, int bootstrap, double confidence,
+                                   std::uint64_t seed) {
   if (!supports_sensitivity(method))
-    throw std::invalid_argument(std::string("sensitivity: a ") + method_name(method) + " design has no indices");
+    throw std::invalid_argument(std::string("sensitivity: a ") + method_name(method) +
+                                " design has no indices");
   SensitivityTable t;
   t.method = method;
   t.phases = outcomes.phases;
@@ -75,10 +92,21 @@ SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, 
   return t;
 }
 
+std::vector<ConvergenceStep> sobol_convergence(const OutcomeTable& outcomes, int parameters,
+                                               const experiment::SaltelliLayout& saltelli, int bootstrap,
+                                               double confidence, std::uint64_t seed) {
+  check_rows(outcomes, saltelli.rows(), "saltelli");
+  std::vector<ConvergenceStep> steps;
+  for (const int m : experiment::convergence_sizes(saltelli.n))
+    steps.push_back({m, sensitivity_table(Method::saltelli, saltelli_rows(outcomes, saltelli, m), parameters,
+                                          {m, saltelli.k}, {}, bootstrap, confidence, seed)});
+  return steps;
+}
+
 const std::vector<sim::Summary>& headline_summaries() {
-  static const std::vector<sim::Summary> headline{sim::Summary::firms_trained, sim::Summary::workers_reached,
-                                                  sim::Summary::providers_independent, sim::Summary::cost_recovery,
-                                                  sim::Summary::donor_cost_per_firm_usd};
+  static const std::vector<sim::Summary> headline{
+      sim::Summary::firms_trained, sim::Summary::workers_reached, sim::Summary::providers_independent,
+      sim::Summary::cost_recovery, sim::Summary::donor_cost_per_firm_usd};
   return headline;
 }
 

@@ -45,8 +45,22 @@ bool supports_sensitivity(Method method);
 // std::invalid_argument for another design or a table that does not fit
 // the layout.
 SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, int parameters,
-                                   const experiment::SaltelliLayout& saltelli, const experiment::MorrisLayout& morris,
-                                   int bootstrap, double confidence, std::uint64_t seed);
+                                   const experiment::SaltelliLayout& saltelli,
+                                   const experiment::MorrisLayout& morris, int bootstrap, double confidence,
+                                   std::uint64_t seed);
+
+// Whether the Sobol' indices have settled: the saltelli table recomputed from
+// the first m base rows of the same sweep, for m in
+// experiment::convergence_sizes(n) (n/8, n/4, n/2, n), with the same
+// bootstrap and seed. Intervals that shrink about as 1/sqrt(m) and indices
+// that stay inside the earlier intervals say n was large enough.
+struct ConvergenceStep {
+  int n = 0;
+  SensitivityTable table;
+};
+std::vector<ConvergenceStep> sobol_convergence(const OutcomeTable& outcomes, int parameters,
+                                               const experiment::SaltelliLayout& saltelli, int bootstrap,
+                                               double confidence, std::uint64_t seed);
 
 // The outcomes a donor or planner reads first.
 const std::vector<sim::Summary>& headline_summaries();

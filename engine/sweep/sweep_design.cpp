@@ -24,19 +24,30 @@ std::vector<experiment::Factor> factors(const SweepSpec& spec) {
 experiment::Points unit_points(const SweepSpec& spec, Design& design) {
   const auto k = static_cast<int>(spec.parameters.size());
   switch (spec.method) {
-    case Method::lhs: return experiment::latin_hypercube(spec.points, k, spec.seed);
-    case Method::sobol: return experiment::sobol_sequence(spec.points, k);
+    case Method::lhs:
+      return experiment::latin_hypercube(spec.points, k, spec.seed);
+    case Method::sobol:
+      return experiment::sobol_sequence(spec.points, k);
     case Method::saltelli:
       design.saltelli = {spec.n, k};
-      return experiment::saltelli(spec.n, k);
+      return experiment::saltelli(spec.n, k, experiment::saltelli_skip(spec.n));
     case Method::morris: {
       experiment::MorrisDesign morris = experiment::morris(spec.trajectories, k, spec.levels, spec.seed);
       design.morris = std::move(morris.layout);
       return std::move(morris.points);
     }
-    case Method::grid: break;
+    case Method::grid:
+      break;
   }
   return {};
+}
+
+// Common random numbers for Sobol' indices: the k + 2 points of base row j
+// (A_j, B_j and every AB_i,j) run with base row j's seed, so an output
+// difference between A_j and AB_i,j comes from factor i alone and a factor
+// with no effect gets indices of exactly 0. Other designs: one seed per point.
+int seed_index(const Design& design, int point) {
+  return design.saltelli.n > 0 ? point % design.saltelli.n : point;
 }
 
 }  // namespace
@@ -56,7 +67,8 @@ Design make_design(const SweepSpec& spec) {
   for (auto& row : design.values)
     for (std::size_t j = 0; j < row.size(); ++j)
       if (spec.parameters[j].integer) row[j] = std::round(row[j]);
-  for (int p = 0; p < design.points(); ++p) design.seeds.push_back(point_seed(spec.seed, p));
+  for (int p = 0; p < design.points(); ++p)
+    design.seeds.push_back(point_seed(spec.seed, seed_index(design, p)));
   return design;
 }
 

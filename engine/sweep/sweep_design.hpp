@@ -11,16 +11,20 @@
 namespace score::sweep {
 
 struct Design {
-  experiment::Points values;         // point x parameter, in the keys' units; integer keys rounded
-  std::vector<std::uint64_t> seeds;  // run.seed of each point
+  experiment::Points values;            // point x parameter, in the keys' units; integer keys rounded
+  std::vector<std::uint64_t> seeds;     // run.seed of each point
   experiment::SaltelliLayout saltelli;  // saltelli designs only (n = k = 0 otherwise)
   experiment::MorrisLayout morris;      // morris designs only
   int points() const { return static_cast<int>(values.size()); }
 };
 
 // The design of a checked sweep: grid (full_factorial), lhs (latin_hypercube),
-// sobol (sobol_sequence), saltelli or morris, mapped to the parameters'
-// ranges (map_to_ranges). Pure: the same file gives the same design.
+// sobol (sobol_sequence), saltelli (from Sobol' point saltelli_skip(n) on)
+// or morris, mapped to the parameters' ranges (map_to_ranges). Each point
+// runs with point_seed(seed, point), except in a saltelli design, where the
+// k + 2 points of base row j (A_j, B_j, every AB_i,j) share point_seed(seed,
+// j): common random numbers, so a parameter with no effect on an outcome gets
+// Sobol' indices of exactly 0. Pure: the same file gives the same design.
 Design make_design(const SweepSpec& spec);
 
 // The seed of a point's runs: a hash of the sweep seed and the point index,
