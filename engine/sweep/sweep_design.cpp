@@ -24,8 +24,10 @@ std::vector<experiment::Factor> factors(const SweepSpec& spec) {
 experiment::Points unit_points(const SweepSpec& spec, Design& design) {
   const auto k = static_cast<int>(spec.parameters.size());
   switch (spec.method) {
-    case Method::lhs: return experiment::latin_hypercube(spec.points, k, spec.seed);
-    case Method::sobol: return experiment::sobol_sequence(spec.points, k);
+    case Method::lhs:
+      return experiment::latin_hypercube(spec.points, k, spec.seed);
+    case Method::sobol:
+      return experiment::sobol_sequence(spec.points, k);
     case Method::saltelli:
       design.saltelli = {spec.n, k};
       return experiment::saltelli(spec.n, k);
@@ -34,7 +36,8 @@ experiment::Points unit_points(const SweepSpec& spec, Design& design) {
       design.morris = std::move(morris.layout);
       return std::move(morris.points);
     }
-    case Method::grid: break;
+    case Method::grid:
+      break;
   }
   return {};
 }
@@ -56,7 +59,8 @@ Design make_design(const SweepSpec& spec) {
   for (auto& row : design.values)
     for (std::size_t j = 0; j < row.size(); ++j)
       if (spec.parameters[j].integer) row[j] = std::round(row[j]);
-  for (int p = 0; p < design.points(); ++p) design.seeds.push_back(point_seed(spec.seed, p));
+  for (int p = 0; p < design.points(); ++p)
+    design.seeds.push_back(spec.common_seed ? spec.seed : point_seed(spec.seed, p));
   return design;
 }
 
