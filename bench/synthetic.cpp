@@ -117,6 +117,7 @@ model::Funder funder(const char* id, const char* name, model::FunderKind kind) {
   f.id = id;
   f.name = name;
   f.kind = kind;
+  f.pacing = model::Pacing::none;  // the budgets were sized to be drawn as needed, not paced
   return f;
 }
 

@@ -20,7 +20,9 @@ constexpr Summary kCompared[] = {
     Summary::firms_trained,     Summary::workers_reached,       Summary::classroom_participants,
     Summary::module_deliveries, Summary::trainers_certified,    Summary::providers_active,
     Summary::providers_independent, Summary::delivery_cost_usd, Summary::cost_recovery,
-    Summary::donor_spend_usd,   Summary::donor_cost_per_firm_usd,
+    Summary::donor_spend_usd,   Summary::donor_cost_per_firm_usd, Summary::mean_fee_usd,
+    Summary::mean_subsidy_usd,  Summary::firms_priced_out,      Summary::unpaid_cost_usd,
+    Summary::funds_lapsed_usd,
 };
 
 std::vector<double> across(const output::Results& r, int phase, Summary s) {

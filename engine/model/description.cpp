@@ -3,17 +3,36 @@
 namespace score::model {
 
 const std::array<const char*, kSources>& source_names() {
-  static const std::array<const char*, kSources> names{"donor", "ilo", "government", "buyer", "csr", "enterprise"};
+  static const std::array<const char*, kSources> names{"donor", "ilo", "government",
+                                                       "buyer", "csr", "enterprise"};
   return names;
 }
+const std::array<Source, kSources>& payment_order() {
+  static const std::array<Source, kSources> order = [] {
+    std::array<Source, kSources> o{};
+    for (const SourceInfo& row : kSourceTable) o[static_cast<std::size_t>(row.pay_order)] = row.source;
+    return o;
+  }();
+  return order;
+}
+
+bool funder_kind_from_name(const std::string& name, Source& kind) {
+  for (const SourceInfo& row : kSourceTable)
+    if (row.funder_kind && name == source_names()[static_cast<std::size_t>(row.source)]) {
+      kind = row.source;
+      return true;
+    }
+  return false;
+}
+
 const std::array<const char*, kProviderTypes>& provider_type_names() {
   static const std::array<const char*, kProviderTypes> names{
       "government", "employer_org", "industry_association", "private_firm", "csr_foundation"};
   return names;
 }
 const std::array<const char*, kIndicators>& indicator_names() {
-  static const std::array<const char*, kIndicators> names{
-      "productivity", "defect_rate", "accident_rate", "absenteeism", "energy_per_unit", "waste"};
+  static const std::array<const char*, kIndicators> names{"productivity", "defect_rate",     "accident_rate",
+                                                          "absenteeism",  "energy_per_unit", "waste"};
   return names;
 }
 const std::array<const char*, kModules>& module_ids() {

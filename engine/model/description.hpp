@@ -17,25 +17,77 @@ constexpr int kSources = 6;
 constexpr int kProviderTypes = 5;
 constexpr int kIndicators = 6;
 
-// Who pays for delivery. Order is the output order of `revenue_usd`.
+// Who pays for delivery. Order is the output order of `revenue_usd`; the
+// order of payment is in source_table(), not here.
 enum class Source : int { donor, ilo, government, buyer, csr, enterprise };
 // The kinds of organisation that deliver SCORE.
-enum class ProviderType : int { government, employer_org, industry_association, private_firm, csr_foundation };
+enum class ProviderType : int {
+  government,
+  employer_org,
+  industry_association,
+  private_firm,
+  csr_foundation
+};
 // Baseline indicators a module can improve (relative changes).
 enum class Indicator : int { productivity, defect_rate, accident_rate, absenteeism, energy_per_unit, waste };
 
 const std::array<const char*, kSources>& source_names();
+
+// What a paying source is tied to: every firm of a supported country, the
+// firms of one country, or a firm's own buyer or supply chain.
+enum class Tie { programme, country, supply_chain, firm };
+// How a source's share of the price is set: by the phase's plan (subsidy,
+// ILO, buyer share), by the funder's own `share`, or as what is left.
+enum class ShareRule { plan_subsidy, plan_ilo, plan_buyer, funder_share, rest };
+
+// One row per paying source: the single place that says who pays, in which
+// order, from what money and by what rule. A funder kind in [funders] is a
+// row with `funder_kind` set; adding a kind is one row plus its share rule.
+struct SourceInfo {
+  Source source;
+  const char* revenue;  // where its money comes from
+  Tie tie;
+  ShareRule share;
+  int pay_order;         // 0 pays first
+  bool funder_kind;      // may be declared under [funders] with a budget
+  bool programme_money;  // ILO or donor money: not cost recovery
+};
+// Third parties pay first, then programme money within the plan, and the
+// enterprise pays what is left (sim/funding.cpp).
+inline constexpr std::array<SourceInfo, kSources> kSourceTable{{
+    {Source::donor, "donor budgets (SECO, Norad, ...)", Tie::programme, ShareRule::plan_subsidy, 3, true,
+     true},
+    {Source::ilo, "the ILO's own budget", Tie::programme, ShareRule::plan_ilo, 4, true, true},
+    {Source::government, "a national government's budget", Tie::country, ShareRule::funder_share, 0, true,
+     false},
+    {Source::buyer, "a partner buyer paying for its suppliers", Tie::supply_chain, ShareRule::plan_buyer, 1,
+     false, false},
+    {Source::csr, "a CSR foundation's budget", Tie::supply_chain, ShareRule::funder_share, 2, true, false},
+    {Source::enterprise, "the enterprise's fee", Tie::firm, ShareRule::rest, 5, false, false},
+}};
+constexpr bool rows_in_source_order() {
+  for (int i = 0; i < kSources; ++i)
+    if (static_cast<int>(kSourceTable[static_cast<std::size_t>(i)].source) != i) return false;
+  return true;
+}
+static_assert(rows_in_source_order(), "kSourceTable rows must follow the Source enum");
+inline const SourceInfo& source_info(Source s) { return kSourceTable[static_cast<std::size_t>(s)]; }
+// Sources in the order they pay for a delivery.
+const std::array<Source, kSources>& payment_order();
+// The funder kind named `name` ("donor", "government", ...); false if none.
+bool funder_kind_from_name(const std::string& name, Source& kind);
 const std::array<const char*, kProviderTypes>& provider_type_names();
 const std::array<const char*, kIndicators>& indicator_names();
 const std::array<const char*, kModules>& module_ids();
 
-template <class T> using PerModule = std::array<T, kModules>;
+template <class T>
+using PerModule = std::array<T, kModules>;
 
 struct Module {
   std::string id, name;
-  double trainer_days_per_firm = 4.5;   // intake, share of the classroom, 3 visits
-  double materials_usd_per_firm = 250;  // manuals, venue share, travel
-  int duration_months = 3;              // intake + classroom to the last follow-up
+  double trainer_days_per_firm = 4.5;             // intake, share of the classroom, 3 visits
+  double materials_usd_per_firm = 250;            // manuals, venue share, travel
+  int duration_months = 3;                        // intake + classroom to the last follow-up
   std::array<double, kIndicators> effect_mean{};  // mean relative improvement for adopters
   double effect_probability = 0.8;                // share of adopters reporting each effect
 };
@@ -50,71 +102,100 @@ struct Country {
   double training_budget_share = 0.02;  // share of monthly value added a firm can put to training
   double association_membership = 0.3;  // share of eligible firms in an association
   int associations = 10;
-  double supplier_share = 0.2;          // share of firms supplying a multinational buyer
-  int buyers = 10;                      // multinational buyers sourcing in the country
-  double peer_degree = 4;               // mean peer links per firm (clusters, word of mouth)
+  double supplier_share = 0.2;  // share of firms supplying a multinational buyer
+  int buyers = 10;              // multinational buyers sourcing in the country
+  double peer_degree = 4;       // mean peer links per firm (clusters, word of mouth)
   int cluster_size = 50;
 };
 
 // What the programme does in one country during one phase: the planner's levers.
 struct Plan {
   bool active = false;
-  PerModule<double> subsidy_share{};  // donor-paid share of delivery cost
-  PerModule<double> fee_share{};      // share of delivery cost charged to the firm
+  PerModule<double> subsidy_share{};  // most of the price donors pay
+  PerModule<double> fee_share{};      // least share of the price the firm pays
   double ilo_share = 0;               // ILO-paid share of delivery cost
   double trainers_per_year = 0;       // trainees in training-of-trainers workshops
   int providers_onboarded = 0;        // new partner providers over the phase
   std::array<double, kProviderTypes> provider_mix{0.2, 0.2, 0.4, 0.2, 0.0};
   double marketing_usd_per_month = 0;
   double national_staff_usd_per_month = 0;
-  int buyer_partnerships = 0;   // multinational buyers signed up by the end of the phase
-  double buyer_share = 0;       // share of their suppliers' delivery cost buyers pay
-  int licences = 0;             // commercial providers licensed during the phase
+  int buyer_partnerships = 0;  // multinational buyers signed up by the end of the phase
+  double buyer_share = 0;      // share of their suppliers' delivery cost buyers pay
+  int licences = 0;            // commercial providers licensed during the phase
   double licence_fee_usd_per_year = 0;
-  int exit_step = -1;           // programme support stops at this step (-1: phase end)
+  int exit_step = -1;  // programme support stops at this step (-1: phase end)
 };
+
+// What happens to a seat whose planned funding is not there (a funder's
+// money ran out): the firm pays the gap, the seat is not given, or the
+// provider absorbs the gap as unpaid delivery cost.
+enum class Unfunded { priced_up, rationed, absorbed };
 
 struct Phase {
   std::string id, name, strategy;
-  YearMonth start, end;       // inclusive
+  Unfunded unfunded = Unfunded::priced_up;
+  YearMonth start, end;  // inclusive
   int first_step = 0, last_step = 0;
   double global_overhead_usd_per_month = 0;
   double tot_usd_per_trainee = 3000;  // cost of training one trainer
   bool donor_pays_delivery = true, donor_pays_trainers = true, donor_pays_marketing = true,
        donor_pays_staff = true, donor_pays_overhead = true;
-  std::vector<Plan> plans;    // one per country, in country order
+  std::vector<Plan> plans;  // one per country, in country order
 };
 
-enum class FunderKind { donor, ilo, government, csr };
+// A funder's kind is the source it pays as (a row of source_table() with
+// funder_kind set).
+using FunderKind = Source;
+
+// How a funder spreads its phase budget over the phase's months.
+enum class Pacing { even, front_loaded, none };
+// What happens to money unspent at a phase's end.
+enum class Unspent { lapse, carry_over };
 
 struct Funder {
   std::string id, name;
   FunderKind kind = FunderKind::donor;
   std::vector<double> budget_usd;  // per phase; 0 = not funding in that phase
   int country = -1;                // government and csr: the country they fund
-  double share = 0;                // government and csr: share of delivery cost paid
+  double share = 0;                // government and csr: share of the price paid
   std::array<bool, kModules> modules{true, true, true, true, true};
-  double reliability = 1;          // probability a pledge materialises, drawn per phase
-  int suppliers = 0;               // csr: firms in its supply chain
+  // Per phase (empty: `share` and `modules` in every phase), so a setting
+  // for one phase never leaks into another.
+  std::vector<double> phase_share;
+  std::vector<std::array<bool, kModules>> phase_modules;
+  Pacing pacing = Pacing::even;
+  Unspent unspent = Unspent::lapse;
+  double reliability = 1;  // probability a pledge materialises, drawn per phase
+  int suppliers = 0;       // csr: firms in its supply chain
+
+  // Per-phase settings with a fallback for descriptions built by hand.
+  double share_in(int phase) const {
+    return phase < 0 || phase_share.empty() ? share : phase_share[static_cast<std::size_t>(phase)];
+  }
+  bool pays_module(int phase, int module) const {
+    const auto& m =
+        phase < 0 || phase_modules.empty() ? modules : phase_modules[static_cast<std::size_t>(phase)];
+    return m[static_cast<std::size_t>(module)];
+  }
 };
 
 struct Behaviour {
   // Awareness.
   double marketing_reach_per_1000_usd = 2.0;  // firms made aware per USD 1,000 of marketing
-  double association_awareness = 0.02;       // monthly, members of an association with a partner provider
-  double peer_awareness = 0.01;              // monthly, per trained peer
-  double buyer_awareness = 0.10;             // monthly, suppliers of a partnered buyer or csr funder
+  double association_awareness = 0.02;        // monthly, members of an association with a partner provider
+  double peer_awareness = 0.01;               // monthly, per trained peer
+  double buyer_awareness = 0.10;              // monthly, suppliers of a partnered buyer or csr funder
   // Enrolment.
-  double enrol_rate = 0.05;            // monthly enrolment probability of a keen, able firm
-  double benefit_horizon_months = 1;   // months of expected savings weighed against the fee
-  double told_savings_usd = 1500;      // monthly savings the marketing promises
-  double peer_weight = 0.5;            // weight of peers' observed savings in expectations
-  double buyer_pressure = 2.0;         // enrolment multiplier for pushed suppliers
-  double continuation = 0.5;           // probability a firm wants a further module
-  double max_wait_months = 12;         // an aware firm gives up after this long without a seat
+  double enrol_rate = 0.05;           // monthly enrolment probability of a keen, able firm
+  double benefit_horizon_months = 1;  // months of expected savings weighed against the fee
+  double told_savings_usd = 1500;     // monthly savings the marketing promises
+  double peer_weight = 0.5;           // weight of peers' observed savings in expectations
+  double buyer_pressure = 2.0;        // enrolment multiplier for pushed suppliers
+  double continuation = 0.5;          // probability a firm wants a further module
+  double max_wait_months = 12;        // an aware firm gives up after this long without a seat
   // Delivery.
   double firms_per_classroom = 4.5;
-  int participants_per_firm = 4;       // 2 managers + 2 workers
+  int participants_per_firm = 4;  // 2 managers + 2 workers
   double classrooms_per_trainer_month = 1.0;
   // Trainers.
   int supervised_months = 6;
@@ -122,14 +203,14 @@ struct Behaviour {
   double trainer_attrition_per_month = 0.01;
   // Providers.
   double provider_overhead_usd_per_month = 500;
-  double provider_markup = 0.0;   // price over direct cost
+  double provider_markup = 0.0;  // price over direct cost
   int loss_months_to_drop = 18;
   int independence_window_months = 12;
   double independence_cost_share = 0.3;
   int independence_min_trainers = 2;
   // Outcomes.
   double adoption_probability = 0.78;
-  double savings_probability = 0.65;     // adopters reporting cost savings
+  double savings_probability = 0.65;  // adopters reporting cost savings
   double savings_max_usd_per_month = 5000;
 };
 

@@ -1,5 +1,6 @@
 // Building phases (with their per-country plans), funders and behaviour.
 #include <algorithm>
+#include <cstdio>
 
 #include "scenario/access.hpp"
 #include "scenario/build.hpp"
@@ -8,6 +9,12 @@ namespace score::scenario {
 namespace {
 
 std::string at(std::string_view a, std::string_view b) { return std::string(a) + "." + std::string(b); }
+
+std::string format_share(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", v);
+  return text;
+}
 
 int country_index(const model::Description& m, const std::string& id) {
   for (int c = 0; c < static_cast<int>(m.countries.size()); ++c)
@@ -32,7 +39,22 @@ double module_lever(Reader& r, const std::string& phase, const std::string& coun
   return r.number(at(phase, name));
 }
 
-model::Plan read_plan(Reader& r, const std::string& phase, const std::string& country, const model::Phase& ph) {
+// Programme money (donor subsidy and ILO) cannot pay more than the whole
+// price. (A fee_share that leaves less room than the subsidy is not an
+// error: the fee is the firm's least share, and the subsidy stops there.)
+void check_shares(Reader& r, const std::string& where, const model::Plan& plan) {
+  for (int k = 0; k < model::kModules; ++k) {
+    const auto u = static_cast<std::size_t>(k);
+    if (plan.subsidy_share[u] + plan.ilo_share <= 1.0 + 1e-9) continue;
+    r.error(where, "shares do not add up for module " + std::string(model::module_ids()[u]) +
+                       ": subsidy_share " + format_share(plan.subsidy_share[u]) + " + ilo_share " +
+                       format_share(plan.ilo_share) + " exceed the whole price (1)");
+    return;
+  }
+}
+
+model::Plan read_plan(Reader& r, const std::string& phase, const std::string& country,
+                      const model::Phase& ph) {
   model::Plan plan;
   plan.active = true;
   for (int k = 0; k < model::kModules; ++k) {
@@ -41,11 +63,13 @@ model::Plan read_plan(Reader& r, const std::string& phase, const std::string& co
     plan.fee_share[static_cast<std::size_t>(k)] = module_lever(r, phase, country, mod, "fee_share");
   }
   plan.ilo_share = lever(r, phase, country, "ilo_share");
+  check_shares(r, phase + ".country." + country, plan);
   plan.trainers_per_year = lever(r, phase, country, "trainers_per_year");
   plan.providers_onboarded = static_cast<int>(lever(r, phase, country, "providers_onboarded"));
   for (int t = 0; t < model::kProviderTypes; ++t)
     plan.provider_mix[static_cast<std::size_t>(t)] =
-        lever(r, phase, country, std::string("provider_mix.") + model::provider_type_names()[static_cast<std::size_t>(t)]);
+        lever(r, phase, country,
+              std::string("provider_mix.") + model::provider_type_names()[static_cast<std::size_t>(t)]);
   plan.marketing_usd_per_month = lever(r, phase, country, "marketing_usd_per_month");
   plan.national_staff_usd_per_month = lever(r, phase, country, "national_staff_usd_per_month");
   plan.buyer_partnerships = static_cast<int>(lever(r, phase, country, "buyer_partnerships"));
@@ -84,7 +108,8 @@ void read_phase(Reader& r, model::Description& m, const std::string& id) {
   if (!start || !end) return;
   ph.start = *start;
   ph.end = *end;
-  if (*end < *start) r.error(at(p, "end"), "the phase ends before it starts (" + format_year_month(*start) + ")");
+  if (*end < *start)
+    r.error(at(p, "end"), "the phase ends before it starts (" + format_year_month(*start) + ")");
   if (*start < m.start || *end > m.end)
     r.error(at(p, "start"), "the phase (" + format_year_month(*start) + " to " + format_year_month(*end) +
                                 ") lies outside the calendar (" + format_year_month(m.start) + " to " +
@@ -94,6 +119,10 @@ void read_phase(Reader& r, model::Description& m, const std::string& id) {
   ph.global_overhead_usd_per_month = r.number(at(p, "global_overhead_usd_per_month"));
   ph.tot_usd_per_trainee = r.number(at(p, "tot_usd_per_trainee"));
   read_lines(r, p, ph);
+  const std::string unfunded = r.string(at(p, "unfunded_seats"));
+  ph.unfunded = unfunded == "rationed"   ? model::Unfunded::rationed
+                : unfunded == "absorbed" ? model::Unfunded::absorbed
+                                         : model::Unfunded::priced_up;
   ph.plans.resize(m.countries.size());
   const auto active = r.strings(at(p, "countries"));
   for (const std::string& cid : active) {
@@ -119,18 +148,83 @@ void read_phases(Reader& r, model::Description& m) {
   for (const std::string& id : r.keys("phases")) read_phase(r, m, id);
   std::vector<std::size_t> order(m.phases.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return m.phases[a].start < m.phases[b].start; });
+  std::sort(order.begin(), order.end(),
+            [&](auto a, auto b) { return m.phases[a].start < m.phases[b].start; });
   for (std::size_t k = 1; k < order.size(); ++k) {
     const model::Phase& a = m.phases[order[k - 1]];
     const model::Phase& b = m.phases[order[k]];
     if (b.start <= a.end)
       r.error("phases." + b.id + ".start", "phase " + b.id + " starts (" + format_year_month(b.start) +
-                                               ") before phase " + a.id + " ends (" + format_year_month(a.end) + ")");
+                                               ") before phase " + a.id + " ends (" +
+                                               format_year_month(a.end) + ")");
   }
   std::vector<model::Phase> sorted;
   for (std::size_t i : order) sorted.push_back(std::move(m.phases[i]));
   m.phases = std::move(sorted);
 }
+
+namespace {
+
+int phase_index(const model::Description& m, const std::string& id) {
+  const auto it = std::find_if(m.phases.begin(), m.phases.end(), [&](const auto& ph) { return ph.id == id; });
+  return it == m.phases.end() ? -1 : static_cast<int>(it - m.phases.begin());
+}
+
+std::array<bool, model::kModules> module_set(Reader& r, const std::string& path) {
+  std::array<bool, model::kModules> set{};
+  for (std::int64_t mod : r.integers(path)) set[static_cast<std::size_t>(mod - 1)] = true;
+  return set;
+}
+
+// The kind, from the source table: an unknown kind is an error, never a default.
+void read_kind(Reader& r, const std::string& p, model::Funder& f) {
+  const std::string kind = r.string(at(p, "kind"));
+  if (!model::funder_kind_from_name(kind, f.kind))
+    r.error(at(p, "kind"), "unknown funder kind '" + kind + "'");
+}
+
+void read_country(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
+  const std::string country = r.string(at(p, "country"));
+  const std::string kind = model::source_names()[static_cast<std::size_t>(f.kind)];
+  if (model::source_info(f.kind).tie != model::Tie::programme) {
+    f.country = country_index(m, country);
+    if (f.country < 0)
+      r.error(at(p, "country"), "a " + kind + " funder needs a country defined under [countries]" +
+                                    (country.empty() ? std::string() : ", not '" + country + "'"));
+  } else if (!country.empty()) {
+    r.error(at(p, "country"), "a " + kind + " funder is not tied to a country");
+  }
+}
+
+// Budgets, shares and modules per phase: a phase's own setting never
+// changes another phase.
+void read_phase_terms(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
+  f.budget_usd.assign(m.phases.size(), 0.0);
+  for (const std::string& phase : r.keys(at(p, "budget_usd"))) {
+    const int k = phase_index(m, phase);
+    if (k < 0)
+      r.error(p + ".budget_usd." + phase, "unknown phase '" + phase + "' (not under [phases])");
+    else
+      f.budget_usd[static_cast<std::size_t>(k)] = r.number(p + ".budget_usd." + phase);
+  }
+  f.share = r.number(at(p, "share"));
+  f.modules = module_set(r, at(p, "modules"));
+  f.phase_share.assign(m.phases.size(), f.share);
+  f.phase_modules.assign(m.phases.size(), f.modules);
+  for (const std::string& phase : r.keys(at(p, "phase"))) {
+    const int k = phase_index(m, phase);
+    const std::string q = p + ".phase." + phase;
+    if (k < 0) {
+      r.error(q, "unknown phase '" + phase + "' (not under [phases])");
+      continue;
+    }
+    if (r.has(at(q, "share"))) f.phase_share[static_cast<std::size_t>(k)] = r.number(at(q, "share"));
+    if (r.has(at(q, "modules")))
+      f.phase_modules[static_cast<std::size_t>(k)] = module_set(r, at(q, "modules"));
+  }
+}
+
+}  // namespace
 
 void read_funders(Reader& r, model::Description& m) {
   for (const std::string& id : r.keys("funders")) {
@@ -138,32 +232,15 @@ void read_funders(Reader& r, model::Description& m) {
     model::Funder f;
     f.id = id;
     f.name = r.string(at(p, "name"));
-    const std::string kind = r.string(at(p, "kind"));
-    f.kind = kind == "ilo" ? model::FunderKind::ilo
-             : kind == "government" ? model::FunderKind::government
-             : kind == "csr" ? model::FunderKind::csr
-                             : model::FunderKind::donor;
-    f.budget_usd.assign(m.phases.size(), 0.0);
-    for (const std::string& phase : r.keys(at(p, "budget_usd"))) {
-      const auto it = std::find_if(m.phases.begin(), m.phases.end(), [&](const auto& ph) { return ph.id == phase; });
-      if (it == m.phases.end()) {
-        r.error(p + ".budget_usd." + phase, "unknown phase '" + phase + "' (not under [phases])");
-        continue;
-      }
-      f.budget_usd[static_cast<std::size_t>(it - m.phases.begin())] = r.number(p + ".budget_usd." + phase);
-    }
-    const std::string country = r.string(at(p, "country"));
-    const bool tied = f.kind == model::FunderKind::government || f.kind == model::FunderKind::csr;
-    if (tied) {
-      f.country = country_index(m, country);
-      if (f.country < 0) r.error(at(p, "country"), "a " + kind + " funder needs a country defined under [countries]" +
-                                                       (country.empty() ? std::string() : ", not '" + country + "'"));
-    } else if (!country.empty()) {
-      r.error(at(p, "country"), "only government and csr funders are tied to a country");
-    }
-    f.share = r.number(at(p, "share"));
-    f.modules.fill(false);
-    for (std::int64_t mod : r.integers(at(p, "modules"))) f.modules[static_cast<std::size_t>(mod - 1)] = true;
+    read_kind(r, p, f);
+    read_country(r, m, p, f);
+    read_phase_terms(r, m, p, f);
+    const std::string pacing = r.string(at(p, "pacing"));
+    f.pacing = pacing == "front_loaded" ? model::Pacing::front_loaded
+               : pacing == "none"       ? model::Pacing::none
+                                        : model::Pacing::even;
+    f.unspent =
+        r.string(at(p, "unspent")) == "carry_over" ? model::Unspent::carry_over : model::Unspent::lapse;
     f.reliability = r.number(at(p, "reliability"));
     f.suppliers = static_cast<int>(r.integer(at(p, "suppliers")));
     m.funders.push_back(std::move(f));
@@ -171,7 +248,11 @@ void read_funders(Reader& r, model::Description& m) {
 }
 
 void read_behaviour(Reader& r, model::Behaviour& b) {
-  struct Field { const char* key; double model::Behaviour::*number; int model::Behaviour::*integer; };
+  struct Field {
+    const char* key;
+    double model::Behaviour::*number;
+    int model::Behaviour::*integer;
+  };
   using B = model::Behaviour;
   static const Field fields[] = {
       {"marketing_reach_per_1000_usd", &B::marketing_reach_per_1000_usd, nullptr},
@@ -203,8 +284,10 @@ void read_behaviour(Reader& r, model::Behaviour& b) {
   };
   for (const Field& f : fields) {
     const std::string path = std::string("behaviour.") + f.key;
-    if (f.number) b.*f.number = r.number(path);
-    else b.*f.integer = static_cast<int>(r.integer(path));
+    if (f.number)
+      b.*f.number = r.number(path);
+    else
+      b.*f.integer = static_cast<int>(r.integer(path));
   }
 }
 

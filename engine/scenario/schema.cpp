@@ -3,6 +3,8 @@
 #include <deque>
 #include <string>
 
+#include "model/description.hpp"
+
 namespace score::scenario {
 namespace {
 
@@ -32,6 +34,14 @@ std::vector<KeySpec> plan_levers() {
       {"modules.*.subsidy_share", Type::number, 0, 1, "share", "", "Donor share for one module (M1..M5); overrides subsidy_share."},
       {"modules.*.fee_share", Type::number, 0, 1, "share", "", "Fee share for one module (M1..M5); overrides fee_share."},
   };
+}
+
+// The kinds a [funders] entry may have: rows of the source table.
+std::vector<std::string_view> funder_kinds() {
+  std::vector<std::string_view> kinds;
+  for (const model::SourceInfo& row : model::kSourceTable)
+    if (row.funder_kind) kinds.push_back(model::source_names()[static_cast<std::size_t>(row.source)]);
+  return kinds;
 }
 
 std::vector<KeySpec> fixed_keys() {
@@ -82,12 +92,26 @@ std::vector<KeySpec> fixed_keys() {
       {"phases.*.countries", Type::strings, -kInf, kInf, "country ids", "[]", "Countries where the programme is active in the phase."},
       {"phases.*.global_overhead_usd_per_month", Type::number, 0, 1e9, "USD/month", "0", "Global programme overhead (headquarters, technical staff)."},
       {"phases.*.tot_usd_per_trainee", Type::number, 0, 1e7, "USD", "3000", "Cost of training one trainer (workshop and supervised cycle)."},
+      {"phases.*.unfunded_seats", Type::string, -kInf, kInf, "", "\"priced_up\"",
+       "When a funder's money for a seat has run out: the enterprise pays the gap (priced_up), the seat is not given "
+       "(rationed), or the provider absorbs it as unpaid cost (absorbed).",
+       {"priced_up", "rationed", "absorbed"}},
       {"phases.*.donor_pays", Type::strings, -kInf, kInf, "cost lines", "[\"delivery\", \"trainers\", \"marketing\", \"staff\", \"overhead\"]",
        "Cost lines donor budgets may pay; the ILO's budget pays the rest.", lines},
 
       {"funders.*.name", Type::string, -kInf, kInf, "", "\"\"", "Display name."},
-      {"funders.*.kind", Type::string, -kInf, kInf, "", "", "donor, ilo, government or csr.", {"donor", "ilo", "government", "csr"}},
-      {"funders.*.budget_usd.*", Type::number, 0, 1e12, "USD", "", "Budget per phase (key: phase id); unspent money lapses at the phase end."},
+      {"funders.*.kind", Type::string, -kInf, kInf, "", "", "donor, ilo, government or csr (the funder kinds of the source table).",
+       funder_kinds()},
+      {"funders.*.budget_usd.*", Type::number, 0, 1e12, "USD", "", "Budget per phase (key: phase id)."},
+      {"funders.*.pacing", Type::string, -kInf, kInf, "", "\"even\"",
+       "Spending plan over a phase's months: even, front_loaded (twice the even pace at first) or none (all at once).",
+       {"even", "front_loaded", "none"}},
+      {"funders.*.unspent", Type::string, -kInf, kInf, "", "\"lapse\"",
+       "Money unspent at a phase's end: lapse, or carry_over to the funder's next phase.", {"lapse", "carry_over"}},
+      {"funders.*.phase.*.share", Type::number, 0, 1, "share", "",
+       "government, csr: share in one phase (key: phase id); overrides share."},
+      {"funders.*.phase.*.modules", Type::integers, 1, 5, "module numbers", "",
+       "government, csr: modules paid for in one phase; overrides modules."},
       {"funders.*.country", Type::string, -kInf, kInf, "country id", "\"\"", "government, csr: the country funded."},
       {"funders.*.share", Type::number, 0, 1, "share", "0", "government, csr: share of delivery cost paid."},
       {"funders.*.modules", Type::integers, 1, 5, "module numbers", "[1, 2, 3, 4, 5]", "government, csr: modules paid for."},

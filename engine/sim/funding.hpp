@@ -1,11 +1,16 @@
 #pragma once
 // Who pays: the money rules of funders, shared by the processes that spend.
 //
-// Delivery of one module to one firm is paid in a fixed order: government
-// co-funding, the firm's buyer, its CSR foundation, the firm's own fee, the
-// donor subsidy, the ILO; each pays its share of the price as far as its
-// budget and what is left allow. What nobody pays is the provider's shortfall.
-// So, every month: delivery cost = revenues by source + shortfall.
+// A provider prices a module at its direct cost plus markup. The sources of
+// model::kSourceTable then pay in their payment order: third parties first
+// (government, the firm's partner buyer, its CSR foundation), then programme
+// money within the plan (the donor subsidy, the ILO), each its share while
+// its money lasts; the enterprise pays the rest. Programme money never pays
+// so much that the firm pays less than the plan's fee_share. When a funder's
+// money has run out the phase's `unfunded` rule decides: the firm pays the
+// gap (priced up), the seat is not given (rationed), or the provider absorbs
+// it (unpaid delivery cost). Every month: delivery cost = revenues by source
+// + unpaid cost.
 #include <array>
 
 #include "sim/state.hpp"
@@ -18,24 +23,36 @@ enum class Line { delivery, trainers, marketing, staff, overhead };
 // Price of one module for one firm in a country (direct cost plus markup).
 double module_price(const model::Description& m, int country, int module);
 
-// What the firm would be asked to pay, before it enrols. Reads budgets, writes nothing.
-double expected_fee(const State& s, int firm, int module);
-
-struct Payment {
+// The ordered payments for one delivery, as they would be made now.
+struct Quote {
   double price = 0;
   std::array<double, model::kSources> by_source{};
-  double shortfall = 0;
+  double unfunded = 0;    // planned funder money that is not there (spent budgets)
+  double unpaid = 0;      // part of `unfunded` the provider absorbs (rule `absorbed`)
+  bool rationed = false;  // rule `rationed` and money is missing: no seat
+  double fee() const { return by_source[static_cast<int>(model::Source::enterprise)]; }
 };
 
-// Pays for one delivery, spending budgets and recording revenues and costs
-// in the series and the provider's accounts.
-Payment pay_delivery(State& s, int firm, int provider, int module);
+// The one function that says who pays what for a delivery: used by the
+// firm's expected fee and by the payment. Reads budgets, writes nothing.
+// `licensed`: a licensed commercial provider, whose clients get no
+// programme money.
+Quote quote_delivery(const State& s, int firm, int module, bool licensed);
+
+// What the firm would be asked to pay, before it enrols (at a subsidised
+// provider).
+double expected_fee(const State& s, int firm, int module);
+
+// Pays for one delivery as quoted, spending budgets and recording revenues
+// and costs in the series and the provider's accounts.
+Quote pay_delivery(State& s, int firm, int provider, int module);
 
 // Pays a programme cost line in a country: donors if the phase lets them,
 // the ILO for the rest. Returns what was paid (less when budgets run short).
 double pay_programme(State& s, int country, Line line, double amount);
 
-// What funder j can still spend this phase (0 if its pledge failed).
+// What funder j can still spend now: its phase budget (with money carried
+// in) paced by its spending plan, less what it spent (0 if its pledge failed).
 double funder_left(const State& s, std::size_t funder);
 
 // The firm supplies a buyer that partners with the programme.
@@ -47,7 +64,12 @@ bool pushed_by_partner(const State& s, int firm);
 // What pay_programme could pay for a line in a country now.
 double programme_funds_left(const State& s, int country, Line line);
 
-// Budget left this phase for funders of a kind (all countries).
+// Budget left now for funders of a kind (all countries).
 double budget_left(const State& s, model::FunderKind kind);
+
+// Phase bookkeeping: open a phase's budgets (draw pledges, take carried
+// money in) and close them at the phase's last month (lapse or carry).
+void open_budgets(State& s, int phase);
+void close_budgets(State& s, int phase);
 
 }  // namespace score::sim

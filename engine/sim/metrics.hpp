@@ -23,7 +23,7 @@ std::vector<std::string> axis_labels(Axis axis);
 //  ratio: a derived share; recomputed from its parts, never summed.
 enum class Kind { flow, stock, ratio };
 
-enum class Metric : int {
+enum class Metric : int {  // rows of metric_catalogue(), in this order
   smes_trained,            // stock: unique firms that completed at least one module
   workers_reached,         // stock: workforce of those firms
   firms_aware,             // stock
@@ -38,7 +38,7 @@ enum class Metric : int {
   providers_active,        // stock
   providers_independent,   // stock
   delivery_cost_usd,       // flow: price of the deliveries started
-  delivery_shortfall_usd,  // flow: part of it nobody paid (the providers' loss)
+  delivery_shortfall_usd,  // flow: unpaid delivery cost, absorbed by providers (rule `absorbed`)
   revenue_usd,             // flow, by source
   cost_recovery,           // ratio: non-ILO, non-donor revenue / delivery cost
   programme_cost_usd,      // flow: staff, overheads, marketing, training of trainers
@@ -47,6 +47,12 @@ enum class Metric : int {
   savings_usd,             // flow: monthly cost savings of adopting firms
   payback_months,          // ratio: mean fees paid / monthly savings of firms reporting savings
   improvement,             // stock, by indicator: mean relative improvement of adopting firms
+  firms_priced_out,        // flow: aware, keen firms whose fee exceeded what they can pay
+  seats_rationed,          // flow: seats not given because planned funding was spent (rule `rationed`)
+  funds_budget_usd,        // flow, by source: budgets opened at a phase's start
+  funds_spent_usd,         // flow, by source: budget money spent (delivery and programme)
+  funds_lapsed_usd,        // flow, by source: unspent money lapsed at a phase's end
+  funds_carried_usd,       // flow, by source: unspent money carried to the next phase
   count
 };
 constexpr int kMetrics = static_cast<int>(Metric::count);

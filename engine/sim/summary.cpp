@@ -29,13 +29,21 @@ const std::array<SummaryInfo, kSummaries>& summary_catalogue() {
       {"adoption_rate", "share of trained enterprises that adopted practices (phase end)", "1"},
       {"savings_rate", "share of trained enterprises reporting cost savings (phase end)", "1"},
       {"productivity_gain", "mean productivity gain of adopting enterprises (phase end)", "1"},
-      {"payback_months", "mean months of savings to recover the fees paid, firms reporting savings (phase end)", "month"},
+      {"payback_months",
+       "mean months of savings to recover the fees paid, firms reporting savings (phase end)", "month"},
+      {"mean_fee_usd", "mean fee an enterprise paid per module", "USD"},
+      {"mean_subsidy_usd", "mean donor subsidy per enterprise per module", "USD"},
+      {"firms_priced_out", "keen enterprises turned away by the fee in the phase (firm-months)", "1"},
+      {"seats_rationed", "seats refused for want of planned funding in the phase", "1"},
+      {"unpaid_cost_usd", "delivery cost absorbed by providers in the phase", "USD"},
+      {"funds_lapsed_usd", "funder money lapsed at the phase's end", "USD"},
   }};
   return catalogue;
 }
 
 PhaseSummary::PhaseSummary(int phases, int countries)
-    : phases_(phases), countries_(countries),
+    : phases_(phases),
+      countries_(countries),
       values_(static_cast<std::size_t>(phases) * (countries + 1) * kSummaries, 0.0) {}
 
 namespace {
@@ -72,7 +80,8 @@ double flow_all_k(const Series& s, Metric m, int first, int last, int c) {
 double weighted_improvement(const Series& s, int t, int c, double adopting) {
   if (c >= 0) return s.at(Metric::improvement, t, c, 0) * adopting;
   double sum = 0;
-  for (int cc = 0; cc < s.countries(); ++cc) sum += s.at(Metric::improvement, t, cc, 0) * s.at(Metric::firms_adopting, t, cc);
+  for (int cc = 0; cc < s.countries(); ++cc)
+    sum += s.at(Metric::improvement, t, cc, 0) * s.at(Metric::firms_adopting, t, cc);
   return sum;
 }
 
@@ -109,7 +118,7 @@ void fill(PhaseSummary& out, int p, int slot, const Series& s, const model::Phas
   for (int src = 0; src < model::kSources; ++src) {
     const double r = flow(s, Metric::revenue_usd, a, b, c, src);
     set(static_cast<Summary>(static_cast<int>(Summary::revenue_donor_usd) + src), r);
-    if (src != static_cast<int>(model::Source::donor) && src != static_cast<int>(model::Source::ilo)) others += r;
+    if (!model::kSourceTable[static_cast<std::size_t>(src)].programme_money) others += r;
   }
   set(Summary::cost_recovery, ratio(others, cost));
   const double donor = flow(s, Metric::donor_spend_usd, a, b, c);
@@ -121,6 +130,14 @@ void fill(PhaseSummary& out, int p, int slot, const Series& s, const model::Phas
   set(Summary::productivity_gain, ratio(weighted_improvement(s, b, c, adopting), adopting));
   const double saving = stock(s, Metric::firms_saving, b, c);
   set(Summary::payback_months, ratio(weighted_payback(s, b, c), saving));
+  set(Summary::mean_fee_usd,
+      ratio(flow(s, Metric::revenue_usd, a, b, c, static_cast<int>(model::Source::enterprise)), deliveries));
+  set(Summary::mean_subsidy_usd,
+      ratio(flow(s, Metric::revenue_usd, a, b, c, static_cast<int>(model::Source::donor)), deliveries));
+  set(Summary::firms_priced_out, flow(s, Metric::firms_priced_out, a, b, c));
+  set(Summary::seats_rationed, flow(s, Metric::seats_rationed, a, b, c));
+  set(Summary::unpaid_cost_usd, flow(s, Metric::delivery_shortfall_usd, a, b, c));
+  set(Summary::funds_lapsed_usd, flow_all_k(s, Metric::funds_lapsed_usd, a, b, c));
 }
 }  // namespace
 

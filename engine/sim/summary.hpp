@@ -19,15 +19,25 @@ enum class Summary : int {
   providers_independent,   // at the phase's end
   delivery_cost_usd,       // over the phase
   cost_per_module_usd,     // delivery cost / module deliveries
-  revenue_donor_usd, revenue_ilo_usd, revenue_government_usd, revenue_buyer_usd,
-  revenue_csr_usd, revenue_enterprise_usd,
-  cost_recovery,           // non-ILO, non-donor revenue / delivery cost over the phase
-  donor_spend_usd,         // everything donors paid in the phase
-  donor_cost_per_firm_usd, // donor spend / firms trained in the phase
-  adoption_rate,           // adopters / trained firms at the phase's end
-  savings_rate,            // firms reporting savings / trained firms at the phase's end
-  productivity_gain,       // mean productivity gain of adopters at the phase's end
-  payback_months,          // mean payback of firms reporting savings at the phase's end
+  revenue_donor_usd,
+  revenue_ilo_usd,
+  revenue_government_usd,
+  revenue_buyer_usd,
+  revenue_csr_usd,
+  revenue_enterprise_usd,
+  cost_recovery,            // non-ILO, non-donor revenue / delivery cost over the phase
+  donor_spend_usd,          // everything donors paid in the phase
+  donor_cost_per_firm_usd,  // donor spend / firms trained in the phase
+  adoption_rate,            // adopters / trained firms at the phase's end
+  savings_rate,             // firms reporting savings / trained firms at the phase's end
+  productivity_gain,        // mean productivity gain of adopters at the phase's end
+  payback_months,           // mean payback of firms reporting savings at the phase's end
+  mean_fee_usd,             // enterprise fees / module deliveries
+  mean_subsidy_usd,         // donor delivery revenue / module deliveries
+  firms_priced_out,         // keen firms turned away by the fee, over the phase
+  seats_rationed,           // seats refused for want of planned funding, over the phase
+  unpaid_cost_usd,          // delivery cost absorbed by providers, over the phase
+  funds_lapsed_usd,         // funder money lapsed at the phase's end
   count
 };
 constexpr int kSummaries = static_cast<int>(Summary::count);

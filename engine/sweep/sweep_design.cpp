@@ -68,7 +68,7 @@ Design make_design(const SweepSpec& spec) {
     for (std::size_t j = 0; j < row.size(); ++j)
       if (spec.parameters[j].integer) row[j] = std::round(row[j]);
   for (int p = 0; p < design.points(); ++p)
-    design.seeds.push_back(point_seed(spec.seed, seed_index(design, p)));
+    design.seeds.push_back(spec.common_seed ? spec.seed : point_seed(spec.seed, seed_index(design, p)));
   return design;
 }
 

@@ -124,7 +124,8 @@ void read_sizes(FileChecker& check, const toml::table& sweep, Method method, Swe
 // False when the design is missing or unknown (its checks are then skipped).
 bool read_sweep(FileChecker& check, const toml::table& sweep, SweepSpec& spec) {
   check.unknown_keys(sweep, "sweep",
-                     {"name", "scenario", "design", "seed", "replications", "points", "n", "trajectories", "levels"});
+                     {"name", "scenario", "design", "seed", "common_seed", "replications", "points", "n", "trajectories",
+                      "levels"});
   if (const auto name = check.string(sweep, "sweep", "name")) spec.name = *name;
   if (const auto scenario = check.string(sweep, "sweep", "scenario"))
     spec.scenario = (spec.file.parent_path() / *scenario).lexically_normal();
@@ -133,6 +134,7 @@ bool read_sweep(FileChecker& check, const toml::table& sweep, SweepSpec& spec) {
   // Bounded like run.seed: below 2^53, so that a double (JSON, Python) holds it exactly.
   if (const auto seed = check.integer(sweep, "sweep", "seed", 0, (std::int64_t{1} << 53) - 1))
     spec.seed = static_cast<std::uint64_t>(*seed);
+  spec.common_seed = check.boolean(sweep, "sweep", "common_seed").value_or(false);
   if (const auto reps = check.integer(sweep, "sweep", "replications", 1, kMaxReplications))
     spec.replications = static_cast<int>(*reps);
   const auto method = read_method(check, sweep);

@@ -41,6 +41,7 @@ struct SweepSpec {
   int trajectories = 0;  // morris (points = trajectories (k + 1))
   int levels = 0;        // grid: values per continuous parameter; morris: grid levels
   std::uint64_t seed = 1;
+  bool common_seed = false;  // every point runs with `seed`: common random numbers across points
   int replications = 1;
   std::vector<Parameter> parameters;
   std::vector<sim::Metric> timeseries;  // full time series kept for these metrics

@@ -12,7 +12,6 @@
 namespace score::scenario {
 namespace {
 
-
 const char* kMinimal = R"(
 [calendar]
 start = "2010-01"
@@ -43,7 +42,7 @@ fee_share = 0.5
 [phases.I.country.BBB.modules.M2]
 fee_share = 0.7
 [phases.I.modules.M3]
-subsidy_share = 0.9
+subsidy_share = 0.5
 [phases.II]
 start = "2011-07"
 end = "2012-12"
@@ -84,10 +83,10 @@ TEST_F(Build, CountryAndModuleOverridesWinInOrder) {
   const Scenario sc = minimal();
   const auto& a = sc.model.phases[0].plans[0];
   const auto& b = sc.model.phases[0].plans[1];
-  EXPECT_EQ(a.fee_share[0], 0.3);  // phase-wide
-  EXPECT_EQ(b.fee_share[0], 0.5);  // country
-  EXPECT_EQ(b.fee_share[1], 0.7);  // country + module
-  EXPECT_EQ(a.subsidy_share[2], 0.9);  // phase + module
+  EXPECT_EQ(a.fee_share[0], 0.3);      // phase-wide
+  EXPECT_EQ(b.fee_share[0], 0.5);      // country
+  EXPECT_EQ(b.fee_share[1], 0.7);      // country + module
+  EXPECT_EQ(a.subsidy_share[2], 0.5);  // phase + module
   EXPECT_TRUE(sc.model.phases[1].plans[0].active);
   EXPECT_FALSE(sc.model.phases[1].plans[1].active);
   EXPECT_EQ(sc.model.funders[0].budget_usd, (std::vector<double>{1000, 2000}));
@@ -100,11 +99,14 @@ std::string replace(std::string text, const std::string& from, const std::string
 
 TEST_F(Build, OverlappingPhasesAreRefused) {
   const std::string msg = errors_of(replace(kMinimal, "start = \"2011-07\"", "start = \"2011-05\""));
-  EXPECT_NE(msg.find("phases.II.start: phase II starts (2011-05) before phase I ends (2011-06)"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("phases.II.start: phase II starts (2011-05) before phase I ends (2011-06)"),
+            std::string::npos)
+      << msg;
 }
 
 TEST_F(Build, PhasesOutsideTheCalendarAreRefused) {
-  const std::string msg = errors_of(replace(kMinimal, "end = \"2012-12\"\ncountries = [\"AAA\"]", "end = \"2013-12\"\ncountries = [\"AAA\"]"));
+  const std::string msg = errors_of(replace(kMinimal, "end = \"2012-12\"\ncountries = [\"AAA\"]",
+                                            "end = \"2013-12\"\ncountries = [\"AAA\"]"));
   EXPECT_NE(msg.find("lies outside the calendar"), std::string::npos) << msg;
 }
 
@@ -118,17 +120,66 @@ TEST_F(Build, UndefinedCountriesAndPhasesAreRefused) {
 }
 
 TEST_F(Build, MissingRequiredKeysAreNamedWithTheirFile) {
-  const std::string msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "[countries.BBB]"));
+  const std::string msg =
+      errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "[countries.BBB]"));
   EXPECT_NE(msg.find("countries.AAA.eligible_firms"), std::string::npos) << msg;
   EXPECT_NE(msg.find("bad.toml"), std::string::npos) << msg;
 }
 
 TEST_F(Build, AbsurdSizesAreRefusedBeforeAllocating) {
-  std::string msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "eligible_firms = 40000000\n[countries.BBB]") +
-                              "[countries.CCC]\nname = \"C\"\neligible_firms = 40000000\n[countries.DDD]\nname = \"D\"\neligible_firms = 40000000\n");
+  std::string msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]",
+                                      "eligible_firms = 40000000\n[countries.BBB]") +
+                              "[countries.CCC]\nname = \"C\"\neligible_firms = "
+                              "40000000\n[countries.DDD]\nname = \"D\"\neligible_firms = 40000000\n");
   EXPECT_NE(msg.find("at most 100000000 are allowed"), std::string::npos) << msg;
   msg = errors_of(replace(kMinimal, "end = \"2012-12\"\n[countries", "end = \"2212-12\"\n[countries"));
   EXPECT_NE(msg.find("calendar"), std::string::npos) << msg;
+}
+
+TEST_F(Build, AnUnknownFunderKindIsAnErrorNotADonor) {
+  const std::string msg = errors_of(replace(kMinimal, "kind = \"donor\"", "kind = \"philanthropist\""));
+  EXPECT_NE(msg.find("funders.D.kind"), std::string::npos) << msg;
+}
+
+TEST_F(Build, SharesThatExceedThePriceAreRefused) {
+  const std::string msg = errors_of(replace(replace(kMinimal, "subsidy_share = 0.5", "subsidy_share = 0.8"),
+                                            "fee_share = 0.3\n", "fee_share = 0.3\nilo_share = 0.3\n"));
+  EXPECT_NE(msg.find("phases.I.country.AAA: shares do not add up for module M3"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("phases.I.country.BBB: shares do not add up for module M3"), std::string::npos) << msg;
+}
+
+TEST_F(Build, AFundersSettingForOnePhaseLeavesTheOthersAlone) {
+  const Scenario sc = load_scenario(write("gov.toml", std::string(kMinimal) + R"(
+[funders.G]
+kind = "government"
+country = "AAA"
+share = 0.5
+modules = [1]
+pacing = "front_loaded"
+unspent = "carry_over"
+budget_usd = { I = 100, II = 100 }
+[funders.G.phase.II]
+share = 0.7
+modules = [1, 2]
+)"));
+  const model::Funder& g = sc.model.funders[1];
+  EXPECT_EQ(g.share_in(0), 0.5);
+  EXPECT_EQ(g.share_in(1), 0.7);
+  EXPECT_TRUE(g.pays_module(0, 0));
+  EXPECT_FALSE(g.pays_module(0, 1));
+  EXPECT_TRUE(g.pays_module(1, 1));
+  EXPECT_EQ(g.pacing, model::Pacing::front_loaded);
+  EXPECT_EQ(g.unspent, model::Unspent::carry_over);
+  EXPECT_EQ(sc.model.funders[0].pacing, model::Pacing::even);  // the default
+  EXPECT_EQ(sc.model.funders[0].unspent, model::Unspent::lapse);
+}
+
+TEST_F(Build, TheUnfundedSeatRuleIsReadPerPhase) {
+  const Scenario sc =
+      load_scenario(write("r.toml", replace(kMinimal, "countries = [\"AAA\"]\n",
+                                            "countries = [\"AAA\"]\nunfunded_seats = \"rationed\"\n")));
+  EXPECT_EQ(sc.model.phases[0].unfunded, model::Unfunded::priced_up);
+  EXPECT_EQ(sc.model.phases[1].unfunded, model::Unfunded::rationed);
 }
 
 }  // namespace

@@ -22,27 +22,13 @@ struct Fixture {
   State& s() { return sim->state(); }
 };
 
-double sum(const Payment& p) {
-  double total = p.shortfall;
+double sum(const Quote& p) {
+  double total = p.unpaid;
   for (double v : p.by_source) total += v;
   return total;
 }
 
-TEST(Funding, PriceIsTrainerDaysTimesRatePlusMaterialsWithMarkup) {
-  model::Description m = test::small_world();
-  m.behaviour.provider_markup = 0.2;
-  const double direct = 4.5 * 400 + 250;
-  EXPECT_DOUBLE_EQ(module_price(m, 0, 0), direct * 1.2);
-}
-
-TEST(Funding, PaymentsAddUpToThePrice) {
-  Fixture f;
-  const Payment p = pay_delivery(f.s(), 0, 0, 0);
-  EXPECT_NEAR(sum(p), p.price, 1e-9);
-  EXPECT_NEAR(p.by_source[static_cast<int>(model::Source::enterprise)], 0.2 * p.price, 1e-9);
-  EXPECT_NEAR(p.by_source[static_cast<int>(model::Source::donor)], 0.6 * p.price, 1e-9);
-  EXPECT_NEAR(p.shortfall, 0.2 * p.price, 1e-9);
-}
+double paid_by(const Quote& q, model::Source s) { return q.by_source[static_cast<int>(s)]; }
 
 // A government co-funding deliveries in country 0.
 model::Funder government(double share, double reliability) {
@@ -56,9 +42,38 @@ model::Funder government(double share, double reliability) {
   return gov;
 }
 
+TEST(Funding, PriceIsTrainerDaysTimesRatePlusMaterialsWithMarkup) {
+  model::Description m = test::small_world();
+  m.behaviour.provider_markup = 0.2;
+  const double direct = 4.5 * 400 + 250;
+  EXPECT_DOUBLE_EQ(module_price(m, 0, 0), direct * 1.2);
+}
+
+TEST(Funding, TheDonorPaysItsSubsidyAndTheEnterprisePaysTheRest) {
+  Fixture f;
+  const Quote p = pay_delivery(f.s(), 0, 0, 0);
+  EXPECT_NEAR(sum(p), p.price, 1e-9);
+  EXPECT_NEAR(paid_by(p, model::Source::donor), 0.6 * p.price, 1e-9);
+  EXPECT_NEAR(paid_by(p, model::Source::enterprise), 0.4 * p.price, 1e-9);
+  EXPECT_EQ(p.unpaid, 0.0);
+}
+
+TEST(Funding, TheSubsidyStopsWhereTheFirmWouldPayLessThanItsFeeShare) {
+  Fixture f([](model::Description& m) { m.phases[0].plans[0].fee_share.fill(0.5); });
+  const Quote p = pay_delivery(f.s(), 0, 0, 0);
+  EXPECT_NEAR(paid_by(p, model::Source::donor), 0.5 * p.price, 1e-9);
+  EXPECT_NEAR(paid_by(p, model::Source::enterprise), 0.5 * p.price, 1e-9);
+}
+
+TEST(Funding, TheFeeTheFirmExpectsIsTheFeeItPays) {
+  Fixture f([](model::Description& m) { m.funders.push_back(government(0.3, 1.0)); });
+  const double expected = expected_fee(f.s(), 0, 1);
+  EXPECT_NEAR(pay_delivery(f.s(), 0, 0, 1).fee(), expected, 1e-9);
+}
+
 TEST(Funding, GovernmentPaysFirstAndTheFeeIsCappedByWhatIsLeft) {
   Fixture f([](model::Description& m) { m.funders.push_back(government(0.9, 1.0)); });
-  const Payment p = pay_delivery(f.s(), 0, 0, 0);
+  const Quote p = pay_delivery(f.s(), 0, 0, 0);
   EXPECT_NEAR(p.by_source[static_cast<int>(model::Source::government)], 0.9 * p.price, 1e-9);
   EXPECT_NEAR(p.by_source[static_cast<int>(model::Source::enterprise)], 0.1 * p.price, 1e-9);
   EXPECT_NEAR(p.by_source[static_cast<int>(model::Source::donor)], 0.0, 1e-9);
@@ -67,16 +82,69 @@ TEST(Funding, GovernmentPaysFirstAndTheFeeIsCappedByWhatIsLeft) {
 
 TEST(Funding, APledgeThatDoesNotMaterialisePaysNothing) {
   Fixture f([](model::Description& m) { m.funders.push_back(government(0.5, 0.0)); });
-  const Payment p = pay_delivery(f.s(), 0, 0, 0);
+  const Quote p = pay_delivery(f.s(), 0, 0, 0);
   EXPECT_EQ(p.by_source[static_cast<int>(model::Source::government)], 0.0);
 }
 
-TEST(Funding, AnExhaustedDonorBudgetLeavesTheGapToTheProvider) {
+TEST(Funding, AnExhaustedDonorBudgetRaisesTheFee) {
   Fixture f;
+  const double subsidised = expected_fee(f.s(), 0, 0);
   f.s().funders[0].spent_phase = f.m.funders[0].budget_usd[0];
-  const Payment p = pay_delivery(f.s(), 0, 0, 0);
-  EXPECT_EQ(p.by_source[static_cast<int>(model::Source::donor)], 0.0);
-  EXPECT_NEAR(p.shortfall, 0.8 * p.price, 1e-9);
+  EXPECT_GT(expected_fee(f.s(), 0, 0), subsidised);
+  const Quote p = pay_delivery(f.s(), 0, 0, 0);
+  EXPECT_EQ(paid_by(p, model::Source::donor), 0.0);
+  EXPECT_NEAR(p.fee(), p.price, 1e-9);
+  EXPECT_NEAR(p.unfunded, 0.6 * p.price, 1e-9);
+  EXPECT_EQ(p.unpaid, 0.0);
+}
+
+TEST(Funding, WhenProvidersAbsorbTheGapTheFeeStaysAndTheGapIsUnpaid) {
+  Fixture f([](model::Description& m) { m.phases[0].unfunded = model::Unfunded::absorbed; });
+  f.s().funders[0].spent_phase = f.m.funders[0].budget_usd[0];
+  const Quote p = pay_delivery(f.s(), 0, 0, 0);
+  EXPECT_NEAR(p.fee(), 0.4 * p.price, 1e-9);
+  EXPECT_NEAR(p.unpaid, 0.6 * p.price, 1e-9);
+  EXPECT_NEAR(sum(p), p.price, 1e-9);
+  EXPECT_NEAR(f.s().series.at(Metric::delivery_shortfall_usd, f.s().step, 0), p.unpaid, 1e-9);
+}
+
+TEST(Funding, WhenSeatsAreRationedAnUnfundedSeatIsNotGiven) {
+  Fixture f([](model::Description& m) { m.phases[0].unfunded = model::Unfunded::rationed; });
+  EXPECT_FALSE(quote_delivery(f.s(), 0, 0, false).rationed);
+  f.s().funders[0].spent_phase = f.m.funders[0].budget_usd[0];
+  EXPECT_TRUE(quote_delivery(f.s(), 0, 0, false).rationed);
+}
+
+TEST(Funding, ClientsOfALicensedProviderGetNoProgrammeMoney) {
+  Fixture f;
+  const Quote q = quote_delivery(f.s(), 0, 0, true);
+  EXPECT_EQ(paid_by(q, model::Source::donor), 0.0);
+  EXPECT_NEAR(q.fee(), q.price, 1e-9);
+  EXPECT_EQ(q.unfunded, 0.0);
+}
+
+TEST(Funding, AnEvenSpendingPlanReleasesTheBudgetMonthByMonth) {
+  Fixture f;  // one 12-month phase; the fixture ran month 0 and stands at month 1
+  EXPECT_NEAR(funder_left(f.s(), 0) + f.s().funders[0].spent_phase, f.m.funders[0].budget_usd[0] * 2 / 12,
+              1e-6);
+}
+
+TEST(Funding, AFrontLoadedPlanReleasesMoreAtFirst) {
+  Fixture f([](model::Description& m) { m.funders[0].pacing = model::Pacing::front_loaded; });
+  const double x = 2.0 / 12;
+  EXPECT_NEAR(funder_left(f.s(), 0) + f.s().funders[0].spent_phase,
+              f.m.funders[0].budget_usd[0] * x * (2 - x), 1e-6);
+}
+
+TEST(Funding, PaymentOrderComesFromTheSourceTable) {
+  const auto& order = model::payment_order();
+  EXPECT_EQ(order.front(), model::Source::government);
+  EXPECT_EQ(order.back(), model::Source::enterprise);
+  model::Source kind{};
+  EXPECT_TRUE(model::funder_kind_from_name("csr", kind));
+  EXPECT_EQ(kind, model::Source::csr);
+  EXPECT_FALSE(model::funder_kind_from_name("enterprise", kind));  // not a budgeted funder
+  EXPECT_FALSE(model::funder_kind_from_name("philanthropist", kind));
 }
 
 TEST(Funding, ProgrammeLinesFallBackToTheIloWhenDonorsMayNotPay) {

@@ -70,7 +70,10 @@ TEST(Enrolment, AFirmThatCannotPayDoesNotEnrol) {
 TEST(Enrolment, AFreeModuleIsAffordableToAll) {
   model::Description m = test::small_world();
   for (auto& c : m.countries) c.training_budget_share = 0;
-  for (auto& plan : m.phases[0].plans) plan.fee_share.fill(0.0);
+  for (auto& plan : m.phases[0].plans) {
+    plan.fee_share.fill(0.0);
+    plan.subsidy_share.fill(1.0);  // the donor pays the whole price: the firm pays nothing
+  }
   EXPECT_GT(total(run_one(m, 0), Metric::module_deliveries), 0);
 }
 
@@ -101,26 +104,113 @@ TEST(Delivery, SeatsNeverExceedCertifiedCapacity) {
   }
 }
 
-TEST(Money, DeliveryCostEqualsRevenuesPlusShortfallEveryMonth) {
-  model::Description m = test::small_world();
-  m.funders[0].budget_usd = {150000};  // the donor runs out part-way
-  Simulation sim(m, 0);
-  double shortfall_months = 0;
-  while (!sim.finished()) {
-    const int t = sim.month();
-    sim.step();
-    for (int c = 0; c < 2; ++c) {
-      double revenue = 0;
-      for (int src = 0; src < model::kSources; ++src)
-        revenue += sim.series().at(Metric::revenue_usd, t, c, src);
-      const double cost = sim.series().at(Metric::delivery_cost_usd, t, c);
-      const double shortfall = sim.series().at(Metric::delivery_shortfall_usd, t, c);
-      EXPECT_NEAR(cost, revenue + shortfall, 1e-6 * (1 + cost)) << "month " << t;
-      EXPECT_GE(shortfall, 0);
-      shortfall_months += shortfall > 1e-6 ? 1 : 0;
+double at(const Simulation& sim, Metric m, int t, int c, model::Source src) {
+  return sim.series().at(m, t, c, static_cast<int>(src));
+}
+
+// For every month, country and source: delivery cost = revenues + unpaid
+// cost, and what each budgeted source spent is what it paid for delivery
+// plus its programme spending.
+void expect_money_conserved(const Simulation& sim, int t) {
+  using model::Source;
+  for (int c = 0; c < sim.series().countries(); ++c) {
+    double revenue = 0;
+    for (int src = 0; src < model::kSources; ++src)
+      revenue += sim.series().at(Metric::revenue_usd, t, c, src);
+    const double cost = sim.series().at(Metric::delivery_cost_usd, t, c);
+    const double unpaid = sim.series().at(Metric::delivery_shortfall_usd, t, c);
+    EXPECT_NEAR(cost, revenue + unpaid, 1e-6 * (1 + cost)) << "month " << t;
+    EXPECT_GE(unpaid, 0);
+    const double donor_programme =
+        sim.series().at(Metric::donor_spend_usd, t, c) - at(sim, Metric::revenue_usd, t, c, Source::donor);
+    const double ilo_programme = sim.series().at(Metric::programme_cost_usd, t, c) - donor_programme;
+    EXPECT_NEAR(at(sim, Metric::funds_spent_usd, t, c, Source::donor),
+                at(sim, Metric::revenue_usd, t, c, Source::donor) + donor_programme, 1e-6);
+    EXPECT_NEAR(at(sim, Metric::funds_spent_usd, t, c, Source::ilo),
+                at(sim, Metric::revenue_usd, t, c, Source::ilo) + ilo_programme, 1e-6);
+    for (Source src : {Source::government, Source::csr})
+      EXPECT_NEAR(at(sim, Metric::funds_spent_usd, t, c, src), at(sim, Metric::revenue_usd, t, c, src), 1e-6);
+  }
+}
+
+// Every funder: never over its phase budget; over the run, budgets = spent
+// + lapsed + unspent (carried past the last phase).
+void expect_budgets_kept(const Simulation& sim, const model::Description& m) {
+  for (std::size_t j = 0; j < m.funders.size(); ++j) {
+    const FunderState& f = sim.state().funders[j];
+    const int p = m.phase_at(sim.month() - 1);
+    if (p >= 0)
+      EXPECT_LE(f.spent_phase, m.funders[j].budget_usd[static_cast<std::size_t>(p)] + f.carried_in + 1e-6)
+          << "funder " << j << ", month " << sim.month() - 1;
+    if (sim.finished()) EXPECT_NEAR(f.budget_total, f.spent_total + f.lapsed_total + f.carry_out, 1e-6);
+  }
+}
+
+model::Description two_phase_world() {
+  model::Description m = test::small_world(200, 24);
+  model::Phase second = m.phases[0];
+  m.phases[0].last_step = 11;
+  m.phases[0].end = m.start.plus(11);
+  second.id = "II";
+  second.first_step = 12;
+  second.start = m.start.plus(12);
+  for (auto& f : m.funders) f.budget_usd = {f.budget_usd[0] / 4, f.budget_usd[0] / 8};
+  m.phases.push_back(second);
+  model::Funder gov;
+  gov.id = "G";
+  gov.kind = model::FunderKind::government;
+  gov.country = 1;
+  gov.share = 0.3;
+  gov.budget_usd = {20000, 20000};
+  m.funders.push_back(gov);
+  return m;
+}
+
+TEST(Money, IsConservedEveryMonthCountryAndSource) {
+  for (const model::Unfunded rule :
+       {model::Unfunded::priced_up, model::Unfunded::rationed, model::Unfunded::absorbed}) {
+    for (const model::Unspent unspent : {model::Unspent::lapse, model::Unspent::carry_over}) {
+      model::Description m = two_phase_world();
+      for (auto& ph : m.phases) ph.unfunded = rule;
+      for (auto& f : m.funders) f.unspent = unspent;
+      Simulation sim(m, 0);
+      while (!sim.finished()) {
+        const int t = sim.month();
+        sim.step();
+        expect_money_conserved(sim, t);
+        expect_budgets_kept(sim, m);
+      }
     }
   }
-  EXPECT_GT(shortfall_months, 0) << "with a small budget some deliveries are not fully paid";
+}
+
+TEST(Money, ProvidersAbsorbTheGapOnlyWhenTheScenarioSaysSo) {
+  model::Description m = test::small_world();
+  m.funders[0].budget_usd = {150000};  // the donor runs out
+  EXPECT_EQ(total(run_one(m, 0), Metric::delivery_shortfall_usd), 0.0);
+  m.phases[0].unfunded = model::Unfunded::absorbed;
+  EXPECT_GT(total(run_one(m, 0), Metric::delivery_shortfall_usd), 0.0);
+  m.phases[0].unfunded = model::Unfunded::rationed;
+  const Series rationed = run_one(m, 0);
+  EXPECT_GT(total(rationed, Metric::seats_rationed), 0.0);
+  EXPECT_EQ(total(rationed, Metric::delivery_shortfall_usd), 0.0);
+}
+
+TEST(Money, MoneyThatRunsOutRaisesFeesAndLowersEnrolment) {
+  model::Description m = test::small_world();
+  const Series funded = run_one(m, 0);
+  m.funders[0].budget_usd = {60000};
+  const Series cut = run_one(m, 0);
+  const auto mean_fee = [](const Series& s) {
+    double fees = 0;
+    for (int t = 0; t < s.steps(); ++t)
+      for (int c = 0; c < s.countries(); ++c)
+        fees += s.at(Metric::revenue_usd, t, c, static_cast<int>(model::Source::enterprise));
+    return fees / total(s, Metric::module_deliveries);
+  };
+  EXPECT_GT(mean_fee(cut), mean_fee(funded) * 1.2);
+  EXPECT_LT(total(cut, Metric::module_deliveries), total(funded, Metric::module_deliveries));
+  EXPECT_GT(total(cut, Metric::firms_priced_out), total(funded, Metric::firms_priced_out));
 }
 
 TEST(Money, ADonorBudgetIsNeverOverspent) {

@@ -221,7 +221,7 @@ TEST(sweep_shipped, EveryShippedSweepLoadsAndItsPointsAreValid) {
     EXPECT_LE(sw.points() * sw.spec.replications, limit) << e.path() << ": keep the shipped examples small";
     EXPECT_EQ(sw.base.model.name, "history") << e.path();
   }
-  EXPECT_EQ(files, 5);
+  EXPECT_EQ(files, 6);
 }
 
 TEST(sweep_analysis, ReplicationAdviceTakesTheNeediestPoint) {

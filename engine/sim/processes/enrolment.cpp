@@ -56,27 +56,33 @@ bool has_capacity(const State& s, int c) {
   return false;
 }
 
+enum class Want { no, yes, priced_out };
+
 // Whether firm i, drawing `draw` (uniform below min(1, rate x max pressure)),
-// wants module m at its fee.
-bool wants_module(const State& s, int i, int m, double rate, double draw) {
+// wants module m at its fee; priced_out when it would weigh it but the fee
+// is more than it can pay.
+Want wants_module(const State& s, int i, int m, double rate, double draw) {
   const Firms& f = s.firms;
   const auto u = static_cast<std::size_t>(i);
   const model::Behaviour& b = s.model->behaviour;
   const double pressure = pushed_by_partner(s, i) ? b.buyer_pressure : 1.0;
-  if (draw >= std::min(1.0, rate * pressure)) return false;
+  if (draw >= std::min(1.0, rate * pressure)) return Want::no;
   const double fee = expected_fee(s, i, m);
-  if (fee > static_cast<double>(f.fee_capacity_usd[u])) return false;  // cannot pay
+  if (fee > static_cast<double>(f.fee_capacity_usd[u])) return Want::priced_out;
   const double price = module_price(*s.model, f.country[u], m);
   const double value = expected_savings(s, i) * b.benefit_horizon_months - fee;
   const double keen = 1.0 / (1.0 + std::exp(-value / price));
-  return draw < std::min(1.0, rate * keen * pressure);
+  return draw < std::min(1.0, rate * keen * pressure) ? Want::yes : Want::no;
 }
 
 Rng enrol_rng(const State& s, int i, Purpose p) {
-  return Rng(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i), p);
+  return Rng(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i),
+             p);
 }
 
-double first_bound(const model::Behaviour& b) { return std::min(1.0, b.enrol_rate * std::max(1.0, b.buyer_pressure)); }
+double first_bound(const model::Behaviour& b) {
+  return std::min(1.0, b.enrol_rate * std::max(1.0, b.buyer_pressure));
+}
 
 // Firms whose patience ends this month: back to unaware if they never took
 // a module, done otherwise. A firm that enrolled or came back since has a
@@ -104,20 +110,26 @@ Ids first_modules(State& s, const std::vector<std::uint8_t>& open) {
   const double p0 = first_bound(s.model->behaviour);
   const double rate = s.model->behaviour.enrol_rate;
   std::vector<Ids> keen(s.countries.size());
+  std::vector<int> priced_out(s.countries.size(), 0);
   threads::for_each(0, static_cast<int>(s.countries.size()), [&](int c) {
     if (!open[static_cast<std::size_t>(c)]) return;
     const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
     const auto [lo, hi] = id_range(s.active.waiting, cs.first_firm, cs.end_firm);
-    Draws trials(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(c), Purpose::enrol_trials);
+    Draws trials(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step),
+                 static_cast<std::uint32_t>(c), Purpose::enrol_trials);
     each_success(hi - lo, p0, trials, [&, lo = lo](std::int64_t k) {
       const std::int32_t i = lo[k];
-      if (!wants_module(s, i, 0, rate, p0 * enrol_rng(s, i, Purpose::enrol).uniform())) return;
+      const Want want = wants_module(s, i, 0, rate, p0 * enrol_rng(s, i, Purpose::enrol).uniform());
+      priced_out[static_cast<std::size_t>(c)] += want == Want::priced_out ? 1 : 0;
+      if (want != Want::yes) return;
       s.firms.module[static_cast<std::size_t>(i)] = 0;
       keen[static_cast<std::size_t>(c)].push_back(i);
     });
   });
   Ids all;
   for (const Ids& k : keen) all.insert(all.end(), k.begin(), k.end());
+  for (std::size_t c = 0; c < priced_out.size(); ++c)
+    s.series.at(Metric::firms_priced_out, s.step, static_cast<int>(c)) += priced_out[c];
   return all;
 }
 
@@ -125,17 +137,28 @@ Ids first_modules(State& s, const std::vector<std::uint8_t>& open) {
 // module and weighs it (a firm only returns while it has modules left).
 Ids further_modules(State& s, const std::vector<std::uint8_t>& open) {
   Firms& f = s.firms;
-  return collect_listed<std::int32_t>(s.active.returning, [&](int i, Ids& out) {
+  struct Choice {
+    std::int32_t firm;
+    bool priced_out;
+  };
+  const auto chosen = collect_listed<Choice>(s.active.returning, [&](int i, std::vector<Choice>& out) {
     const auto u = static_cast<std::size_t>(i);
     if (!open[static_cast<std::size_t>(f.country[u])]) return;
     Rng choice = enrol_rng(s, i, Purpose::module_choice);
     const int m = next_module(f.modules_done[u], choice);
     if (m < 0) return;
-    if (wants_module(s, i, m, 1.0, enrol_rng(s, i, Purpose::enrol).uniform())) {
-      f.module[u] = static_cast<std::int8_t>(m);
-      out.push_back(i);
-    }
+    const Want want = wants_module(s, i, m, 1.0, enrol_rng(s, i, Purpose::enrol).uniform());
+    if (want == Want::yes) f.module[u] = static_cast<std::int8_t>(m);
+    if (want != Want::no) out.push_back({i, want == Want::priced_out});
   });
+  Ids keen;
+  for (const Choice& c : chosen) {
+    if (!c.priced_out)
+      keen.push_back(c.firm);
+    else
+      s.series.at(Metric::firms_priced_out, s.step, f.country[static_cast<std::size_t>(c.firm)]) += 1;
+  }
+  return keen;
 }
 
 }  // namespace
@@ -147,7 +170,8 @@ int patience_ends(const State& s, int since) {
 void decide_enrolment(State& s) {
   give_up(s);
   std::vector<std::uint8_t> open(s.countries.size());
-  for (std::size_t c = 0; c < open.size(); ++c) open[c] = s.countries[c].plan && has_capacity(s, static_cast<int>(c));
+  for (std::size_t c = 0; c < open.size(); ++c)
+    open[c] = s.countries[c].plan && has_capacity(s, static_cast<int>(c));
   Ids keen = first_modules(s, open);
   Ids further = further_modules(s, open);
   keen.insert(keen.end(), further.begin(), further.end());

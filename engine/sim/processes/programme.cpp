@@ -9,13 +9,8 @@
 namespace score::sim {
 namespace {
 
-void start_phase(State& s) {
-  const model::Description& m = *s.model;
-  for (std::size_t j = 0; j < s.funders.size(); ++j) {
-    Rng rng(m.seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(j), Purpose::funder);
-    s.funders[j].spent_phase = 0;
-    s.funders[j].pledge_holds = rng.bernoulli(m.funders[j].reliability);
-  }
+void start_phase(State& s, int phase) {
+  open_budgets(s, phase);
   for (auto& cs : s.countries) cs.providers_onboarded_phase = cs.licences_signed = 0;
 }
 
@@ -33,7 +28,8 @@ int latest_plan(const model::Description& m, int country, int step) {
 int due_by_now(int n, const model::Phase& phase, int step) {
   if (n <= 0) return 0;
   const int len = phase.last_step - phase.first_step + 1;
-  const int due = static_cast<int>(std::floor(static_cast<double>(n) * (step - phase.first_step) / len + 1e-9)) + 1;
+  const int due =
+      static_cast<int>(std::floor(static_cast<double>(n) * (step - phase.first_step) / len + 1e-9)) + 1;
   return std::min(n, due);
 }
 
@@ -55,7 +51,8 @@ void onboard(State& s, int c, bool licensed) {
     for (double w : plan.provider_mix) total += w;
     u = rng.uniform() * total;
     int t = 0;
-    while (t < model::kProviderTypes - 1 && u >= plan.provider_mix[static_cast<std::size_t>(t)]) u -= plan.provider_mix[static_cast<std::size_t>(t++)];
+    while (t < model::kProviderTypes - 1 && u >= plan.provider_mix[static_cast<std::size_t>(t)])
+      u -= plan.provider_mix[static_cast<std::size_t>(t++)];
     p.type = static_cast<model::ProviderType>(t);
   }
   s.providers.push_back(std::move(p));
@@ -71,7 +68,8 @@ void activate_association(State& s, int c) {
     if (p.country == c && p.active &&
         (p.type == model::ProviderType::industry_association || p.type == model::ProviderType::employer_org))
       ++partners;
-  for (int a = 0; a < std::min(partners, n); ++a) s.association_active[static_cast<std::size_t>(cs.first_association + a)] = 1;
+  for (int a = 0; a < std::min(partners, n); ++a)
+    s.association_active[static_cast<std::size_t>(cs.first_association + a)] = 1;
 }
 
 void grow_partnerships(State& s, int c, const model::Phase& phase) {
@@ -86,7 +84,8 @@ void grow_partnerships(State& s, int c, const model::Phase& phase) {
     ++cs.licences_signed;
   }
   // Partner buyers ramp towards the phase's level; they stay partners after.
-  const int target = std::min(s.model->countries[c].buyers, due_by_now(plan.buyer_partnerships, phase, s.step));
+  const int target =
+      std::min(s.model->countries[c].buyers, due_by_now(plan.buyer_partnerships, phase, s.step));
   cs.buyers_partnered = std::max(cs.buyers_partnered, target);
   activate_association(s, c);
 }
@@ -96,7 +95,7 @@ void grow_partnerships(State& s, int c, const model::Phase& phase) {
 void begin_month(State& s) {
   const model::Description& m = *s.model;
   const int p = m.phase_at(s.step);
-  if (p >= 0 && m.phases[p].first_step == s.step) start_phase(s);
+  if (p >= 0 && m.phases[p].first_step == s.step) start_phase(s, p);
   for (int c = 0; c < static_cast<int>(s.countries.size()); ++c) {
     CountryState& cs = s.countries[c];
     const int latest = latest_plan(m, c, s.step);

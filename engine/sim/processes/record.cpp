@@ -1,6 +1,7 @@
 // record_metrics: the month's stocks, by country, into the series.
 #include <limits>
 
+#include "sim/funding.hpp"
 #include "sim/processes.hpp"
 
 namespace score::sim {
@@ -8,6 +9,8 @@ namespace score::sim {
 // Stocks come from the running totals (stocks.hpp) and the running count of
 // the unaware: nothing here visits firms.
 void record_metrics(State& s) {
+  const int p = s.model->phase_at(s.step);
+  if (p >= 0 && s.model->phases[static_cast<std::size_t>(p)].last_step == s.step) close_budgets(s, p);
   const int nc = static_cast<int>(s.countries.size());
   Series& out = s.series;
   const int t = s.step;
@@ -21,9 +24,11 @@ void record_metrics(State& s) {
     out.at(Metric::firms_adopting, t, c) = a.adopting;
     out.at(Metric::firms_saving, t, c) = a.saving;
     out.at(Metric::savings_usd, t, c) = a.savings_usd;
-    out.at(Metric::payback_months, t, c) = a.saving > 0 ? a.payback_months / a.saving : std::numeric_limits<double>::quiet_NaN();
+    out.at(Metric::payback_months, t, c) =
+        a.saving > 0 ? a.payback_months / a.saving : std::numeric_limits<double>::quiet_NaN();
     for (int k = 0; k < model::kIndicators; ++k)
-      out.at(Metric::improvement, t, c, k) = a.adopting > 0 ? a.improvement[static_cast<std::size_t>(k)] / a.adopting : 0.0;
+      out.at(Metric::improvement, t, c, k) =
+          a.adopting > 0 ? a.improvement[static_cast<std::size_t>(k)] / a.adopting : 0.0;
   }
   for (const Provider& p : s.providers) {
     if (!p.active) continue;
@@ -33,10 +38,9 @@ void record_metrics(State& s) {
   }
   for (int c = 0; c < nc; ++c) {
     const double cost = out.at(Metric::delivery_cost_usd, t, c);
-    const double own = out.at(Metric::revenue_usd, t, c, static_cast<int>(model::Source::government)) +
-                       out.at(Metric::revenue_usd, t, c, static_cast<int>(model::Source::buyer)) +
-                       out.at(Metric::revenue_usd, t, c, static_cast<int>(model::Source::csr)) +
-                       out.at(Metric::revenue_usd, t, c, static_cast<int>(model::Source::enterprise));
+    double own = 0;
+    for (const model::SourceInfo& row : model::kSourceTable)
+      if (!row.programme_money) own += out.at(Metric::revenue_usd, t, c, static_cast<int>(row.source));
     out.at(Metric::cost_recovery, t, c) = cost > 0 ? own / cost : std::numeric_limits<double>::quiet_NaN();
   }
 }

@@ -29,7 +29,8 @@ std::vector<Keen> keen_firms(const State& s, int c) {
   std::vector<Keen> keen;
   for (auto it = lo; it != hi; ++it) {
     const int i = *it;
-    Rng rng(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i), Purpose::seat_priority);
+    Rng rng(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i),
+            Purpose::seat_priority);
     const std::uint64_t priority = rng.bits();
     keen.push_back({priority, rng.uniform(), i});
   }
@@ -60,13 +61,15 @@ class FreeSeats {
     }
   }
   // A provider with a free seat, drawn in proportion to its free seats
-  // (firms spread over the providers near them) and its seat taken; -1 when
-  // the country is full.
+  // (firms spread over the providers near them); -1 when the country is full.
+  int peek(double u) const {
+    if (total_ == 0) return -1;
+    return open_[slot(u)].first;
+  }
+  // The same provider, and its seat taken.
   int take(double u) {
     if (total_ == 0) return -1;
-    double target = u * total_;
-    std::size_t k = 0;
-    while (k + 1 < open_.size() && !(target < open_[k].second)) target -= open_[k++].second;
+    const std::size_t k = slot(u);
     --open_[k].second;
     --total_;
     const int p = open_[k].first;
@@ -75,9 +78,35 @@ class FreeSeats {
   }
 
  private:
+  std::size_t slot(double u) const {
+    double target = u * total_;
+    std::size_t k = 0;
+    while (k + 1 < open_.size() && !(target < open_[k].second)) target -= open_[k++].second;
+    return k;
+  }
   std::vector<std::pair<int, int>> open_;  // (provider, free seats)
   int total_ = 0;
 };
+
+// Whether the seat at this provider can be given: not if the phase rations
+// unfunded seats and the planned money is gone, nor if the fee there (a
+// licensed provider's clients get no programme money) is more than the firm
+// can pay. Either is counted.
+bool seat_funded(State& s, int i, int provider) {
+  const auto u = static_cast<std::size_t>(i);
+  const Quote q =
+      quote_delivery(s, i, s.firms.module[u], s.providers[static_cast<std::size_t>(provider)].licensed);
+  const int c = s.firms.country[u];
+  if (q.rationed) {
+    s.series.at(Metric::seats_rationed, s.step, c) += 1;
+    return false;
+  }
+  if (q.fee() > static_cast<double>(s.firms.fee_capacity_usd[u])) {
+    s.series.at(Metric::firms_priced_out, s.step, c) += 1;
+    return false;
+  }
+  return true;
+}
 
 void start_module(State& s, int i, int provider) {
   Firms& f = s.firms;
@@ -111,8 +140,10 @@ void allocate_seats(State& s) {
     if (keen.empty()) continue;
     FreeSeats seats(s, c);
     for (const Keen& k : keen) {
-      const int p = seats.take(k.provider_draw);
+      const int p = seats.peek(k.provider_draw);
       if (p < 0) break;  // no seats left in the country this month
+      if (!seat_funded(s, k.firm, p)) continue;
+      seats.take(k.provider_draw);
       start_module(s, k.firm, p);
     }
   }
