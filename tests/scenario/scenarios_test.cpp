@@ -158,7 +158,7 @@ const Variant kVariants[] = {
        EXPECT_NEAR(v.mean("IV", S::cost_recovery), h.mean("IV", S::cost_recovery), 0.05)
            << "cost recovery does not rise to fill the gap";
      }},
-    {"government_led.toml", "II",
+    {"government_led.toml", "III",
      [](const Outcomes& h, const Outcomes& v) {
        EXPECT_GT(v.mean("III", S::revenue_government_usd), 2 * h.mean("III", S::revenue_government_usd));
        EXPECT_LT(v.mean("III", S::donor_spend_usd), 0.95 * h.mean("III", S::donor_spend_usd))
