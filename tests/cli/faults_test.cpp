@@ -179,7 +179,7 @@ TEST(Faults, ARunKilledAtRandomMomentsLeavesNoPartialFile) {
   const fs::path dir = scratch("killed");
   const fs::path out = dir / "run.h5";
   // Many small replications: most of the run is spent writing them.
-  const std::string scenario = small_scenario(), reps = "40";
+  const std::string scenario = small_scenario(), reps = "20";
   const auto start = std::chrono::steady_clock::now();
   ASSERT_EQ(score("run " + scenario + " --reps " + reps + " -q -o " + out.string()).code, 0);
   const auto took =
@@ -199,16 +199,16 @@ TEST(Faults, ARunKilledAtRandomMomentsLeavesNoPartialFile) {
     run.signal(SIGKILL);
     run.wait();
     if (fs::exists(out)) {
-      EXPECT_EQ(score::output::read_results(out).info.replications, 40);
+      EXPECT_EQ(score::output::read_results(out).info.replications, 20);
     }
   }
   const Result last = score("run " + scenario + " --reps " + reps + " -q -o " + out.string());
   ASSERT_EQ(last.code, 0) << last.out;
-  EXPECT_EQ(score::output::read_results(out).info.replications, 40);
+  EXPECT_EQ(score::output::read_results(out).info.replications, 20);
   EXPECT_EQ(leftovers(dir, "run.h5"), std::vector<std::string>{});
 }
 
-// A sweep file whose points take a while: 64 points of the small programme.
+// A sweep file whose points take a while: 24 points of the small programme.
 fs::path slow_sweep(const fs::path& dir) {
   std::ofstream(dir / "s.toml") << "[sweep]\nscenario = \"" << small_scenario()
                                 << "\"\ndesign = \"lhs\"\npoints = 64\nreplications = 2\n"
@@ -239,7 +239,7 @@ TEST(Faults, AResumeOfASweepStillRunningIsRefused) {
   const int status = first.wait();
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0) << first.output();
-  EXPECT_EQ(score::output::SweepFile(out).info().points, 64);
+  EXPECT_EQ(score::output::SweepFile(out).info().points, 24);
   EXPECT_EQ(leftovers(dir, "race.h5"), (std::vector<std::string>{"first.log", "s.toml"}));
 }
 
@@ -263,7 +263,7 @@ TEST(Faults, AnInterruptedOrKilledSweepResumes) {
   }
   const Result again = score("sweep " + file.string() + " -q --threads 1 -o " + out.string() + " --resume");
   EXPECT_EQ(again.code, 0) << again.out;
-  EXPECT_EQ(score::output::SweepFile(out).info().points, 64);
+  EXPECT_EQ(score::output::SweepFile(out).info().points, 24);
 }
 
 }  // namespace
