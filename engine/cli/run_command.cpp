@@ -90,16 +90,7 @@ int run_scenario(const RunArgs& args, const StopSignals& stop) {
 
 int run_command(const RunArgs& args) {
   const StopSignals stop;  // first: a signal at any later moment stops the run cleanly
-  return guarded(
-      [&] {
-        try {
-          return run_scenario(args, stop);
-        } catch (const output::OutputBusy& e) {
-          std::cerr << "score run: " << e.what() << "\n";
-          return kBadInput;
-        }
-      },
-      "score: error: ", kInternal);
+  return guarded([&] { return run_scenario(args, stop); }, "score: error: ", kInternal);
 }
 
 }  // namespace score::cli

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "output/output_lock.hpp"
 #include "session/run_info.hpp"
 
 namespace score::cli {
@@ -94,6 +95,9 @@ int guarded(const std::function<int()>& body, const std::string& prefix, int oth
     return body();
   } catch (const scenario::ScenarioError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
+    return kBadInput;
+  } catch (const output::OutputBusy& e) {
+    std::cerr << "score: " << e.what() << "\n";
     return kBadInput;
   } catch (const std::exception& e) {
     std::cerr << prefix << e.what() << "\n";

@@ -19,9 +19,10 @@ std::vector<PhaseLabel> phase_labels(const std::vector<output::PhaseInfo>& phase
 
 // Runs a command body and turns what it throws into a message and an exit
 // code (cli/commands.hpp): a ScenarioError prints its diagnostics and gives
-// kBadInput; any other exception prints `prefix` and its message and gives
-// `otherwise` (kInternal for commands that run something, kBadInput for
-// those that only read the files they are given).
+// kBadInput, and so does an OutputBusy (another process writes the target);
+// any other exception prints `prefix` and its message and gives `otherwise`
+// (kInternal for commands that run something, kBadInput for those that only
+// read the files they are given).
 int guarded(const std::function<int()>& body, const std::string& prefix, int otherwise);
 
 // SIGINT and SIGTERM, from construction to destruction, become a request to

@@ -151,9 +151,6 @@ int sweep_command(const SweepArgs& args) {
         } catch (const output::SweepRefused& e) {
           std::cerr << "score sweep: " << e.what() << "\n";
           return kBadInput;
-        } catch (const output::OutputBusy& e) {
-          std::cerr << "score sweep: " << e.what() << "\n";
-          return kBadInput;
         }
       },
       "score sweep: error: ", kInternal);
