@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 SCENARIO ?= scenarios/history.toml
 
-.PHONY: all setup configure build build-score run test clean asan-build asan tsan fuzz
+.PHONY: all setup configure build build-score run test clean asan-build asan tsan fuzz stress
 
 all: build
 
@@ -26,6 +26,13 @@ run: build-score
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The tests that signal, stop or kill score part-way, STRESS_REPEATS times
+# (seeds 1..N) with a CPU burner per core (scripts/stress_interrupts.sh).
+STRESS_REPEATS ?= 50
+stress: configure
+	cmake --build $(BUILD) -j $(JOBS) --target score test_cli
+	bash scripts/stress_interrupts.sh $(STRESS_REPEATS) $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)

@@ -1,25 +1,21 @@
 // score run: load a scenario, run its replications in parallel, stream each
 // one to the results file, print the phase table.
-#include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
-
 
 #include "cli/commands.hpp"
 #include "cli/phase_table.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_support.hpp"
 #include "core/threads.hpp"
+#include "output/output_lock.hpp"
 #include "output/results_writer.hpp"
 #include "scenario/build.hpp"
 #include "sim/runner.hpp"
 
 namespace score::cli {
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_signal(int) { g_interrupted = true; }
 
 std::vector<std::string> all_overrides(const RunArgs& args) {
   std::vector<std::string> out = args.overrides;
@@ -41,45 +37,60 @@ std::string default_scenario() {
   return std::string(SCORE_SCENARIO_DIR) + "/history.toml";
 }
 
+namespace {
+
+int interrupted(const StopSignals& stop, const std::filesystem::path& out) {
+  std::cerr << "score: interrupted (" << stop.name() << "); nothing written to " << out.string() << "\n";
+  return stop.exit_code();
+}
+
+int run_scenario(const RunArgs& args, const StopSignals& stop) {
+  const scenario::Scenario sc = scenario::load_scenario(
+      args.scenario.empty() ? default_scenario() : args.scenario, all_overrides(args));
+  const model::Description& m = sc.model;
+  const std::filesystem::path out = output_path(args, m);
+  if (stop.stopped()) return interrupted(stop, out);
+  const output::OutputLock output_lock(out);  // before the temporary exists, held past its rename
+  const output::RunInfo info = run_info(sc);
+  output::ResultsWriter writer(out, info, {.deflate_level = args.compress});
+  announce("output");
+  if (stop.stopped()) return interrupted(stop, out);
+  std::vector<sim::PhaseSummary> summaries(
+      static_cast<std::size_t>(m.replications),
+      sim::PhaseSummary(static_cast<int>(m.phases.size()), static_cast<int>(m.countries.size())));
+  std::mutex mutex;
+  Progress progress("score run " + m.name, !args.quiet);
+  sim::RunOptions options;
+  options.threads = args.threads;
+  options.cancel = &stop.flag();
+  options.on_progress = [&](std::int64_t done, std::int64_t total) {
+    announce("running");
+    progress.update(done, total);
+  };
+  options.on_replication = [&](int rep, const sim::Series& series, const sim::PhaseSummary& summary) {
+    writer.write(rep, series, summary);
+    std::lock_guard lock(mutex);
+    summaries[static_cast<std::size_t>(rep)] = summary;
+  };
+  const bool complete = sim::run_replications(m, options);
+  progress.finish();
+  if (!complete) return interrupted(stop, out);
+  // The statistics across replications run in parallel: on --threads, no more.
+  // A signal from here on is too late to stop the run: it ends complete.
+  threads::in_arena(args.threads, [&] { writer.finish(); });
+  std::cout << m.name << ": " << m.replications << " replication(s), " << m.steps << " months, "
+            << m.total_firms() << " eligible firms in " << m.countries.size() << " countries\n"
+            << phase_table(phase_labels(info.phases, m.start), summaries)
+            << (m.replications > 1 ? "(means over replications; percentiles in the results file)\n" : "")
+            << "results: " << out.string() << "\n";
+  return kOk;
+}
+
+}  // namespace
+
 int run_command(const RunArgs& args) {
-  return guarded([&] {
-    const scenario::Scenario sc = scenario::load_scenario(args.scenario.empty() ? default_scenario() : args.scenario,
-                                                          all_overrides(args));
-    const model::Description& m = sc.model;
-    const std::filesystem::path out = output_path(args, m);
-    const output::RunInfo info = run_info(sc);
-    output::ResultsWriter writer(out, info, {.deflate_level = args.compress});
-    std::vector<sim::PhaseSummary> summaries(static_cast<std::size_t>(m.replications),
-                                             sim::PhaseSummary(static_cast<int>(m.phases.size()), static_cast<int>(m.countries.size())));
-    std::mutex mutex;
-    Progress progress("score run " + m.name, !args.quiet);
-    g_interrupted = false;
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
-    sim::RunOptions options;
-    options.threads = args.threads;
-    options.cancel = &g_interrupted;
-    options.on_progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
-    options.on_replication = [&](int rep, const sim::Series& series, const sim::PhaseSummary& summary) {
-      writer.write(rep, series, summary);
-      std::lock_guard lock(mutex);
-      summaries[static_cast<std::size_t>(rep)] = summary;
-    };
-    const bool complete = sim::run_replications(m, options);
-    progress.finish();
-    if (!complete) {
-      std::cerr << "score: interrupted; nothing written to " << out.string() << "\n";
-      return kInterrupted;
-    }
-    // The statistics across replications run in parallel: on --threads, no more.
-    threads::in_arena(args.threads, [&] { writer.finish(); });
-    std::cout << m.name << ": " << m.replications << " replication(s), " << m.steps << " months, "
-              << m.total_firms() << " eligible firms in " << m.countries.size() << " countries\n"
-              << phase_table(phase_labels(info.phases, m.start), summaries)
-              << (m.replications > 1 ? "(means over replications; percentiles in the results file)\n" : "")
-              << "results: " << out.string() << "\n";
-    return kOk;
-  }, "score: error: ", kInternal);
+  const StopSignals stop;  // first: a signal at any later moment stops the run cleanly
+  return guarded([&] { return run_scenario(args, stop); }, "score: error: ", kInternal);
 }
 
 }  // namespace score::cli

@@ -14,7 +14,8 @@ namespace score::cli {
 int launcher_ranks() {
   for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"})
     if (const char* v = std::getenv(name)) return std::max(1, std::atoi(v));
-  if (std::getenv("SLURM_STEP_ID") && std::getenv("SLURM_NTASKS")) return std::max(1, std::atoi(std::getenv("SLURM_NTASKS")));
+  if (std::getenv("SLURM_STEP_ID") && std::getenv("SLURM_NTASKS"))
+    return std::max(1, std::atoi(std::getenv("SLURM_NTASKS")));
   return 1;
 }
 
@@ -41,8 +42,10 @@ int sweep_mpi(const SweepArgs&) {
 #include <csignal>
 #include <thread>
 
+#include "cli/run_support.hpp"
 #include "cli/sweep_progress.hpp"
 #include "cli/version.hpp"
+#include "output/output_lock.hpp"
 #include "output/sweep_writer.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep/sweep.hpp"
@@ -55,9 +58,6 @@ namespace fs = std::filesystem;
 enum Tag : int { kRequest = 1, kAssign, kResultHead, kResultData, kFailure };
 constexpr int kNoMorePoints = -1;
 
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_mpi_signal(int) { g_interrupted = true; }
-
 // A point's result as one buffer of doubles, in PointShape order.
 std::vector<double> flatten(const sweep::PointResult& r) {
   std::vector<double> out(r.outcome);
@@ -66,7 +66,8 @@ std::vector<double> flatten(const sweep::PointResult& r) {
   return out;
 }
 
-sweep::PointResult unflatten(const sweep::PointShape& shape, int point, std::uint64_t seed, const std::vector<double>& v) {
+sweep::PointResult unflatten(const sweep::PointShape& shape, int point, std::uint64_t seed,
+                             const std::vector<double>& v) {
   sweep::PointResult r;
   r.point = point;
   r.seed = seed;
@@ -78,7 +79,8 @@ sweep::PointResult unflatten(const sweep::PointShape& shape, int point, std::uin
   };
   r.outcome = take(shape.outcome_size());
   r.stats = take(shape.stats_size());
-  for (std::size_t m = 0; m < shape.timeseries.size(); ++m) r.timeseries.push_back(take(shape.timeseries_size(m)));
+  for (std::size_t m = 0; m < shape.timeseries.size(); ++m)
+    r.timeseries.push_back(take(shape.timeseries_size(m)));
   return r;
 }
 
@@ -133,6 +135,7 @@ struct Coordinator {
   const sweep::Sweep& sw;
   output::SweepWriter& writer;
   SweepProgress& progress;
+  const std::atomic<bool>& stop;
   std::vector<int> pending;
   std::size_t next = 0;
   int workers_left = 0;
@@ -141,7 +144,7 @@ struct Coordinator {
     int ask = 0;
     MPI_Recv(&ask, 1, MPI_INT, rank, kRequest, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     int point = kNoMorePoints;
-    if (!g_interrupted && next < pending.size()) point = pending[next++];
+    if (!stop && next < pending.size()) point = pending[next++];
     MPI_Send(&point, 1, MPI_INT, rank, kAssign, MPI_COMM_WORLD);
     if (point == kNoMorePoints) --workers_left;
   }
@@ -171,7 +174,7 @@ struct Coordinator {
   // report again. Polls rather than blocks, so the coordinating rank leaves
   // its core free.
   void serve() {
-    while (workers_left > 0 && !g_interrupted) {
+    while (workers_left > 0 && !stop) {
       int flag = 0;
       MPI_Status status;
       MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
@@ -179,9 +182,12 @@ struct Coordinator {
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
         continue;
       }
-      if (status.MPI_TAG == kRequest) answer_request(status.MPI_SOURCE);
-      else if (status.MPI_TAG == kResultHead) store_result(status.MPI_SOURCE);
-      else if (status.MPI_TAG == kFailure) report_failure(status);
+      if (status.MPI_TAG == kRequest)
+        answer_request(status.MPI_SOURCE);
+      else if (status.MPI_TAG == kResultHead)
+        store_result(status.MPI_SOURCE);
+      else if (status.MPI_TAG == kFailure)
+        report_failure(status);
     }
   }
 };
@@ -191,21 +197,24 @@ fs::path output_path(const SweepArgs& args, const sweep::Sweep& sw) {
 }
 
 int coordinate(const sweep::Sweep& sw, const SweepArgs& args, int ranks) {
+  // Before any output exists: a signal from here on (under mpirun: the job
+  // ending) stops serving, and the stored points stay resumable.
+  const StopSignals stop;
   const fs::path out = output_path(args, sw);
-  output::SweepWriter writer(out, sw, SCORE_VERSION,
-                             args.resume ? output::SweepWriter::Mode::resume : output::SweepWriter::Mode::start);
+  const output::OutputLock lock(out);
+  output::SweepWriter writer(
+      out, sw, SCORE_VERSION,
+      args.resume ? output::SweepWriter::Mode::resume : output::SweepWriter::Mode::start);
   if (!writer.resume_note().empty()) std::cerr << "score sweep: " << writer.resume_note() << "\n";
   std::cout << sw.spec.name << ": " << sw.points() << " points on " << ranks - 1
             << " worker rank(s); rank 0 hands out points and writes\n"
             << std::flush;
   SweepProgress progress(sw.points(), writer.points_done(),
-                         static_cast<std::int64_t>(sw.spec.replications) * sw.base.model.steps, sw.spec.replications,
-                         !args.quiet);
-  Coordinator c{sw, writer, progress, {}, 0, ranks - 1};
+                         static_cast<std::int64_t>(sw.spec.replications) * sw.base.model.steps,
+                         sw.spec.replications, !args.quiet);
+  Coordinator c{sw, writer, progress, stop.flag(), {}, 0, ranks - 1};
   for (int p = 0; p < sw.points(); ++p)
     if (!writer.done()[static_cast<std::size_t>(p)]) c.pending.push_back(p);
-  std::signal(SIGINT, on_mpi_signal);
-  std::signal(SIGTERM, on_mpi_signal);
   c.serve();
   progress.finish();
   if (writer.points_done() < sw.points()) {
@@ -244,6 +253,8 @@ int sweep_mpi(const SweepArgs& args) {
       for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
     code = kBadInput;
   } catch (const output::SweepRefused& e) {
+    fail(e.what(), kBadInput);
+  } catch (const output::OutputBusy& e) {
     fail(e.what(), kBadInput);
   } catch (const std::exception& e) {
     fail(std::string("error: ") + e.what(), kInternal);

@@ -1,5 +1,7 @@
 #include "output/hdf5_handle.hpp"
 
+#include <unistd.h>
+
 namespace score::output::h5 {
 
 namespace {
@@ -64,6 +66,12 @@ Lock::Lock() : guard_(process_mutex()) {
 Lock::~Lock() {
   H5Eclear2(H5E_DEFAULT);
   H5Eset_auto2(H5E_DEFAULT, saved_func_, saved_data_);
+}
+
+pid_t fork_quiescent() {
+  // Both processes release their copy of the mutex, each as the thread that took it.
+  std::lock_guard<std::mutex> guard(process_mutex());
+  return ::fork();
 }
 
 Id& Id::operator=(Id&& other) noexcept {

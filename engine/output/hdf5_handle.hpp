@@ -2,6 +2,7 @@
 // The HDF5 C API behind RAII and exceptions, for this library's own use: the
 // public headers never include hdf5.h.
 #include <hdf5.h>
+#include <sys/types.h>
 
 #include <mutex>
 #include <stdexcept>
@@ -39,6 +40,11 @@ class Lock {
   H5E_auto2_t saved_func_ = nullptr;
   void* saved_data_ = nullptr;
 };
+
+// fork(), taken under the lock above: no other thread is inside HDF5 at
+// that moment, so the child's copy of the library is consistent and its
+// lock free. For output/contained_read.cpp; not while holding a Lock.
+pid_t fork_quiescent();
 
 // Owns one HDF5 identifier (file, group, dataset, dataspace, type, attribute,
 // property list) and releases it. Only touch it while holding a Lock.

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "output/contained_read.hpp"
 #include "output/hdf5_io.hpp"
 
 namespace score::output {
@@ -17,6 +18,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr hsize_t kMaxLength = 1'000'000'000;
 // Never load more values than this at once (2 GiB).
 constexpr hsize_t kMaxLoad = hsize_t{1} << 28;
+// The check before opening (ResultsFile) reads every time series up to this
+// many values in all (128 MiB), the first and last replications beyond.
+constexpr double kMaxCheckedValues = double(1 << 24);
 
 [[noreturn]] void bad(const std::string& what) { throw h5::Error(what); }
 
@@ -32,13 +36,14 @@ h5::Id open_file(const std::filesystem::path& path) {
     H5Eclear2(H5E_DEFAULT);
     bad("is not an HDF5 file");
   }
-  return h5::Id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot be opened (truncated or damaged?)");
+  return h5::Id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                "cannot be opened (truncated or damaged?)");
 }
 
 void expect_length(const char* dimension, std::size_t actual, std::int64_t expected, const char* source) {
   if (static_cast<std::int64_t>(actual) != expected)
-    bad("dimension '" + std::string(dimension) + "' has " + std::to_string(actual) + " entries but " + source +
-        " says " + std::to_string(expected));
+    bad("dimension '" + std::string(dimension) + "' has " + std::to_string(actual) + " entries but " +
+        source + " says " + std::to_string(expected));
 }
 
 std::int64_t bounded_attribute(hid_t file, const char* name) {
@@ -60,7 +65,8 @@ void read_metadata(hid_t file, RunInfo& info) {
   info.scenario_sha256 = h5::read_string_attribute(file, "scenario_sha256");
   info.engine_version = h5::read_string_attribute(file, "engine_version");
   info.seed = h5::read_uint_attribute(file, "seed");
-  info.replications = static_cast<int>(std::min<std::int64_t>(bounded_attribute(file, "replications"), 1 << 30));
+  info.replications =
+      static_cast<int>(std::min<std::int64_t>(bounded_attribute(file, "replications"), 1 << 30));
   info.steps = static_cast<int>(std::min<std::int64_t>(bounded_attribute(file, "steps"), 1 << 30));
   const std::string start = h5::read_string_attribute(file, "start");
   const auto parsed = parse_year_month(start);
@@ -100,7 +106,8 @@ void read_coordinates(hid_t file, RunInfo& info) {
   const auto days = h5::read_numbers(time.get(), kMaxLength);
   expect_length(format::kTime, days.size(), info.steps, "attribute 'steps'");
   for (int t = 0; t < info.steps; ++t)
-    if (days[static_cast<std::size_t>(t)] != static_cast<double>(days_between(info.start, info.start.plus(t))))
+    if (days[static_cast<std::size_t>(t)] !=
+        static_cast<double>(days_between(info.start, info.start.plus(t))))
       bad("time coordinate disagrees with the start month " + format_year_month(info.start));
   h5::Id replication = h5::open_dataset(file, format::kReplication);
   expect_length(format::kReplication, h5::shape(replication.get()).at(0), info.replications,
@@ -108,8 +115,8 @@ void read_coordinates(hid_t file, RunInfo& info) {
   info.country_ids = strings_of(file, format::kCountry);
   info.country_names = strings_of(file, format::kCountryName);
   if (info.country_ids.empty()) bad("has no countries");
-  expect_length(format::kCountryName, info.country_names.size(), static_cast<std::int64_t>(info.country_ids.size()),
-                "dimension 'country'");
+  expect_length(format::kCountryName, info.country_names.size(),
+                static_cast<std::int64_t>(info.country_ids.size()), "dimension 'country'");
   read_phases(file, info);
 }
 
@@ -128,8 +135,9 @@ std::vector<std::string> list_variables(hid_t file) {
     return 0;
   };
   h5::check(H5Literate(file, H5_INDEX_NAME, H5_ITER_NATIVE, nullptr, visit, &links), "list the variables");
-  std::sort(links.begin(), links.end(),
-            [](const Link& a, const Link& b) { return std::tie(a.order, a.name) < std::tie(b.order, b.name); });
+  std::sort(links.begin(), links.end(), [](const Link& a, const Link& b) {
+    return std::tie(a.order, a.name) < std::tie(b.order, b.name);
+  });
   std::vector<std::string> names;
   for (auto& link : links)
     if (h5::has_dataset(file, link.name)) names.push_back(std::move(link.name));
@@ -147,10 +155,15 @@ std::optional<MetricEntry> as_metric(hid_t file, const std::string& name, const 
   const auto dims = h5::shape(dataset.get());
   if (dims.size() != 3 && dims.size() != 4) return std::nullopt;
   if (h5::attached_scale(dataset.get(), 0) != format::kReplication ||
-      h5::attached_scale(dataset.get(), 1) != format::kTime || h5::attached_scale(dataset.get(), 2) != format::kCountry)
+      h5::attached_scale(dataset.get(), 1) != format::kTime ||
+      h5::attached_scale(dataset.get(), 2) != format::kCountry)
     return std::nullopt;
-  MetricEntry entry{name, optional_string(dataset.get(), "long_name"), optional_string(dataset.get(), "units"),
-                    optional_string(dataset.get(), "kind"), "", {}};
+  MetricEntry entry{name,
+                    optional_string(dataset.get(), "long_name"),
+                    optional_string(dataset.get(), "units"),
+                    optional_string(dataset.get(), "kind"),
+                    "",
+                    {}};
   const std::string what = "variable '" + name + "' is shaped ";
   if (dims[0] != static_cast<hsize_t>(info.replications) || dims[1] != static_cast<hsize_t>(info.steps) ||
       dims[2] != info.country_ids.size())
@@ -189,10 +202,12 @@ void load_summary(hid_t file, const std::string& name, bool total, sim::Summary 
             values[(r * phases + p) * width + c];
 }
 
-std::vector<sim::PhaseSummary> load_summaries(hid_t file, const RunInfo& info, std::size_t leading, bool statistics) {
+std::vector<sim::PhaseSummary> load_summaries(hid_t file, const RunInfo& info, std::size_t leading,
+                                              bool statistics) {
   const auto phases = static_cast<int>(info.phases.size());
   const auto countries = static_cast<int>(info.country_ids.size());
-  if (static_cast<double>(leading) * phases * (countries + 1) * sim::kSummaries > static_cast<double>(kMaxLoad))
+  if (static_cast<double>(leading) * phases * (countries + 1) * sim::kSummaries >
+      static_cast<double>(kMaxLoad))
     bad("phase summaries too large to load");
   std::vector<sim::PhaseSummary> out(leading, sim::PhaseSummary(phases, countries));
   for (int s = 0; s < sim::kSummaries; ++s) {
@@ -239,7 +254,28 @@ struct ResultsFile::Handle {
   h5::Id file;
 };
 
-ResultsFile::ResultsFile(const std::filesystem::path& path) : handle_(std::make_unique<Handle>()) {
+ResultsFile::ResultsFile(const std::filesystem::path& path)
+    : ResultsFile(checked(path, &ResultsFile::read_everything), Unchecked{}) {}
+
+void ResultsFile::read_everything(const std::filesystem::path& path) {
+  read_contained("results file", path, [&] {
+    const ResultsFile file(path, Unchecked{});
+    const Results& r = file.results();
+    double values = 0;
+    for (const auto& m : r.metrics)
+      values += static_cast<double>(r.info.steps) * r.info.replications * m.axis_length();
+    values *= static_cast<double>(r.info.country_ids.size());
+    const bool all = values <= static_cast<double>(kMaxCheckedValues);
+    for (const auto& m : r.metrics) {
+      for (int rep = 0; rep < r.info.replications; rep += all ? 1 : std::max(1, r.info.replications - 1))
+        file.metric(m.name, rep);
+      if (r.has_statistics)
+        for (int s = 0; s < kStatistics; ++s) file.metric_statistic(m.name, static_cast<Statistic>(s));
+    }
+  });
+}
+
+ResultsFile::ResultsFile(const std::filesystem::path& path, Unchecked) : handle_(std::make_unique<Handle>()) {
   h5::Lock lock;
   try {
     handle_->file = open_file(path);

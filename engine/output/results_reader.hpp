@@ -45,6 +45,12 @@ struct Results {
 // An open results file, for reading many series without reopening it.
 class ResultsFile {
  public:
+  // Opens and reads the metadata and phase summaries. The file is first read
+  // in a child process with a time limit (output/contained_read.hpp): the
+  // metadata, the summaries and the time series (all of them, or the first
+  // and last replication of each when the file holds more than 2^24
+  // values), so that a damaged file on which HDF5 crashes or hangs is an
+  // error, not the end of the process.
   explicit ResultsFile(const std::filesystem::path& path);
   ~ResultsFile();
   ResultsFile(ResultsFile&&) noexcept;
@@ -58,6 +64,11 @@ class ResultsFile {
   std::vector<double> metric_statistic(std::string_view name, Statistic statistic) const;
 
  private:
+  struct Unchecked {};
+  ResultsFile(const std::filesystem::path& path, Unchecked);
+  // What the child process reads (see the constructor).
+  static void read_everything(const std::filesystem::path& path);
+
   struct Handle;
   std::unique_ptr<Handle> handle_;
   Results results_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "output/contained_read.hpp"
 #include "output/hdf5_io.hpp"
 #include "output/sweep_format.hpp"
 #include "sim/summary.hpp"
@@ -34,7 +35,8 @@ h5::Id open_file(const std::filesystem::path& path) {
     H5Eclear2(H5E_DEFAULT);
     throw h5::Error("is not an HDF5 file");
   }
-  return h5::Id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot be opened (truncated or damaged?)");
+  return h5::Id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                "cannot be opened (truncated or damaged?)");
 }
 
 // An integer attribute within [lo, hi]: larger counts are taken for damage,
@@ -56,7 +58,8 @@ experiment::MorrisLayout read_morris(hid_t file, const SweepFileInfo& info) {
   h5::Id factor = h5::open_dataset(file, sf::kMorrisFactor), delta = h5::open_dataset(file, sf::kMorrisDelta);
   const auto dims = h5::shape(factor.get());
   if (dims.size() != 2 || dims[1] != info.parameters.size() || h5::shape(delta.get()) != dims ||
-      dims[0] > static_cast<hsize_t>(info.points) || dims[0] * (dims[1] + 1) != static_cast<hsize_t>(info.points))
+      dims[0] > static_cast<hsize_t>(info.points) ||
+      dims[0] * (dims[1] + 1) != static_cast<hsize_t>(info.points))
     throw h5::Error("the Morris trajectories do not fit the design");
   layout.trajectories = static_cast<int>(dims[0]);
   layout.k = static_cast<int>(dims[1]);
@@ -69,7 +72,8 @@ experiment::MorrisLayout read_morris(hid_t file, const SweepFileInfo& info) {
 
 SweepFileInfo read_info(hid_t file) {
   if (!h5::has_attribute(file, sf::kVersionAttribute))
-    throw h5::Error("is not a sweep results file (no " + std::string(sf::kVersionAttribute) + "; `score info` reads runs)");
+    throw h5::Error("is not a sweep results file (no " + std::string(sf::kVersionAttribute) +
+                    "; `score info` reads runs)");
   if (h5::read_int_attribute(file, sf::kVersionAttribute) > sf::kVersion)
     throw h5::Error("was written by a newer score (layout version " +
                     std::to_string(h5::read_int_attribute(file, sf::kVersionAttribute)) + ")");
@@ -102,14 +106,33 @@ void check_finished(hid_t file, const SweepFileInfo& info) {
   if (h5::shape(done.get()) != std::vector<hsize_t>{static_cast<hsize_t>(info.points)})
     throw h5::Error("'done' does not have one flag per point");
   std::vector<std::uint8_t> flags(static_cast<std::size_t>(info.points));
-  h5::check(H5Dread(done.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, flags.data()), "read 'done'");
+  h5::check(H5Dread(done.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, flags.data()),
+            "read 'done'");
   const auto missing = std::count(flags.begin(), flags.end(), std::uint8_t{0});
-  if (missing > 0) throw h5::Error(std::to_string(missing) + " points were never stored (an unfinished sweep?)");
+  if (missing > 0)
+    throw h5::Error(std::to_string(missing) + " points were never stored (an unfinished sweep?)");
 }
+
+// The indices write_sensitivity can store (sweep_sensitivity_store.cpp).
+constexpr const char* kIndices[] = {"first",    "first_lo", "first_hi", "total", "total_lo",
+                                    "total_hi", "mu",       "mu_star",  "sigma"};
 
 }  // namespace
 
-SweepFile::SweepFile(const std::filesystem::path& path) : path_(path), handles_(std::make_unique<Handles>()) {
+void SweepFile::read_everything(const std::filesystem::path& path) {
+  read_contained("sweep results file", path, [&] {
+    const SweepFile file(path, Unchecked{});
+    for (int s = 0; s < sweep::kStatistics; ++s) file.statistic(static_cast<sweep::Statistic>(s));
+    file.design();
+    for (const char* index : kIndices) file.sensitivity(index);
+  });
+}
+
+SweepFile::SweepFile(const std::filesystem::path& path)
+    : SweepFile(checked(path, &SweepFile::read_everything), Unchecked{}) {}
+
+SweepFile::SweepFile(const std::filesystem::path& path, Unchecked)
+    : path_(path), handles_(std::make_unique<Handles>()) {
   h5::Lock lock;
   try {
     handles_->file = open_file(path);
@@ -117,7 +140,8 @@ SweepFile::SweepFile(const std::filesystem::path& path) : path_(path), handles_(
     check_finished(handles_->file.get(), info_);
     handles_->stats = h5::open_dataset(handles_->file.get(), sf::kOutcomeStats);
     const std::vector<hsize_t> expected{static_cast<hsize_t>(info_.points), info_.phases.size(),
-                                        static_cast<hsize_t>(sim::kSummaries), static_cast<hsize_t>(sweep::kStatistics)};
+                                        static_cast<hsize_t>(sim::kSummaries),
+                                        static_cast<hsize_t>(sweep::kStatistics)};
     if (h5::shape(handles_->stats.get()) != expected)
       throw h5::Error("'" + std::string(sf::kOutcomeStats) + "' is shaped unlike its coordinates");
   } catch (const h5::Error& e) {

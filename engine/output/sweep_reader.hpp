@@ -27,7 +27,10 @@ struct SweepFileInfo {
 
 class SweepFile {
  public:
-  // Opens a finished sweep results file (every point done) read-only.
+  // Opens a finished sweep results file (every point done) read-only. The
+  // file is first read whole (description, statistics, design, indices) in
+  // a child process with a time limit (output/contained_read.hpp), so that a
+  // damaged file on which HDF5 crashes or hangs is an error.
   explicit SweepFile(const std::filesystem::path& path);
   ~SweepFile();
   SweepFile(const SweepFile&) = delete;
@@ -46,6 +49,11 @@ class SweepFile {
   std::vector<double> sensitivity(const std::string& index) const;
 
  private:
+  struct Unchecked {};
+  SweepFile(const std::filesystem::path& path, Unchecked);
+  // What the child process reads (see the constructor).
+  static void read_everything(const std::filesystem::path& path);
+
   struct Handles;
   std::filesystem::path path_;
   std::unique_ptr<Handles> handles_;

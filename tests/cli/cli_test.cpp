@@ -3,14 +3,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <thread>
+#include <vector>
 
+#include "cli/signalled_run.hpp"
 #include "output/results_reader.hpp"
 #include "support/run_score.hpp"
 
@@ -29,6 +29,9 @@ fs::path scratch(const std::string& name) {
 }
 
 std::string scenario(const std::string& name) { return std::string(SCORE_SOURCE_DIR) + "/scenarios/" + name; }
+std::string small_scenario() {
+  return std::string(SCORE_SOURCE_DIR) + "/tests/sweep/data/small_scenario.toml";
+}
 
 void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
 
@@ -58,7 +61,9 @@ TEST(Cli, RunWritesResultsAndPrintsThePhaseTable) {
 TEST(Cli, SetAndSeedOverridesReachTheRun) {
   const fs::path out = scratch("set.h5");
   ASSERT_EQ(score("run " + scenario("history.toml") + " --reps 1 --seed 5 -q -o " + out.string() +
-                  " --set behaviour.enrol_rate=0.02").code, 0);
+                  " --set behaviour.enrol_rate=0.02")
+                .code,
+            0);
   const auto results = score::output::read_results(out);
   EXPECT_EQ(results.info.seed, 5u);
   EXPECT_NE(results.info.scenario_toml.find("enrol_rate = 0.02"), std::string::npos);
@@ -66,7 +71,8 @@ TEST(Cli, SetAndSeedOverridesReachTheRun) {
 
 TEST(Cli, ABadScenarioIsRefusedWithItsPositionAndNothingIsWritten) {
   const fs::path bad = scratch("bad.toml"), out = scratch("bad.h5");
-  write(bad, "extends = \"" + scenario("history.toml") + "\"\n[behaviour]\nenrol_rat = 0.1\nadoption_probability = 1.5\n");
+  write(bad, "extends = \"" + scenario("history.toml") +
+                 "\"\n[behaviour]\nenrol_rat = 0.1\nadoption_probability = 1.5\n");
   const Result r = score("run " + bad.string() + " -q -o " + out.string());
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("bad.toml:3:1: behaviour.enrol_rat: unknown key"), std::string::npos) << r.out;
@@ -115,45 +121,89 @@ TEST(Cli, ACorruptResultsFileIsBadInput) {
   EXPECT_EQ(score("info " + scratch("missing.h5").string()).code, 2);
 }
 
-// Starts `score run` in the background, signals it part-way (once its
-// temporary file exists, so mid-run whatever the machine's speed: the run
-// asked for would take minutes), and checks the target never appears.
-// SIGINT must also leave no temporary behind; SIGKILL cannot clean up, so its
-// temporary is left (never under the target name) and removed here.
-void interrupt_run(int signal, const std::string& name) {
-  const fs::path out = scratch(name);
-  const fs::path dir = out.parent_path();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    execl(SCORE_EXE, SCORE_EXE, "run", scenario("history.toml").c_str(), "--reps", "10000", "-q", "-o", out.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
+// Temporaries and lock files of `name` in its directory: what a stopped
+// run must not leave (SIGKILL aside).
+std::vector<fs::path> litter(const fs::path& out) {
+  std::vector<fs::path> found;
+  const std::string name = out.filename().string();
+  for (const auto& e : fs::directory_iterator(out.parent_path())) {
+    const std::string file = e.path().filename().string();
+    if (file.rfind("." + name + ".partial", 0) == 0 || file == "." + name + ".lock")
+      found.push_back(e.path());
   }
-  // Signalled once the run is writing (its temporary exists), and soon after:
-  // a fixed delay lets a fast machine finish first.
-  auto writing = [&] {
-    for (const auto& e : fs::directory_iterator(dir))
-      if (e.path().filename().string().rfind("." + name + ".partial", 0) == 0) return true;
-    return false;
-  };
-  for (int wait = 0; wait < 2000 && !writing(); ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  kill(pid, signal);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  EXPECT_FALSE(fs::exists(out));
-  std::vector<fs::path> temporaries;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().filename().string().rfind("." + name + ".partial", 0) == 0) temporaries.push_back(e.path());
-  if (signal == SIGINT) {
-    EXPECT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 130);
-    EXPECT_TRUE(temporaries.empty()) << temporaries.front();
-  }
-  for (const auto& t : temporaries) fs::remove(t);
+  return found;
 }
 
-TEST(Cli, AnInterruptedRunLeavesNoFile) { interrupt_run(SIGINT, "interrupted.h5"); }
-TEST(Cli, AKilledRunLeavesNoFileUnderTheTargetName) { interrupt_run(SIGKILL, "killed.h5"); }
+// A run that would take minutes (2,000 replications of the small test
+// programme: quick to load, so that CI can repeat these tests under load),
+// signalled once it announces `stage` (SignalledRun): before the scenario
+// is loaded ("signals"), once its temporary file exists ("output") or once
+// it is computing ("running"). It must stop with 128 + the signal's number,
+// say so, and leave no file.
+void stop_run_at(const std::string& stage, int number, const std::string& name, bool ignore_sigint = false) {
+  const fs::path out = scratch(name);
+  score_test::SignalledRun run({"run", small_scenario(), "--reps", "2000", "-q", "-o", out.string()},
+                               scratch(name + ".log"), ignore_sigint);
+  ASSERT_TRUE(run.wait_for(stage)) << run.output();
+  if (ignore_sigint) run.signal(SIGINT);  // ignored: the SIGTERM after it is the first signal seen
+  run.signal(number);
+  const int status = run.wait();
+  ASSERT_TRUE(WIFEXITED(status)) << "ended by signal " << WTERMSIG(status) << "\n" << run.output();
+  EXPECT_EQ(WEXITSTATUS(status), 128 + number) << run.output();
+  EXPECT_NE(run.output().find(number == SIGINT ? "interrupted (SIGINT)" : "interrupted (SIGTERM)"),
+            std::string::npos)
+      << run.output();
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_EQ(litter(out), std::vector<fs::path>{});
+}
+
+TEST(Cli, AnInterruptedRunLeavesNoFile) { stop_run_at("running", SIGINT, "interrupted.h5"); }
+TEST(Cli, ATerminatedRunLeavesNoFile) { stop_run_at("running", SIGTERM, "terminated.h5"); }
+TEST(Cli, ASignalWhileTheScenarioLoadsStopsTheRun) { stop_run_at("signals", SIGINT, "early.h5"); }
+TEST(Cli, ASignalJustAfterTheOutputIsCreatedLeavesNoFile) { stop_run_at("output", SIGTERM, "created.h5"); }
+TEST(Cli, ABackgroundRunWithSigintIgnoredStopsOnSigterm) {
+  stop_run_at("running", SIGTERM, "background.h5", /*ignore_sigint=*/true);
+}
+
+// SIGKILL cannot be caught: the temporary is left, hidden, never under the
+// target name, and a later run to the same target is not blocked by the
+// lock file it left either.
+TEST(Cli, AKilledRunLeavesNoFileUnderTheTargetName) {
+  const fs::path out = scratch("killed.h5");
+  {
+    score_test::SignalledRun run({"run", small_scenario(), "--reps", "2000", "-q", "-o", out.string()},
+                                 scratch("killed.log"));
+    ASSERT_TRUE(run.wait_for("running")) << run.output();
+    run.signal(SIGKILL);
+    const int status = run.wait();
+    EXPECT_TRUE(WIFSIGNALED(status));
+  }
+  EXPECT_FALSE(fs::exists(out));
+  const Result again = score("run " + small_scenario() + " --reps 1 -q -o " + out.string());
+  EXPECT_EQ(again.code, 0) << again.out;
+  EXPECT_TRUE(fs::exists(out));
+  EXPECT_EQ(litter(out), std::vector<fs::path>{});
+}
+
+// A second writer of a target being written is refused, naming the first;
+// the first is unaffected. The first is stopped (SIGSTOP) while the second
+// tries, so it is surely still running, whatever the machine's speed.
+TEST(Cli, ASecondRunToATargetBeingWrittenIsRefused) {
+  const fs::path out = scratch("busy.h5");
+  score_test::SignalledRun first({"run", small_scenario(), "--reps", "3", "-q", "-o", out.string()},
+                                 scratch("busy.log"));
+  ASSERT_TRUE(first.wait_for("output")) << first.output();
+  first.signal(SIGSTOP);
+  const Result second = score("run " + small_scenario() + " --reps 1 -q -o " + out.string());
+  first.signal(SIGCONT);
+  EXPECT_EQ(second.code, 2) << second.out;
+  EXPECT_NE(second.out.find("is being written by process " + std::to_string(first.pid())), std::string::npos)
+      << second.out;
+  const int status = first.wait();
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << first.output();
+  EXPECT_EQ(score::output::read_results(out).info.replications, 3);
+  EXPECT_EQ(litter(out), std::vector<fs::path>{});
+}
 
 }  // namespace
