@@ -49,9 +49,11 @@ FUZZ_SECONDS ?= 60
 SANITIZED = -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
   -DSCORE_BUILD_BENCH=OFF -DSCORE_BUILD_VIEWER=OFF
-# The calibration check is 20 replications of the whole history: the same
-# code as end_to_end_history_run, ten times over, too slow sanitized.
-ASAN_SKIP ?= ^calibration_
+# Skipped sanitized, as the same code many times over and too slow there:
+# the calibration check (20 replications of the whole history), the shipped
+# Saltelli example (1,280 history runs) and the documents' command blocks
+# (whole runs of the CLI, covered unsanitized by `make test`).
+ASAN_SKIP ?= ^(calibration_|sweep_shipped_saltelli$$|docs_run_)
 ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:detect_stack_use_after_return=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS=suppressions=$(CURDIR)/cmake/lsan.supp:print_suppressions=0
