@@ -8,6 +8,7 @@
 #include <iterator>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "output/results_reader.hpp"
 #include "support/run_score.hpp"
@@ -95,6 +96,11 @@ TEST_F(Untrusted, ARunWithOverridesGetsItsOwnFile) {
   const auto results =
       score::output::read_results(work() / "results" / "history--phases.III.subsidy_share=0.3.h5");
   EXPECT_NE(results.info.scenario_toml.find("subsidy_share = 0.3"), std::string::npos);
+  // The file says what was changed, not only the values it ran with.
+  EXPECT_EQ(results.info.scenario_overrides,
+            (std::vector<std::string>{"phases.III.subsidy_share=0.3", "run.replications=1"}));
+  const Result info = score_here("info results/history--phases.III.subsidy_share=0.3.h5");
+  EXPECT_NE(info.out.find("--set         phases.III.subsidy_share=0.3\n"), std::string::npos) << info.out;
 }
 
 TEST_F(Untrusted, OutputChoosesTheFolder) {
