@@ -69,6 +69,20 @@ TEST_F(Untrusted, AnAbsoluteScenarioNameWritesUnderResultsOnly) {
   EXPECT_EQ(fs::path(*written.begin()).parent_path(), fs::path("a/b/work/results")) << *written.begin();
 }
 
+TEST_F(Untrusted, ATraversalSweepNameWritesUnderResultsOnly) {
+  fs::create_directories(work());
+  std::ofstream(work() / "shared_sweep.toml")
+      << "[sweep]\nname = \"../../../escaped/sweep\"\nscenario = \"" << SCORE_SOURCE_DIR
+      << "/tests/sweep/data/small_scenario.toml\"\n"
+      << "design = \"grid\"\nreplications = 1\n[[parameter]]\n"
+      << "key = \"phases.I.subsidy_share\"\nvalues = [0.1, 0.2]\n";
+  const Result r = score_here("sweep shared_sweep.toml -q --threads 1");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("results: results/escaped_sweep.h5"), std::string::npos) << r.out;
+  EXPECT_EQ(files(),
+            (std::set<std::string>{"a/b/work/shared_sweep.toml", "a/b/work/results/escaped_sweep.h5"}));
+}
+
 TEST_F(Untrusted, AFormulaPhaseNameExportsAsTextAndNumbersStayNumbers) {
   scenario("[phases.I]\nname = '=HYPERLINK(\"http://x\";\"click\")'\n");
   ASSERT_EQ(score_here("run shared.toml --reps 1 -q -o run.h5").code, 0);
