@@ -28,6 +28,7 @@ rm -rf "$seeds"
 mkdir -p "$seeds"/{scenario,overrides,sweep_file,results,sweep_results} "$root"/{corpus,artifacts,logs}
 cp scenarios/*.toml tests/sweep/data/*.toml "$seeds/scenario/"
 cp tests/bad_inputs/*.toml "$seeds/scenario/" 2>/dev/null || true
+cp fuzz/seeds/untrusted_names.toml "$seeds/scenario/"
 cp scenarios/sweeps/*.toml fuzz/seeds/tiny_sweep.toml "$seeds/sweep_file/"
 n=0
 while IFS= read -r line; do

@@ -14,7 +14,7 @@ constexpr int kDiffer = 1;
 
 struct RunArgs {
   std::string scenario;  // empty: the default scenario (the SCORE history)
-  std::string output;    // empty: results/<scenario name>.h5
+  std::string output;    // empty: output::default_results_path (name and --set overrides)
   std::optional<int> replications;
   std::optional<std::uint64_t> seed;
   int threads = 0;

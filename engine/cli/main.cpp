@@ -14,7 +14,7 @@ using namespace score::cli;
 void add_run(CLI::App& app, RunArgs& args, int& code) {
   auto* run = app.add_subcommand("run", "Run a scenario and write its results (HDF5)");
   run->add_option("scenario", args.scenario, "Scenario file (default: the SCORE history)");
-  run->add_option("-o,--output", args.output, "Results file (default: results/<scenario name>.h5)");
+  run->add_option("-o,--output", args.output, "Results file (default: results/<scenario name>.h5, with --set results/<name>--<key=value>.h5)");
   run->add_option("--reps", args.replications, "Replications (overrides run.replications)")->check(CLI::Range(1, 10000));
   run->add_option("--threads", args.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
   run->add_option("--seed", args.seed, "Random seed (overrides run.seed)");

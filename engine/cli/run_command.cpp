@@ -10,6 +10,7 @@
 #include "cli/run_support.hpp"
 #include "core/threads.hpp"
 #include "output/output_lock.hpp"
+#include "output/output_name.hpp"
 #include "output/results_writer.hpp"
 #include "scenario/build.hpp"
 #include "sim/runner.hpp"
@@ -26,7 +27,7 @@ std::vector<std::string> all_overrides(const RunArgs& args) {
 
 std::filesystem::path output_path(const RunArgs& args, const model::Description& m) {
   if (!args.output.empty()) return args.output;
-  return std::filesystem::path("results") / (m.name + ".h5");
+  return output::default_results_path(m.name, args.overrides);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "cli/sweep_progress.hpp"
 #include "cli/version.hpp"
 #include "output/output_lock.hpp"
+#include "output/output_name.hpp"
 #include "output/sweep_reader.hpp"
 #include "output/sweep_writer.hpp"
 #include "sweep/point_runner.hpp"
@@ -99,7 +100,7 @@ void print_advice(const fs::path& file, double width) {
 
 fs::path output_path(const SweepArgs& args, const sweep::Sweep& sw) {
   if (!args.output.empty()) return args.output;
-  return fs::path("results") / (sw.spec.name + ".h5");
+  return output::default_results_path(sw.spec.name);
 }
 
 // Before the writer exists nothing was written; after, the partial file and

@@ -46,6 +46,7 @@ int sweep_mpi(const SweepArgs&) {
 #include "cli/sweep_progress.hpp"
 #include "cli/version.hpp"
 #include "output/output_lock.hpp"
+#include "output/output_name.hpp"
 #include "output/sweep_writer.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep/sweep.hpp"
@@ -193,7 +194,7 @@ struct Coordinator {
 };
 
 fs::path output_path(const SweepArgs& args, const sweep::Sweep& sw) {
-  return args.output.empty() ? fs::path("results") / (sw.spec.name + ".h5") : fs::path(args.output);
+  return args.output.empty() ? output::default_results_path(sw.spec.name) : fs::path(args.output);
 }
 
 int coordinate(const sweep::Sweep& sw, const SweepArgs& args, int ranks) {

@@ -14,7 +14,8 @@
 namespace score::output {
 
 std::string csv_text(std::string_view text) {
-  const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+  const bool formula =
+      !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
   if (!formula && text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = formula ? "\"'" : "\"";
   for (char c : text) out += c == '"' ? std::string_view("\"\"") : std::string_view(&c, 1);
@@ -33,8 +34,7 @@ namespace {
 // onto its own name by commit(); dropped if never committed.
 class CsvFile {
  public:
-  explicit CsvFile(std::filesystem::path path)
-      : path_(std::move(path)), temporary_(temporary_path(path_)) {
+  explicit CsvFile(std::filesystem::path path) : path_(std::move(path)), temporary_(temporary_path(path_)) {
     file_ = std::fopen(temporary_.c_str(), "wb");
     if (!file_) fail();
     std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
@@ -49,28 +49,9 @@ class CsvFile {
   CsvFile(const CsvFile&) = delete;
   CsvFile& operator=(const CsvFile&) = delete;
 
-  // A text field, quoted when it holds a separator, a quote or a line break.
-  CsvFile& text(std::string_view value) {
-    separate();
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-      put(value);
-      return *this;
-    }
-    put("\"");
-    for (char c : value) put(c == '"' ? std::string_view("\"\"") : std::string_view(&c, 1));
-    put("\"");
-    return *this;
-  }
-  // The shortest text that reads back as the same double; empty for NaN.
-  CsvFile& number(double value) {
-    separate();
-    if (std::isnan(value)) return *this;
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    put(std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer)));
-    return *this;
-  }
-  CsvFile& integer(long value) { return text(std::to_string(value)); }
+  CsvFile& text(std::string_view value) { return cell(csv_text(value)); }
+  CsvFile& number(double value) { return cell(csv_number(value)); }
+  CsvFile& integer(long value) { return cell(std::to_string(value)); }
   void end_row() {
     put("\n");
     first_ = true;
@@ -87,9 +68,11 @@ class CsvFile {
   }
 
  private:
-  void separate() {
+  CsvFile& cell(std::string_view written) {
     if (!first_) put(",");
     first_ = false;
+    put(written);
+    return *this;
   }
   void put(std::string_view s) {
     if (std::fwrite(s.data(), 1, s.size(), file_) != s.size()) fail();
@@ -111,7 +94,8 @@ std::string_view country_label(const RunInfo& info, std::size_t c) {
 // One table of phase summaries; `labels` name the leading column's rows
 // (replication numbers or statistic names).
 void write_phase_table(const std::filesystem::path& path, const Results& results, const char* leading,
-                       const std::vector<sim::PhaseSummary>& summaries, const std::vector<std::string>& labels) {
+                       const std::vector<sim::PhaseSummary>& summaries,
+                       const std::vector<std::string>& labels) {
   const RunInfo& info = results.info;
   CsvFile csv(path);
   csv.text(leading).text("phase").text("phase_name").text("country");
@@ -137,7 +121,8 @@ std::vector<std::string> months(const RunInfo& info) {
 // Walks a metric's [time][country][axis] values with their labels.
 template <class Row>
 void for_each_cell(const RunInfo& info, const MetricEntry& metric, Row&& row) {
-  const std::size_t countries = info.country_ids.size(), length = static_cast<std::size_t>(metric.axis_length());
+  const std::size_t countries = info.country_ids.size(),
+                    length = static_cast<std::size_t>(metric.axis_length());
   for (std::size_t t = 0; t < static_cast<std::size_t>(info.steps); ++t)
     for (std::size_t c = 0; c < countries; ++c)
       for (std::size_t k = 0; k < length; ++k)
@@ -153,10 +138,16 @@ void write_timeseries(const std::filesystem::path& path, const ResultsFile& file
   for (int r = 0; r < results.info.replications; ++r)
     for (const auto& metric : results.metrics) {
       const auto values = file.metric(metric.name, r);  // one series at a time: bounded memory
-      for_each_cell(results.info, metric, [&](std::size_t t, std::string_view country, std::string_view label,
-                                              std::size_t i) {
-        csv.integer(r).text(dates[t]).text(country).text(metric.name).text(label).number(values[i]).end_row();
-      });
+      for_each_cell(results.info, metric,
+                    [&](std::size_t t, std::string_view country, std::string_view label, std::size_t i) {
+                      csv.integer(r)
+                          .text(dates[t])
+                          .text(country)
+                          .text(metric.name)
+                          .text(label)
+                          .number(values[i])
+                          .end_row();
+                    });
     }
   csv.commit();
 }
@@ -170,13 +161,14 @@ void write_timeseries_stats(const std::filesystem::path& path, const ResultsFile
   csv.end_row();
   for (const auto& metric : results.metrics) {
     std::vector<std::vector<double>> stats;
-    for (int s = 0; s < kStatistics; ++s) stats.push_back(file.metric_statistic(metric.name, static_cast<Statistic>(s)));
-    for_each_cell(results.info, metric, [&](std::size_t t, std::string_view country, std::string_view label,
-                                            std::size_t i) {
-      csv.text(dates[t]).text(country).text(metric.name).text(label);
-      for (const auto& s : stats) csv.number(s[i]);
-      csv.end_row();
-    });
+    for (int s = 0; s < kStatistics; ++s)
+      stats.push_back(file.metric_statistic(metric.name, static_cast<Statistic>(s)));
+    for_each_cell(results.info, metric,
+                  [&](std::size_t t, std::string_view country, std::string_view label, std::size_t i) {
+                    csv.text(dates[t]).text(country).text(metric.name).text(label);
+                    for (const auto& s : stats) csv.number(s[i]);
+                    csv.end_row();
+                  });
   }
   csv.commit();
 }

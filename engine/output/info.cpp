@@ -53,6 +53,7 @@ std::string describe_run(const Results& results) {
   std::string out = "score results " + results.path.string() + "\n";
   out += "  scenario      " + info.scenario_name + "\n";
   out += "  sha256        " + info.scenario_sha256 + "\n";
+  for (const std::string& o : info.scenario_overrides) out += "  --set         " + o + "\n";
   out += "  engine        " + info.engine_version + "\n";
   out += "  seed          " + std::to_string(info.seed) + "\n";
   out += "  replications  " + std::to_string(info.replications) + "\n";

@@ -130,6 +130,9 @@ void ResultsLayout::write_root_attributes(const RunInfo& info) {
   h5::write_string_attribute(root, "scenario_name", info.scenario_name);
   h5::write_string_attribute(root, "scenario_sha256", info.scenario_sha256);
   h5::write_string_attribute(root, "scenario_toml", info.scenario_toml);
+  std::string overrides;  // one per line
+  for (const std::string& o : info.scenario_overrides) overrides += (overrides.empty() ? "" : "\n") + o;
+  h5::write_string_attribute(root, "scenario_overrides", overrides);
   h5::write_string_attribute(root, "engine_version", info.engine_version);
   h5::write_uint_attribute(root, "seed", info.seed);
   h5::write_int_attribute(root, "replications", info.replications);

@@ -53,6 +53,19 @@ std::int64_t bounded_attribute(hid_t file, const char* name) {
   return value;
 }
 
+// Files written before the attribute existed have none: no overrides known.
+std::vector<std::string> overrides_of(hid_t file) {
+  std::vector<std::string> out;
+  if (!h5::has_attribute(file, "scenario_overrides")) return out;
+  const std::string text = h5::read_string_attribute(file, "scenario_overrides");
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = std::min(text.find('\n', begin), text.size());
+    out.push_back(text.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return out;
+}
+
 void read_metadata(hid_t file, RunInfo& info) {
   if (!h5::has_attribute(file, format::kVersionAttribute))
     bad("is not a score results file (no '" + std::string(format::kVersionAttribute) + "' attribute)");
@@ -63,6 +76,7 @@ void read_metadata(hid_t file, RunInfo& info) {
   info.scenario_name = h5::read_string_attribute(file, "scenario_name");
   info.scenario_toml = h5::read_string_attribute(file, "scenario_toml");
   info.scenario_sha256 = h5::read_string_attribute(file, "scenario_sha256");
+  info.scenario_overrides = overrides_of(file);
   info.engine_version = h5::read_string_attribute(file, "engine_version");
   info.seed = h5::read_uint_attribute(file, "seed");
   info.replications =

@@ -19,6 +19,7 @@ struct RunInfo {
   std::string scenario_name;
   std::string scenario_toml;  // the fully resolved scenario as TOML text
   std::string scenario_sha256;
+  std::vector<std::string> scenario_overrides;  // `--set` texts applied to the scenario file, in order
   std::string engine_version;
   std::uint64_t seed = 0;
   int replications = 1;

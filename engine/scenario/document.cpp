@@ -233,6 +233,7 @@ Document load_document(const fs::path& file, const std::vector<std::string>& ove
   for (const ChainFile& f : loader.files) doc.chain.emplace_back(f.display);
   for (const std::string& text : overrides) apply_override(doc.root, text);
   doc.sha256 = hex_sha256(loader.files, overrides);
+  doc.overrides = overrides;
   return doc;
 }
 

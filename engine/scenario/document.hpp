@@ -29,6 +29,7 @@ struct Document {
   std::filesystem::path file;                // the scenario file named by the user
   std::vector<std::filesystem::path> chain;  // this file, then what it extends, ...
   std::string sha256;                        // hex; every chain file's bytes in order, then the overrides
+  std::vector<std::string> overrides;        // as given ("a.b=VALUE"), in order
 
   Document() = default;
   Document(Document&&) = default;

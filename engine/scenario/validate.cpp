@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/calendar.hpp"
+#include "scenario/plain_text.hpp"
 
 namespace score::scenario {
 namespace {
@@ -161,6 +162,9 @@ class Validator {
   }
 
   void walk_entry(const toml::key& key, const toml::node& node) {
+    if (const std::string c = control_character(key.str(), false); !c.empty())  // the key is not echoed
+      return report(key.source(), join_path({path_.begin(), path_.end() - 1}),
+                    "control character " + c + " in a key; keys must be plain text");
     if (const KeySpec* spec = find_spec(path_)) return check_leaf(*spec, node);
     if (schema_level(path_).known()) {
       if (const toml::table* table = node.as_table()) return walk_table(*table);
@@ -220,10 +224,18 @@ class Validator {
   void check_string(const KeySpec& spec, const toml::node& node) {
     const auto* s = node.as_string();
     if (!s) return wrong_type(node, Type::string);
+    check_plain(node, s->get(), path_.back() == "description");
     if (spec.choices.empty() ||
         std::find(spec.choices.begin(), spec.choices.end(), s->get()) != spec.choices.end())
       return;
     report(node, quote_text(s->get()) + " is not one of: " + choices_text(spec));
+  }
+
+  void check_plain(const toml::node& node, std::string_view text, bool line_breaks) {
+    const std::string c = control_character(text, line_breaks);
+    if (!c.empty())
+      report(node,
+             "control character " + c + " in text; names must be plain text (they are shown in terminals)");
   }
 
   void check_month(const toml::node& node) {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/statistics.hpp"
+#include "output/csv_export.hpp"
 #include "scenario/diagnostic.hpp"
 
 namespace score::session {
@@ -29,13 +30,6 @@ double mean_total(const Snapshot* s, const std::string& phase, sim::Summary summ
 }
 
 std::string csv_number(double v) { return std::isnan(v) ? "" : scenario::format_number(v); }
-
-// Labels are scenario names or file names; quoted so commas stay in one cell.
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 }  // namespace
 
@@ -67,11 +61,13 @@ std::vector<ComparisonRow> compare(const Snapshot* pinned, const Snapshot* curre
 std::string comparison_csv(const std::vector<ComparisonRow>& rows, const std::string& pinned_label,
                            const std::string& current_label) {
   std::ostringstream os;
-  os << "phase,summary," << quoted(pinned_label) << "," << quoted(current_label) << ",difference,relative\n";
+  // Labels are scenario or file names from someone else: one cell each, never a formula.
+  os << "phase,summary," << output::csv_text(pinned_label) << "," << output::csv_text(current_label)
+     << ",difference,relative\n";
   for (const ComparisonRow& r : rows)
-    os << r.phase << "," << sim::summary_catalogue()[static_cast<int>(r.summary)].name << ","
-       << csv_number(r.pinned) << "," << csv_number(r.current) << "," << csv_number(r.difference) << ","
-       << csv_number(r.relative) << "\n";
+    os << output::csv_text(r.phase) << "," << sim::summary_catalogue()[static_cast<int>(r.summary)].name
+       << "," << csv_number(r.pinned) << "," << csv_number(r.current) << "," << csv_number(r.difference)
+       << "," << csv_number(r.relative) << "\n";
   return os.str();
 }
 

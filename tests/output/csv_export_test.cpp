@@ -1,5 +1,7 @@
 // The CSV export: columns, one row per value, exact numbers, quoting, and no
 // temporary files left behind.
+#include "output/csv_export.hpp"
+
 #include <gtest/gtest.h>
 
 #include <charconv>
@@ -7,7 +9,6 @@
 #include <fstream>
 #include <set>
 
-#include "output/csv_export.hpp"
 #include "output/results_reader.hpp"
 #include "synthetic_run.hpp"
 
@@ -67,7 +68,8 @@ class output_csv : public ::testing::Test {
 
 TEST_F(output_csv, writes_the_tables_and_nothing_else) {
   std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(tables_)) names.push_back(entry.path().filename());
+  for (const auto& entry : std::filesystem::directory_iterator(tables_))
+    names.push_back(entry.path().filename());
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names, (std::vector<std::string>{"phase_summary.csv", "phase_summary_stats.csv", "timeseries.csv",
                                              "timeseries_stats.csv"}));
@@ -77,7 +79,8 @@ TEST_F(output_csv, phase_summary_has_a_row_per_replication_phase_and_country) {
   const auto rows = read_csv(tables_ / "phase_summary.csv");
   const auto& header = rows.at(0);
   ASSERT_EQ(header.size(), 4u + sim::kSummaries);
-  EXPECT_EQ((Row{header[0], header[1], header[2], header[3]}), (Row{"replication", "phase", "phase_name", "country"}));
+  EXPECT_EQ((Row{header[0], header[1], header[2], header[3]}),
+            (Row{"replication", "phase", "phase_name", "country"}));
   EXPECT_EQ(header[4], "firms_trained");
   ASSERT_EQ(rows.size(), 1u + 3 * 2 * 3);
   const Results results = read_results(results_);
@@ -92,8 +95,9 @@ TEST_F(output_csv, phase_summary_has_a_row_per_replication_phase_and_country) {
     }
     EXPECT_EQ(row[2], results.info.phases[static_cast<std::size_t>(p)].name);  // quotes and commas survive
     for (int s = 0; s < sim::kSummaries; ++s)
-      EXPECT_TRUE(same(number(row[4 + static_cast<std::size_t>(s)]),
-                       results.phase_summaries[static_cast<std::size_t>(r)].at(p, c, static_cast<sim::Summary>(s))))
+      EXPECT_TRUE(
+          same(number(row[4 + static_cast<std::size_t>(s)]),
+               results.phase_summaries[static_cast<std::size_t>(r)].at(p, c, static_cast<sim::Summary>(s))))
           << "row " << i << " column " << header[4 + static_cast<std::size_t>(s)];
   }
 }
@@ -102,7 +106,8 @@ TEST_F(output_csv, timeseries_has_every_value_exactly) {
   const auto rows = read_csv(tables_ / "timeseries.csv");
   EXPECT_EQ(rows.at(0), (Row{"replication", "date", "country", "metric", "axis", "value"}));
   std::size_t per_replication = 0;
-  for (const auto& m : sim::metric_catalogue()) per_replication += 14u * 2u * static_cast<std::size_t>(sim::axis_length(m.axis));
+  for (const auto& m : sim::metric_catalogue())
+    per_replication += 14u * 2u * static_cast<std::size_t>(sim::axis_length(m.axis));
   ASSERT_EQ(rows.size(), 1 + 3 * per_replication);
 
   const ResultsFile file(results_);
@@ -173,6 +178,50 @@ TEST(output_csv_single, a_bad_results_file_is_reported) {
     EXPECT_NE(std::string(e.what()).find("absent.h5"), std::string::npos);
   }
   EXPECT_FALSE(std::filesystem::exists(dir / "tables" / "timeseries.csv"));
+}
+
+TEST(output_csv_cells, a_cell_a_spreadsheet_would_evaluate_is_shown_as_text) {
+  EXPECT_EQ(csv_text("=HYPERLINK(\"http://x\";\"click\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\";\"\"click\"\")\"");
+  EXPECT_EQ(csv_text("+1+2"), "\"'+1+2\"");
+  EXPECT_EQ(csv_text("-2+3"), "\"'-2+3\"");
+  EXPECT_EQ(csv_text("@SUM(A1)"), "\"'@SUM(A1)\"");
+  EXPECT_EQ(csv_text("\tx"), "\"'\tx\"");
+  EXPECT_EQ(csv_text("\rx"), "\"'\rx\"");
+}
+
+TEST(output_csv_cells, ordinary_text_and_numbers_are_unchanged) {
+  EXPECT_EQ(csv_text("Phase I"), "Phase I");
+  EXPECT_EQ(csv_text("a=b"), "a=b");  // only a leading character makes a formula
+  EXPECT_EQ(csv_text(""), "");
+  EXPECT_EQ(csv_text("a, \"b\""), "\"a, \"\"b\"\"\"");
+  EXPECT_EQ(csv_number(-1.5), "-1.5");
+  EXPECT_EQ(csv_number(0.1), "0.1");
+  EXPECT_EQ(csv_number(std::nan("")), "");
+}
+
+TEST(output_csv_single, a_formula_phase_name_exports_as_text_and_numbers_stay_numbers) {
+  const auto dir = testing::scratch_dir("csv_formula");
+  RunInfo info = testing::small_run(1);
+  info.phases[0].name = "=HYPERLINK(\"http://x\";\"click\")";
+  info.phases[1].name = "-1";
+  testing::write_run(dir / "run.h5", info);
+  export_csv(dir / "run.h5", dir / "tables");
+  const auto rows = read_csv(dir / "tables" / "phase_summary.csv");
+  const Results results = read_results(dir / "run.h5");
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i][2], rows[i][1] == "P1" ? "'=HYPERLINK(\"http://x\";\"click\")" : "'-1") << i;
+    for (std::size_t s = 4; s < rows[i].size(); ++s)
+      EXPECT_TRUE(same(number(rows[i][s]), results.phase_summaries[0].at(rows[i][1] == "P1" ? 0 : 1,
+                                                                         rows[i][3] == "GH"   ? 0
+                                                                         : rows[i][3] == "VN" ? 1
+                                                                                              : 2,
+                                                                         static_cast<sim::Summary>(s - 4))));
+  }
+  std::ifstream in(dir / "tables" / "phase_summary.csv");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find(",\"'=HYPERLINK("), std::string::npos);
+  EXPECT_EQ(text.find(",=HYPERLINK("), std::string::npos);
 }
 
 }  // namespace

@@ -45,8 +45,16 @@ TEST(Compare, CsvNamesBothRunsAndKeepsLabelsInOneCell) {
   const Snapshot pinned = finished({10}), current = finished({20});
   const std::string csv =
       comparison_csv(compare(&pinned, &current, {sim::Summary::firms_trained}), "history", "a, \"b\"");
-  EXPECT_EQ(csv.substr(0, csv.find('\n')), "phase,summary,\"history\",\"a, \"\"b\"\"\",difference,relative");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "phase,summary,history,\"a, \"\"b\"\"\",difference,relative");
   EXPECT_NE(csv.find("I,firms_trained,10,20,10,1\n"), std::string::npos) << csv;
+}
+
+TEST(Compare, CsvShowsAFormulaLabelAsText) {
+  const Snapshot pinned = finished({10}), current = finished({20});
+  const std::string csv = comparison_csv(compare(&pinned, &current, {sim::Summary::firms_trained}),
+                                         "=HYPERLINK(\"http://x\")", "b");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')),
+            "phase,summary,\"'=HYPERLINK(\"\"http://x\"\")\",b,difference,relative");
 }
 
 }  // namespace
