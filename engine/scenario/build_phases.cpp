@@ -85,10 +85,12 @@ void read_phase(Reader& r, model::Description& m, const std::string& id) {
   ph.start = *start;
   ph.end = *end;
   if (*end < *start) r.error(at(p, "end"), "the phase ends before it starts (" + format_year_month(*start) + ")");
-  if (*start < m.start || *end > m.end)
-    r.error(at(p, "start"), "the phase (" + format_year_month(*start) + " to " + format_year_month(*end) +
-                                ") lies outside the calendar (" + format_year_month(m.start) + " to " +
-                                format_year_month(m.end) + ")");
+  const bool calendar_valid = r.valid("calendar.start") && r.valid("calendar.end");
+  if (calendar_valid && (*start < m.start || *end > m.end))  // at the month that leaves the calendar
+    r.error(at(p, *end > m.end ? "end" : "start"),
+            "the phase (" + format_year_month(*start) + " to " + format_year_month(*end) +
+                ") lies outside the calendar (" + format_year_month(m.start) + " to " +
+                format_year_month(m.end) + ")");
   ph.first_step = months_between(m.start, *start);
   ph.last_step = months_between(m.start, *end);
   ph.global_overhead_usd_per_month = r.number(at(p, "global_overhead_usd_per_month"));
@@ -113,6 +115,21 @@ void read_phase(Reader& r, model::Description& m, const std::string& id) {
   m.phases.push_back(std::move(ph));
 }
 
+// Phase b starts before phase a ends: reported at whichever of the two
+// months was written later (a variant's change, not the base it broke).
+void report_overlap(Reader& r, const model::Phase& a, const model::Phase& b) {
+  const std::string a_end = "phases." + a.id + ".end", b_start = "phases." + b.id + ".start";
+  const Document& doc = r.document();
+  const toml::node* a_node = find_node(doc.root, a_end);
+  const toml::node* b_node = find_node(doc.root, b_start);
+  const std::string starts = "phase " + b.id + " starts (" + format_year_month(b.start) + ")";
+  const std::string ends = "phase " + a.id + " ends (" + format_year_month(a.end) + ")";
+  if (a_node && b_node && doc.before(b_node->source(), a_node->source()))
+    r.error(a_end, ends + " after " + starts);
+  else
+    r.error(b_start, starts + " before " + ends);
+}
+
 }  // namespace
 
 void read_phases(Reader& r, model::Description& m) {
@@ -123,9 +140,7 @@ void read_phases(Reader& r, model::Description& m) {
   for (std::size_t k = 1; k < order.size(); ++k) {
     const model::Phase& a = m.phases[order[k - 1]];
     const model::Phase& b = m.phases[order[k]];
-    if (b.start <= a.end)
-      r.error("phases." + b.id + ".start", "phase " + b.id + " starts (" + format_year_month(b.start) +
-                                               ") before phase " + a.id + " ends (" + format_year_month(a.end) + ")");
+    if (b.start <= a.end) report_overlap(r, a, b);
   }
   std::vector<model::Phase> sorted;
   for (std::size_t i : order) sorted.push_back(std::move(m.phases[i]));
@@ -144,12 +159,12 @@ void read_funders(Reader& r, model::Description& m) {
              : kind == "csr" ? model::FunderKind::csr
                              : model::FunderKind::donor;
     f.budget_usd.assign(m.phases.size(), 0.0);
+    const std::vector<std::string> written = r.keys("phases");  // with those that had problems
     for (const std::string& phase : r.keys(at(p, "budget_usd"))) {
       const auto it = std::find_if(m.phases.begin(), m.phases.end(), [&](const auto& ph) { return ph.id == phase; });
-      if (it == m.phases.end()) {
+      if (std::find(written.begin(), written.end(), phase) == written.end())
         r.error(p + ".budget_usd." + phase, "unknown phase '" + phase + "' (not under [phases])");
-        continue;
-      }
+      if (it == m.phases.end()) continue;
       f.budget_usd[static_cast<std::size_t>(it - m.phases.begin())] = r.number(p + ".budget_usd." + phase);
     }
     const std::string country = r.string(at(p, "country"));

@@ -12,7 +12,6 @@
 namespace score::scenario {
 namespace {
 
-
 const char* kMinimal = R"(
 [calendar]
 start = "2010-01"
@@ -84,9 +83,9 @@ TEST_F(Build, CountryAndModuleOverridesWinInOrder) {
   const Scenario sc = minimal();
   const auto& a = sc.model.phases[0].plans[0];
   const auto& b = sc.model.phases[0].plans[1];
-  EXPECT_EQ(a.fee_share[0], 0.3);  // phase-wide
-  EXPECT_EQ(b.fee_share[0], 0.5);  // country
-  EXPECT_EQ(b.fee_share[1], 0.7);  // country + module
+  EXPECT_EQ(a.fee_share[0], 0.3);      // phase-wide
+  EXPECT_EQ(b.fee_share[0], 0.5);      // country
+  EXPECT_EQ(b.fee_share[1], 0.7);      // country + module
   EXPECT_EQ(a.subsidy_share[2], 0.9);  // phase + module
   EXPECT_TRUE(sc.model.phases[1].plans[0].active);
   EXPECT_FALSE(sc.model.phases[1].plans[1].active);
@@ -100,12 +99,90 @@ std::string replace(std::string text, const std::string& from, const std::string
 
 TEST_F(Build, OverlappingPhasesAreRefused) {
   const std::string msg = errors_of(replace(kMinimal, "start = \"2011-07\"", "start = \"2011-05\""));
-  EXPECT_NE(msg.find("phases.II.start: phase II starts (2011-05) before phase I ends (2011-06)"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("phases.II.start: phase II starts (2011-05) before phase I ends (2011-06)"),
+            std::string::npos)
+      << msg;
+}
+
+TEST_F(Build, AnOverlapIsReportedAtTheMonthWrittenLast) {
+  write("base.toml", kMinimal);
+  const std::string msg = errors_of("extends = \"base.toml\"\n[phases.I]\nend = \"2011-09\"\n");
+  EXPECT_EQ(msg,
+            at("bad.toml", 3, 7) + ": phases.I.end: phase I ends (2011-09) after phase II starts (2011-07)");
 }
 
 TEST_F(Build, PhasesOutsideTheCalendarAreRefused) {
-  const std::string msg = errors_of(replace(kMinimal, "end = \"2012-12\"\ncountries = [\"AAA\"]", "end = \"2013-12\"\ncountries = [\"AAA\"]"));
-  EXPECT_NE(msg.find("lies outside the calendar"), std::string::npos) << msg;
+  const std::string msg = errors_of(replace(kMinimal, "end = \"2012-12\"\ncountries = [\"AAA\"]",
+                                            "end = \"2013-12\"\ncountries = [\"AAA\"]"));
+  EXPECT_NE(msg.find("phases.II.end: the phase (2011-07 to 2013-12) lies outside the calendar"),
+            std::string::npos)
+      << msg;
+}
+
+// One wrong file used to take four rounds of fixes (types, then missing keys,
+// then checks across keys, then an unknown phase), with a variant's wrong
+// phase end reported in its base and an exit problem once per country.
+TEST_F(Build, EveryProblemIsReportedOnceInOnePassWhereItWasWritten) {
+  write("base.toml",
+        replace(replace(replace(replace(kMinimal,  //
+                                        "[countries.AAA]\nname = \"A\"\neligible_firms = 100\n",
+                                        "[run]\nreplications = \"many\"\n[countries.AAA]\nname = "
+                                        "\"A\"\neligible_firms = 100\nemployees_median = 10\n"),
+                                "name = \"B\"\neligible_firms = 100\n", "name = \"B\"\n"),
+                        "fee_share = 0.3\n", "fee_share = 0.3\nexit = \"2011-09\"\n"),
+                "II = 2000", "III = 5"));
+  const std::string variant = write("variant.toml", R"(extends = "base.toml"
+[phases.II]
+end = "2013-06"
+fee_share = "half"
+[behaviour]
+enrol_rat = 0.1
+)")
+                                  .string();
+  std::vector<std::string> found;
+  try {
+    load_scenario(variant, {"phases.I.subsidy_share=2", "run.seed=x"});
+  } catch (const ScenarioError& e) {
+    found = testing::formatted(e.diagnostics());
+  }
+  const auto base = [&](int line, int column) { return at("base.toml", line, column); };
+  EXPECT_EQ(
+      found,
+      (std::vector<std::string>{
+          base(6, 16) + ": run.replications: expected an integer, got string \"many\"",
+          base(10, 20) + ": countries.AAA.employees_median: must lie between employees_min and employees_max",
+          base(11, 1) + ": countries.BBB.eligible_firms: missing required key",
+          base(28, 8) + ": phases.I.exit: the exit month must lie inside the phase",
+          base(41, 32) + ": funders.D.budget_usd.III: unknown phase 'III' (not under [phases])",
+          at("variant.toml", 3, 7) + ": phases.II.end: the phase (2011-07 to 2013-06) lies outside the "
+                                     "calendar (2010-01 to 2012-12)",
+          at("variant.toml", 4, 13) + ": phases.II.fee_share: expected a number, got string \"half\"",
+          at("variant.toml", 6, 1) +
+              ": behaviour.enrol_rat: unknown key 'enrol_rat'; did you mean 'enrol_rate'?",
+          "--set phases.I.subsidy_share=2:1:24: phases.I.subsidy_share: value 2 is out of range [0, 1] "
+          "(share)",
+          "--set run.seed=x:1:10: run.seed: expected an integer, got string \"x\"",
+      }));
+}
+
+TEST_F(Build, AMisspeltRequiredKeyIsOneProblem) {
+  const std::string msg = errors_of(
+      replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "eligble_firms = 100\n[countries.BBB]"));
+  EXPECT_EQ(msg,
+            at("bad.toml", 7, 1) +
+                ": countries.AAA.eligble_firms: unknown key 'eligble_firms'; did you mean 'eligible_firms'?");
+}
+
+TEST_F(Build, AWrongValueGivesNoFurtherMessagesFromTheChecksThatUseIt) {
+  // An invalid calendar end: no "outside the calendar" for the phases; an
+  // invalid median: no "must lie between".
+  std::string msg =
+      errors_of(replace(kMinimal, "end = \"2012-12\"\n[countries", "end = \"2012-13\"\n[countries"));
+  EXPECT_EQ(msg, at("bad.toml", 4, 7) + ": calendar.end: expected a month \"YYYY-MM\", got \"2012-13\"");
+  msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]",
+                          "eligible_firms = 100\nemployees_median = 0\n[countries.BBB]"));
+  EXPECT_EQ(msg, at("bad.toml", 8, 20) +
+                     ": countries.AAA.employees_median: value 0 is out of range [1, 100000] (employees)");
 }
 
 TEST_F(Build, UndefinedCountriesAndPhasesAreRefused) {
@@ -118,14 +195,17 @@ TEST_F(Build, UndefinedCountriesAndPhasesAreRefused) {
 }
 
 TEST_F(Build, MissingRequiredKeysAreNamedWithTheirFile) {
-  const std::string msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "[countries.BBB]"));
+  const std::string msg =
+      errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "[countries.BBB]"));
   EXPECT_NE(msg.find("countries.AAA.eligible_firms"), std::string::npos) << msg;
   EXPECT_NE(msg.find("bad.toml"), std::string::npos) << msg;
 }
 
 TEST_F(Build, AbsurdSizesAreRefusedBeforeAllocating) {
-  std::string msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "eligible_firms = 40000000\n[countries.BBB]") +
-                              "[countries.CCC]\nname = \"C\"\neligible_firms = 40000000\n[countries.DDD]\nname = \"D\"\neligible_firms = 40000000\n");
+  std::string msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]",
+                                      "eligible_firms = 40000000\n[countries.BBB]") +
+                              "[countries.CCC]\nname = \"C\"\neligible_firms = "
+                              "40000000\n[countries.DDD]\nname = \"D\"\neligible_firms = 40000000\n");
   EXPECT_NE(msg.find("at most 100000000 are allowed"), std::string::npos) << msg;
   msg = errors_of(replace(kMinimal, "end = \"2012-12\"\n[countries", "end = \"2212-12\"\n[countries"));
   EXPECT_NE(msg.find("calendar"), std::string::npos) << msg;
