@@ -215,6 +215,8 @@ void read_behaviour(Reader& r, model::Behaviour& b) {
       {"adoption_probability", &B::adoption_probability, nullptr},
       {"savings_probability", &B::savings_probability, nullptr},
       {"savings_max_usd_per_month", &B::savings_max_usd_per_month, nullptr},
+      {"employees_log_sd", &B::employees_log_sd, nullptr},
+      {"fee_capacity_log_sd", &B::fee_capacity_log_sd, nullptr},
   };
   for (const Field& f : fields) {
     const std::string path = std::string("behaviour.") + f.key;

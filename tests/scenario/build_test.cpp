@@ -75,8 +75,17 @@ TEST_F(Build, MinimalScenarioUsesSchemaDefaultsThatMatchTheModelsOwn) {
   EXPECT_EQ(sc.model.behaviour.supervised_months, defaults.supervised_months);
   EXPECT_EQ(sc.model.behaviour.independence_cost_share, defaults.independence_cost_share);
   EXPECT_EQ(sc.model.countries[0].employees_median, model::Country{}.employees_median);
+  EXPECT_EQ(sc.model.behaviour.employees_log_sd, defaults.employees_log_sd);
+  EXPECT_EQ(sc.model.behaviour.fee_capacity_log_sd, defaults.fee_capacity_log_sd);
   EXPECT_EQ(sc.model.steps, 36);
   EXPECT_EQ(sc.model.phases[1].first_step, 18);
+}
+
+TEST_F(Build, ThePopulationSpreadsAreScenarioKeys) {
+  const Scenario sc = load_scenario(write("min.toml", kMinimal),
+                                    {"behaviour.employees_log_sd=0.9", "behaviour.fee_capacity_log_sd=0.25"});
+  EXPECT_EQ(sc.model.behaviour.employees_log_sd, 0.9);
+  EXPECT_EQ(sc.model.behaviour.fee_capacity_log_sd, 0.25);
 }
 
 TEST_F(Build, CountryAndModuleOverridesWinInOrder) {
