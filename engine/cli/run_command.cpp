@@ -45,6 +45,7 @@ int run_command(const RunArgs& args) {
   return guarded([&] {
     const scenario::Scenario sc = scenario::load_scenario(args.scenario.empty() ? default_scenario() : args.scenario,
                                                           all_overrides(args));
+    print_warnings(sc);
     const model::Description& m = sc.model;
     const std::filesystem::path out = output_path(args, m);
     const output::RunInfo info = run_info(sc);

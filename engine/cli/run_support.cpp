@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "scenario/plausible.hpp"
 #include "session/run_info.hpp"
 
 namespace score::cli {
@@ -15,6 +16,12 @@ std::vector<PhaseLabel> phase_labels(const std::vector<output::PhaseInfo>& phase
   for (const auto& p : phases)
     out.push_back({p.id, p.name, format_year_month(start.plus(p.first_step)) + " to " + format_year_month(start.plus(p.last_step))});
   return out;
+}
+
+std::size_t print_warnings(const scenario::Scenario& sc) {
+  const std::vector<scenario::Diagnostic> warnings = scenario::plausibility_warnings(sc.document);
+  for (const auto& w : warnings) std::cerr << w.format() << "\n";
+  return warnings.size();
 }
 
 int guarded(const std::function<int()>& body, const std::string& prefix, int otherwise) {

@@ -23,4 +23,8 @@ std::vector<PhaseLabel> phase_labels(const std::vector<output::PhaseInfo>& phase
 // those that only read the files they are given).
 int guarded(const std::function<int()>& body, const std::string& prefix, int otherwise);
 
+// Prints the scenario's plausibility warnings (scenario/plausible.hpp) on
+// stderr, one per line; returns how many there were.
+std::size_t print_warnings(const scenario::Scenario& sc);
+
 }  // namespace score::cli
