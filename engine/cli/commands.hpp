@@ -24,7 +24,10 @@ struct RunArgs {
 };
 
 int run_command(const RunArgs& args);
-int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& overrides);
+// Warnings (values far outside a key's usual range) go to stderr; with
+// `strict` they make the file fail (kBadInput).
+int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& overrides,
+                     bool strict = false);
 int info_command(const std::string& file);
 int export_command(const std::string& file, const std::string& dir);
 int schema_command();

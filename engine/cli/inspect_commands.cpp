@@ -57,13 +57,19 @@ int validate_sweep(const std::string& file, const std::vector<std::string>& over
 }
 }  // namespace
 
-int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& overrides) {
+int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& overrides,
+                     bool strict) {
   int worst = kOk;
   for (const std::string& file : files) {
     const int code = guarded(
         [&] {
           if (is_sweep_file(file)) return validate_sweep(file, overrides);
           const scenario::Scenario sc = scenario::load_scenario(file, overrides);
+          const std::size_t warnings = print_warnings(sc);
+          if (strict && warnings > 0) {
+            std::cerr << file << ": " << warnings << " warning(s), refused by --strict\n";
+            return kBadInput;
+          }
           std::cout << file << ": ok (" << sc.model.name << ", " << sc.model.steps << " months, "
                     << sc.model.countries.size() << " countries, " << sc.model.phases.size() << " phases)\n";
           return kOk;

@@ -32,7 +32,9 @@ void add_inspect(CLI::App& app, int& code) {
   auto* validate = app.add_subcommand("validate", "Check scenario or sweep files without running them");
   validate->add_option("files", files, "Scenario or sweep files (.toml)")->required();
   validate->add_option("--set", overrides, "Override one value: KEY.PATH=VALUE (repeatable)");
-  validate->callback([&] { code = validate_command(files, overrides); });
+  bool strict = false;
+  validate->add_flag("--strict", strict, "Treat plausibility warnings as errors (exit 2)");
+  validate->callback([&] { code = validate_command(files, overrides, strict); });
 
   auto* info = app.add_subcommand("info", "Describe a run's or a sweep's results file: what it holds");
   info->add_option("results", file, "Results file (.h5) of score run or score sweep")->required();

@@ -48,6 +48,7 @@ int interrupted(const StopSignals& stop, const std::filesystem::path& out) {
 int run_scenario(const RunArgs& args, const StopSignals& stop) {
   const scenario::Scenario sc = scenario::load_scenario(
       args.scenario.empty() ? default_scenario() : args.scenario, all_overrides(args));
+  print_warnings(sc);
   const model::Description& m = sc.model;
   const std::filesystem::path out = output_path(args, m);
   if (stop.stopped()) return interrupted(stop, out);

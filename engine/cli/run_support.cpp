@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "output/output_lock.hpp"
+#include "scenario/plausible.hpp"
 #include "session/run_info.hpp"
 
 namespace score::cli {
@@ -88,6 +89,12 @@ void announce(const char* stage) {
   const int fd = std::atoi(variable);
   const std::string line = std::string(stage) + "\n";
   [[maybe_unused]] const ssize_t ignored = ::write(fd, line.data(), line.size());
+}
+
+std::size_t print_warnings(const scenario::Scenario& sc) {
+  const std::vector<scenario::Diagnostic> warnings = scenario::plausibility_warnings(sc.document);
+  for (const auto& w : warnings) std::cerr << w.format() << "\n";
+  return warnings.size();
 }
 
 int guarded(const std::function<int()>& body, const std::string& prefix, int otherwise) {

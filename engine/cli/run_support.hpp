@@ -57,5 +57,8 @@ class StopSignals {
 // exists), "running" (the first month of the first replication done).
 // Each stage is announced once per process; failures are ignored.
 void announce(const char* stage);
+// Prints the scenario's plausibility warnings (scenario/plausible.hpp) on
+// stderr, one per line; returns how many there were.
+std::size_t print_warnings(const scenario::Scenario& sc);
 
 }  // namespace score::cli

@@ -212,6 +212,10 @@ struct Behaviour {
   double adoption_probability = 0.78;
   double savings_probability = 0.65;  // adopters reporting cost savings
   double savings_max_usd_per_month = 5000;
+  // Spreads of the firm population (log-normal sigmas), scenario keys so that
+  // sweeps and calibration can move them.
+  double employees_log_sd = 0.6;     // of firm size around employees_median
+  double fee_capacity_log_sd = 0.5;  // of what a firm can pay for one training
 };
 
 // One run, frozen.

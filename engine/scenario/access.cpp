@@ -1,5 +1,6 @@
 #include "scenario/access.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "scenario/validate.hpp"
@@ -160,7 +161,23 @@ std::optional<Reader::Provenance> Reader::provenance(std::string_view path) cons
   return p;
 }
 
+bool Reader::known_wrong(std::string_view path) const {
+  for (std::size_t end = 0; end != std::string_view::npos;) {
+    end = path.find('.', end + 1);
+    if (invalid_.contains(std::string(path.substr(0, end)))) return true;
+  }
+  return false;
+}
+
+bool Reader::valid(std::string_view path) const {
+  return !known_wrong(path) && std::none_of(diagnostics_.begin(), diagnostics_.end(),
+                                            [&](const Diagnostic& d) { return d.key_path == path; });
+}
+
 void Reader::error(std::string_view path, std::string message) const {
+  if (known_wrong(path)) return;
+  const auto same = [&](const Diagnostic& d) { return d.key_path == path && d.message == message; };
+  if (std::any_of(diagnostics_.begin(), diagnostics_.end(), same)) return;
   // The deepest node that exists along the path carries the position.
   const toml::node* at = &doc_.root;
   for (const std::string& segment : split_path(path)) {

@@ -5,6 +5,7 @@
 // of them at once (throw_if_errors).
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,8 +19,11 @@ namespace score::scenario {
 
 class Reader {
  public:
-  // Keeps a reference: the document must outlive the reader.
-  explicit Reader(const Document& doc) : doc_(doc) {}
+  // Keeps a reference: the document must outlive the reader. `invalid` holds
+  // the keys validation found wrong (validate(doc, invalid)): problems at
+  // them, or under them, are not recorded again.
+  explicit Reader(const Document& doc, std::set<std::string> invalid = {})
+      : doc_(doc), invalid_(std::move(invalid)) {}
 
   // Paths are dotted ("phases.II.country.CHN.fee_share"). When a key is
   // absent the schema default is used; without one, "missing required key"
@@ -50,8 +54,13 @@ class Reader {
   };
   std::optional<Provenance> provenance(std::string_view path) const;
 
-  // Records a problem at the key's node, or at its nearest existing parent.
+  // Records a problem at the key's node, or at its nearest existing parent;
+  // not when the key (or a table above it) is already known to be wrong, nor
+  // twice the same message for the same key.
   void error(std::string_view path, std::string message) const;
+  // False when the key (or a table above it) holds a wrong value or a
+  // problem was recorded at it: checks across keys skip such keys.
+  bool valid(std::string_view path) const;
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   bool ok() const { return diagnostics_.empty(); }
   void throw_if_errors() const;  // ScenarioError with every recorded diagnostic
@@ -62,7 +71,10 @@ class Reader {
   Resolved resolve(std::string_view path) const;
   void type_error(std::string_view path, std::string_view expected) const;
 
+  bool known_wrong(std::string_view path) const;
+
   const Document& doc_;
+  std::set<std::string> invalid_;
   mutable std::vector<Diagnostic> diagnostics_;  // reads record, so reads stay const
 };
 

@@ -16,6 +16,8 @@ std::string at(std::string_view a, std::string_view b) { return std::string(a) +
 
 void read_calendar(Reader& r, model::Description& m) {
   m.name = r.string("scenario.name");
+  m.seed = static_cast<std::uint64_t>(r.integer("run.seed"));
+  m.replications = static_cast<int>(r.integer("run.replications"));
   const auto start = r.month("calendar.start");
   const auto end = r.month("calendar.end");
   if (!start || !end) return;
@@ -26,8 +28,6 @@ void read_calendar(Reader& r, model::Description& m) {
   if (m.steps > kMaxSteps)
     r.error("calendar.end", "the calendar spans " + std::to_string(m.steps) + " months; at most " +
                                 std::to_string(kMaxSteps) + " are allowed");
-  m.seed = static_cast<std::uint64_t>(r.integer("run.seed"));
-  m.replications = static_cast<int>(r.integer("run.replications"));
 }
 
 void read_countries(Reader& r, model::Description& m) {
@@ -41,7 +41,9 @@ void read_countries(Reader& r, model::Description& m) {
     c.employees_min = r.number(at(p, "employees_min"));
     c.employees_max = r.number(at(p, "employees_max"));
     c.employees_median = r.number(at(p, "employees_median"));
-    if (!(c.employees_min <= c.employees_median && c.employees_median <= c.employees_max))
+    const bool sizes_valid = r.valid(at(p, "employees_min")) && r.valid(at(p, "employees_median")) &&
+                             r.valid(at(p, "employees_max"));
+    if (sizes_valid && !(c.employees_min <= c.employees_median && c.employees_median <= c.employees_max))
       r.error(at(p, "employees_median"), "must lie between employees_min and employees_max");
     c.manufacturing_share = r.number(at(p, "manufacturing_share"));
     c.value_added_per_worker_usd = r.number(at(p, "value_added_per_worker_usd"));
@@ -53,7 +55,7 @@ void read_countries(Reader& r, model::Description& m) {
     c.buyers = static_cast<int>(r.integer(at(p, "buyers")));
     c.peer_degree = r.number(at(p, "peer_degree"));
     c.cluster_size = static_cast<int>(r.integer(at(p, "cluster_size")));
-    total += c.eligible_firms;
+    if (r.valid(at(p, "eligible_firms"))) total += c.eligible_firms;
     m.countries.push_back(std::move(c));
   }
   if (m.countries.empty()) r.error("countries", "a scenario needs at least one country");
@@ -77,7 +79,8 @@ void read_modules(Reader& r, model::Description& m) {
     mod.duration_months = static_cast<int>(r.integer(at(p, "duration_months")));
     mod.effect_probability = r.number(at(p, "effect_probability"));
     for (int i = 0; i < model::kIndicators; ++i)
-      mod.effect_mean[static_cast<std::size_t>(i)] = r.number(at(p, std::string("effect_") + model::indicator_names()[static_cast<std::size_t>(i)]));
+      mod.effect_mean[static_cast<std::size_t>(i)] =
+          r.number(at(p, std::string("effect_") + model::indicator_names()[static_cast<std::size_t>(i)]));
   }
 }
 
@@ -87,19 +90,25 @@ void read_phases(Reader& r, model::Description& m);
 void read_funders(Reader& r, model::Description& m);
 void read_behaviour(Reader& r, model::Behaviour& b);
 
+// Every problem in one pass: what each key says on its own (validate), then
+// what the keys say together, leaving out keys already found wrong so that
+// one mistake gives one message.
 model::Description build_model(const Document& doc) {
-  std::vector<Diagnostic> problems = validate(doc);
-  if (!problems.empty()) throw ScenarioError(std::move(problems));
-  Reader r(doc);
+  std::set<std::string> invalid;
+  std::vector<Diagnostic> problems = validate(doc, invalid);
+  Reader r(doc, std::move(invalid));
   model::Description m;
   read_calendar(r, m);
   read_countries(r, m);
   read_modules(r, m);
-  if (r.diagnostics().empty()) read_phases(r, m);
-  if (r.diagnostics().empty()) read_funders(r, m);
+  read_phases(r, m);
+  read_funders(r, m);
   read_behaviour(r, m.behaviour);
-  if (!r.diagnostics().empty()) throw ScenarioError(r.diagnostics());
-  return m;
+  problems.insert(problems.end(), r.diagnostics().begin(), r.diagnostics().end());
+  if (problems.empty()) return m;
+  std::stable_sort(problems.begin(), problems.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return doc.before(a, b); });
+  throw ScenarioError(std::move(problems));
 }
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {

@@ -1,8 +1,5 @@
 #include "scenario/document.hpp"
 
-#include "scenario/hash.hpp"
-
-
 #include <algorithm>
 #include <array>
 #include <fstream>
@@ -12,14 +9,12 @@
 #include <tuple>
 #include <utility>
 
+#include "scenario/hash.hpp"
 #include "scenario/validate.hpp"
 
 namespace score::scenario {
 namespace fs = std::filesystem;
 namespace {
-
-// Overrides are positioned in a pseudo-file of this name.
-constexpr std::string_view kOverrideFile = "--set";
 
 [[noreturn]] void fail(Diagnostic d) { throw ScenarioError({std::move(d)}); }
 
@@ -123,24 +118,48 @@ class ChainLoader {
 
 // --- overrides ------------------------------------------------------------
 
-Diagnostic override_error(const std::string& text, const std::string& why) {
-  return {std::string(kOverrideFile), 0, 0, "", "invalid override '" + text + "': " + why};
+// A long or multi-line override is named by its place on the command line;
+// its message then quotes it.
+constexpr std::size_t kMaxOverrideName = 60;
+
+bool names_itself(const std::string& text) {
+  return text.size() <= kMaxOverrideName &&
+         std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
+// One override as it was given.
+struct Override {
+  const std::string& text;
+  std::string name;  // how diagnostics name it: "--set KEY=VALUE" or "--set #N"
+};
+
+Diagnostic override_error(const Override& o, const std::string& why) {
+  if (names_itself(o.text)) return {o.name, 0, 0, "", "invalid override: " + why};
+  std::string quoted = "\"";
+  for (char c : o.text.substr(0, kMaxOverrideName)) {
+    if (c == '\n' || c == '\r')
+      quoted += c == '\n' ? "\\n" : "\\r";
+    else
+      quoted += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
+  }
+  quoted += o.text.size() > kMaxOverrideName ? "...\"" : "\"";
+  return {o.name, 0, 0, "", "invalid override " + quoted + ": " + why};
 }
 
 // How many segments KEY has in "KEY=VALUE" (parsed as a TOML key).
-std::size_t key_depth(const std::string& text, std::size_t eq) {
+std::size_t key_depth(const Override& o, std::size_t eq) {
   const std::string expected = "expected KEY=VALUE with KEY a dotted key such as behaviour.enrol_rate";
   toml::table probe;
   try {
-    probe = toml::parse(text.substr(0, eq) + "= 0", std::string(kOverrideFile));
+    probe = toml::parse(o.text.substr(0, eq) + "= 0", o.name);
   } catch (const toml::parse_error&) {
-    fail(override_error(text, expected));
+    fail(override_error(o, expected));
   }
   std::size_t depth = 0;
   for (const toml::node* node = &probe; node->is_table(); ++depth) {
     // One key per level; none when KEY was a comment ("#a.b=1", found by fuzzing).
     const toml::table& level = *node->as_table();
-    if (level.size() != 1) fail(override_error(text, expected));
+    if (level.size() != 1) fail(override_error(o, expected));
     node = &level.begin()->second;
   }
   return depth;
@@ -149,31 +168,32 @@ std::size_t key_depth(const std::string& text, std::size_t eq) {
 // "KEY=VALUE" as a one-entry-per-level TOML table. VALUE is any TOML value;
 // anything that is not is taken as a bare string, so --set scenario.name=Pilot
 // and --set calendar.start=2013-09 work without shell-escaped quotes.
-toml::table parse_override(const std::string& text, std::size_t& depth) {
+toml::table parse_override(const Override& o, std::size_t& depth) {
+  const std::string& text = o.text;
   const std::size_t eq = text.find('=');
-  if (text.find_first_of("\r\n") != std::string::npos) fail(override_error(text, "must be one line"));
-  if (eq == std::string::npos) fail(override_error(text, "expected KEY=VALUE"));
-  depth = key_depth(text, eq);
+  if (text.find_first_of("\r\n") != std::string::npos) fail(override_error(o, "must be one line"));
+  if (eq == std::string::npos) fail(override_error(o, "expected KEY=VALUE"));
+  depth = key_depth(o, eq);
   const std::size_t value_start = text.find_first_not_of(" \t", eq + 1);
-  if (value_start == std::string::npos) fail(override_error(text, "missing value after '='"));
+  if (value_start == std::string::npos) fail(override_error(o, "missing value after '='"));
   try {
-    return toml::parse(text, std::string(kOverrideFile));
+    return toml::parse(text, o.name);
   } catch (const toml::parse_error&) {
     std::string value = text.substr(value_start);
     value.erase(value.find_last_not_of(" \t") + 1);
     std::ostringstream quoted;
     quoted << toml::value<std::string>(std::move(value));
-    return toml::parse(text.substr(0, value_start) + quoted.str(), std::string(kOverrideFile));
+    return toml::parse(text.substr(0, value_start) + quoted.str(), o.name);
   }
 }
 
 // Replaces the value at KEY whole (a plain number replaces a provenance
 // table), creating the tables on the way.
-void apply_override(toml::table& root, const std::string& text) {
+void apply_override(toml::table& root, const Override& o) {
   std::size_t depth = 0;
-  toml::table parsed = parse_override(text, depth);
+  toml::table parsed = parse_override(o, depth);
   if (parsed.contains("extends"))  // the chain is already resolved: it would be silently ignored
-    fail(override_error(text, "extends cannot be overridden; write a scenario file that extends the other"));
+    fail(override_error(o, "extends cannot be overridden; write a scenario file that extends the other"));
   toml::table* target = &root;
   toml::table* source = &parsed;
   std::vector<std::string> path;
@@ -191,7 +211,7 @@ void apply_override(toml::table& root, const std::string& text) {
       return;
     }
     if (!existing->is_table())
-      fail(override_error(text, std::string("'").append(join_path(path)).append("' is not a table")));
+      fail(override_error(o, std::string("'").append(join_path(path)).append("' is not a table")));
     target = existing->as_table();
     source = node.as_table();
   }
@@ -231,22 +251,38 @@ Document load_document(const fs::path& file, const std::vector<std::string>& ove
   doc.root = loader.load(file, nullptr);
   doc.file = file;
   for (const ChainFile& f : loader.files) doc.chain.emplace_back(f.display);
-  for (const std::string& text : overrides) apply_override(doc.root, text);
+  for (std::size_t i = 0; i < overrides.size(); ++i) {
+    doc.overrides.push_back(override_name(overrides[i], i));
+    apply_override(doc.root, {overrides[i], doc.overrides.back()});
+  }
   doc.sha256 = hex_sha256(loader.files, overrides);
   doc.overrides = overrides;
   return doc;
 }
 
-std::size_t Document::file_rank(const toml::source_region& where) const {
-  if (!where.path) return chain.size() + 1;
+std::string override_name(const std::string& text, std::size_t index) {
+  return names_itself(text) ? "--set " + text : "--set #" + std::to_string(index + 1);
+}
+
+std::size_t Document::file_rank(std::string_view name) const {
   for (std::size_t i = 0; i < chain.size(); ++i)
-    if (chain[i].string() == *where.path) return chain.size() - 1 - i;
-  return chain.size();  // an override
+    if (chain[i].string() == name) return chain.size() - 1 - i;
+  for (std::size_t i = 0; i < overrides.size(); ++i)
+    if (overrides[i] == name) return chain.size() + i;
+  return chain.size() + overrides.size();
+}
+
+std::size_t Document::file_rank(const toml::source_region& where) const {
+  return where.path ? file_rank(*where.path) : chain.size() + overrides.size() + 1;
 }
 
 bool Document::before(const toml::source_region& a, const toml::source_region& b) const {
   return std::tuple(file_rank(a), a.begin.line, a.begin.column) <
          std::tuple(file_rank(b), b.begin.line, b.begin.column);
+}
+
+bool Document::before(const Diagnostic& a, const Diagnostic& b) const {
+  return std::tuple(file_rank(a.file), a.line, a.column) < std::tuple(file_rank(b.file), b.line, b.column);
 }
 
 std::vector<std::string> split_path(std::string_view dotted) {

@@ -28,6 +28,7 @@ struct Document {
   toml::table root;                          // merged; `extends` removed; overrides applied
   std::filesystem::path file;                // the scenario file named by the user
   std::vector<std::filesystem::path> chain;  // this file, then what it extends, ...
+  std::vector<std::string> overrides;        // how diagnostics name each --set, in order (override_name)
   std::string sha256;                        // hex; every chain file's bytes in order, then the overrides
   std::vector<std::string> overrides;        // as given ("a.b=VALUE"), in order
 
@@ -42,8 +43,14 @@ struct Document {
   // first, then each file extending it, then --set overrides, then nodes
   // without a position. Used to keep keys and diagnostics in file order.
   std::size_t file_rank(const toml::source_region& where) const;
+  std::size_t file_rank(std::string_view name) const;  // a chain file's or an override's name
   bool before(const toml::source_region& a, const toml::source_region& b) const;
+  bool before(const Diagnostic& a, const Diagnostic& b) const;  // by file, line and column
 };
+
+// How diagnostics name the override `text`, given at `index` (0-based):
+// "--set KEY=VALUE" when it is short and on one line, else "--set #N".
+std::string override_name(const std::string& text, std::size_t index);
 
 // Loads `file`, resolves its `extends` chain and applies each override
 // ("a.b.c=VALUE", as given to `score run --set`). Throws ScenarioError.

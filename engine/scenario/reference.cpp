@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "scenario/diagnostic.hpp"
+#include "scenario/plausible.hpp"
 #include "scenario/schema.hpp"
 
 namespace score::scenario {
@@ -98,7 +99,10 @@ std::string schema_reference_markdown() {
     for (const KeySpec& spec : schema())
       if (group_of(spec.path) == g) out += row(spec);
   }
-  return out;
+  out += "\n### Usual ranges\n\n"
+         "A value more than " + format_number(kFarFactor) + " times below or above the usual range of its key "
+         "gets a warning (`score validate --strict` refuses it). Zero never does.\n\n";
+  return out + typical_ranges_markdown();
 }
 
 }  // namespace score::scenario

@@ -144,6 +144,8 @@ std::vector<KeySpec> fixed_keys() {
       {"behaviour.adoption_probability", Type::number, 0, 1, "probability", "0.78", "A firm completing its first module adopts the practices (and applies later modules too)."},
       {"behaviour.savings_probability", Type::number, 0, 1, "probability", "0.65", "An adopter reports cost savings from a module (drawn per module; savings add up)."},
       {"behaviour.savings_max_usd_per_month", Type::number, 0, 1e8, "USD/month", "5000", "Upper end of monthly savings (uniform draw)."},
+      {"behaviour.employees_log_sd", Type::number, 0, 3, "log-sd", "0.6", "Spread of firm size: sigma of the log-normal around employees_median (before truncation to the band)."},
+      {"behaviour.fee_capacity_log_sd", Type::number, 0, 3, "log-sd", "0.5", "Spread of what firms can pay for one training: sigma of the log-normal factor on size x value added x training_budget_share."},
   };
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <set>
 #include <sstream>
 
 #include "core/calendar.hpp"
@@ -123,7 +124,7 @@ constexpr std::array<std::string_view, 4> kProvenanceKeys{"value", "range", "sou
 // Walks the merged tree in file order, collecting every problem.
 class Validator {
  public:
-  explicit Validator(const Document& doc) : doc_(doc) {}
+  Validator(const Document& doc, std::set<std::string>* invalid) : doc_(doc), invalid_(invalid) {}
 
   std::vector<Diagnostic> run() {
     walk_table(doc_.root);
@@ -140,10 +141,13 @@ class Validator {
     Diagnostic diagnostic;
   };
   const Document& doc_;
+  std::set<std::string>* invalid_;  // schema keys with a wrong value, or nullptr
   std::vector<std::string> path_;
+  std::string leaf_;  // the schema key being checked ("" between keys)
   std::vector<Found> found_;
 
   void report(const toml::source_region& where, std::string key_path, std::string message) {
+    if (invalid_ && !leaf_.empty()) invalid_->insert(leaf_);
     found_.push_back({where, diagnostic_at(where, std::move(key_path), std::move(message))});
   }
   void report(const toml::node& node, std::string message) {
@@ -165,9 +169,15 @@ class Validator {
     if (const std::string c = control_character(key.str(), false); !c.empty())  // the key is not echoed
       return report(key.source(), join_path({path_.begin(), path_.end() - 1}),
                     "control character " + c + " in a key; keys must be plain text");
-    if (const KeySpec* spec = find_spec(path_)) return check_leaf(*spec, node);
+    if (const KeySpec* spec = find_spec(path_)) {
+      leaf_ = join_path(path_);
+      check_leaf(*spec, node);
+      leaf_.clear();
+      return;
+    }
     if (schema_level(path_).known()) {
       if (const toml::table* table = node.as_table()) return walk_table(*table);
+      if (invalid_) invalid_->insert(join_path(path_));  // and every key under it
       return report(node, "expected a table, got " + describe(node));
     }
     const SchemaLevel parent = schema_level(std::span(path_).first(path_.size() - 1));
@@ -178,7 +188,13 @@ class Validator {
                    std::string_view context) {
     std::string message = "unknown key '" + std::string(key.str()) + "'" + std::string(context);
     const std::string_view suggestion = closest_match(key.str(), allowed);
-    if (!suggestion.empty()) message += "; did you mean '" + std::string(suggestion) + "'?";
+    if (!suggestion.empty()) {
+      message += "; did you mean '" + std::string(suggestion) + "'?";
+      // A misspelt required key is one problem, not also a missing key.
+      if (invalid_ && leaf_.empty())
+        invalid_->insert(join_path(std::vector(path_.begin(), path_.end() - 1)) + "." +
+                         std::string(suggestion));
+    }
     report(key.source(), join_path(path_), std::move(message));
   }
 
@@ -302,7 +318,11 @@ class Validator {
 
 }  // namespace
 
-std::vector<Diagnostic> validate(const Document& doc) { return Validator(doc).run(); }
+std::vector<Diagnostic> validate(const Document& doc) { return Validator(doc, nullptr).run(); }
+
+std::vector<Diagnostic> validate(const Document& doc, std::set<std::string>& invalid_keys) {
+  return Validator(doc, &invalid_keys).run();
+}
 
 const KeySpec* find_spec(std::span<const std::string> segments) {
   const KeySpec* best = nullptr;

@@ -2,6 +2,7 @@
 // Checks a scenario document against the schema: unknown keys (with a
 // suggestion), types, bounds, months, choices and provenance tables. Only
 // what one key says on its own; cross-key checks belong to the model builder.
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,6 +16,11 @@ namespace score::scenario {
 
 // Every problem found, in file order; empty when the document is valid.
 std::vector<Diagnostic> validate(const Document& doc);
+
+// The same, and the dotted paths of the keys whose values are wrong (e.g.
+// "phases.II.end"), so that checks across keys can leave them out instead of
+// reporting a consequence of a problem already reported.
+std::vector<Diagnostic> validate(const Document& doc, std::set<std::string>& invalid_keys);
 
 // --- matching key paths against the schema's patterns ('*' = any one key) --
 

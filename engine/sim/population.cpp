@@ -15,8 +15,7 @@ using model::Country;
 
 // Employees: log-normal around the median, redrawn until inside the band
 // (a truncated log-normal; the band is what SCORE calls eligible).
-float draw_employees(Rng& rng, const Country& c) {
-  const double sigma = 0.6;
+float draw_employees(Rng& rng, const Country& c, double sigma) {
   for (int tries = 0; tries < 64; ++tries) {
     const double e = c.employees_median * std::exp(sigma * rng.normal());
     if (e >= c.employees_min && e <= c.employees_max) return static_cast<float>(std::round(e));
@@ -201,10 +200,11 @@ void draw_profile(State& s, int firm) {
   const Country& c = s.model->countries[static_cast<std::size_t>(f.country[i])];
   Rng rng(s.model->seed, s.replication, 0, static_cast<std::uint32_t>(firm), Purpose::profile);
   f.manufacturing[i] = rng.bernoulli(c.manufacturing_share) ? 1 : 0;
-  f.employees[i] = draw_employees(rng, c);
+  const model::Behaviour& b = s.model->behaviour;
+  f.employees[i] = draw_employees(rng, c, b.employees_log_sd);
   f.fee_capacity_usd[i] =
       static_cast<float>(static_cast<double>(f.employees[i]) * c.value_added_per_worker_usd * c.training_budget_share *
-                         std::exp(0.5 * rng.normal()));
+                         std::exp(b.fee_capacity_log_sd * rng.normal()));
 }
 
 void create_population(State& s) {

@@ -75,8 +75,17 @@ TEST_F(Build, MinimalScenarioUsesSchemaDefaultsThatMatchTheModelsOwn) {
   EXPECT_EQ(sc.model.behaviour.supervised_months, defaults.supervised_months);
   EXPECT_EQ(sc.model.behaviour.independence_cost_share, defaults.independence_cost_share);
   EXPECT_EQ(sc.model.countries[0].employees_median, model::Country{}.employees_median);
+  EXPECT_EQ(sc.model.behaviour.employees_log_sd, defaults.employees_log_sd);
+  EXPECT_EQ(sc.model.behaviour.fee_capacity_log_sd, defaults.fee_capacity_log_sd);
   EXPECT_EQ(sc.model.steps, 36);
   EXPECT_EQ(sc.model.phases[1].first_step, 18);
+}
+
+TEST_F(Build, ThePopulationSpreadsAreScenarioKeys) {
+  const Scenario sc = load_scenario(write("min.toml", kMinimal),
+                                    {"behaviour.employees_log_sd=0.9", "behaviour.fee_capacity_log_sd=0.25"});
+  EXPECT_EQ(sc.model.behaviour.employees_log_sd, 0.9);
+  EXPECT_EQ(sc.model.behaviour.fee_capacity_log_sd, 0.25);
 }
 
 TEST_F(Build, CountryAndModuleOverridesWinInOrder) {
@@ -104,10 +113,85 @@ TEST_F(Build, OverlappingPhasesAreRefused) {
       << msg;
 }
 
+TEST_F(Build, AnOverlapIsReportedAtTheMonthWrittenLast) {
+  write("base.toml", kMinimal);
+  const std::string msg = errors_of("extends = \"base.toml\"\n[phases.I]\nend = \"2011-09\"\n");
+  EXPECT_EQ(msg,
+            at("bad.toml", 3, 7) + ": phases.I.end: phase I ends (2011-09) after phase II starts (2011-07)");
+}
+
 TEST_F(Build, PhasesOutsideTheCalendarAreRefused) {
   const std::string msg = errors_of(replace(kMinimal, "end = \"2012-12\"\ncountries = [\"AAA\"]",
                                             "end = \"2013-12\"\ncountries = [\"AAA\"]"));
-  EXPECT_NE(msg.find("lies outside the calendar"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("phases.II.end: the phase (2011-07 to 2013-12) lies outside the calendar"),
+            std::string::npos)
+      << msg;
+}
+
+// One wrong file used to take four rounds of fixes (types, then missing keys,
+// then checks across keys, then an unknown phase), with a variant's wrong
+// phase end reported in its base and an exit problem once per country.
+TEST_F(Build, EveryProblemIsReportedOnceInOnePassWhereItWasWritten) {
+  write("base.toml",
+        replace(replace(replace(replace(kMinimal,  //
+                                        "[countries.AAA]\nname = \"A\"\neligible_firms = 100\n",
+                                        "[run]\nreplications = \"many\"\n[countries.AAA]\nname = "
+                                        "\"A\"\neligible_firms = 100\nemployees_median = 10\n"),
+                                "name = \"B\"\neligible_firms = 100\n", "name = \"B\"\n"),
+                        "fee_share = 0.3\n", "fee_share = 0.3\nexit = \"2011-09\"\n"),
+                "II = 2000", "III = 5"));
+  const std::string variant = write("variant.toml", R"(extends = "base.toml"
+[phases.II]
+end = "2013-06"
+fee_share = "half"
+[behaviour]
+enrol_rat = 0.1
+)")
+                                  .string();
+  std::vector<std::string> found;
+  try {
+    load_scenario(variant, {"phases.I.subsidy_share=2", "run.seed=x"});
+  } catch (const ScenarioError& e) {
+    found = testing::formatted(e.diagnostics());
+  }
+  const auto base = [&](int line, int column) { return at("base.toml", line, column); };
+  EXPECT_EQ(
+      found,
+      (std::vector<std::string>{
+          base(6, 16) + ": run.replications: expected an integer, got string \"many\"",
+          base(10, 20) + ": countries.AAA.employees_median: must lie between employees_min and employees_max",
+          base(11, 1) + ": countries.BBB.eligible_firms: missing required key",
+          base(28, 8) + ": phases.I.exit: the exit month must lie inside the phase",
+          base(41, 32) + ": funders.D.budget_usd.III: unknown phase 'III' (not under [phases])",
+          at("variant.toml", 3, 7) + ": phases.II.end: the phase (2011-07 to 2013-06) lies outside the "
+                                     "calendar (2010-01 to 2012-12)",
+          at("variant.toml", 4, 13) + ": phases.II.fee_share: expected a number, got string \"half\"",
+          at("variant.toml", 6, 1) +
+              ": behaviour.enrol_rat: unknown key 'enrol_rat'; did you mean 'enrol_rate'?",
+          "--set phases.I.subsidy_share=2:1:24: phases.I.subsidy_share: value 2 is out of range [0, 1] "
+          "(share)",
+          "--set run.seed=x:1:10: run.seed: expected an integer, got string \"x\"",
+      }));
+}
+
+TEST_F(Build, AMisspeltRequiredKeyIsOneProblem) {
+  const std::string msg = errors_of(
+      replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "eligble_firms = 100\n[countries.BBB]"));
+  EXPECT_EQ(msg,
+            at("bad.toml", 7, 1) +
+                ": countries.AAA.eligble_firms: unknown key 'eligble_firms'; did you mean 'eligible_firms'?");
+}
+
+TEST_F(Build, AWrongValueGivesNoFurtherMessagesFromTheChecksThatUseIt) {
+  // An invalid calendar end: no "outside the calendar" for the phases; an
+  // invalid median: no "must lie between".
+  std::string msg =
+      errors_of(replace(kMinimal, "end = \"2012-12\"\n[countries", "end = \"2012-13\"\n[countries"));
+  EXPECT_EQ(msg, at("bad.toml", 4, 7) + ": calendar.end: expected a month \"YYYY-MM\", got \"2012-13\"");
+  msg = errors_of(replace(kMinimal, "eligible_firms = 100\n[countries.BBB]",
+                          "eligible_firms = 100\nemployees_median = 0\n[countries.BBB]"));
+  EXPECT_EQ(msg, at("bad.toml", 8, 20) +
+                     ": countries.AAA.employees_median: value 0 is out of range [1, 100000] (employees)");
 }
 
 TEST_F(Build, UndefinedCountriesAndPhasesAreRefused) {

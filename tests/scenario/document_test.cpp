@@ -184,25 +184,31 @@ enrol_rate = { value = 0.05, range = [0.01, 0.1] }
   EXPECT_EQ(r.provenance("behaviour.peer_weight")->source, "s");
   EXPECT_TRUE(r.ok());
   const toml::node* seed = find_node(doc.root, "run.seed");
-  EXPECT_EQ(source_file(seed), "--set");
+  EXPECT_EQ(source_file(seed), "--set run.seed=7");  // each override is named by its text
   EXPECT_EQ(seed->source().begin.column, 10u);
 }
 
 TEST_F(scenario_document, bad_overrides_are_refused_with_their_text) {
   const auto file = write("s.toml", "[behaviour]\nenrol_rate = 0.05\n");
-  EXPECT_EQ(load_error(file, {"behaviour.enrol_rate"}).format(),
-            "--set: invalid override 'behaviour.enrol_rate': expected KEY=VALUE");
-  EXPECT_EQ(load_error(file, {"=3"}).message,
-            "invalid override '=3': expected KEY=VALUE with KEY a dotted key such as behaviour.enrol_rate");
-  EXPECT_EQ(load_error(file, {"a b=3"}).file, "--set");
-  EXPECT_EQ(load_error(file, {"a..b=3"}).file, "--set");
+  EXPECT_EQ(load_error(file, {"run.seed=1", "behaviour.enrol_rate"}).format(),
+            "--set behaviour.enrol_rate: invalid override: expected KEY=VALUE");
+  EXPECT_EQ(
+      load_error(file, {"=3"}).format(),
+      "--set =3: invalid override: expected KEY=VALUE with KEY a dotted key such as behaviour.enrol_rate");
+  EXPECT_EQ(load_error(file, {"a b=3"}).file, "--set a b=3");
+  EXPECT_EQ(load_error(file, {"a..b=3"}).file, "--set a..b=3");
   EXPECT_EQ(load_error(file, {"behaviour.enrol_rate=  "}).message,
-            "invalid override 'behaviour.enrol_rate=  ': missing value after '='");
+            "invalid override: missing value after '='");
   EXPECT_EQ(load_error(file, {"extends=other.toml"}).message,
-            "invalid override 'extends=other.toml': extends cannot be overridden; write a scenario file that "
-            "extends the other");
+            "invalid override: extends cannot be overridden; write a scenario file that extends the other");
   EXPECT_EQ(load_error(file, {"behaviour.enrol_rate.value=0.1"}).message,
-            "invalid override 'behaviour.enrol_rate.value=0.1': 'behaviour.enrol_rate' is not a table");
+            "invalid override: 'behaviour.enrol_rate' is not a table");
+  // Too long or on several lines to name itself: named by its place, quoted in the message.
+  const std::string long_name(70, 'x');
+  EXPECT_EQ(load_error(file, {"run.seed=1", long_name}).format(),
+            "--set #2: invalid override \"" + std::string(60, 'x') + "...\": expected KEY=VALUE");
+  EXPECT_EQ(load_error(file, {"a=1\nb=2"}).format(),
+            "--set #1: invalid override \"a=1\\nb=2\": must be one line");
 }
 
 TEST_F(scenario_document, sha256_covers_the_whole_chain_and_the_overrides) {

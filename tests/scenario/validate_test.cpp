@@ -208,13 +208,16 @@ TEST_F(scenario_validate, inherited_values_are_reported_in_the_base_file) {
             }));
 }
 
-TEST_F(scenario_validate, overridden_values_are_reported_at_the_override) {
+TEST_F(scenario_validate, overridden_values_are_reported_at_the_override_that_set_them) {
+  // In the order given (not by column), each named by its own text.
   const auto found =
-      problems("[behaviour]\nenrol_rate = 0.1\n", {"behaviour.enrol_rate=abc", "behaviour.peer_weight=7"});
-  EXPECT_EQ(found, (std::vector<std::string>{
-                       "--set:1:22: behaviour.enrol_rate: expected a number, got string \"abc\"",
-                       "--set:1:23: behaviour.peer_weight: value 7 is out of range [0, 1] (share)",
-                   }));
+      problems("[behaviour]\nenrol_rate = 0.1\n", {"behaviour.peer_weight=7", "behaviour.enrol_rate=abc"});
+  EXPECT_EQ(
+      found,
+      (std::vector<std::string>{
+          "--set behaviour.peer_weight=7:1:23: behaviour.peer_weight: value 7 is out of range [0, 1] (share)",
+          "--set behaviour.enrol_rate=abc:1:22: behaviour.enrol_rate: expected a number, got string \"abc\"",
+      }));
 }
 
 TEST_F(scenario_validate, reports_in_file_order_across_tables) {

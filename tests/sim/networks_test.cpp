@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "sim/population.hpp"
 #include "sim/simulation.hpp"
 #include "world.hpp"
@@ -66,6 +68,33 @@ TEST(Population, SizesStayInsideTheEligibleBand) {
     EXPECT_LE(sim.state().firms.employees[u], 250.f);
     EXPECT_GT(sim.state().firms.fee_capacity_usd[u], 0.f);
   }
+}
+
+// The two spreads are scenario keys (behaviour.*_log_sd): with both at zero
+// every firm has the median size and exactly its budget share of value added.
+TEST(Population, TheSpreadsOfSizeAndFeeCapacityComeFromTheModel) {
+  model::Description m = test::small_world(500, 1);
+  const model::Country& c = m.countries[0];
+  const auto spread_of_sizes = [&](double employees_log_sd, double fee_capacity_log_sd) {
+    m.behaviour.employees_log_sd = employees_log_sd;
+    m.behaviour.fee_capacity_log_sd = fee_capacity_log_sd;
+    Simulation sim(m, 0);
+    float lo = 1e9f, hi = 0;
+    for (int i = 0; i < 500; ++i) {
+      const auto u = static_cast<std::size_t>(i);
+      draw_profile(sim.state(), i);
+      const float e = sim.state().firms.employees[u];
+      lo = std::min(lo, e);
+      hi = std::max(hi, e);
+      if (fee_capacity_log_sd == 0) {
+        EXPECT_EQ(sim.state().firms.fee_capacity_usd[u],
+                  static_cast<float>(static_cast<double>(e) * c.value_added_per_worker_usd * c.training_budget_share));
+      }
+    }
+    return hi - lo;
+  };
+  EXPECT_EQ(spread_of_sizes(0, 0), 0.f);
+  EXPECT_GT(spread_of_sizes(0.6, 0), 50.f);
 }
 
 }  // namespace
