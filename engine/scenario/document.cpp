@@ -252,8 +252,8 @@ Document load_document(const fs::path& file, const std::vector<std::string>& ove
   doc.file = file;
   for (const ChainFile& f : loader.files) doc.chain.emplace_back(f.display);
   for (std::size_t i = 0; i < overrides.size(); ++i) {
-    doc.overrides.push_back(override_name(overrides[i], i));
-    apply_override(doc.root, {overrides[i], doc.overrides.back()});
+    doc.override_names.push_back(override_name(overrides[i], i));
+    apply_override(doc.root, {overrides[i], doc.override_names.back()});
   }
   doc.sha256 = hex_sha256(loader.files, overrides);
   doc.overrides = overrides;
@@ -267,13 +267,13 @@ std::string override_name(const std::string& text, std::size_t index) {
 std::size_t Document::file_rank(std::string_view name) const {
   for (std::size_t i = 0; i < chain.size(); ++i)
     if (chain[i].string() == name) return chain.size() - 1 - i;
-  for (std::size_t i = 0; i < overrides.size(); ++i)
-    if (overrides[i] == name) return chain.size() + i;
-  return chain.size() + overrides.size();
+  for (std::size_t i = 0; i < override_names.size(); ++i)
+    if (override_names[i] == name) return chain.size() + i;
+  return chain.size() + override_names.size();
 }
 
 std::size_t Document::file_rank(const toml::source_region& where) const {
-  return where.path ? file_rank(*where.path) : chain.size() + overrides.size() + 1;
+  return where.path ? file_rank(*where.path) : chain.size() + override_names.size() + 1;
 }
 
 bool Document::before(const toml::source_region& a, const toml::source_region& b) const {

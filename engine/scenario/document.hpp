@@ -28,7 +28,7 @@ struct Document {
   toml::table root;                          // merged; `extends` removed; overrides applied
   std::filesystem::path file;                // the scenario file named by the user
   std::vector<std::filesystem::path> chain;  // this file, then what it extends, ...
-  std::vector<std::string> overrides;        // how diagnostics name each --set, in order (override_name)
+  std::vector<std::string> override_names;   // how diagnostics name each --set, in order (override_name)
   std::string sha256;                        // hex; every chain file's bytes in order, then the overrides
   std::vector<std::string> overrides;        // as given ("a.b=VALUE"), in order
 

@@ -9,8 +9,8 @@ namespace score::sim {
 // Stocks come from the running totals (stocks.hpp) and the running count of
 // the unaware: nothing here visits firms.
 void record_metrics(State& s) {
-  const int p = s.model->phase_at(s.step);
-  if (p >= 0 && s.model->phases[static_cast<std::size_t>(p)].last_step == s.step) close_budgets(s, p);
+  const int phase = s.model->phase_at(s.step);
+  if (phase >= 0 && s.model->phases[static_cast<std::size_t>(phase)].last_step == s.step) close_budgets(s, phase);
   const int nc = static_cast<int>(s.countries.size());
   Series& out = s.series;
   const int t = s.step;
