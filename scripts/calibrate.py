@@ -75,20 +75,27 @@ def window_coverage(f, target):
 
 def evaluate(path, targets):
     """[(target, model value, target value, ok)] for one results file."""
-    rows = []
     with h5py.File(path, "r") as f:
-        for t in targets:
-            if "window" in t:
-                model, goal = window_coverage(f, t)
-            else:
-                model, goal = phase_value(f, t), t.get("value")
-            if "min" in t:
-                ok = t["min"] <= model <= t["max"]
-            elif "relative_tolerance" in t:
-                ok = abs(model - goal) <= t["relative_tolerance"] * abs(goal)
-            else:
-                ok = abs(model - goal) <= t["absolute_tolerance"]
-            rows.append((t, model, goal, ok))
+        return evaluate_results(f, targets)
+
+
+def evaluate_results(f, targets):
+    """evaluate() on results already open: anything indexed like an h5py
+    file (f[name][...], f.attrs), such as the arrays of a score.run dataset
+    (examples/calibration_plot.py)."""
+    rows = []
+    for t in targets:
+        if "window" in t:
+            model, goal = window_coverage(f, t)
+        else:
+            model, goal = phase_value(f, t), t.get("value")
+        if "min" in t:
+            ok = t["min"] <= model <= t["max"]
+        elif "relative_tolerance" in t:
+            ok = abs(model - goal) <= t["relative_tolerance"] * abs(goal)
+        else:
+            ok = abs(model - goal) <= t["absolute_tolerance"]
+        rows.append((t, model, goal, ok))
     return rows
 
 

@@ -9,6 +9,8 @@ packages=(
   libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
   libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-xarray python3-h5netcdf python3-matplotlib
+  # the Python module (python/, docs/python.md)
+  pybind11-dev python3-pybind11 python3-dev python3-numpy python3-pandas
   # viewer: Dear ImGui (with its GLFW/OpenGL3 backends), stb for PNG export,
   # and a virtual X server for its scripted tests
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth python3-pil

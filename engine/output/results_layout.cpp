@@ -142,9 +142,7 @@ void ResultsLayout::write_root_attributes(const RunInfo& info) {
 
 void ResultsLayout::write_coordinates(const RunInfo& info) {
   const hid_t root = file.get();
-  std::vector<std::int64_t> days;
-  for (int t = 0; t < info.steps; ++t) days.push_back(days_between(info.start, info.start.plus(t)));
-  time = h5::write_integers(root, format::kTime, days);
+  time = h5::write_integers(root, format::kTime, time_days(info));
   h5::make_scale(time.get(), format::kTime);
   describe(time.get(), "days since " + format_year_month(info.start) + "-01", "first day of the simulated month");
   h5::write_string_attribute(time.get(), "calendar", "standard");
@@ -168,17 +166,11 @@ void ResultsLayout::write_coordinates(const RunInfo& info) {
   for (const auto& [axis, long_name] : extra)
     axes[static_cast<std::size_t>(axis)] = string_scale(root, sim::axis_name(axis), sim::axis_labels(axis), long_name);
 
-  std::vector<std::string> ids, names, starts, ends;
-  for (const auto& p : info.phases) {
-    ids.push_back(p.id);
-    names.push_back(p.name);
-    starts.push_back(format_year_month(info.start.plus(p.first_step)));
-    ends.push_back(format_year_month(info.start.plus(p.last_step)));
-  }
-  phase = string_scale(root, format::kPhase, ids, "programme phase identifier");
-  strings_along(root, phase.get(), format::kPhaseName, names, "programme phase name");
-  strings_along(root, phase.get(), format::kPhaseStart, starts, "first month of the phase (YYYY-MM)");
-  strings_along(root, phase.get(), format::kPhaseEnd, ends, "last month of the phase, inclusive (YYYY-MM)");
+  const PhaseColumns phases = phase_columns(info);
+  phase = string_scale(root, format::kPhase, phases.ids, "programme phase identifier");
+  strings_along(root, phase.get(), format::kPhaseName, phases.names, "programme phase name");
+  strings_along(root, phase.get(), format::kPhaseStart, phases.starts, "first month of the phase (YYYY-MM)");
+  strings_along(root, phase.get(), format::kPhaseEnd, phases.ends, "last month of the phase, inclusive (YYYY-MM)");
 
   if (info.replications > 1) {
     const auto& labels = statistic_names();

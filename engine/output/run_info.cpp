@@ -17,4 +17,21 @@ RunInfo run_shape(const model::Description& model) {
   return info;
 }
 
+std::vector<std::int64_t> time_days(const RunInfo& info) {
+  std::vector<std::int64_t> days;
+  for (int t = 0; t < info.steps; ++t) days.push_back(days_between(info.start, info.start.plus(t)));
+  return days;
+}
+
+PhaseColumns phase_columns(const RunInfo& info) {
+  PhaseColumns out;
+  for (const auto& p : info.phases) {
+    out.ids.push_back(p.id);
+    out.names.push_back(p.name);
+    out.starts.push_back(format_year_month(info.start.plus(p.first_step)));
+    out.ends.push_back(format_year_month(info.start.plus(p.last_step)));
+  }
+  return out;
+}
+
 }  // namespace score::output

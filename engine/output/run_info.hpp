@@ -34,4 +34,14 @@ struct RunInfo {
 // engine version.
 RunInfo run_shape(const model::Description& model);
 
+// The coordinates a results file derives from a RunInfo: `time` in days
+// since the first of the start month, and the phases' ids, names and first
+// and last months (YYYY-MM, inclusive). Shared by the file writer and the
+// Python module, which lays out the same dataset in memory.
+std::vector<std::int64_t> time_days(const RunInfo& info);
+struct PhaseColumns {
+  std::vector<std::string> ids, names, starts, ends;
+};
+PhaseColumns phase_columns(const RunInfo& info);
+
 }  // namespace score::output

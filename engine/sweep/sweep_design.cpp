@@ -73,7 +73,7 @@ Design make_design(const SweepSpec& spec) {
 }
 
 std::vector<std::string> point_overrides(const SweepSpec& spec, const Design& design, int point) {
-  std::vector<std::string> out;
+  std::vector<std::string> out = spec.base_overrides;
   const auto& row = design.values.at(static_cast<std::size_t>(point));
   for (std::size_t j = 0; j < spec.parameters.size(); ++j)
     out.push_back(spec.parameters[j].key + "=" + scenario::format_number(row[j]));

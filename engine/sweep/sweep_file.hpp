@@ -45,6 +45,10 @@ struct SweepSpec {
   int replications = 1;
   std::vector<Parameter> parameters;
   std::vector<sim::Metric> timeseries;  // full time series kept for these metrics
+  // "key=value" overrides of the base scenario applied before each point's
+  // own: empty for a sweep file; set by callers that sweep a scenario loaded
+  // with --set style edits (the Python module).
+  std::vector<std::string> base_overrides;
 };
 
 // Upper bounds that keep a sweep file from asking for absurd work.
