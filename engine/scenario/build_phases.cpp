@@ -30,26 +30,40 @@ double lever(Reader& r, const std::string& phase, const std::string& country, st
 }
 
 // A per-module lever: country+module, country, phase+module, phase.
-double module_lever(Reader& r, const std::string& phase, const std::string& country, const char* module,
-                    std::string_view name) {
+// Where a per-module lever's value is written: country+module, country,
+// phase+module, phase.
+std::string module_lever_path(Reader& r, const std::string& phase, const std::string& country, const char* module,
+                              std::string_view name) {
   const std::string cp = phase + ".country." + country;
   for (const std::string& path : {cp + ".modules." + module + "." + std::string(name), at(cp, name),
                                   phase + ".modules." + module + "." + std::string(name)})
-    if (r.has(path)) return r.number(path);
-  return r.number(at(phase, name));
+    if (r.has(path)) return path;
+  return at(phase, name);
+}
+
+double module_lever(Reader& r, const std::string& phase, const std::string& country, const char* module,
+                    std::string_view name) {
+  return r.number(module_lever_path(r, phase, country, module, name));
 }
 
 // Programme money (donor subsidy and ILO) cannot pay more than the whole
 // price. (A fee_share that leaves less room than the subsidy is not an
 // error: the fee is the firm's least share, and the subsidy stops there.)
-void check_shares(Reader& r, const std::string& where, const model::Plan& plan) {
+// Reported once, at the subsidy share that was written (a phase-wide value
+// once for the phase, not once per country), and not at all when either
+// share is already wrong on its own.
+void check_shares(Reader& r, const std::string& phase, const std::string& country, const model::Plan& plan) {
+  const std::string ilo = r.has(at(phase + ".country." + country, "ilo_share"))
+                              ? at(phase + ".country." + country, "ilo_share")
+                              : at(phase, "ilo_share");
+  if (!r.valid(ilo)) return;
   for (int k = 0; k < model::kModules; ++k) {
     const auto u = static_cast<std::size_t>(k);
     if (plan.subsidy_share[u] + plan.ilo_share <= 1.0 + 1e-9) continue;
-    r.error(where, "shares do not add up for module " + std::string(model::module_ids()[u]) +
-                       ": subsidy_share " + format_share(plan.subsidy_share[u]) + " + ilo_share " +
-                       format_share(plan.ilo_share) + " exceed the whole price (1)");
-    return;
+    const std::string subsidy = module_lever_path(r, phase, country, model::module_ids()[u], "subsidy_share");
+    if (!r.valid(subsidy)) continue;
+    r.error(subsidy, "shares do not add up: subsidy_share " + format_share(plan.subsidy_share[u]) +
+                         " + ilo_share " + format_share(plan.ilo_share) + " exceed the whole price (1)");
   }
 }
 
@@ -63,7 +77,7 @@ model::Plan read_plan(Reader& r, const std::string& phase, const std::string& co
     plan.fee_share[static_cast<std::size_t>(k)] = module_lever(r, phase, country, mod, "fee_share");
   }
   plan.ilo_share = lever(r, phase, country, "ilo_share");
-  check_shares(r, phase + ".country." + country, plan);
+  check_shares(r, phase, country, plan);
   plan.trainers_per_year = lever(r, phase, country, "trainers_per_year");
   plan.providers_onboarded = static_cast<int>(lever(r, phase, country, "providers_onboarded"));
   for (int t = 0; t < model::kProviderTypes; ++t)

@@ -55,13 +55,7 @@ std::vector<std::string> leftovers(const fs::path& dir, const std::string& keep 
   return out;
 }
 
-std::string bytes_of(const fs::path& path) {
-  // Through a stringstream: GCC 12 flags std::string's istreambuf_iterator
-  // constructor, inlined from libstdc++, with -Wnull-dereference.
-  std::ostringstream bytes;
-  bytes << std::ifstream(path, std::ios::binary).rdbuf();
-  return bytes.str();
-}
+std::string bytes_of(const fs::path& path) { return score_test::file_text(path); }
 
 // A tmpfs mounted on a fresh directory for the test's life, or the reason
 // it could not be (mounting needs root; CI runs as root).

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "support/file_text.hpp"
+
 namespace score_test {
 
 class SignalledRun {
@@ -87,8 +89,7 @@ class SignalledRun {
 
   // What the command printed.
   std::string output() const {
-    std::ifstream in(log_);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return score_test::file_text(log_);
   }
 
  private:

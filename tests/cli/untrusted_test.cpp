@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "output/results_reader.hpp"
+#include "support/file_text.hpp"
 #include "support/run_score.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -88,8 +89,7 @@ TEST_F(Untrusted, AFormulaPhaseNameExportsAsTextAndNumbersStayNumbers) {
   ASSERT_EQ(score_here("run shared.toml --reps 1 -q -o run.h5").code, 0);
   const Result r = score_here("export run.h5 --csv tables");
   ASSERT_EQ(r.code, 0) << r.out;
-  std::ifstream in(work() / "tables" / "phase_summary.csv");
-  const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string csv = score_test::file_text(work() / "tables" / "phase_summary.csv");
   EXPECT_NE(csv.find("\n0,I,\"'=HYPERLINK(\"\"http://x\"\";\"\"click\"\")\",CHN,"), std::string::npos)
       << csv.substr(0, 600);
   EXPECT_EQ(csv.find(",=HYPERLINK"), std::string::npos);
@@ -104,9 +104,7 @@ TEST_F(Untrusted, ARunWithOverridesGetsItsOwnFile) {
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("results: results/history--phases.III.subsidy_share=0.3.h5"), std::string::npos)
       << r.out;
-  std::ifstream plain(work() / "results" / "history.h5");
-  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(plain)), std::istreambuf_iterator<char>()),
-            "the plain run");
+  EXPECT_EQ(score_test::file_text(work() / "results" / "history.h5"), "the plain run");
   const auto results =
       score::output::read_results(work() / "results" / "history--phases.III.subsidy_share=0.3.h5");
   EXPECT_NE(results.info.scenario_toml.find("subsidy_share = 0.3"), std::string::npos);

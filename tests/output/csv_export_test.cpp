@@ -10,6 +10,7 @@
 #include <set>
 
 #include "output/results_reader.hpp"
+#include "support/file_text.hpp"
 #include "synthetic_run.hpp"
 
 namespace score::output {
@@ -218,8 +219,7 @@ TEST(output_csv_single, a_formula_phase_name_exports_as_text_and_numbers_stay_nu
                                                                                               : 2,
                                                                          static_cast<sim::Summary>(s - 4))));
   }
-  std::ifstream in(dir / "tables" / "phase_summary.csv");
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string text = score_test::file_text(dir / "tables" / "phase_summary.csv");
   EXPECT_NE(text.find(",\"'=HYPERLINK("), std::string::npos);
   EXPECT_EQ(text.find(",=HYPERLINK("), std::string::npos);
 }

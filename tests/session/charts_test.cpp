@@ -135,13 +135,13 @@ TEST(ChartData, ManyReplicationsGiveTheOraclesPercentilesForEveryChart) {
   ASSERT_LT(reached.p05.back(), reached.p50.back());
   ASSERT_LT(reached.p50.back(), reached.p95.back());
   auto stock = [](Metric metric) {
-    return [metric](const ManyReplications& f, const sim::Series& s, int region, int m) {
-      return f.region_value(s, metric, region, m, false);
+    return [metric](const ManyReplications& w, const sim::Series& s, int region, int m) {
+      return w.region_value(s, metric, region, m, false);
     };
   };
   auto flow = [](Metric metric) {
-    return [metric](const ManyReplications& f, const sim::Series& s, int region, int m) {
-      return f.region_value(s, metric, region, m, true);
+    return [metric](const ManyReplications& w, const sim::Series& s, int region, int m) {
+      return w.region_value(s, metric, region, m, true);
     };
   };
   expect_bands(f, Chart::firms_reached, stock(Metric::smes_trained));
@@ -155,24 +155,24 @@ TEST(ChartData, ManyReplicationsGiveTheOraclesPercentilesForEveryChart) {
   for (int k = 0; k < chart_layers(Chart::revenue_by_source); ++k)
     expect_bands(
         f, Chart::revenue_by_source,
-        [k](const ManyReplications& f, const sim::Series& s, int region, int m) {
-          return f.region_value(s, Metric::revenue_usd, region, m, true, k);
+        [k](const ManyReplications& w, const sim::Series& s, int region, int m) {
+          return w.region_value(s, Metric::revenue_usd, region, m, true, k);
         },
         k);
   // Ratios: of each replication's cumulated parts, then the percentile.
   expect_bands(
-      f, Chart::cost_recovery, [](const ManyReplications& f, const sim::Series& s, int region, int m) {
+      f, Chart::cost_recovery, [](const ManyReplications& w, const sim::Series& s, int region, int m) {
         double others = 0;
         for (model::Source src :
              {model::Source::government, model::Source::buyer, model::Source::csr, model::Source::enterprise})
-          others += f.region_value(s, Metric::revenue_usd, region, m, true, static_cast<int>(src));
-        const double cost = f.region_value(s, Metric::delivery_cost_usd, region, m, true);
+          others += w.region_value(s, Metric::revenue_usd, region, m, true, static_cast<int>(src));
+        const double cost = w.region_value(s, Metric::delivery_cost_usd, region, m, true);
         return cost > 0 ? others / cost : std::nan("");
       });
   expect_bands(f, Chart::donor_cost_per_firm,
-               [](const ManyReplications& f, const sim::Series& s, int region, int m) {
-                 const double reached = f.region_value(s, Metric::smes_trained, region, m, false);
-                 return reached > 0 ? f.region_value(s, Metric::donor_spend_usd, region, m, true) / reached
+               [](const ManyReplications& w, const sim::Series& s, int region, int m) {
+                 const double trained = w.region_value(s, Metric::smes_trained, region, m, false);
+                 return trained > 0 ? w.region_value(s, Metric::donor_spend_usd, region, m, true) / trained
                                     : std::nan("");
                });
 }

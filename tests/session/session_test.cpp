@@ -93,9 +93,12 @@ TEST_F(SessionTest, PinnedRunComparesWithTheEditedRun) {
     } else {
       EXPECT_DOUBLE_EQ(r.current, current) << what;
     }
-    if (!std::isnan(r.difference)) EXPECT_DOUBLE_EQ(r.difference, r.current - r.pinned) << what;
-    if (r.phase == "I" && r.summary == sim::Summary::firms_trained)
+    if (!std::isnan(r.difference)) {
+      EXPECT_DOUBLE_EQ(r.difference, r.current - r.pinned) << what;
+    }
+    if (r.phase == "I" && r.summary == sim::Summary::firms_trained) {
       EXPECT_GT(r.current, r.pinned) << "ten times the marketing reaches more firms in Phase I";
+    }
   }
   EXPECT_NE(s.pinned()->label, s.current()->label);
 }
