@@ -166,9 +166,11 @@ class Validator {
   }
 
   void walk_entry(const toml::key& key, const toml::node& node) {
-    if (const std::string c = control_character(key.str(), false); !c.empty())  // the key is not echoed
+    if (const std::string c = control_character(key.str(), false); !c.empty()) {  // the key is not echoed
+      if (invalid_) invalid_->insert(join_path(path_));  // and every key under it: no follow-on messages
       return report(key.source(), join_path({path_.begin(), path_.end() - 1}),
                     "control character " + c + " in a key; keys must be plain text");
+    }
     if (const KeySpec* spec = find_spec(path_)) {
       leaf_ = join_path(path_);
       check_leaf(*spec, node);

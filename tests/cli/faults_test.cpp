@@ -206,7 +206,7 @@ TEST(Faults, ARunKilledAtRandomMomentsLeavesNoPartialFile) {
   EXPECT_EQ(leftovers(dir, "run.h5"), std::vector<std::string>{});
 }
 
-// A sweep file whose points take a while: 24 points of the small programme.
+// A sweep file whose points take a while: 64 points of the small programme.
 fs::path slow_sweep(const fs::path& dir) {
   std::ofstream(dir / "s.toml") << "[sweep]\nscenario = \"" << small_scenario()
                                 << "\"\ndesign = \"lhs\"\npoints = 64\nreplications = 2\n"
@@ -237,7 +237,7 @@ TEST(Faults, AResumeOfASweepStillRunningIsRefused) {
   const int status = first.wait();
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0) << first.output();
-  EXPECT_EQ(score::output::SweepFile(out).info().points, 24);
+  EXPECT_EQ(score::output::SweepFile(out).info().points, 64);
   EXPECT_EQ(leftovers(dir, "race.h5"), (std::vector<std::string>{"first.log", "s.toml"}));
 }
 
@@ -261,7 +261,7 @@ TEST(Faults, AnInterruptedOrKilledSweepResumes) {
   }
   const Result again = score("sweep " + file.string() + " -q --threads 1 -o " + out.string() + " --resume");
   EXPECT_EQ(again.code, 0) << again.out;
-  EXPECT_EQ(score::output::SweepFile(out).info().points, 24);
+  EXPECT_EQ(score::output::SweepFile(out).info().points, 64);
 }
 
 }  // namespace

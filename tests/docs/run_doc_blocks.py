@@ -113,6 +113,13 @@ def make_scratch(source, build, work):
 
 def environment():
     env = dict(os.environ)
+    # The documents are written for Debian, where `python3` is the system
+    # Python that has the project's packages (numpy, h5py, xarray): put the
+    # interpreter running these blocks (the one CMake found) first on PATH,
+    # ahead of any other `python3` a developer's machine may have.
+    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
+    # docs/python.md asks the reader to put the module's folder on the path.
+    env["PYTHONPATH"] = os.pathsep.join(p for p in ("build/python", env.get("PYTHONPATH", "")) if p)
     if os.geteuid() == 0:  # Open MPI refuses root unless told (docs/experiments.md)
         env.update(OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
     return env

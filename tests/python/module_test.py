@@ -32,7 +32,7 @@ class LoadScenario(unittest.TestCase):
     def test_bad_override_names_it(self):
         with self.assertRaises(score.ScenarioError) as e:
             score.load_scenario(SCENARIO, overrides={"phases.I.fee_share": 1.5})
-        self.assertIn("--set:1:", str(e.exception))
+        self.assertIn("--set phases.I.fee_share=1.5:1:", str(e.exception))
         self.assertIn("phases.I.fee_share", str(e.exception))
         self.assertIsInstance(e.exception, ValueError)
 

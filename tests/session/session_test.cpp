@@ -71,13 +71,13 @@ TEST_F(SessionTest, PinnedRunComparesWithTheEditedRun) {
   Session s;
   testing::run_small(s, 3);
   ASSERT_TRUE(s.pin());
-  s.set_lever("phases.I.marketing_usd_per_month", 20000);
+  s.set_lever("behaviour.enrol_rate", 0.1);
   ASSERT_EQ(s.start(), "");
   s.wait();
   const auto rows = s.comparison();
   ASSERT_EQ(rows.size(), 2 * compared_summaries().size());  // two phases
   const std::vector<std::string> base{"run.replications=3"},
-      edited{"run.replications=3", "phases.I.marketing_usd_per_month=20000"};
+      edited{"run.replications=3", "behaviour.enrol_rate=0.1"};
   for (const ComparisonRow& r : rows) {
     const int phase = r.phase == "I" ? 0 : 1;
     const std::string what = r.phase + " " + sim::summary_catalogue()[static_cast<int>(r.summary)].name;
@@ -97,7 +97,7 @@ TEST_F(SessionTest, PinnedRunComparesWithTheEditedRun) {
       EXPECT_DOUBLE_EQ(r.difference, r.current - r.pinned) << what;
     }
     if (r.phase == "I" && r.summary == sim::Summary::firms_trained) {
-      EXPECT_GT(r.current, r.pinned) << "ten times the marketing reaches more firms in Phase I";
+      EXPECT_GT(r.current, r.pinned) << "twice the enrolment rate trains more firms in Phase I";
     }
   }
   EXPECT_NE(s.pinned()->label, s.current()->label);

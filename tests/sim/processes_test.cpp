@@ -20,8 +20,8 @@ double total(const Series& s, Metric m) {
 }
 
 // Not only "some deliveries": each one is Module 1 first, billed at the
-// module's price, with the firm paying its fee share of that price while the
-// (paced) subsidy lasts and more, never less, when it runs short.
+// module's price, with the firm paying what the subsidy and the ILO leave
+// while the (paced) subsidy lasts, and more, never less, when it runs short.
 TEST(Enrolment, TheBaselineWorldTrainsFirms) {
   const model::Description m = test::small_world();
   Simulation sim(m, 0);
@@ -61,7 +61,11 @@ TEST(Enrolment, TheBaselineWorldTrainsFirms) {
     EXPECT_LE(s.at(Metric::smes_trained, s.steps() - 1, c), started[0])
         << "trained firms all started Module 1";
   }
-  EXPECT_NEAR(lowest_fee_share, 0.2, 1e-9) << "while the subsidy lasts, a firm pays exactly its fee share";
+  // Donor subsidy and ILO share paid in full, the firm pays the rest (never
+  // less than its fee share).
+  const model::Plan& plan = m.phases[0].plans[0];
+  EXPECT_NEAR(lowest_fee_share, 1 - plan.subsidy_share[0] - plan.ilo_share, 1e-9)
+      << "while the subsidy lasts, a firm pays exactly what programme money leaves";
 }
 
 TEST(Enrolment, AFirmThatCannotPayDoesNotEnrol) {
