@@ -38,7 +38,7 @@ clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
 
 # --- hardening (docs/reliability.md) ---------------------------------------
-# clang at -O1 -g1 (assertions on), no benchmarks, no viewer.
+# clang at -O1 -g1 (assertions on), no benchmarks, no viewer, no Python module.
 #   make asan    the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer;
 #                the same build holds the fuzzers (libFuzzer instrumentation)
 #   make tsan    the parallel parts under ThreadSanitizer, on std::threads (see below)
@@ -48,7 +48,7 @@ TSAN_BUILD ?= build-tsan
 FUZZ_SECONDS ?= 60
 SANITIZED = -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
-  -DSCORE_BUILD_BENCH=OFF -DSCORE_BUILD_VIEWER=OFF
+  -DSCORE_BUILD_BENCH=OFF -DSCORE_BUILD_VIEWER=OFF -DSCORE_BUILD_PYTHON=OFF
 # Skipped sanitized, as the same code many times over and too slow there:
 # the calibration check (20 replications of the whole history), the shipped
 # Saltelli example (1,280 history runs) and the documents' command blocks
