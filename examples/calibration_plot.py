@@ -5,7 +5,7 @@ The calibration result is what `scripts/calibrate.py fit --write` stored:
 the fitted parameter values in scenarios/history.toml, checked against the
 programme's reported figures listed in scenarios/calibration/targets.toml
 (docs/calibration.md). This runs the calibrated scenario through score.run,
-evaluates every target with calibrate.py's own code, prints the table and
+evaluates the targets calibrate.py checks with its own code, prints the table and
 draws each target: the model's value against the reported figure and its
 tolerance.
 
@@ -60,6 +60,7 @@ def reported_band(t, goal):
 def main(out):
     calibrate = load_calibrate()
     config = tomllib.loads(calibrate.TARGETS.read_text())
+    calibrate.drop_unknown_forms(config)  # the targets of a form calibrate.py evaluates
     replications = int(os.environ.get("SCORE_EXAMPLE_REPLICATIONS", config["replications"]))
     ds = score.run(calibrate.TARGETS.parent / config["scenario"], replications=replications, progress=True,
                    threads=int(os.environ.get("SCORE_THREADS", "0")),

@@ -13,7 +13,9 @@
                       with --write, stores the fitted values in the scenario
                       file and regenerates the table in docs/calibration.md
 
-Targets and free parameters: scenarios/calibration/targets.toml.
+Targets and free parameters: scenarios/calibration/targets.toml. Targets of a
+form this script does not check (dated metrics `at`, lower bounds `at_least`,
+upper tails `up_to`) are skipped and listed with the model's value.
 Needs h5py and numpy (Debian: python3-h5py).
 """
 import argparse
@@ -128,6 +130,55 @@ KINDS = {
 }
 
 
+def known_form(t):
+    """A phase summary or a window's cost coverage, reported as a point or a
+    range: the forms this script evaluates. Dated metrics (`at`), lower
+    bounds (`at_least`) and upper tails (`up_to`) are for `score calibrate`."""
+    what = ("phase" in t and "summary" in t) or "window" in t
+    how = "min" in t or "value" in t or "value_by_module" in t
+    return what and how and not any(k in t for k in ("at", "at_least", "up_to"))
+
+
+def drop_unknown_forms(config):
+    """Leaves out the targets whose form this script does not know; returns them."""
+    skipped = [t for t in config["target"] if not known_form(t)]
+    config["target"] = [t for t in config["target"] if known_form(t)]
+    return skipped
+
+
+def dated_value(f, t):
+    """A dated metric's mean over replications: a stock's level at the end of
+    month `at`, a flow's sum from `from` (or the start) to `at`; one country
+    or all."""
+    start = f.attrs["start"]
+    start = start.decode() if isinstance(start, bytes) else start
+    data = f[t["metric"]]
+    kind = data.attrs["kind"]
+    kind = kind.decode() if isinstance(kind, bytes) else kind
+    b = month_index(start, t["at"])
+    a = month_index(start, t["from"]) if "from" in t else 0
+    values = data[:, b:b + 1] if kind == "stock" else data[:, a:b + 1]
+    if "country" in t:
+        countries = [c.decode() if isinstance(c, bytes) else c for c in f["country"][:]]
+        values = values[:, :, countries.index(t["country"])]
+    return float(values.reshape(values.shape[0], -1).sum(axis=1).mean())
+
+
+def show_skipped(path, skipped):
+    """Names the skipped targets, with the model's value where this script can
+    read it, as information: they are not checked here."""
+    if not skipped:
+        return
+    print(f"skipped {len(skipped)} target(s) of a form this script does not check "
+          "(dated metrics, lower bounds, upper tails); model values for information:")
+    with h5py.File(path, "r") as f:
+        for t in skipped:
+            model = dated_value(f, t) if "at" in t else phase_value(f, t)
+            goal = next(f"{k} {t[k]:,}" for k in ("value", "at_least", "up_to", "min") if k in t)
+            print(f"  {t['name']} ({t['kind']}): model {model:,.4g}; reported {goal}")
+    print()
+
+
 def check_kinds(config):
     """Every target declares a kind the checker knows; a fit target a
     parameter drives is marked, since hitting it shows the fit converged
@@ -165,6 +216,13 @@ def fit_one(score, config, sets, param, reps, workdir, steps):
     sets[param["key"]] = round((lo + hi) / 2, 6)
 
 
+def fitted_line(name, line, value, note):
+    """The key's line with the fitted value and source, keeping its range (the prior of a joint fit)."""
+    found = re.search(r"range\s*=\s*\[[^\]]*\]", line)
+    extra = f", {found.group(0)}" if found else ""
+    return f'{name} = {{ value = {value!r}{extra}, source = "{note}" }}'
+
+
 def write_scenario(path, sets, note):
     """Replaces `value = ...` of each fitted key in its section, keeping comments."""
     text = path.read_text().splitlines()
@@ -177,7 +235,7 @@ def write_scenario(path, sets, note):
         for key, value in sets.items():
             sect, name = key.rsplit(".", 1)
             if sect == section and re.match(rf"^{re.escape(name)}\s*=", line):
-                text[i] = f'{name} = {{ value = {value!r}, source = "{note}" }}'
+                text[i] = fitted_line(name, line, value, note)
     path.write_text("\n".join(text) + "\n")
 
 
@@ -214,6 +272,7 @@ def main():
     args = ap.parse_args()
     config = tomllib.loads(TARGETS.read_text())
     check_kinds(config)
+    skipped = drop_unknown_forms(config) if args.mode != "run" else []
     if args.mode == "run":
         if not args.results:
             ap.error("run needs --results FILE")
@@ -223,7 +282,9 @@ def main():
         ap.error("--kind is for check only: the fit needs every target")
     if args.kind:
         config["target"] = [t for t in config["target"] if t["kind"] == args.kind]
+        skipped = [t for t in skipped if t["kind"] == args.kind]
     if args.mode == "check" and args.results:
+        show_skipped(args.results, skipped)
         return report(evaluate(args.results, config["target"]))
     reps = args.reps or config["replications"]
     with tempfile.TemporaryDirectory() as work:
@@ -236,6 +297,7 @@ def main():
         # The table always comes from the targets file's replications, even
         # when the fit itself ran with fewer.
         rows = simulate(args.score, config, sets if args.mode == "fit" else {}, config["replications"], work)
+        show_skipped(pathlib.Path(work) / "calibration.h5", skipped)
     if args.mode == "fit":
         print("fitted: " + ", ".join(f"{k} = {v:g}" for k, v in sets.items()) + "\n")
         if args.write:

@@ -123,7 +123,8 @@ struct Plan {
   double buyer_share = 0;      // share of their suppliers' delivery cost buyers pay
   int licences = 0;            // commercial providers licensed during the phase
   double licence_fee_usd_per_year = 0;
-  int exit_step = -1;  // programme support stops at this step (-1: phase end)
+  int exit_step = -1;   // programme support stops at this step (-1: phase end)
+  int entry_step = -1;  // the plan comes into force at this step (-1: phase start)
 };
 
 // What happens to a seat whose planned funding is not there (a funder's

@@ -1,6 +1,7 @@
 // Building phases (with their per-country plans), funders and behaviour.
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "scenario/access.hpp"
 #include "scenario/build.hpp"
@@ -32,8 +33,8 @@ double lever(Reader& r, const std::string& phase, const std::string& country, st
 // A per-module lever: country+module, country, phase+module, phase.
 // Where a per-module lever's value is written: country+module, country,
 // phase+module, phase.
-std::string module_lever_path(Reader& r, const std::string& phase, const std::string& country, const char* module,
-                              std::string_view name) {
+std::string module_lever_path(Reader& r, const std::string& phase, const std::string& country,
+                              const char* module, std::string_view name) {
   const std::string cp = phase + ".country." + country;
   for (const std::string& path : {cp + ".modules." + module + "." + std::string(name), at(cp, name),
                                   phase + ".modules." + module + "." + std::string(name)})
@@ -67,8 +68,54 @@ void check_shares(Reader& r, const std::string& phase, const std::string& countr
   }
 }
 
-model::Plan read_plan(Reader& r, const std::string& phase, const std::string& country,
-                      const model::Phase& ph) {
+// Where a country's entry or exit month is written: for the country, else
+// for the whole phase; "" when neither is.
+std::string window_path(Reader& r, const std::string& phase, const std::string& country, const char* name) {
+  const std::string specific = phase + ".country." + country + "." + name;
+  if (r.has(specific)) return specific;
+  return r.has(at(phase, name)) ? at(phase, name) : std::string();
+}
+
+// A month of the country's window, checked against the calendar and the
+// phase; nullopt when absent or wrong (the problem is recorded where the
+// month was written).
+std::optional<YearMonth> window_month(Reader& r, const model::Description& m, const std::string& path,
+                                      const model::Phase& ph, const char* what) {
+  if (path.empty()) return std::nullopt;
+  const auto month = r.month(path);
+  if (!month) return std::nullopt;
+  const std::string text = std::string("the ") + what + " month (" + format_year_month(*month) + ")";
+  const bool calendar_valid = r.valid("calendar.start") && r.valid("calendar.end");
+  if (calendar_valid && (*month < m.start || *month > m.end)) {
+    r.error(path, text + " lies outside the calendar (" + format_year_month(m.start) + " to " +
+                      format_year_month(m.end) + ")");
+    return std::nullopt;
+  }
+  if (*month < ph.start || *month > ph.end) {
+    r.error(path, std::string("the ") + what + " month must lie inside the phase");
+    return std::nullopt;
+  }
+  return month;
+}
+
+// The months a country's plan is in force: from its entry (a country that
+// joins a phase late; the plan of its previous phase stays in force until
+// then) to its exit (support stops, the plan stays in force).
+void read_window(Reader& r, const model::Description& m, const std::string& phase, const std::string& country,
+                 const model::Phase& ph, model::Plan& plan) {
+  const std::string entry_path = window_path(r, phase, country, "entry");
+  const std::string exit_path = window_path(r, phase, country, "exit");
+  const auto entry = window_month(r, m, entry_path, ph, "entry");
+  const auto exit = window_month(r, m, exit_path, ph, "exit");
+  if (entry) plan.entry_step = ph.first_step + months_between(ph.start, *entry);
+  if (exit) plan.exit_step = ph.first_step + months_between(ph.start, *exit);
+  if (entry && exit && !(*entry < *exit))
+    r.error(entry_path, "the entry month (" + format_year_month(*entry) +
+                            ") must come before the exit month (" + format_year_month(*exit) + ")");
+}
+
+model::Plan read_plan(Reader& r, const model::Description& m, const std::string& phase,
+                      const std::string& country, const model::Phase& ph) {
   model::Plan plan;
   plan.active = true;
   for (int k = 0; k < model::kModules; ++k) {
@@ -90,14 +137,7 @@ model::Plan read_plan(Reader& r, const std::string& phase, const std::string& co
   plan.buyer_share = lever(r, phase, country, "buyer_share");
   plan.licences = static_cast<int>(lever(r, phase, country, "licences"));
   plan.licence_fee_usd_per_year = lever(r, phase, country, "licence_fee_usd_per_year");
-  const std::string exit_c = phase + ".country." + country + ".exit";
-  const std::string exit_path = r.has(exit_c) ? exit_c : at(phase, "exit");
-  if (r.has(exit_path)) {
-    if (const auto exit = r.month(exit_path)) {
-      if (*exit < ph.start || *exit > ph.end) r.error(exit_path, "the exit month must lie inside the phase");
-      plan.exit_step = ph.first_step + months_between(ph.start, *exit);
-    }
-  }
+  read_window(r, m, phase, country, ph, plan);
   return plan;
 }
 
@@ -122,7 +162,8 @@ void read_phase(Reader& r, model::Description& m, const std::string& id) {
   if (!start || !end) return;
   ph.start = *start;
   ph.end = *end;
-  if (*end < *start) r.error(at(p, "end"), "the phase ends before it starts (" + format_year_month(*start) + ")");
+  if (*end < *start)
+    r.error(at(p, "end"), "the phase ends before it starts (" + format_year_month(*start) + ")");
   const bool calendar_valid = r.valid("calendar.start") && r.valid("calendar.end");
   if (calendar_valid && (*start < m.start || *end > m.end))  // at the month that leaves the calendar
     r.error(at(p, *end > m.end ? "end" : "start"),
@@ -146,7 +187,7 @@ void read_phase(Reader& r, model::Description& m, const std::string& id) {
       r.error(at(p, "countries"), "unknown country '" + cid + "' (not under [countries])");
       continue;
     }
-    ph.plans[static_cast<std::size_t>(c)] = read_plan(r, p, cid, ph);
+    ph.plans[static_cast<std::size_t>(c)] = read_plan(r, m, p, cid, ph);
   }
   for (const std::string& cid : r.keys(at(p, "country")))
     if (std::find(active.begin(), active.end(), cid) == active.end())

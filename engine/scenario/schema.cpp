@@ -31,6 +31,7 @@ std::vector<KeySpec> plan_levers() {
       {"licences", Type::integer, 0, 1e4, "providers", "0", "Commercial providers licensed during the phase (they get no subsidy)."},
       {"licence_fee_usd_per_year", Type::number, 0, 1e9, "USD/year", "0", "Licence fee a licensed provider pays the programme."},
       {"exit", Type::month, -kInf, kInf, "YYYY-MM", "", "Month programme support stops in this phase (hand-over); absent: the phase end."},
+      {"entry", Type::month, -kInf, kInf, "YYYY-MM", "", "Month programme support starts in this phase (a country joining late); absent: the phase start."},
       {"modules.*.subsidy_share", Type::number, 0, 1, "share", "", "Donor share for one module (M1..M5); overrides subsidy_share."},
       {"modules.*.fee_share", Type::number, 0, 1, "share", "", "Fee share for one module (M1..M5); overrides fee_share."},
   };

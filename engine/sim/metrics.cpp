@@ -87,6 +87,13 @@ const std::array<MetricInfo, kMetrics>& metric_catalogue() {
       {"funds_lapsed_usd", "unspent funder money lapsed at a phase's end", "USD month-1", source, flow},
       {"funds_carried_usd", "unspent funder money carried to the funder's next phase", "USD month-1", source,
        flow},
+      {"countries_reached", "countries with at least one trained enterprise (per country: 0 or 1)", "1", none,
+       stock},
+      {"countries_supported", "countries the programme supports this month (per country: 0 or 1)", "1", none,
+       stock},
+      {"providers_signed", "partner organisations ever signed, onboarded or licensed (cumulative)", "1", none,
+       stock},
+      {"providers_dropped", "partner organisations that dropped out (cumulative)", "1", none, stock},
   }};
   return catalogue;
 }

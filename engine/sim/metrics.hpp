@@ -53,6 +53,10 @@ enum class Metric : int {  // rows of metric_catalogue(), in this order
   funds_spent_usd,         // flow, by source: budget money spent (delivery and programme)
   funds_lapsed_usd,        // flow, by source: unspent money lapsed at a phase's end
   funds_carried_usd,       // flow, by source: unspent money carried to the next phase
+  countries_reached,       // stock: 1 once the country has a trained enterprise (all countries: their number)
+  countries_supported,     // stock: 1 while the programme supports the country this month
+  providers_signed,        // stock: partner organisations ever signed (onboarded or licensed)
+  providers_dropped,       // stock: partner organisations that dropped out
   count
 };
 constexpr int kMetrics = static_cast<int>(Metric::count);

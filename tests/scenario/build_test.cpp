@@ -174,6 +174,40 @@ enrol_rat = 0.1
       }));
 }
 
+// A country joining a phase late: its entry month becomes the step its plan
+// comes into force; a month outside the calendar or the phase, or not before
+// the exit, is an error where the entry was written.
+TEST_F(Build, AnEntryMonthIsTheStepThePlanStarts) {
+  const Scenario sc = load_scenario(
+      write("entry.toml", replace(kMinimal, "fee_share = 0.5\n", "fee_share = 0.5\nentry = \"2010-07\"\n")));
+  EXPECT_EQ(sc.model.phases[0].plans[1].entry_step, 6);
+  EXPECT_EQ(sc.model.phases[0].plans[0].entry_step, -1) << "a country without an entry starts with the phase";
+}
+
+TEST_F(Build, AnEntryOutsideTheCalendarOrPhaseOrAfterTheExitIsRefusedWhereWritten) {
+  const auto with = [&](const std::string& lines) {
+    return errors_of(replace(kMinimal, "fee_share = 0.5\n", "fee_share = 0.5\n" + lines));
+  };
+  // The entry is on line 28 of the file, its value at column 9.
+  EXPECT_EQ(
+      with("entry = \"2009-05\"\n"),
+      at("bad.toml", 28, 9) +
+          ": phases.I.country.BBB.entry: the entry month (2009-05) lies outside the calendar (2010-01 to "
+          "2012-12)");
+  EXPECT_EQ(
+      with("entry = \"2011-09\"\n"),
+      at("bad.toml", 28, 9) + ": phases.I.country.BBB.entry: the entry month must lie inside the phase");
+  EXPECT_EQ(with("entry = \"2011-03\"\nexit = \"2011-01\"\n"),
+            at("bad.toml", 28, 9) +
+                ": phases.I.country.BBB.entry: the entry month (2011-03) must come before the exit month "
+                "(2011-01)");
+  EXPECT_EQ(with("entry = \"2011-01\"\nexit = \"2011-01\"\n"),
+            at("bad.toml", 28, 9) +
+                ": phases.I.country.BBB.entry: the entry month (2011-01) must come before the exit month "
+                "(2011-01)");
+  EXPECT_EQ(with("entry = \"2010-02\"\nexit = \"2011-01\"\n"), "");
+}
+
 TEST_F(Build, AMisspeltRequiredKeyIsOneProblem) {
   const std::string msg = errors_of(
       replace(kMinimal, "eligible_firms = 100\n[countries.BBB]", "eligble_firms = 100\n[countries.BBB]"));

@@ -45,8 +45,28 @@ TEST(Scenarios, TheHistoryIsTheDefaultAndHasItsPhases) {
   ASSERT_EQ(sc.model.phases.size(), 4u);
   EXPECT_EQ(sc.model.phases[0].id, "I");
   EXPECT_EQ(format_year_month(sc.model.phases[0].end), "2013-09");
-  EXPECT_EQ(sc.model.countries.size(), 12u);
+  EXPECT_EQ(sc.model.countries.size(), 18u);
   EXPECT_GE(sc.model.replications, 20);
+}
+
+// The roster: 15 countries had trained enterprises by the end of 2017, so 15
+// have a plan in force before then; Ghana joined Phase I in May 2011.
+TEST(Scenarios, TheHistoryRosterHasFifteenCountriesByTheEndOf2017) {
+  const Scenario sc = load_scenario(fs::path(SCORE_SOURCE_DIR) / "scenarios" / "history.toml");
+  const int end_2017 = months_between(sc.model.start, YearMonth{2017, 12});
+  int countries = 0;
+  for (std::size_t c = 0; c < sc.model.countries.size(); ++c) {
+    bool in = false;
+    for (const auto& ph : sc.model.phases) {
+      const auto& plan = ph.plans[c];
+      in = in || (plan.active && (plan.entry_step < 0 ? ph.first_step : plan.entry_step) <= end_2017);
+    }
+    countries += in ? 1 : 0;
+  }
+  EXPECT_EQ(countries, 15);
+  std::size_t ghana = 0;
+  while (sc.model.countries[ghana].id != "GHA") ++ghana;
+  EXPECT_EQ(sc.model.phases[0].plans[ghana].entry_step, months_between(sc.model.start, YearMonth{2011, 5}));
 }
 
 TEST(Scenarios, VariantsChangeOnlyWhatTheySay) {

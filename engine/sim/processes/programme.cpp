@@ -14,22 +14,31 @@ void start_phase(State& s, int phase) {
   for (auto& cs : s.countries) cs.providers_onboarded_phase = cs.licences_signed = 0;
 }
 
-// The latest phase up to `step` whose plan is active for the country.
+// The step a country's plan comes into force: its entry month, else the
+// phase's start.
+int plan_start(const model::Phase& phase, int country) {
+  const int entry = phase.plans[static_cast<std::size_t>(country)].entry_step;
+  return entry >= 0 ? entry : phase.first_step;
+}
+
+// The latest phase up to `step` whose plan is active for the country and has
+// come into force: before a late entry the previous phase's plan stays.
 int latest_plan(const model::Description& m, int country, int step) {
   int found = -1;
   for (int p = 0; p < static_cast<int>(m.phases.size()); ++p)
-    if (m.phases[p].first_step <= step && m.phases[p].plans[country].active) found = p;
+    if (m.phases[p].plans[country].active && plan_start(m.phases[p], country) <= step) found = p;
   return found;
 }
 
-// Whole units due by now when n are spread evenly over a phase: the k-th
-// (k = 0..n-1) at k/n of the way through, so the first comes with the
-// phase's start and none in its last stretch, where it could do nothing.
-int due_by_now(int n, const model::Phase& phase, int step) {
+// Whole units due by now when n are spread evenly over the country's part of
+// a phase (from its entry to the phase's end): the k-th (k = 0..n-1) at k/n
+// of the way through, so the first comes with the entry and none in the
+// last stretch, where it could do nothing.
+int due_by_now(int n, const model::Phase& phase, int country, int step) {
   if (n <= 0) return 0;
-  const int len = phase.last_step - phase.first_step + 1;
-  const int due =
-      static_cast<int>(std::floor(static_cast<double>(n) * (step - phase.first_step) / len + 1e-9)) + 1;
+  const int first = plan_start(phase, country);
+  const int len = phase.last_step - first + 1;
+  const int due = static_cast<int>(std::floor(static_cast<double>(n) * (step - first) / len + 1e-9)) + 1;
   return std::min(n, due);
 }
 
@@ -75,17 +84,17 @@ void activate_association(State& s, int c) {
 void grow_partnerships(State& s, int c, const model::Phase& phase) {
   CountryState& cs = s.countries[c];
   const model::Plan& plan = *cs.plan;
-  while (cs.providers_onboarded_phase < due_by_now(plan.providers_onboarded, phase, s.step)) {
+  while (cs.providers_onboarded_phase < due_by_now(plan.providers_onboarded, phase, c, s.step)) {
     onboard(s, c, false);
     ++cs.providers_onboarded_phase;
   }
-  while (cs.licences_signed < due_by_now(plan.licences, phase, s.step)) {
+  while (cs.licences_signed < due_by_now(plan.licences, phase, c, s.step)) {
     onboard(s, c, true);
     ++cs.licences_signed;
   }
   // Partner buyers ramp towards the phase's level; they stay partners after.
   const int target =
-      std::min(s.model->countries[c].buyers, due_by_now(plan.buyer_partnerships, phase, s.step));
+      std::min(s.model->countries[c].buyers, due_by_now(plan.buyer_partnerships, phase, c, s.step));
   cs.buyers_partnered = std::max(cs.buyers_partnered, target);
   activate_association(s, c);
 }

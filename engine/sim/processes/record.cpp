@@ -10,7 +10,8 @@ namespace score::sim {
 // the unaware: nothing here visits firms.
 void record_metrics(State& s) {
   const int phase = s.model->phase_at(s.step);
-  if (phase >= 0 && s.model->phases[static_cast<std::size_t>(phase)].last_step == s.step) close_budgets(s, phase);
+  if (phase >= 0 && s.model->phases[static_cast<std::size_t>(phase)].last_step == s.step)
+    close_budgets(s, phase);
   const int nc = static_cast<int>(s.countries.size());
   Series& out = s.series;
   const int t = s.step;
@@ -29,8 +30,14 @@ void record_metrics(State& s) {
     for (int k = 0; k < model::kIndicators; ++k)
       out.at(Metric::improvement, t, c, k) =
           a.adopting > 0 ? a.improvement[static_cast<std::size_t>(k)] / a.adopting : 0.0;
+    out.at(Metric::countries_reached, t, c) = a.trained > 0 ? 1 : 0;
+    out.at(Metric::countries_supported, t, c) = cs.supported ? 1 : 0;
   }
+  // Providers are never removed, only deactivated: every one was signed, the
+  // inactive ones dropped out.
   for (const Provider& p : s.providers) {
+    out.at(Metric::providers_signed, t, p.country) += 1;
+    out.at(Metric::providers_dropped, t, p.country) += p.active ? 0 : 1;
     if (!p.active) continue;
     out.at(Metric::providers_active, t, p.country) += 1;
     out.at(Metric::providers_independent, t, p.country) += p.independent ? 1 : 0;
