@@ -2,15 +2,24 @@
 // the metrics that count countries and partner organisations.
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "sim/simulation.hpp"
 #include "world.hpp"
 
 namespace score::sim {
 namespace {
 
-void finish(Simulation& sim) {
-  while (!sim.finished()) sim.step();
-}
+// A finished replication of a model it owns (the simulation keeps a
+// reference to it).
+struct Finished {
+  explicit Finished(model::Description d) : m(std::move(d)), sim(m, 0) {
+    while (!sim.finished()) sim.step();
+  }
+  const Series& series() const { return sim.series(); }
+  const model::Description m;
+  Simulation sim;
+};
 
 // The first month a country counts as reached, or -1.
 int first_reached(const Series& s, int c) {
@@ -19,7 +28,7 @@ int first_reached(const Series& s, int c) {
   return -1;
 }
 
-// Country BBB joins the only phase in its 13th month.
+// Country BBB joins the only phase (48 months) at step `entry`.
 model::Description late_entrant(int entry) {
   model::Description m = test::small_world(2000, 48);
   m.phases[0].plans[1].entry_step = entry;
@@ -28,10 +37,9 @@ model::Description late_entrant(int entry) {
 
 TEST(Entry, NothingHappensInACountryBeforeItsEntry) {
   const int entry = 12;
-  const model::Description m = late_entrant(entry);
-  Simulation sim(m, 0);
-  finish(sim);
-  const Series& s = sim.series();
+  const Finished run(late_entrant(entry));
+  const model::Description& m = run.m;
+  const Series& s = run.series();
   for (int t = 0; t < m.steps; ++t) {
     const bool in = t >= entry;
     EXPECT_EQ(s.at(Metric::countries_supported, t, 1), in ? 1 : 0) << "month " << t;
@@ -50,10 +58,9 @@ TEST(Entry, NothingHappensInACountryBeforeItsEntry) {
 // its entry, all of them by the end, none bunched at the entry.
 TEST(Entry, PartnersAreSignedOverTheCountrysPartOfThePhase) {
   const int entry = 12;
-  const model::Description m = late_entrant(entry);
-  Simulation sim(m, 0);
-  finish(sim);
-  const Series& s = sim.series();
+  const Finished run(late_entrant(entry));
+  const model::Description& m = run.m;
+  const Series& s = run.series();
   ASSERT_EQ(m.phases[0].plans[1].providers_onboarded, 3);
   EXPECT_EQ(s.at(Metric::providers_signed, entry, 1), 1);
   EXPECT_EQ(s.at(Metric::providers_signed, entry + 11, 1), 1);  // 36 months left: one every 12
@@ -85,10 +92,9 @@ TEST(Entry, TheEarlierPlanStaysInForceUntilTheEntry) {
 }
 
 TEST(Roster, ACountryIsReachedFromItsFirstTrainedEnterprise) {
-  const model::Description m = late_entrant(24);
-  Simulation sim(m, 0);
-  finish(sim);
-  const Series& s = sim.series();
+  const Finished run(late_entrant(24));
+  const model::Description& m = run.m;
+  const Series& s = run.series();
   for (int t = 0; t < m.steps; ++t)
     for (int c = 0; c < 2; ++c)
       EXPECT_EQ(s.at(Metric::countries_reached, t, c), s.at(Metric::smes_trained, t, c) > 0 ? 1 : 0)
@@ -107,27 +113,27 @@ TEST(Roster, SignedPartnersAreTheActiveAndTheDropped) {
   model::Description m = test::small_world();
   m.behaviour.enrol_rate = 0;  // nobody enrols: providers only lose money and drop out
   m.behaviour.loss_months_to_drop = 6;
-  Simulation sim(m, 0);
-  finish(sim);
-  const Series& s = sim.series();
+  const Finished run(m);
+  const Series& s = run.series();
   double dropped_at_end = 0;
   for (int c = 0; c < 2; ++c) {
     for (int t = 0; t < m.steps; ++t) {
       EXPECT_EQ(s.at(Metric::providers_signed, t, c),
                 s.at(Metric::providers_active, t, c) + s.at(Metric::providers_dropped, t, c))
           << "country " << c << ", month " << t;
-      if (t > 0)
+      if (t > 0) {
         EXPECT_GE(s.at(Metric::providers_dropped, t, c), s.at(Metric::providers_dropped, t - 1, c))
             << "dropped partners never come back";
+      }
     }
     dropped_at_end += s.at(Metric::providers_dropped, m.steps - 1, c);
   }
   int inactive = 0;
-  for (const Provider& p : sim.state().providers) inactive += p.active ? 0 : 1;
+  for (const Provider& p : run.sim.state().providers) inactive += p.active ? 0 : 1;
   EXPECT_GT(inactive, 0) << "the world must drop providers for the test to mean anything";
   EXPECT_EQ(dropped_at_end, inactive);
   EXPECT_EQ(s.at(Metric::providers_signed, m.steps - 1, 0) + s.at(Metric::providers_signed, m.steps - 1, 1),
-            static_cast<double>(sim.state().providers.size()));
+            static_cast<double>(run.sim.state().providers.size()));
 }
 
 }  // namespace
