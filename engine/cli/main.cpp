@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/seek_command.hpp"
 #include "cli/sweep_commands.hpp"
 #include "cli/version.hpp"
 
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
   add_run(app, run_args, code);
   add_inspect(app, code);
   add_sweep_commands(app, code);
+  add_seek_command(app, code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -8,6 +8,7 @@
 #include "cli/phase_table.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_support.hpp"
+#include "cli/value_table.hpp"
 #include "core/threads.hpp"
 #include "output/output_lock.hpp"
 #include "output/output_name.hpp"
@@ -83,6 +84,7 @@ int run_scenario(const RunArgs& args, const StopSignals& stop) {
   std::cout << m.name << ": " << m.replications << " replication(s), " << m.steps << " months, "
             << m.total_firms() << " eligible firms in " << m.countries.size() << " countries\n"
             << phase_table(phase_labels(info.phases, m.start), summaries)
+            << value_for_money_table(phase_labels(info.phases, m.start), summaries)
             << (m.replications > 1 ? "(means over replications; percentiles in the results file)\n" : "")
             << "results: " << out.string() << "\n";
   return kOk;

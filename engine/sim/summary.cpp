@@ -37,6 +37,12 @@ const std::array<SummaryInfo, kSummaries>& summary_catalogue() {
       {"seats_rationed", "seats refused for want of planned funding in the phase", "1"},
       {"unpaid_cost_usd", "delivery cost absorbed by providers in the phase", "USD"},
       {"funds_lapsed_usd", "funder money lapsed at the phase's end", "USD"},
+      {"workers_reached_new", "workforce of enterprises first trained in the phase", "1"},
+      {"donor_cost_per_worker_usd", "donor spend per worker in enterprises first trained in the phase", "USD"},
+      {"savings_usd", "cost savings of trained enterprises in the phase", "USD"},
+      {"savings_per_donor_usd", "enterprises' cost savings per donor dollar spent, in the phase", "1"},
+      {"savings_per_donor_usd_to_date",
+       "enterprises' cost savings per donor dollar spent, from the start to the phase's end", "1"},
   }};
   return catalogue;
 }
@@ -139,6 +145,22 @@ void fill(PhaseSummary& out, int p, int slot, const Series& s, const model::Phas
   set(Summary::unpaid_cost_usd, flow(s, Metric::delivery_shortfall_usd, a, b, c));
   set(Summary::funds_lapsed_usd, flow_all_k(s, Metric::funds_lapsed_usd, a, b, c));
 }
+
+// Value for money for donors: what a donor dollar bought in the phase, and
+// since the start (savings keep coming after the money that paid for them).
+void fill_value_for_money(PhaseSummary& out, int p, int slot, const Series& s, const model::Phase& phase, int c) {
+  const int a = phase.first_step, b = phase.last_step;
+  auto set = [&](Summary k, double v) { out.at(p, slot, k) = v; };
+  const double workers_new = stock(s, Metric::workers_reached, b, c) - stock(s, Metric::workers_reached, a - 1, c);
+  const double donor = flow(s, Metric::donor_spend_usd, a, b, c);
+  const double savings = flow(s, Metric::savings_usd, a, b, c);
+  set(Summary::workers_reached_new, workers_new);
+  set(Summary::donor_cost_per_worker_usd, ratio(donor, workers_new));
+  set(Summary::savings_usd, savings);
+  set(Summary::savings_per_donor_usd, ratio(savings, donor));
+  set(Summary::savings_per_donor_usd_to_date,
+      ratio(flow(s, Metric::savings_usd, 0, b, c), flow(s, Metric::donor_spend_usd, 0, b, c)));
+}
 }  // namespace
 
 PhaseSummary summarise(const Series& series, const model::Description& model) {
@@ -146,8 +168,12 @@ PhaseSummary summarise(const Series& series, const model::Description& model) {
   const int nc = series.countries();
   PhaseSummary out(np, nc);
   for (int p = 0; p < np; ++p) {
-    for (int c = 0; c < nc; ++c) fill(out, p, c, series, model.phases[p], c);
+    for (int c = 0; c < nc; ++c) {
+      fill(out, p, c, series, model.phases[p], c);
+      fill_value_for_money(out, p, c, series, model.phases[p], c);
+    }
     fill(out, p, nc, series, model.phases[p], -1);
+    fill_value_for_money(out, p, nc, series, model.phases[p], -1);
   }
   return out;
 }

@@ -38,6 +38,12 @@ enum class Summary : int {
   seats_rationed,           // seats refused for want of planned funding, over the phase
   unpaid_cost_usd,          // delivery cost absorbed by providers, over the phase
   funds_lapsed_usd,         // funder money lapsed at the phase's end
+  // Value for money for donors (docs/output-format.md).
+  workers_reached_new,        // workforce of enterprises first trained in the phase
+  donor_cost_per_worker_usd,  // donor spend / workers_reached_new
+  savings_usd,                // enterprises' cost savings in the phase
+  savings_per_donor_usd,      // savings_usd / donor spend, in the phase
+  savings_per_donor_usd_to_date,  // savings / donor spend, from the calendar's start to the phase's end
   count
 };
 constexpr int kSummaries = static_cast<int>(Summary::count);
