@@ -3,7 +3,11 @@
 // wrong [[policy]] or [[decision]] entry gets.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "h5_compare.hpp"
+#include "output/sweep_writer.hpp"
 #include "scenario/diagnostic.hpp"
 #include "support/run_score.hpp"
 #include "sweep/decision_table.hpp"
@@ -135,6 +139,51 @@ TEST_F(policy_sweep, WrongEntriesAreReportedWhereTheyAre) {
   EXPECT_EQ(run.code, 2) << run.out;
   EXPECT_NE(run.out.find("sometimes"), std::string::npos) << run.out;
   EXPECT_FALSE(std::filesystem::exists(dir / "bad.h5"));
+}
+
+TEST_F(policy_sweep, AnOptionsOwnScenarioFileResumesAndIsPartOfTheSweepsHash) {
+  std::ostringstream read;
+  read << std::ifstream(testing::small_scenario()).rdbuf();
+  std::string other = read.str();
+  other.replace(other.find("trainers_per_year = 6"), 21, "trainers_per_year = 9");
+  write("other.toml", other);
+  const std::string options =
+      "[[policy]]\nname = \"base\"\n[[policy]]\nname = \"other\"\nscenario = \"other.toml\"\n"
+      "[[decision]]\noutcome = \"firms_trained\"\nphase = \"I\"\n";
+  const auto file = write_sweep("p.toml", kDesign, std::string(kParameters) + options);
+  const Sweep sw = load_sweep(file);
+  EXPECT_EQ(point_scenario(sw.spec, sw.design, 7), dir / "other.toml");
+  std::vector<PointResult> results;
+  for (int p = 0; p < sw.points(); ++p) results.push_back(*run_point(sw, p));
+  EXPECT_NE(results[0].outcome, results[5].outcome);  // the option's file is what runs
+  using output::SweepWriter;
+  {
+    SweepWriter whole(dir / "whole.h5", sw, "test", SweepWriter::Mode::start);
+    for (const auto& r : results) whole.write(r);
+    whole.finish();
+    SweepWriter part(dir / "part.h5", sw, "test", SweepWriter::Mode::start);
+    for (int p = 0; p < 6; ++p) part.write(results[static_cast<std::size_t>(p)]);
+  }  // left as a kill would leave it
+  {
+    SweepWriter resumed(dir / "part.h5", sw, "test", SweepWriter::Mode::resume);
+    EXPECT_EQ(resumed.points_done(), 6);
+    for (int p = 6; p < sw.points(); ++p) resumed.write(results[static_cast<std::size_t>(p)]);
+    resumed.finish();
+  }
+  for (const char* name : {"outcome", "outcome_stats", "design", "point_policy"})
+    EXPECT_TRUE(testing::same_bits(testing::read_dataset(dir / "whole.h5", name),
+                                   testing::read_dataset(dir / "part.h5", name)))
+        << name;
+  {
+    SweepWriter part(dir / "again.h5", sw, "test", SweepWriter::Mode::start);
+    part.write(results[0]);
+  }
+  other.replace(other.find("trainers_per_year = 9"), 21, "trainers_per_year = 8");
+  write("other.toml", other);
+  const Sweep changed = load_sweep(file);
+  EXPECT_NE(changed.spec.sha256, sw.spec.sha256);
+  EXPECT_THROW(SweepWriter(dir / "again.h5", changed, "test", SweepWriter::Mode::resume),
+               output::SweepRefused);
 }
 
 TEST_F(policy_sweep, SaltelliAndMorrisDesignsTakeNoPolicies) {
