@@ -28,8 +28,12 @@ namespace fs = std::filesystem;
 
 std::string describe(const sweep::Sweep& sw) {
   const auto& spec = sw.spec;
-  return spec.name + ": " + sweep::method_name(spec.method) + " design, " + std::to_string(sw.points()) +
-         " points x " + std::to_string(spec.replications) + " replication(s) over " +
+  const std::string options =
+      spec.policies.empty() ? std::string()
+                            : " (" + std::to_string(spec.policies.size()) + " policy options x " +
+                                  std::to_string(sw.design.uncertain) + " points)";
+  return spec.name + ": " + sweep::method_name(spec.method) + " design, " + std::to_string(sw.points()) + " points" +
+         options + " x " + std::to_string(spec.replications) + " replication(s) over " +
          std::to_string(spec.parameters.size()) + " parameter(s); base scenario " + sw.base.model.name +
          " (" + std::to_string(sw.base.model.steps) + " months)";
 }
@@ -137,6 +141,7 @@ int sweep_here(const SweepArgs& args, const StopSignals& stop) {
   writer.finish();
   std::cout << "results: " << out.string() << "\n";
   if (args.ci_width) print_advice(out, *args.ci_width);
+  if (!sw.spec.policies.empty()) print_decision_table(out.string(), sw.spec);
   return kOk;
 }
 

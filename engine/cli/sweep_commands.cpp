@@ -28,6 +28,8 @@ void add_sweep_commands(CLI::App& app, int& code) {
   sens->add_option("--summary", sensitivity.summaries, "Print only this summary (repeatable), e.g. firms_trained");
   sens->add_option("--phase", sensitivity.phases, "Print only this phase (repeatable), e.g. III");
   sens->callback([&] { code = sensitivity_command(sensitivity); });
+
+  add_discover_command(app, code);
 }
 
 }  // namespace score::cli

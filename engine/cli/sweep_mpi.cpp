@@ -227,6 +227,7 @@ int coordinate(const sweep::Sweep& sw, const SweepArgs& args, int ranks) {
   }
   writer.finish();
   std::cout << "results: " << out.string() << "\n";
+  if (!sw.spec.policies.empty()) print_decision_table(out.string(), sw.spec);
   return kOk;
 }
 

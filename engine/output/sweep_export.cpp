@@ -14,9 +14,11 @@ namespace score::output {
 
 namespace {
 
-// The header row: point, replication, the parameters, then the outcomes.
+// The header row: point, replication, the policy option (policy sweeps),
+// the parameters, then the outcomes.
 void write_header(std::ostream& out, const SweepFileInfo& info) {
   out << "point,replication";
+  if (!info.policies.empty()) out << ",policy";
   for (const auto& key : info.parameters) out << ',' << csv_text(key);
   for (const auto& phase : info.phases)
     for (const auto& s : sim::summary_catalogue()) out << ',' << csv_text(std::string(s.name) + "_" + phase);
@@ -30,6 +32,8 @@ void write_point(std::ostream& out, const SweepFile& file, int point, const std:
   const std::vector<double> outcome = file.outcome(point);
   for (int r = 0; r < info.replications; ++r) {
     out << point << ',' << r;
+    if (!info.policies.empty())
+      out << ',' << csv_text(info.policies[static_cast<std::size_t>(info.point_policy[static_cast<std::size_t>(point)])]);
     for (std::size_t j = 0; j < k; ++j)
       out << ',' << csv_number(design[static_cast<std::size_t>(point) * k + j]);
     // Phase-major columns over a summary-minor layout: the header's order.

@@ -5,7 +5,8 @@
 namespace score::output {
 
 // Writes `dir`/sweep.csv (dir created if missing): one row per point and
-// replication, with columns point, replication, one per parameter (named by
+// replication, with columns point, replication, policy (the option's name;
+// policy sweeps only), one per parameter (named by
 // its scenario key, the point's value) and one per outcome,
 // <summary>_<phase> (the all-country phase summary of that replication;
 // phase by phase, each in catalogue order). Cells go through csv_text and csv_number

@@ -23,6 +23,7 @@ inline constexpr const char* kTime = "time";
 inline constexpr const char* kCountry = "country";
 inline constexpr const char* kTrajectory = "trajectory";  // morris only
 inline constexpr const char* kStep = "step";              // morris only
+inline constexpr const char* kPolicy = "policy";          // policy sweeps only
 
 // Coordinates along them.
 inline constexpr const char* kParameterLo = "parameter_lo";
@@ -31,6 +32,7 @@ inline constexpr const char* kSummaryUnits = "summary_units";
 inline constexpr const char* kSummaryLongName = "summary_long_name";
 inline constexpr const char* kPhaseName = "phase_name";
 inline constexpr const char* kCountryName = "country_name";
+inline constexpr const char* kPolicySettings = "policy_settings";  // (policy): scenario file and KEY=VALUE settings
 
 // Variables.
 inline constexpr const char* kDesign = "design";              // (point, parameter)
@@ -40,6 +42,7 @@ inline constexpr const char* kOutcomeStats = "outcome_stats"; // (point, phase, 
 inline constexpr const char* kDone = "done";                  // (point): 1 once stored
 inline constexpr const char* kMorrisFactor = "morris_factor"; // (trajectory, step)
 inline constexpr const char* kMorrisDelta = "morris_delta";   // (trajectory, step)
+inline constexpr const char* kPointPolicy = "point_policy";   // (point): index along policy; policy sweeps only
 // Time series: the metric's own name, (point, replication, time, country[, axis]).
 
 // Sensitivity indices, (phase, summary, parameter): "sensitivity_" + index.

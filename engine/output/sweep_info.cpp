@@ -100,7 +100,15 @@ bool is_sweep_results(const std::filesystem::path& path) {
 }
 
 std::string describe(const SweepFile& file) {
-  return describe_design(file) + describe_outcomes(file) + describe_spread(file);
+  const SweepFileInfo& info = file.info();
+  std::string policies;
+  if (!info.policies.empty()) {
+    policies = "policy options: " + std::to_string(info.policies.size()) + ", each at " +
+               std::to_string(info.points / static_cast<int>(info.policies.size())) + " points:";
+    for (const auto& name : info.policies) policies.append(" ").append(name);
+    policies += "\n";
+  }
+  return describe_design(file) + policies + describe_outcomes(file) + describe_spread(file);
 }
 
 }  // namespace score::output

@@ -139,6 +139,25 @@ void write_time_coordinates(hid_t root, const model::Description& m, Scales& s) 
   strings_along(root, s.country.get(), sf::kCountryName, names, "country name");
 }
 
+// Policy sweeps: the options along a `policy` dimension, with what each
+// sets, and each point's option.
+void write_policies(hid_t root, const sweep::Sweep& sweep, const Scales& s) {
+  std::vector<std::string> names, settings;
+  for (const sweep::Policy& p : sweep.spec.policies) {
+    names.push_back(p.name);
+    std::string text = p.scenario.empty() ? std::string() : "scenario " + p.scenario.filename().string();
+    for (const auto& set : p.set) text += (text.empty() ? "" : "; ") + set;
+    settings.push_back(text.empty() ? "the base scenario" : text);
+  }
+  h5::Id policy = string_scale(root, sf::kPolicy, names, "policy option");
+  strings_along(root, policy.get(), sf::kPolicySettings, settings, "what the option changes in the base scenario");
+  std::vector<std::int64_t> of_point(sweep.design.policy.begin(), sweep.design.policy.end());
+  h5::Id points = h5::write_integers(root, sf::kPointPolicy, of_point);
+  h5::attach_scales(points.get(), {s.point.get()});
+  describe(points.get(), "", "index along policy of the option the point runs (point = option * uncertain_points + u)");
+  h5::write_int_attribute(root, "uncertain_points", sweep.design.uncertain);
+}
+
 void write_design(hid_t root, const sweep::Sweep& sweep, const Scales& s) {
   const auto points = static_cast<hsize_t>(sweep.points());
   const auto k = static_cast<hsize_t>(sweep.spec.parameters.size());
@@ -152,6 +171,7 @@ void write_design(hid_t root, const sweep::Sweep& sweep, const Scales& s) {
   h5::Id seed = h5::write_integers(root, sf::kPointSeed, seeds);
   h5::attach_scales(seed.get(), {s.point.get()});
   describe(seed.get(), "", "run.seed of the point's replications: a hash of the sweep seed and the point index");
+  if (!sweep.design.policy.empty()) write_policies(root, sweep, s);
   const auto& morris = sweep.design.morris;
   if (sweep.spec.method != sweep::Method::morris) return;
   const auto t = static_cast<hsize_t>(morris.trajectories), steps = static_cast<hsize_t>(morris.k);

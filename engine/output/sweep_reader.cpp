@@ -1,6 +1,7 @@
 #include "output/sweep_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "output/contained_read.hpp"
@@ -70,6 +71,20 @@ experiment::MorrisLayout read_morris(hid_t file, const SweepFileInfo& info) {
   return layout;
 }
 
+void read_policies(hid_t file, SweepFileInfo& info) {
+  info.policies = strings_of(file, sf::kPolicy);
+  h5::Id dataset = h5::open_dataset(file, sf::kPointPolicy);
+  const std::vector<double> of_point = h5::read_numbers(dataset.get(), kMaxLength);
+  if (info.policies.empty() || info.policies.size() > kMaxCoordinate ||
+      of_point.size() != static_cast<std::size_t>(info.points))
+    throw h5::Error("'" + std::string(sf::kPointPolicy) + "' does not fit the points and policy options");
+  for (const double p : of_point) {
+    if (!(p >= 0 && p < static_cast<double>(info.policies.size())) || p != std::floor(p))
+      throw h5::Error("'" + std::string(sf::kPointPolicy) + "' names a policy option that is not there");
+    info.point_policy.push_back(static_cast<int>(p));
+  }
+}
+
 SweepFileInfo read_info(hid_t file) {
   if (!h5::has_attribute(file, sf::kVersionAttribute))
     throw h5::Error("is not a sweep results file (no " + std::string(sf::kVersionAttribute) +
@@ -98,6 +113,7 @@ SweepFileInfo read_info(hid_t file) {
   if (info.method == sweep::Method::saltelli)
     info.saltelli = {bounded_attribute(file, "saltelli_n", 1, sweep::kMaxPoints), k};
   if (info.method == sweep::Method::morris) info.morris = read_morris(file, info);
+  if (h5::has_dataset(file, sf::kPointPolicy)) read_policies(file, info);
   return info;
 }
 

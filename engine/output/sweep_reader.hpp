@@ -23,6 +23,10 @@ struct SweepFileInfo {
   std::vector<std::string> parameters, phases, phase_names;
   experiment::SaltelliLayout saltelli;  // saltelli files
   experiment::MorrisLayout morris;      // morris files
+  // Policy sweeps: the options and each point's option (index into
+  // policies); both empty otherwise.
+  std::vector<std::string> policies;
+  std::vector<int> point_policy;
 };
 
 class SweepFile {

@@ -53,4 +53,8 @@ std::string key_path(const std::string& prefix, std::string_view key);
 // Reads the [[parameter]] entries (sweep_parameters.cpp). `base` may be null.
 std::vector<Parameter> read_parameters(FileChecker& check, const toml::table& root, const scenario::Document* base);
 
+// Reads the [[policy]] and [[decision]] entries (sweep_policies.cpp) into
+// `spec`, whose parameters and method are read already. `base` may be null.
+void read_policies(FileChecker& check, const toml::table& root, const scenario::Document* base, SweepSpec& spec);
+
 }  // namespace score::sweep::detail

@@ -6,23 +6,47 @@
 #include <mutex>
 
 #include "core/threads.hpp"
+#include "scenario/hash.hpp"
 #include "scenario/resolved.hpp"
 
 namespace score::sweep {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// A policy option's own scenario file is part of what the sweep computes:
+// its hash joins the sweep file's (each after a NUL), so that --resume
+// refuses when one of them changed. A sweep without such files keeps the
+// plain SHA-256 of its file.
+void fold_policy_scenarios(SweepSpec& spec) {
+  std::string bytes = spec.text;
+  bool any = false;
+  for (const Policy& option : spec.policies) {
+    if (option.scenario.empty()) continue;
+    bytes += '\0';
+    bytes += scenario::load_document(option.scenario).sha256;
+    any = true;
+  }
+  if (any) spec.sha256 = scenario::sha256_hex(bytes);
+}
+
+}  // namespace
+
 Sweep load_sweep(const fs::path& file) {
   // The base scenario first: range = "scenario" and the key checks read it.
   scenario::Scenario base = scenario::load_scenario(base_scenario_path(file));
   SweepSpec spec = parse_sweep_file(file, &base.document);
+  fold_policy_scenarios(spec);
   Design design = make_design(spec);
   std::string toml = scenario::to_toml(base.document);
   return Sweep{std::move(spec), std::move(base), std::move(toml), std::move(design)};
 }
 
 model::Description point_model(const Sweep& sweep, int point) {
-  return scenario::load_scenario(sweep.spec.scenario, point_overrides(sweep.spec, sweep.design, point)).model;
+  return scenario::load_scenario(point_scenario(sweep.spec, sweep.design, point),
+                                 point_overrides(sweep.spec, sweep.design, point))
+      .model;
 }
 
 std::string describe_point(const Sweep& sweep, int point) {

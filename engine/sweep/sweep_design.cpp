@@ -50,6 +50,18 @@ int seed_index(const Design& design, int point) {
   return design.saltelli.n > 0 ? point % design.saltelli.n : point;
 }
 
+// Repeats the design (values and seeds) once per policy option, option-major.
+void cross_with_policies(const SweepSpec& spec, Design& design) {
+  const experiment::Points values = design.values;
+  const std::vector<std::uint64_t> seeds = design.seeds;
+  for (std::size_t option = 1; option < spec.policies.size(); ++option) {
+    design.values.insert(design.values.end(), values.begin(), values.end());
+    design.seeds.insert(design.seeds.end(), seeds.begin(), seeds.end());
+  }
+  for (std::size_t option = 0; option < spec.policies.size(); ++option)
+    design.policy.insert(design.policy.end(), values.size(), static_cast<int>(option));
+}
+
 }  // namespace
 
 std::uint64_t point_seed(std::uint64_t sweep_seed, int point) {
@@ -69,17 +81,29 @@ Design make_design(const SweepSpec& spec) {
       if (spec.parameters[j].integer) row[j] = std::round(row[j]);
   for (int p = 0; p < design.points(); ++p)
     design.seeds.push_back(spec.common_seed ? spec.seed : point_seed(spec.seed, seed_index(design, p)));
+  design.uncertain = design.points();
+  if (!spec.policies.empty()) cross_with_policies(spec, design);
   return design;
 }
 
 std::vector<std::string> point_overrides(const SweepSpec& spec, const Design& design, int point) {
   std::vector<std::string> out = spec.base_overrides;
+  if (!design.policy.empty()) {
+    const Policy& option = spec.policies.at(static_cast<std::size_t>(design.policy.at(static_cast<std::size_t>(point))));
+    out.insert(out.end(), option.set.begin(), option.set.end());
+  }
   const auto& row = design.values.at(static_cast<std::size_t>(point));
   for (std::size_t j = 0; j < spec.parameters.size(); ++j)
     out.push_back(spec.parameters[j].key + "=" + scenario::format_number(row[j]));
   out.push_back("run.seed=" + std::to_string(design.seeds[static_cast<std::size_t>(point)]));
   out.push_back("run.replications=" + std::to_string(spec.replications));
   return out;
+}
+
+const std::filesystem::path& point_scenario(const SweepSpec& spec, const Design& design, int point) {
+  if (design.policy.empty()) return spec.scenario;
+  const Policy& option = spec.policies.at(static_cast<std::size_t>(design.policy.at(static_cast<std::size_t>(point))));
+  return option.scenario.empty() ? spec.scenario : option.scenario;
 }
 
 }  // namespace score::sweep

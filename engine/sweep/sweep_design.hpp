@@ -15,6 +15,10 @@ struct Design {
   std::vector<std::uint64_t> seeds;     // run.seed of each point
   experiment::SaltelliLayout saltelli;  // saltelli designs only (n = k = 0 otherwise)
   experiment::MorrisLayout morris;      // morris designs only
+  // Policy sweeps: the policy option of each point (empty otherwise). Point
+  // policy * uncertain + u runs option `policy` at design point u.
+  std::vector<int> policy;
+  int uncertain = 0;  // points of the design over the parameters (all points without policies)
   int points() const { return static_cast<int>(values.size()); }
 };
 
@@ -24,7 +28,11 @@ struct Design {
 // runs with point_seed(seed, point), except in a saltelli design, where the
 // k + 2 points of base row j (A_j, B_j, every AB_i,j) share point_seed(seed,
 // j): common random numbers, so a parameter with no effect on an outcome gets
-// Sobol' indices of exactly 0. Pure: the same file gives the same design.
+// Sobol' indices of exactly 0. With policy options the design is repeated
+// once per option, and point u of every option runs with the seed of point
+// u: common random numbers, so that the options' differences at a point
+// (their regret) come from the options, not the draws. Pure: the same file
+// gives the same design.
 Design make_design(const SweepSpec& spec);
 
 // The seed of a point's runs: a hash of the sweep seed and the point index,
@@ -33,7 +41,11 @@ Design make_design(const SweepSpec& spec);
 std::uint64_t point_seed(std::uint64_t sweep_seed, int point);
 
 // "key=value" overrides (as for `score run --set`) that turn the base
-// scenario into a point: one per parameter, then run.seed and run.replications.
+// scenario into a point: the policy option's settings, one per parameter,
+// then run.seed and run.replications.
 std::vector<std::string> point_overrides(const SweepSpec& spec, const Design& design, int point);
+
+// The scenario file a point starts from: its policy option's, or the base.
+const std::filesystem::path& point_scenario(const SweepSpec& spec, const Design& design, int point);
 
 }  // namespace score::sweep

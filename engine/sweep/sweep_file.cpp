@@ -200,6 +200,7 @@ void check_design(FileChecker& check, const toml::table& at, const SweepSpec& sp
     case Method::saltelli: points = static_cast<double>(spec.n) * (k + 2); break;
     case Method::morris: points = static_cast<double>(spec.trajectories) * (k + 1); break;
   }
+  points *= static_cast<double>(std::max<std::size_t>(1, spec.policies.size()));  // each point once per policy
   if (points > kMaxPoints)
     check.error(at, "sweep", "the design has " + scenario::format_number(points) + " points; at most " +
                                  std::to_string(kMaxPoints));
@@ -227,11 +228,12 @@ SweepSpec parse_sweep_file(const fs::path& file, const scenario::Document* base)
   spec.sha256 = scenario::sha256_hex(spec.text);
   spec.name = file.stem().string();
   FileChecker check(loaded.display);
-  check.unknown_keys(loaded.root, "", {"sweep", "parameter", "output"});
+  check.unknown_keys(loaded.root, "", {"sweep", "parameter", "output", "policy", "decision"});
   const toml::table* sweep = sweep_table(check, loaded.root);
   const bool method_known = sweep && read_sweep(check, *sweep, spec);
   spec.parameters = detail::read_parameters(check, loaded.root, base);
   read_output(check, loaded.root, spec);
+  if (method_known) detail::read_policies(check, loaded.root, base, spec);
   if (method_known) check_design(check, *sweep, spec);
   check.throw_if_errors();
   return spec;

@@ -30,6 +30,25 @@ struct Parameter {
   bool from_scenario = false;  // range = "scenario": taken from the base scenario's provenance
 };
 
+// A policy option of a policies x uncertainties sweep: every point of the
+// design runs once under each option. An option is the base scenario (or a
+// whole scenario file of its own) with some keys set, categorical levers
+// included ("funders.SECO.pacing=front_loaded").
+struct Policy {
+  std::string name;
+  std::filesystem::path scenario;  // empty: the sweep's base scenario
+  std::vector<std::string> set;    // "key=value" overrides, as for `score run --set`
+};
+
+// An outcome the decision table of a policy sweep reads: a phase summary,
+// whether more is better, and optionally the level a planner needs
+// (met when at least it, for a maximised outcome; at most it otherwise).
+struct Criterion {
+  std::string summary, phase;
+  bool maximise = true;
+  std::optional<double> threshold;
+};
+
 struct SweepSpec {
   std::filesystem::path file;      // as named by the user
   std::string text, sha256;        // the file's bytes and their SHA-256 (hex)
@@ -45,6 +64,8 @@ struct SweepSpec {
   int replications = 1;
   std::vector<Parameter> parameters;
   std::vector<sim::Metric> timeseries;  // full time series kept for these metrics
+  std::vector<Policy> policies;         // [[policy]]: empty for a plain sweep
+  std::vector<Criterion> criteria;      // [[decision]]: what the decision table of a policy sweep reads
   // "key=value" overrides of the base scenario applied before each point's
   // own: empty for a sweep file; set by callers that sweep a scenario loaded
   // with --set style edits (the Python module).
