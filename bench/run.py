@@ -9,6 +9,17 @@ peak memory per configuration), and writes the tables of docs/performance.md.
 
 The raw key=value lines are appended to --raw so a table can be rebuilt or
 compared later; --from-raw FILE rebuilds the tables without running.
+
+    python3 bench/run.py --targets --bench build-bench/bench/score-bench
+                         --score build-bench/engine/cli/score [--baseline-rev REV]
+                         [--baseline-score S --baseline-bench B]
+                         [--samples 3] [--sweep FILE] [--out FILE.md]
+
+--targets prints the throughput targets instead (sweep runs/s, output share,
+1 -> 2 thread speed-ups, one replication end to end, MPI with 1, 2 and 4
+ranks), each measured for this engine and, with --baseline-rev, for the
+engine of that git revision (built once in --baseline-dir), interleaved in
+the same run; the last column is the ratio this / baseline.
 """
 import argparse
 import os
@@ -215,7 +226,17 @@ def main():
     ap.add_argument("--out", help="markdown tables (default: stdout)")
     ap.add_argument("--raw", help="append the raw key=value lines here")
     ap.add_argument("--from-raw", help="rebuild the tables from a raw file, run nothing")
+    ap.add_argument("--targets", action="store_true", help="the throughput targets' table (bench/targets.py)")
+    ap.add_argument("--baseline-rev", help="with --targets: also measure the engine of this git revision")
+    ap.add_argument("--baseline-dir", default="build-bench-baseline", help="where the baseline engine is built")
+    ap.add_argument("--baseline-score", help="with --targets: a baseline engine already built (its score) ...")
+    ap.add_argument("--baseline-bench", help="... and its score-bench (instead of --baseline-rev)")
+    ap.add_argument("--samples", type=int, default=3, help="with --targets: rounds per target (medians)")
+    ap.add_argument("--sweep", default="bench/sweeps/history_200.toml", help="with --targets: the sweep timed")
+    ap.add_argument("--mpi-sweep", default="bench/sweeps/history_40.toml", help="with --targets: the MPI sweep")
     a = ap.parse_args()
+    if a.targets:
+        return run_targets(a)
 
     results = []
     if a.from_raw:
@@ -245,6 +266,25 @@ def main():
         header = (f"Machine: {machine()}; load average {load:.2f} before, {os.getloadavg()[0]:.2f} after; "
                   f"{time.strftime('%Y-%m-%d %H:%M')}.\n\n")
     text = (header if not a.from_raw else "") + tables(results, a.threads) + "\n"
+    if a.out:
+        with open(a.out, "w") as f:
+            f.write(text)
+    sys.stdout.write(text)
+
+
+def run_targets(a):
+    import targets
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    engines = [("this", (a.score, a.bench))]
+    if a.baseline_rev:
+        engines.append((a.baseline_rev, targets.baseline_engine(a.baseline_rev, os.path.abspath(a.baseline_dir))))
+    elif a.baseline_score and a.baseline_bench:
+        engines.append(("baseline", (a.baseline_score, a.baseline_bench)))
+    load = os.getloadavg()[0]
+    res = targets.measure_all(engines, a.threads, os.path.join(root, a.sweep), a.samples, os.path.join(root, a.mpi_sweep))
+    text = (f"Machine: {machine()}; load average {load:.2f} before, {os.getloadavg()[0]:.2f} after; "
+            f"{time.strftime('%Y-%m-%d %H:%M')}; medians of {a.samples} interleaved rounds.\n\n"
+            + targets.table(res, a.threads, [n for n, _ in engines]) + "\n")
     if a.out:
         with open(a.out, "w") as f:
             f.write(text)

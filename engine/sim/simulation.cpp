@@ -1,11 +1,24 @@
 #include "sim/simulation.hpp"
 
+#include "core/memory.hpp"
 #include "sim/population.hpp"
 #include "sim/processes.hpp"
 
 namespace score::sim {
 
-Simulation::Simulation(const model::Description& model, std::uint32_t rep) : model_(model), state_(model, rep) {
+namespace {
+
+// Before the first replication's state is allocated: the allocator keeps
+// what each replication frees for the next one (core/memory.hpp).
+bool keep_freed_memory_once() {
+  static const bool done = (memory::keep_freed_memory(), true);
+  return done;
+}
+
+}  // namespace
+
+Simulation::Simulation(const model::Description& model, std::uint32_t rep)
+    : model_(model), state_((keep_freed_memory_once(), model), rep) {
   create_population(state_);
   create_networks(state_);
   for (CountryState& cs : state_.countries) cs.unaware = cs.end_firm - cs.first_firm;

@@ -1,0 +1,191 @@
+"""The throughput targets (many short runs, both cores, no output tax), each
+measured for this engine and for a baseline engine in the same run, the two
+interleaved so that a burst of someone else's load falls on both alike.
+
+Used by bench/run.py --targets. An engine is a pair of executables, score
+and score-bench; baseline_engine() builds one from a git revision.
+"""
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SWEEP_FIRMS, SWEEP_MONTHS = 80500, 192
+
+
+def log(text):
+    print(text, file=sys.stderr, flush=True)
+
+
+def baseline_engine(rev, build_dir):
+    """Builds score and score-bench of git revision `rev` (its own sources,
+    exported with git archive) in build_dir; returns (score, score_bench)."""
+    src = os.path.join(build_dir, "src")
+    score = os.path.join(build_dir, "build", "engine", "cli", "score")
+    bench = os.path.join(build_dir, "build", "bench", "score-bench")
+    stamp = os.path.join(build_dir, "revision")
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", rev], check=True, capture_output=True,
+                            text=True).stdout.strip()
+    if os.path.exists(stamp) and open(stamp).read().strip() == commit and os.path.exists(bench):
+        return score, bench
+    shutil.rmtree(src, ignore_errors=True)
+    os.makedirs(src)
+    log(f"building the baseline engine {rev} ({commit[:10]}) in {build_dir}")
+    archive = subprocess.run(["git", "-C", ROOT, "archive", commit], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", src], input=archive, check=True)
+    launcher = ["-DCMAKE_CXX_COMPILER_LAUNCHER=ccache", "-DCMAKE_C_COMPILER_LAUNCHER=ccache"] if shutil.which("ccache") else []
+    build = os.path.join(build_dir, "build")
+    subprocess.run(["cmake", "-S", src, "-B", build, "-DCMAKE_BUILD_TYPE=Release"] + launcher, check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run(["cmake", "--build", build, "-j2", "--target", "score", "score-bench"], check=True,
+                   stdout=subprocess.DEVNULL)
+    with open(stamp, "w") as f:
+        f.write(commit + "\n")
+    return score, bench
+
+
+def timed(cmd, env=None):
+    """Runs cmd; returns (wall seconds, CPU seconds of the child, stdout)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, out
+
+
+def bench_line(out):
+    return dict(item.split("=", 1) for item in out.strip().splitlines()[-1].split("\t")[-1].split())
+
+
+def sweep_runs(sweep_file):
+    """Runs of a sweep file: points x replications, read from its [sweep] table."""
+    import tomllib
+    with open(sweep_file, "rb") as f:
+        spec = tomllib.load(f)["sweep"]
+    return int(spec["points"]) * int(spec.get("replications", 1))
+
+
+def measure_sweep(score, sweep_file, threads, ranks=0):
+    """runs/s and CPU ms per run of `score sweep`; ranks > 0: under mpirun."""
+    tmp = tempfile.mkdtemp(prefix="score-targets-")
+    try:
+        cmd = [score, "sweep", sweep_file, "-o", os.path.join(tmp, "sweep.h5"), "--threads", str(threads), "-q"]
+        env = None
+        if ranks:
+            cmd = ["mpirun", "-np", str(ranks), "--oversubscribe"] + cmd
+            env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
+        wall, cpu, _ = timed(cmd, env)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    runs = sweep_runs(sweep_file)
+    return {"runs_per_s": runs / wall, "cpu_ms_per_run": 1000 * cpu / runs}
+
+
+def measure_one_replication(score, threads):
+    """A whole `score run --reps 1` process of the history scenario."""
+    tmp = tempfile.mkdtemp(prefix="score-targets-")
+    try:
+        cmd = [score, "run", os.path.join(ROOT, "scenarios", "history.toml"), "--reps", "1", "-q",
+               "--threads", str(threads), "-o", os.path.join(tmp, "one.h5")]
+        wall, cpu, _ = timed(cmd)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"wall_s": wall, "cpu_s": cpu}
+
+
+def measure_bench(bench, args, keys):
+    _, _, out = timed([bench] + args)
+    line = bench_line(out)
+    return {k: float(line[k]) for k in keys if k in line}
+
+
+def interleaved(label, engines, measure, samples):
+    """measure(engine) for each engine in turn, `samples` rounds; per key the
+    median of each engine and the median of the per-round ratios new/base."""
+    rounds = []
+    for i in range(samples):
+        got = {name: measure(engine) for name, engine in engines}
+        log(f"  {label} [{i + 1}/{samples}] " + "; ".join(
+            f"{n}: " + " ".join(f"{k}={v:.4g}" for k, v in d.items()) for n, d in got.items()))
+        rounds.append(got)
+    names = [n for n, _ in engines]
+    out = {}
+    for key in rounds[0][names[0]]:
+        out[key] = {n: statistics.median(r[n][key] for r in rounds) for n in names}
+        if len(names) == 2:
+            out[key]["ratio"] = statistics.median(r[names[0]][key] / r[names[1]][key] for r in rounds)
+    return out
+
+
+def measure_all(engines, threads, sweep_file, samples, mpi_sweep_file):
+    """Every target; engines: [(name, (score, score_bench))], this engine first."""
+    res = {}
+    log(f"$ score sweep {sweep_file} --threads {threads}")
+    res["sweep"] = interleaved("sweep", engines, lambda e: measure_sweep(e[0], sweep_file, threads), samples)
+    log("$ score-bench --history --runs 20")
+    res["history20"] = interleaved(
+        "history 20", engines,
+        lambda e: measure_bench(e[1], ["--history", "--runs", "20", "--repeat", "1", "--threads", str(threads)],
+                                ["runs_per_s", "output_share", "speedup_batch", "wall_s"]), samples)
+    log("$ score-bench --config large --reps 2")
+    res["large"] = interleaved(
+        "large", engines,
+        lambda e: measure_bench(e[1], ["--config", "large", "--reps", "2", "--repeat", "1", "--threads", str(threads)],
+                                ["wall_s", "speedup_run", "speedup_batch", "enterprise_months_per_s",
+                                 "bandwidth_share"]), samples)
+    log("$ score run scenarios/history.toml --reps 1")
+    res["one"] = interleaved("one replication", engines, lambda e: measure_one_replication(e[0], threads),
+                             max(3, samples))
+    if shutil.which("mpirun"):
+        for ranks in (1, 2, 4):
+            launcher = f"mpirun -np {ranks} --oversubscribe " if ranks > 1 else ""
+            log(f"$ {launcher}score sweep {mpi_sweep_file} --threads 1")
+            # One rank is the coordinator only: a sweep with one rank is
+            # `score sweep` itself, on one thread.
+            res[f"mpi{ranks}"] = interleaved(
+                f"mpi {ranks}", engines,
+                lambda e, r=ranks: measure_sweep(e[0], mpi_sweep_file, 1, 0 if r == 1 else r), samples)
+    return res
+
+
+def table(res, threads, names):
+    """The issue's target table, markdown."""
+    base = len(names) == 2
+    head = "| target | limit | " + " | ".join(names) + (f" | {names[0]} / {names[1]} |" if base else " |")
+    lines = [head, "|---|---|" + "---|" * (len(names) + (1 if base else 0))]
+
+    def row(target, limit, entry, fmt, higher_better=True):
+        cells = [fmt.format(entry[n]) for n in names]
+        if base:
+            # new / base: above 1 is better for a rate, below 1 for a time or share.
+            cells.append(f"{entry['ratio']:.2f} ({'higher' if higher_better else 'lower'} is better)")
+        lines.append(f"| {target} | {limit} | " + " | ".join(cells) + " |")
+
+    sw = res["sweep"]
+    row(f"sweep of history runs, {threads} threads (runs/s)", "≥ 150", sw["runs_per_s"], "{:.1f}")
+    row("sweep, CPU per run (ms)", "", sw["cpu_ms_per_run"], "{:.1f}", higher_better=False)
+    h = res["history20"]
+    row("output share, history, 20 replications", "≤ 5 %", h["output_share"], "{:.1%}", higher_better=False)
+    row(f"history batch of 20, runs/s ({threads} threads)", "", h["runs_per_s"], "{:.1f}")
+    row(f"1 → {threads} threads, batch of history runs", "≥ 1.9", h["speedup_batch"], "{:.2f}")
+    lg = res["large"]
+    row(f"1 → {threads} threads, one run of 1 M firms", "≥ 1.7", lg["speedup_run"], "{:.2f}")
+    row(f"1 → {threads} threads, batch of 2 runs of 1 M firms", "≥ 1.9", lg["speedup_batch"], "{:.2f}")
+    row("1 M firms, one run, wall (s)", "≤ 1", lg["wall_s"], "{:.3f}", higher_better=False)
+    row("1 M firms, enterprise-months/s", "", lg["enterprise_months_per_s"], "{:.3g}")
+    if "bandwidth_share" in lg:
+        row("1 M firms, share of STREAM bandwidth", "", lg["bandwidth_share"], "{:.2%}")
+    row("one history replication end to end (s)", "≤ 0.05", res["one"]["wall_s"], "{:.3f}", higher_better=False)
+    for ranks in (1, 2, 4):
+        if f"mpi{ranks}" in res:
+            row(f"sweep with {ranks} MPI rank{'s' if ranks > 1 else ''} (runs/s, 1 thread each)"
+                + (", no mpirun" if ranks == 1 else ", oversubscribed" if ranks > 2 else ""), "",
+                res[f"mpi{ranks}"]["runs_per_s"], "{:.1f}")
+    return "\n".join(lines)
