@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/sweep_commands.hpp"
+#include "cli/calibrate_commands.hpp"
 #include "cli/version.hpp"
 
 namespace {
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
   add_run(app, run_args, code);
   add_inspect(app, code);
   add_sweep_commands(app, code);
+  add_calibrate_command(app, code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
