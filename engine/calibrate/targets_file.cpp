@@ -177,6 +177,7 @@ TargetsFile parse_targets_file(const std::filesystem::path& file) {
   check.unknown_keys(input.root, "", {"scenario", "replications", "target", "parameter"});
   TargetsFile out;
   out.file = file;
+  out.text = input.text;
   const auto scenario = check.string(input.root, "", "scenario");
   if (!scenario) check.error("missing scenario = \"...\" (the scenario the targets calibrate)");
   out.scenario = file.parent_path() / scenario.value_or("");

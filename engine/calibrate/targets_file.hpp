@@ -13,6 +13,7 @@ namespace score::calibrate {
 
 struct TargetsFile {
   std::filesystem::path file;      // as named by the caller
+  std::string text;                // the file's bytes
   std::filesystem::path scenario;  // resolved against the file's folder
   int replications = 1;
   std::vector<Target> targets;
