@@ -32,7 +32,8 @@ Band90 band(const Generation& g, std::size_t j, bool theta) {
           calibrate::weighted_quantile(x, w, 0.95)};
 }
 
-void append_generation(output::Ensemble& e, const Generation& g, int replications) {
+void append_generation(output::Ensemble& e, const Generation& g, int replications,
+                       const std::vector<calibrate::Target>& targets) {
   e.tolerance.push_back(g.tolerance);
   e.acceptance_rate.push_back(g.acceptance_rate());
   e.effective_sample_size.push_back(g.effective_sample_size());
@@ -46,6 +47,11 @@ void append_generation(output::Ensemble& e, const Generation& g, int replication
     e.simulated.insert(e.simulated.end(), p.values.begin(),
                        p.values.begin() + static_cast<std::ptrdiff_t>(t));
     e.reported.insert(e.reported.end(), p.values.begin() + static_cast<std::ptrdiff_t>(t), p.values.end());
+    for (std::size_t i = 0; i < t; ++i) {
+      const calibrate::Band b = calibrate::band_of(targets[i].reported, p.values[t + i]);
+      e.band_lo.push_back(b.lo);
+      e.band_hi.push_back(b.hi);
+    }
   }
 }
 
@@ -80,7 +86,7 @@ output::Ensemble ensemble_of(const calibrate::Calibration& c, const calibrate::A
     e.target_in_distance.push_back(std::find(c.in_distance.begin(), c.in_distance.end(), i) !=
                                    c.in_distance.end());
   }
-  for (const Generation& g : result.generations) append_generation(e, g, c.spec.replications);
+  for (const Generation& g : result.generations) append_generation(e, g, c.spec.replications, targets);
   return e;
 }
 
