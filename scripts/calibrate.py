@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Calibration of the history scenario against the programme's reported figures.
 
-  calibrate.py check  runs the history scenario, prints model vs target and
-                      exits 1 if any target is missed; --kind identity or fit
-                      checks one kind only, --results FILE reads an existing
-                      run instead of running (ctest runs the history once,
-                      then checks each kind in its own test)
+  calibrate.py check  runs the history scenario and checks it with
+                      `score calibrate TARGETS --check RESULTS` (model vs
+                      target, exit 1 if any target is missed); --kind identity
+                      or fit checks one kind only, --results FILE reads an
+                      existing run instead of running
   calibrate.py run    runs the history scenario into --results FILE
   calibrate.py fit    moves the parameters listed in the targets file, one at
                       a time, to the value that hits the target it drives
@@ -282,10 +282,8 @@ def main():
         ap.error("--kind is for check only: the fit needs every target")
     if args.kind:
         config["target"] = [t for t in config["target"] if t["kind"] == args.kind]
-        skipped = [t for t in skipped if t["kind"] == args.kind]
-    if args.mode == "check" and args.results:
-        show_skipped(args.results, skipped)
-        return report(evaluate(args.results, config["target"]))
+    if args.mode == "check":
+        return check(args, config)
     reps = args.reps or config["replications"]
     with tempfile.TemporaryDirectory() as work:
         sets = current_values(config)
@@ -304,6 +302,18 @@ def main():
             write_scenario(TARGETS.parent / config["scenario"], sets, "fit: scripts/calibrate.py fit --write")
             write_doc(rows, sets, "python3 scripts/calibrate.py fit --write")
     return report(rows)
+
+
+def check(args, config):
+    """The check is the engine's own (`score calibrate TARGETS --check RESULTS`):
+    run the history unless given --results, then let it judge every target."""
+    with tempfile.TemporaryDirectory() as work:
+        results = args.results
+        if not results:
+            results = pathlib.Path(work) / "history.h5"
+            run(args.score, TARGETS.parent / config["scenario"], config["replications"], {}, results)
+        cmd = [args.score, "calibrate", str(TARGETS), "--check", str(results)]
+        return subprocess.run(cmd + (["--kind", args.kind] if args.kind else [])).returncode
 
 
 def report(rows):

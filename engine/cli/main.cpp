@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/seek_command.hpp"
 #include "cli/sweep_commands.hpp"
+#include "cli/calibrate_commands.hpp"
 #include "cli/version.hpp"
 
 namespace {
@@ -74,6 +75,7 @@ int main(int argc, char** argv) {
   add_inspect(app, code);
   add_sweep_commands(app, code);
   add_seek_command(app, code);
+  add_calibrate_command(app, code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

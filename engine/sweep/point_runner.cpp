@@ -94,6 +94,7 @@ std::optional<PointResult> run_point(const Sweep& sweep, int point, const PointR
         out.outcome[(static_cast<std::size_t>(rep) * shape.phases + p) * sim::kSummaries + s] =
             summary.total(p, static_cast<sim::Summary>(s));
     keep_replication(shape, rep, sim.series(), out);
+    if (hooks.on_replication) hooks.on_replication(point, rep, sim.series(), summary);
   });
   if (cancelled) return std::nullopt;
   summarise_point(shape, out);
@@ -117,7 +118,7 @@ bool run_points(const Sweep& sweep, PointSource& source, const RunPointsOptions&
                         stopping();
                         if (options.hooks.on_month) options.hooks.on_month();
                       },
-                      &stop};
+                      &stop, options.hooks.on_replication};
   std::mutex sink;
   threads::in_arena(count, [&] {
     threads::run_workers(workers, [&] {

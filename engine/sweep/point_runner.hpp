@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sim/metrics.hpp"
+#include "sim/summary.hpp"
 #include "sweep/sweep.hpp"
 
 namespace score::sweep {
@@ -59,6 +60,9 @@ struct PointRunHooks {
   // After each simulated month of any replication (any thread, concurrently).
   std::function<void()> on_month;
   const std::atomic<bool>* cancel = nullptr;  // stop early when set
+  // After each finished replication of a point (any thread, concurrently),
+  // for callers that read more of it than the point keeps (calibration).
+  std::function<void(int point, int replication, const sim::Series&, const sim::PhaseSummary&)> on_replication;
 };
 
 // Runs one point's replications in parallel on the calling thread's arena

@@ -1,0 +1,199 @@
+#include "calibrate/abc_smc.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "calibrate/kernel.hpp"
+#include "experiment/stream.hpp"
+
+namespace score::calibrate {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// The stream of attempt a of generation g: its prior or kernel draws, and
+// (from a second stream) the seed of its simulation.
+experiment::detail::Stream attempt_stream(std::uint64_t seed, int generation, std::int64_t attempt,
+                                          int purpose) {
+  const auto id = (static_cast<std::uint64_t>(generation) << 40) ^
+                  (static_cast<std::uint64_t>(attempt) << 1) ^ static_cast<std::uint64_t>(purpose);
+  return {seed, id};
+}
+
+std::uint64_t simulation_seed(std::uint64_t seed, int generation, std::int64_t attempt) {
+  return attempt_stream(seed, generation, attempt, 1).bits() >> 11;  // below 2^53, like run.seed
+}
+
+Particle make_particle(const std::vector<PriorRange>& priors, std::vector<double> unit) {
+  Particle p;
+  p.unit = std::move(unit);
+  for (std::size_t j = 0; j < priors.size(); ++j) p.theta.push_back(priors[j].to_value(p.unit[j]));
+  return p;
+}
+
+void normalise(std::vector<Particle>& particles) {
+  double total = 0;
+  for (const Particle& p : particles) total += p.weight;
+  for (Particle& p : particles) p.weight /= total;
+}
+
+}  // namespace
+
+double PriorRange::to_value(double unit) const {
+  if (log_scale) return std::exp(std::log(lo) + unit * (std::log(hi) - std::log(lo)));
+  return lo + unit * (hi - lo);
+}
+
+double Generation::acceptance_rate() const {
+  return attempts > 0 ? static_cast<double>(particles.size()) / static_cast<double>(attempts) : 0.0;
+}
+
+double Generation::effective_sample_size() const {
+  double sum = 0, squares = 0;
+  for (const Particle& p : particles) sum += p.weight, squares += p.weight * p.weight;
+  return squares > 0 ? sum * sum / squares : 0.0;
+}
+
+const char* stop_reason(Stop stop) {
+  switch (stop) {
+    case Stop::generations:
+      return "the generations asked for are done";
+    case Stop::acceptance:
+      return "the acceptance rate fell below its minimum";
+    case Stop::budget:
+      return "the budget of runs is spent";
+    case Stop::exact:
+      return "every particle meets every target (tolerance 0)";
+    case Stop::cancelled:
+      return "interrupted";
+  }
+  return "";
+}
+
+AbcSmc::AbcSmc(std::vector<PriorRange> priors, AbcSettings settings, Simulator simulator)
+    : priors_(std::move(priors)), settings_(settings), simulator_(std::move(simulator)) {}
+
+Generation AbcSmc::prior_sample() const {
+  Generation g;
+  g.tolerance = kInf;
+  std::vector<Proposal> proposals;
+  for (int a = 0; a < settings_.population; ++a) {
+    auto stream = attempt_stream(settings_.seed, 0, a, 0);
+    std::vector<double> unit(priors_.size());
+    for (double& u : unit) u = stream.uniform();
+    g.particles.push_back(make_particle(priors_, std::move(unit)));
+    proposals.push_back({g.particles.back().theta, simulation_seed(settings_.seed, 0, a)});
+  }
+  const std::vector<Outcome> outcomes = simulator_(proposals);
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    g.particles[i].distance = outcomes[i].distance;
+    g.particles[i].values = outcomes[i].values;
+    g.particles[i].weight = 1.0 / settings_.population;
+  }
+  g.attempts = g.simulations = settings_.population;
+  return g;
+}
+
+Generation AbcSmc::next(const Generation& previous, std::int64_t simulations_left,
+                        const std::function<bool()>& cancelled) const {
+  Generation g;
+  g.index = previous.index + 1;
+  std::vector<double> distances;
+  for (const Particle& p : previous.particles) distances.push_back(p.distance);
+  g.tolerance = weighted_quantile(distances, std::vector<double>(distances.size(), 1.0), settings_.quantile);
+  const Kernel kernel(previous.particles);
+  // Batches sized from the previous acceptance rate: a function of the
+  // counts, so the same for any thread count.
+  const double rate = std::max(previous.acceptance_rate() * settings_.quantile, 0.01);
+  while (static_cast<int>(g.particles.size()) < settings_.population) {
+    const int wanted = settings_.population - static_cast<int>(g.particles.size());
+    const std::int64_t batch =
+        std::min<std::int64_t>({static_cast<std::int64_t>(std::ceil(wanted / rate)),
+                                4 * std::int64_t{settings_.population}, simulations_left - g.simulations});
+    if (batch <= 0) return Generation{g.index, g.tolerance, g.attempts, g.simulations, {}};
+    std::vector<Proposal> proposals;
+    std::vector<Particle> candidates;
+    for (std::int64_t a = g.simulations; a < g.simulations + batch; ++a) {
+      auto stream = attempt_stream(settings_.seed, g.index, a, 0);
+      candidates.push_back(make_particle(priors_, kernel.propose(stream)));
+      proposals.push_back({candidates.back().theta, simulation_seed(settings_.seed, g.index, a)});
+    }
+    const std::vector<Outcome> outcomes = simulator_(proposals);
+    if (cancelled && cancelled()) return Generation{g.index, g.tolerance, g.attempts, g.simulations, {}};
+    g.simulations += batch;
+    for (std::size_t i = 0;
+         i < outcomes.size() && static_cast<int>(g.particles.size()) < settings_.population; ++i) {
+      ++g.attempts;
+      if (!(outcomes[i].distance <= g.tolerance)) continue;
+      candidates[i].distance = outcomes[i].distance;
+      candidates[i].values = outcomes[i].values;
+      candidates[i].weight = 1.0 / kernel.mixture_density(candidates[i].unit);
+      g.particles.push_back(std::move(candidates[i]));
+    }
+  }
+  normalise(g.particles);
+  return g;
+}
+
+std::optional<Stop> AbcSmc::stop_after(const Generation& last, std::int64_t used) const {
+  if (last.index >= settings_.generations) return Stop::generations;
+  if (last.index > 0 && last.acceptance_rate() < settings_.min_acceptance) return Stop::acceptance;
+  double worst = 0;
+  for (const Particle& p : last.particles) worst = std::max(worst, p.distance);
+  if (worst == 0) return Stop::exact;
+  if (used >= settings_.budget) return Stop::budget;
+  return std::nullopt;
+}
+
+AbcSmc::Result AbcSmc::run(std::vector<Generation> done,
+                           const std::function<void(const Generation&)>& on_generation,
+                           const std::function<bool()>& cancelled) const {
+  Result result{std::move(done), Stop::generations};
+  auto used = [&] {
+    std::int64_t n = 0;
+    for (const Generation& g : result.generations) n += g.simulations;
+    return n;
+  };
+  if (result.generations.empty()) {
+    result.generations.push_back(prior_sample());
+    on_generation(result.generations.back());
+  }
+  while (true) {
+    if (const auto stop = stop_after(result.generations.back(), used())) {
+      result.stop = *stop;
+      return result;
+    }
+    if (cancelled && cancelled()) {
+      result.stop = Stop::cancelled;
+      return result;
+    }
+    Generation g = next(result.generations.back(), settings_.budget - used(), cancelled);
+    if (g.particles.empty()) {
+      result.stop = (cancelled && cancelled()) ? Stop::cancelled : Stop::budget;
+      return result;
+    }
+    result.generations.push_back(std::move(g));
+    on_generation(result.generations.back());
+  }
+}
+
+double weighted_quantile(std::span<const double> values, std::span<const double> weights, double q) {
+  std::vector<std::size_t> order(values.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  double total = 0;
+  for (const std::size_t i : order)
+    if (!std::isnan(values[i])) total += weights[i];
+  double running = 0;
+  for (const std::size_t i : order) {
+    if (std::isnan(values[i])) continue;
+    running += weights[i];
+    if (running >= q * total) return values[i];
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace score::calibrate

@@ -1,0 +1,114 @@
+#pragma once
+// Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC), the
+// population Monte Carlo form of Beaumont, Cornuet, Marin & Robert (2009)
+// and Toni et al. (2009), with tolerances chosen adaptively as a quantile of
+// the previous generation's distances (Del Moral, Doucet & Jasra 2012; Drovandi
+// & Pettitt 2011). docs/calibration.md says why this and not history matching.
+//
+// Parameters live in unit coordinates: each prior is uniform over its range
+// (or log-uniform: uniform in the logarithm), so the joint prior is uniform
+// on the unit cube and its density cancels from the weights. Proposals move a
+// particle of the previous generation by a Gaussian with twice the weighted
+// covariance of that generation (Beaumont et al. 2009), redrawn until inside
+// the cube.
+//
+// Determinism: attempt a of generation g draws from its own counter-based
+// stream (seed, g, a) and simulates with a seed derived from the same, so a
+// simulation is a pure function of (seed, g, a). Attempts run in batches of a
+// size fixed by the counts so far, never by the threads; a generation accepts
+// the first `population` successes in attempt order. Any thread count gives
+// the same bits.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace score::calibrate {
+
+struct PriorRange {
+  std::string name;
+  double lo = 0, hi = 1;
+  bool log_scale = false;
+  double to_value(double unit) const;  // unit coordinate -> parameter value
+};
+
+struct AbcSettings {
+  int population = 100;
+  std::int64_t budget = 2000;  // simulations at most (attempts of every generation)
+  int generations = 10;        // after generation 0, the prior sample
+  double min_acceptance = 0.02;
+  double quantile = 0.5;
+  std::uint64_t seed = 1;
+};
+
+struct Particle {
+  std::vector<double> unit, theta;  // unit coordinates and parameter values
+  double weight = 0, distance = 0;
+  std::vector<double> values;  // what the simulator reported (targets' simulated values)
+};
+
+struct Generation {
+  int index = 0;
+  double tolerance = 0;                  // distances <= tolerance were accepted (+inf for generation 0)
+  std::int64_t attempts = 0;             // simulations up to the population-th acceptance
+  std::int64_t simulations = 0;          // simulations run, batches' surplus included
+  double acceptance_rate() const;        // population / attempts
+  double effective_sample_size() const;  // 1 / sum of squared normalised weights
+  std::vector<Particle> particles;
+};
+
+// One simulation asked of the simulator: the parameter values and a seed.
+struct Proposal {
+  std::vector<double> theta;
+  std::uint64_t seed = 0;
+};
+struct Outcome {
+  double distance = 0;  // NaN is never accepted
+  std::vector<double> values;
+};
+// Runs a batch of proposals (in parallel if it likes); the i-th outcome must
+// depend only on the i-th proposal.
+using Simulator = std::function<std::vector<Outcome>(std::span<const Proposal>)>;
+
+// Why a run stopped.
+enum class Stop { generations, acceptance, budget, exact, cancelled };
+const char* stop_reason(Stop stop);
+
+class AbcSmc {
+ public:
+  AbcSmc(std::vector<PriorRange> priors, AbcSettings settings, Simulator simulator);
+
+  // Generation 0: `population` draws from the prior, all accepted, equal weights.
+  Generation prior_sample() const;
+  // The next generation after `previous`, within `simulations_left`; an empty
+  // population when the budget ran out before it was complete.
+  // Stops (empty population) after a batch when `cancelled` says so.
+  Generation next(const Generation& previous, std::int64_t simulations_left,
+                  const std::function<bool()>& cancelled = {}) const;
+  // Whether to stop after `last` (nullopt: go on), given the simulations used.
+  std::optional<Stop> stop_after(const Generation& last, std::int64_t used) const;
+
+  // Runs from `done` (generations already complete, e.g. from a journal; may
+  // be empty) to a stop, calling on_generation for each new complete one.
+  // Returns every complete generation.
+  struct Result {
+    std::vector<Generation> generations;
+    Stop stop = Stop::generations;
+  };
+  Result run(std::vector<Generation> done, const std::function<void(const Generation&)>& on_generation,
+             const std::function<bool()>& cancelled = {}) const;
+
+  const std::vector<PriorRange>& priors() const { return priors_; }
+
+ private:
+  std::vector<PriorRange> priors_;
+  AbcSettings settings_;
+  Simulator simulator_;
+};
+
+// The weighted q-quantile of one parameter (or any values) under weights.
+double weighted_quantile(std::span<const double> values, std::span<const double> weights, double q);
+
+}  // namespace score::calibrate

@@ -1,0 +1,108 @@
+// Reading a calibration file: the [calibration] table and the [[parameter]]
+// entries, read as a sweep's (key, range = "scenario" or [lo, hi], log).
+#include "calibrate/calibration_file.hpp"
+
+#include "calibrate/toml_input.hpp"
+#include "scenario/hash.hpp"
+#include "sweep/file_checker.hpp"
+
+namespace score::calibrate {
+namespace {
+
+namespace fs = std::filesystem;
+using sweep::detail::FileChecker;
+
+const toml::table* calibration_table(FileChecker& check, const toml::table& root) {
+  const toml::node* node = root.get("calibration");
+  if (!node || !node->is_table()) {
+    check.error("missing the [calibration] table (scenario, targets, population, budget, seed)");
+    return nullptr;
+  }
+  return node->as_table();
+}
+
+std::optional<double> fraction(FileChecker& check, const toml::table& t, std::string_view key) {
+  const toml::node* node = t.get(key);
+  if (!node) return std::nullopt;
+  const auto x = check.number(*node, "calibration." + std::string(key));
+  if (x && !(*x > 0 && *x < 1)) {
+    check.error(*node, "calibration." + std::string(key), "must lie strictly between 0 and 1");
+    return std::nullopt;
+  }
+  return x;
+}
+
+void read_sizes(FileChecker& check, const toml::table& t, CalibrationSpec& spec) {
+  auto integer = [&](std::string_view key, std::int64_t lo, std::int64_t hi, auto& out) {
+    if (const auto v = check.integer(t, "calibration", key, lo, hi))
+      out = static_cast<std::remove_reference_t<decltype(out)>>(*v);
+  };
+  integer("population", 2, 100'000, spec.population);
+  integer("replications", 1, 10'000, spec.replications);
+  integer("budget", 1, std::int64_t{1} << 40, spec.budget);
+  integer("generations", 0, 1000, spec.generations);
+  std::int64_t seed = 1;
+  integer("seed", 0, (std::int64_t{1} << 53) - 1, seed);
+  spec.seed = static_cast<std::uint64_t>(seed);
+  spec.min_acceptance = fraction(check, t, "min_acceptance").value_or(spec.min_acceptance);
+  spec.quantile = fraction(check, t, "quantile").value_or(spec.quantile);
+  if (spec.budget < std::int64_t{spec.population} * spec.replications)
+    check.error(*t.get("budget"), "calibration.budget",
+                "is less than one generation (population x replications = " +
+                    std::to_string(std::int64_t{spec.population} * spec.replications) + " runs)");
+}
+
+}  // namespace
+
+fs::path calibration_scenario(const fs::path& file) {
+  const TomlInput input = read_toml_input(file, "calibration file");
+  FileChecker check(input.display);
+  const toml::table* t = calibration_table(check, input.root);
+  const auto scenario = t ? check.string(*t, "calibration", "scenario") : std::nullopt;
+  if (t && !scenario)
+    check.error(*t, "calibration", "missing scenario = \"...\" (the scenario to calibrate)");
+  check.throw_if_errors();
+  return file.parent_path() / *scenario;
+}
+
+CalibrationSpec parse_calibration_file(const fs::path& file, const scenario::Document* base) {
+  const TomlInput input = read_toml_input(file, "calibration file");
+  FileChecker check(input.display);
+  check.unknown_keys(input.root, "", {"calibration", "parameter"});
+  CalibrationSpec spec;
+  spec.file = file;
+  spec.text = input.text;
+  spec.sha256 = scenario::sha256_hex(input.text);
+  spec.name = file.stem().string();
+  if (const toml::table* t = calibration_table(check, input.root)) {
+    check.unknown_keys(*t, "calibration",
+                       {"name", "scenario", "targets", "population", "replications", "budget", "generations",
+                        "min_acceptance", "quantile", "seed"});
+    spec.name = check.string(*t, "calibration", "name").value_or(spec.name);
+    spec.scenario = file.parent_path() / check.string(*t, "calibration", "scenario").value_or("");
+    const auto targets = check.string(*t, "calibration", "targets");
+    if (!targets) check.error(*t, "calibration", "missing targets = \"...\" (the targets file)");
+    read_sizes(check, *t, spec);
+    spec.parameters = sweep::detail::read_parameters(check, input.root, base);
+    for (const auto& p : spec.parameters)
+      if (!p.factor.levels.empty())
+        check.error("parameter '" + p.key + "': a prior is a range, not a list of values");
+    check.throw_if_errors();
+    spec.targets = parse_targets_file(file.parent_path() / *targets);
+  }
+  check.throw_if_errors();
+  return spec;
+}
+
+TargetsFile targets_of(const fs::path& file) {
+  const TomlInput input = read_toml_input(file, "targets or calibration file");
+  const toml::table* t = input.root.get_as<toml::table>("calibration");
+  if (!t) return parse_targets_file(file);
+  const auto targets = t->get_as<std::string>("targets");
+  if (!targets)
+    throw scenario::ScenarioError(
+        {{input.display, 0, 0, "calibration", "missing targets = \"...\" (the targets file)"}});
+  return parse_targets_file(file.parent_path() / targets->get());
+}
+
+}  // namespace score::calibrate

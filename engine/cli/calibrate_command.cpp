@@ -1,0 +1,89 @@
+// score calibrate FILE: ABC-SMC over the engine (docs/calibration.md). Loads
+// the calibration, runs generations of particles in memory (each particle a
+// batch point of the sweep's runner), journals each complete generation,
+// writes the ensemble file and prints the posterior and the target table.
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "calibrate/calibration.hpp"
+#include "cli/calibrate_commands.hpp"
+#include "cli/calibrate_journal.hpp"
+#include "cli/calibrate_output.hpp"
+#include "cli/commands.hpp"
+#include "cli/run_support.hpp"
+#include "cli/version.hpp"
+#include "output/ensemble_writer.hpp"
+#include "output/output_lock.hpp"
+#include "output/output_name.hpp"
+#include "scenario/hash.hpp"
+
+namespace score::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using calibrate::Generation;
+
+void print_generation(const Generation& g, int replications) {
+  std::fprintf(stderr,
+               "generation %2d: tolerance %-9.4g accepted %5.1f%% of %lld tried, ESS %.0f, %lld runs\n",
+               g.index, g.tolerance, 100 * g.acceptance_rate(), static_cast<long long>(g.attempts),
+               g.effective_sample_size(), static_cast<long long>(g.simulations * replications));
+}
+
+// The inputs a journal belongs to: the calibration file, its targets file
+// and the resolved scenario.
+std::string inputs_sha256(const calibrate::Calibration& c) {
+  return scenario::sha256_hex(c.spec.sha256 + scenario::sha256_hex(c.spec.targets.text) +
+                              c.sweep.base.document.sha256);
+}
+
+int calibrate(const CalibrateArgs& args, const StopSignals& stop) {
+  calibrate::Calibration c = calibrate::load_calibration(args.file);
+  const fs::path out =
+      args.output.empty() ? output::default_results_path(c.spec.name) : fs::path(args.output);
+  const output::OutputLock lock(out);
+  const std::size_t values = 2 * c.spec.targets.targets.size();
+  CalibrationJournal journal(out, inputs_sha256(c), c.spec.parameters.size(), values, args.resume);
+  if (!args.quiet)
+    std::cerr << c.spec.name << ": ABC-SMC over " << c.spec.parameters.size() << " parameter(s), "
+              << c.in_distance.size() << " fit target(s); population " << c.spec.population << " x "
+              << c.spec.replications << " replication(s), budget " << c.spec.budget << " runs"
+              << (journal.done().empty()
+                      ? ""
+                      : "; resuming after generation " + std::to_string(journal.done().back().index))
+              << "\n";
+  const auto started = std::chrono::steady_clock::now();
+  const calibrate::AbcSmc abc(calibrate::priors(c), calibrate::settings(c),
+                              calibrate::simulator(c, args.threads, &stop.flag()));
+  const calibrate::AbcSmc::Result result = abc.run(
+      journal.done(),
+      [&](const Generation& g) {
+        journal.append(g);
+        if (!args.quiet) print_generation(g, c.spec.replications);
+      },
+      [&] { return stop.stopped(); });
+  if (result.stop == calibrate::Stop::cancelled) {
+    std::cerr << "score calibrate: interrupted by " << stop.name()
+              << "; complete generations are kept: rerun with --resume\n";
+    return stop.exit_code();
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  output::write_ensemble(out, ensemble_of(c, result, SCORE_VERSION));
+  journal.remove();
+  print_summary(c, result, out, seconds);
+  if (args.write_scenario) write_scenario(c, result);
+  if (!args.report.empty()) return run_report(out, args.report);
+  return kOk;
+}
+
+}  // namespace
+
+int calibrate_command(const CalibrateArgs& args) {
+  const StopSignals stop;
+  announce("signals");
+  return guarded([&] { return calibrate(args, stop); }, "score calibrate: ", kInternal);
+}
+
+}  // namespace score::cli

@@ -1,0 +1,149 @@
+// `score calibrate` as a user drives it, over a small two-country scenario:
+// an ensemble file with every generation, the same numbers for any thread
+// count and after a kill and --resume, bad input named, and --check.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <numeric>
+#include <thread>
+
+#include "../sweep/h5_compare.hpp"
+#include "support/run_score.hpp"
+#include "support/scratch_dir.hpp"
+
+namespace score::calibrate {
+namespace {
+
+namespace fs = std::filesystem;
+using score::sweep::testing::dataset_shape;
+using score::sweep::testing::read_dataset;
+using score::sweep::testing::same_bits;
+using score_test::score;
+
+class calibrate_cli : public score_test::ScratchDir {
+ protected:
+  calibrate_cli() : ScratchDir("calibrate_cli_") {}
+
+  fs::path write(const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return dir / name;
+  }
+  // Targets the small scenario can meet only for some enrolment rates.
+  fs::path calibration(int budget = 120, const std::string& metric = "smes_trained") {
+    fs::copy_file(SCORE_SOURCE_DIR "/tests/sweep/data/small_scenario.toml", dir / "small.toml",
+                  fs::copy_options::overwrite_existing);
+    write("targets.toml",
+          "scenario = \"small.toml\"\nreplications = 2\n"
+          "[[target]]\nname = \"trained by 2012\"\nkind = \"fit\"\nsource = \"test\"\n"
+          "at = \"2012-12\"\nmetric = \"" +
+              metric +
+              "\"\nat_least = 60\nupper_tail = 0.3\n"
+              "[[target]]\nname = \"participants in 2011\"\nkind = \"fit\"\nholdout = true\n"
+              "at = \"2011-12\"\nfrom = \"2011-01\"\nmetric = \"classroom_participants\"\n"
+              "country = \"AAA\"\nvalue = 100\nrelative_tolerance = 0.2\n");
+    return write("calibration.toml",
+                 "[calibration]\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\n"
+                 "seed = 3\npopulation = 20\nreplications = 1\nbudget = " +
+                     std::to_string(budget) +
+                     "\ngenerations = 4\nmin_acceptance = 0.01\n"
+                     "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n"
+                     "[[parameter]]\nkey = \"countries.AAA.eligible_firms\"\nrange = \"scenario\"\n");
+  }
+  void expect_same_numbers(const fs::path& a, const fs::path& b) {
+    for (const char* name : {"theta", "weight", "distance", "simulated", "tolerance", "runs"}) {
+      const auto x = read_dataset(a, name), y = read_dataset(b, name);
+      EXPECT_FALSE(x.empty()) << name;
+      EXPECT_TRUE(same_bits(x, y)) << name << " differs";
+    }
+  }
+};
+
+TEST_F(calibrate_cli, WritesEveryGenerationTheSameForAnyThreadCount) {
+  const fs::path file = calibration(), one = dir / "one.h5", two = dir / "two.h5";
+  const auto r1 = score("calibrate " + file.string() + " -o " + one.string() + " --threads 1 -q");
+  ASSERT_EQ(r1.code, 0) << r1.out;
+  EXPECT_NE(r1.out.find("| trained by 2012 | fit |"), std::string::npos) << r1.out;
+  EXPECT_NE(r1.out.find("fit (holdout)"), std::string::npos) << r1.out;
+  ASSERT_EQ(score("calibrate " + file.string() + " -o " + two.string() + " --threads 2 -q").code, 0);
+  expect_same_numbers(one, two);
+  const auto shape = dataset_shape(one, "theta");
+  ASSERT_EQ(shape.size(), 3u);
+  EXPECT_GE(shape[0], 2u);  // the prior sample and at least one generation
+  EXPECT_EQ(shape[1], 20u);
+  EXPECT_EQ(shape[2], 2u);
+  const auto weight = read_dataset(one, "weight");
+  EXPECT_NEAR(std::accumulate(weight.end() - 20, weight.end(), 0.0), 1.0, 1e-12);
+  const auto runs = read_dataset(one, "runs");
+  EXPECT_LE(std::accumulate(runs.begin(), runs.end(), 0.0), 120);
+  EXPECT_FALSE(fs::exists(dir / ".one.h5.journal"));
+}
+
+TEST_F(calibrate_cli, AKilledCalibrationResumesToTheNumbersOfAnUninterruptedOne) {
+  const fs::path file = calibration(2000), whole = dir / "whole.h5", out = dir / "resumed.h5";
+  ASSERT_EQ(score("calibrate " + file.string() + " -o " + whole.string() + " -q").code, 0);
+  const fs::path journal = dir / ".resumed.h5.journal";
+  const pid_t pid = fork();
+  if (pid == 0) {
+    execl(SCORE_EXE, SCORE_EXE, "calibrate", file.c_str(), "-o", out.c_str(), "-q",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Killed once the journal holds generation 0 (21 records: 20 particles
+  // and the generation's diagnostics) and more.
+  constexpr std::uintmax_t kHeader = 100, kRecord = 4 + 8 + 8 * (2 * 2 + 2 + 4) + 8;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (std::error_code ec; std::chrono::steady_clock::now() < deadline;) {
+    if (fs::file_size(journal, ec) > kHeader + 25 * kRecord && !ec) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the calibration ended before it could be killed";
+  const auto refused = score("calibrate " + file.string() + " -o " + out.string() + " -q");
+  EXPECT_EQ(refused.code, 2) << refused.out;
+  EXPECT_NE(refused.out.find("add --resume"), std::string::npos) << refused.out;
+  const auto again = score("calibrate " + file.string() + " -o " + out.string() + " -q --resume");
+  ASSERT_EQ(again.code, 0) << again.out;
+  expect_same_numbers(whole, out);
+}
+
+TEST_F(calibrate_cli, BadInputNamesTheFileAndPlace) {
+  const fs::path file = calibration(120, "smes");
+  const auto r = score("calibrate " + file.string() + " -o " + (dir / "x.h5").string());
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("targets.toml:8"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("'smes' is not a metric"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(dir / "x.h5"));
+  write("calibration.toml",
+        "[calibration]\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\npopulatoin = 3\n");
+  const auto typo = score("calibrate " + file.string());
+  EXPECT_EQ(typo.code, 2) << typo.out;
+  EXPECT_NE(typo.out.find("did you mean 'population'"), std::string::npos) << typo.out;
+}
+
+TEST_F(calibrate_cli, CheckExitsOneOnAMissAndNamesIt) {
+  calibration();
+  const fs::path results = dir / "run.h5";
+  ASSERT_EQ(score("run " + (dir / "small.toml").string() + " --reps 2 -q -o " + results.string()).code, 0);
+  write("strict.toml",
+        "scenario = \"small.toml\"\n[[target]]\nname = \"impossible\"\nkind = \"fit\"\n"
+        "at = \"2012-12\"\nmetric = \"smes_trained\"\nat_least = 1000000\n");
+  const auto miss = score("calibrate " + (dir / "strict.toml").string() + " --check " + results.string());
+  EXPECT_EQ(miss.code, 1) << miss.out;
+  EXPECT_NE(miss.out.find("missed: impossible"), std::string::npos) << miss.out;
+  write("loose.toml",
+        "scenario = \"small.toml\"\n[[target]]\nname = \"possible\"\nkind = \"identity\"\n"
+        "at = \"2012-12\"\nmetric = \"smes_trained\"\nat_least = 0\n");
+  EXPECT_EQ(score("calibrate " + (dir / "loose.toml").string() + " --check " + results.string()).code, 0);
+  const auto outside =
+      score("calibrate " + (dir / "loose.toml").string() + " --check " + results.string() + " --kind fit");
+  EXPECT_EQ(outside.code, 0) << outside.out;
+}
+
+}  // namespace
+}  // namespace score::calibrate

@@ -1,0 +1,142 @@
+// Targets against one replication: what the model gives for each form of
+// target, and how a value is judged against the way the figure was reported.
+#include "calibrate/target_eval.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "scenario/diagnostic.hpp"
+
+namespace score::calibrate {
+namespace {
+
+// Two countries, 2010-01 to 2010-12, one phase.
+Frame frame() { return {{2010, 1}, 12, {"IDN", "VNM"}, {"I"}}; }
+
+Target dated(sim::Metric m, const char* at, std::string country = {}) {
+  Target t;
+  t.name = "a dated target";
+  t.measure = Measure::dated_metric;
+  t.metric = m;
+  t.at = *parse_year_month(at);
+  t.country = std::move(country);
+  return t;
+}
+
+// A stock rising by one a month in IDN and by ten in VNM; a flow of 1 and 2 a month.
+sim::Series series() {
+  sim::Series s(12, 2);
+  for (int step = 0; step < 12; ++step) {
+    s.at(sim::Metric::smes_trained, step, 0) = step + 1;
+    s.at(sim::Metric::smes_trained, step, 1) = 10.0 * (step + 1);
+    s.at(sim::Metric::classroom_participants, step, 0) = 1;
+    s.at(sim::Metric::classroom_participants, step, 1) = 2;
+  }
+  return s;
+}
+
+const sim::PhaseSummary kSummary(1, 2);
+
+TEST(DatedMetric, StockIsItsLevelAtTheEndOfTheMonth) {
+  EXPECT_EQ(evaluate(dated(sim::Metric::smes_trained, "2010-06"), frame(), series(), kSummary).model, 66);
+  EXPECT_EQ(evaluate(dated(sim::Metric::smes_trained, "2010-06", "VNM"), frame(), series(), kSummary).model,
+            60);
+}
+
+TEST(DatedMetric, FlowIsItsSumFromTheStartOrFromAMonth) {
+  Target t = dated(sim::Metric::classroom_participants, "2010-06", "IDN");
+  EXPECT_EQ(evaluate(t, frame(), series(), kSummary).model, 6);
+  t.from = parse_year_month("2010-05");
+  EXPECT_EQ(evaluate(t, frame(), series(), kSummary).model, 2);
+  t.country.clear();
+  EXPECT_EQ(evaluate(t, frame(), series(), kSummary).model, 6);
+}
+
+TEST(PhaseSummaryTarget, ReadsTheAllCountryTotalOrOneCountry) {
+  sim::PhaseSummary summary(1, 2);
+  summary.at(0, 0, sim::Summary::firms_trained_total) = 3;
+  summary.at(0, 2, sim::Summary::firms_trained_total) = 7;
+  Target t;
+  t.phase = "I";
+  t.summary = sim::Summary::firms_trained_total;
+  EXPECT_EQ(evaluate(t, frame(), series(), summary).model, 7);
+  t.country = "IDN";
+  EXPECT_EQ(evaluate(t, frame(), series(), summary).model, 3);
+}
+
+TEST(CheckTargets, NamesTheFileTheTargetAndTheProblem) {
+  Target t = dated(sim::Metric::smes_trained, "2011-01");
+  t.name = "late";
+  t.line = 7;
+  try {
+    check_targets({t}, frame(), "targets.toml");
+    FAIL() << "a month after the calendar was accepted";
+  } catch (const scenario::ScenarioError& e) {
+    const std::string text = e.diagnostics().at(0).format();
+    EXPECT_NE(text.find("targets.toml:7"), std::string::npos) << text;
+    EXPECT_NE(text.find("late"), std::string::npos) << text;
+    EXPECT_NE(text.find("outside the scenario's calendar"), std::string::npos) << text;
+  }
+  t.at = {2010, 12};
+  t.country = "GHA";
+  EXPECT_THROW(check_targets({t}, frame(), "targets.toml"), scenario::ScenarioError);
+  t.country = "VNM";
+  EXPECT_NO_THROW(check_targets({t}, frame(), "targets.toml"));
+}
+
+Judgement judged(const Reported& r, double model) {
+  Target t;
+  t.reported = r;
+  const Sample s{model, r.value};
+  return judge(t, std::span(&s, 1));
+}
+
+TEST(Judge, PointWithRelativeToleranceIsZeroInsideAndGrowsOutside) {
+  Reported r;
+  r.value = 100;
+  r.relative_tolerance = 0.1;
+  EXPECT_TRUE(judged(r, 109).inside);
+  EXPECT_EQ(judged(r, 91).discrepancy, 0);
+  EXPECT_FALSE(judged(r, 111).inside);
+  EXPECT_DOUBLE_EQ(judged(r, 120).discrepancy, 1.0);  // one half-width beyond the band
+  EXPECT_DOUBLE_EQ(judged(r, 70).discrepancy, 2.0);
+}
+
+TEST(Judge, RangeAtLeastAndUpTo) {
+  Reported range;
+  range.form = Form::range;
+  range.min = 0.75;
+  range.max = 0.80;
+  EXPECT_TRUE(judged(range, 0.77).inside);
+  EXPECT_FALSE(judged(range, 0.81).inside);
+  Reported over;  // "over 1,400", plausibly up to 15% above
+  over.form = Form::at_least;
+  over.value = 1400;
+  over.upper_tail = 0.15;
+  EXPECT_TRUE(judged(over, 1500).inside);
+  EXPECT_FALSE(judged(over, 1399).inside);
+  EXPECT_FALSE(judged(over, 1700).inside);
+  over.upper_tail = std::nan("");
+  EXPECT_TRUE(judged(over, 1e6).inside);
+  Reported up_to;
+  up_to.form = Form::up_to;
+  up_to.value = 0.5;
+  EXPECT_TRUE(judged(up_to, 0.2).inside);
+  EXPECT_FALSE(judged(up_to, 0.55).inside);
+  EXPECT_DOUBLE_EQ(judged(up_to, 0.55).discrepancy, 1.0);
+}
+
+TEST(Judge, AveragesReplicationsAndLeavesOutNaN) {
+  Target t;
+  t.reported.value = 10;
+  t.reported.absolute_tolerance = 1;
+  const std::vector<Sample> reps{{9, 10}, {std::nan(""), 10}, {12, 10}};
+  const Judgement j = judge(t, reps);
+  EXPECT_DOUBLE_EQ(j.model, 10.5);
+  EXPECT_TRUE(j.inside);
+}
+
+}  // namespace
+}  // namespace score::calibrate
