@@ -23,7 +23,8 @@ std::string money(double v) {
 
 // The year a key of a yearly table names ("2017"), or nothing.
 std::optional<int> year_key(const std::string& key) {
-  if (key.size() != 4 || !std::all_of(key.begin(), key.end(), [](unsigned char ch) { return std::isdigit(ch); }))
+  if (key.size() != 4 ||
+      !std::all_of(key.begin(), key.end(), [](unsigned char ch) { return std::isdigit(ch); }))
     return std::nullopt;
   return std::stoi(key);
 }
@@ -52,8 +53,8 @@ void read_window(Reader& r, const model::Description& m, const std::string& p, m
   const bool calendar = r.valid("calendar.start") && r.valid("calendar.end");
   for (const auto& [key, month] : {std::pair{"start", start}, std::pair{"end", end}})
     if (month && calendar && (*month < m.start || *month > m.end))
-      r.error(at(p, key), format_year_month(*month) + " lies outside the calendar (" + format_year_month(m.start) +
-                              " to " + format_year_month(m.end) + ")");
+      r.error(at(p, key), format_year_month(*month) + " lies outside the calendar (" +
+                              format_year_month(m.start) + " to " + format_year_month(m.end) + ")");
   if (start && end && *end < *start)
     r.error(at(p, "end"), "the funder stops before it starts (" + format_year_month(*start) + ")");
   if (start) f.first_step = std::max(0, months_between(m.start, *start));
@@ -66,10 +67,12 @@ void read_earmarks(Reader& r, const model::Description& m, const std::string& p,
   const bool programme = model::source_info(f.kind).tie == model::Tie::programme;
   const std::string kind = model::source_names()[static_cast<std::size_t>(f.kind)];
   if (r.has(at(p, "countries"))) {
-    if (!programme) r.error(at(p, "countries"), "a " + kind + " funder is tied to its country; no earmark applies");
+    if (!programme)
+      r.error(at(p, "countries"), "a " + kind + " funder is tied to its country; no earmark applies");
     f.countries.assign(m.countries.size(), false);
     for (const std::string& id : r.strings(at(p, "countries"))) {
-      const auto it = std::find_if(m.countries.begin(), m.countries.end(), [&](const auto& c) { return c.id == id; });
+      const auto it =
+          std::find_if(m.countries.begin(), m.countries.end(), [&](const auto& c) { return c.id == id; });
       if (it == m.countries.end())
         r.error(at(p, "countries"), "unknown country '" + id + "' (not under [countries])");
       else
@@ -138,7 +141,8 @@ void read_currencies(Reader& r, model::Description& m) {
       c.first_year = rates.begin()->first;
       for (int y = c.first_year; y <= rates.rbegin()->first; ++y) {
         const auto it = rates.find(y);
-        if (it == rates.end()) r.error(table, "no rate for " + std::to_string(y) + ": give every year in between");
+        if (it == rates.end())
+          r.error(table, "no rate for " + std::to_string(y) + ": give every year in between");
         c.usd_per_unit.push_back(it == rates.end() ? 1.0 : it->second);
       }
     }

@@ -233,12 +233,14 @@ void check_phase_known(Reader& r, const std::string& key, const std::string& pha
     r.error(key, "unknown phase '" + phase + "' (not under [phases])");
 }
 
-// Budgets per phase: budget_usd in US dollars (a USD funder only), or
-// budget in the funder's currency; not both for one phase.
+// Budgets per phase: budget in the funder's currency, or budget_usd in US
+// dollars (for a funder in another currency, converted at the rate of the
+// phase's first year, so a variant may still cut a franc budget in
+// dollars); not both for one phase.
 void read_budgets(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
   f.budget.assign(m.phases.size(), 0.0);
   std::vector<bool> written(m.phases.size(), false);
-  for (const char* table : {"budget_usd", "budget"}) {
+  for (const char* table : {"budget", "budget_usd"}) {
     for (const std::string& phase : r.keys(at(p, table))) {
       const std::string key = at(at(p, table), phase);
       const int k = phase_index(m, phase);
@@ -246,12 +248,13 @@ void read_budgets(Reader& r, const model::Description& m, const std::string& p, 
         check_phase_known(r, key, phase);
         continue;
       }
-      if (f.currency >= 0 && std::string_view(table) == "budget_usd")
-        r.error(key, "this funder's budget is in " + m.currencies[static_cast<std::size_t>(f.currency)].id +
-                         ": write it under " + at(p, "budget"));
-      if (written[static_cast<std::size_t>(k)]) r.error(key, "phase " + phase + "'s budget is written twice");
-      written[static_cast<std::size_t>(k)] = true;
-      f.budget[static_cast<std::size_t>(k)] = r.number(key);
+      const auto u = static_cast<std::size_t>(k);
+      if (written[u])
+        r.error(key, "phase " + phase + "'s budget is written twice (under budget_usd and budget)");
+      written[u] = true;
+      const bool convert = f.currency >= 0 && std::string_view(table) == "budget_usd";
+      f.budget[u] = r.number(key) /
+                    (convert ? m.currencies[static_cast<std::size_t>(f.currency)].rate(m.phases[u].start.year) : 1.0);
     }
   }
 }

@@ -309,6 +309,11 @@ TEST_F(Build, AFundersCurrencyMonthsEarmarksAndScheduleAreRead) {
   EXPECT_NEAR(f.scheduled[18], 100, 1e-9);
   EXPECT_NEAR(f.scheduled[29], 1200, 1e-9);
   EXPECT_EQ(m.funders[0].currency, -1);  // USD by default
+  // A dollar budget for a franc funder converts at its phase's first year.
+  const Scenario usd = load_scenario(write(
+      "u.toml", replace(std::string(kMinimal) + kManaged, "budget = { I = 1800, II = 2000 }",
+                        "budget = { I = 1800 }\nbudget_usd = { II = 2200 }")));
+  EXPECT_NEAR(usd.model.funders[1].budget[1], 2000, 1e-9);  // 2011: 1.1 USD per franc
 }
 
 // The line of the first occurrence of `needle` in `text` (1-based).
@@ -328,8 +333,8 @@ TEST_F(Build, AFundersMoneyTermsAreCheckedWhereTheyAreWritten) {
   };
   expect_error("currency = \"CHF\"", "currency = \"EUR\"", "currency = \"EUR\"",
                "funders.S.currency: unknown currency 'EUR' (not under [currencies])");
-  expect_error("budget = { I = 1800", "budget_usd = { I = 1800", "budget_usd = { I = 1800",
-               "funders.S.budget_usd.I: this funder's budget is in CHF: write it under funders.S.budget");
+  expect_error("budget = { I = 1800, II = 2000 }", "budget = { I = 1800, II = 2000 }\nbudget_usd = { II = 2400 }",
+               "budget_usd = { II", "funders.S.budget_usd.II: phase II's budget is written twice");
   expect_error("end = \"2012-06\"\ncountries", "end = \"2010-03\"\ncountries", "end = \"2010-03\"",
                "funders.S.end: the funder stops before it starts (2010-07)");
   expect_error("start = \"2010-07\"", "start = \"2009-07\"", "start = \"2009-07\"",
