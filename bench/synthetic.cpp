@@ -193,11 +193,11 @@ model::Description synthetic_scenario(const SyntheticSize& size) {
 
     // Budgets in proportion to the population and the phase's length.
     const double years = (last - first + 1) / 12.0;
-    seco.budget_usd.push_back(3.0 * firms * years * kDonor[p]);
-    norad.budget_usd.push_back(1.2 * firms * years * kDonor[p]);
-    ilo.budget_usd.push_back(0.4 * firms * years);
-    gov.budget_usd.push_back(p >= 1 ? 2.0 * static_cast<double>(sizes[static_cast<std::size_t>(gov_country)]) * years : 0.0);
-    csr.budget_usd.push_back(p >= 2 ? 1500.0 * csr.suppliers : 0.0);
+    seco.budget.push_back(3.0 * firms * years * kDonor[p]);
+    norad.budget.push_back(1.2 * firms * years * kDonor[p]);
+    ilo.budget.push_back(0.4 * firms * years);
+    gov.budget.push_back(p >= 1 ? 2.0 * static_cast<double>(sizes[static_cast<std::size_t>(gov_country)]) * years : 0.0);
+    csr.budget.push_back(p >= 2 ? 1500.0 * csr.suppliers : 0.0);
   }
   m.funders = {seco, norad, ilo, gov, csr};
 

@@ -1,5 +1,7 @@
 #include "model/description.hpp"
 
+#include <algorithm>
+
 namespace score::model {
 
 const std::array<const char*, kSources>& source_names() {
@@ -44,6 +46,17 @@ int Description::phase_at(int step) const {
   for (int p = 0; p < static_cast<int>(phases.size()); ++p)
     if (step >= phases[p].first_step && step <= phases[p].last_step) return p;
   return -1;
+}
+
+double Currency::rate(int year) const {
+  if (usd_per_unit.empty()) return 1.0;
+  const int k = std::clamp(year - first_year, 0, static_cast<int>(usd_per_unit.size()) - 1);
+  return usd_per_unit[static_cast<std::size_t>(k)];
+}
+
+double Description::usd_per_unit(const Funder& f, int step) const {
+  if (f.currency < 0) return 1.0;
+  return currencies[static_cast<std::size_t>(f.currency)].rate(start.plus(step).year);
 }
 
 std::int64_t Description::total_firms() const {

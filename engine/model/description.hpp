@@ -148,16 +148,40 @@ struct Phase {
 // funder_kind set).
 using FunderKind = Source;
 
-// How a funder spreads its phase budget over the phase's months.
-enum class Pacing { even, front_loaded, none };
+// How a funder spreads its phase budget over the months it funds in the
+// phase: evenly, front-loaded, all at once, or by a yearly schedule.
+enum class Pacing { even, front_loaded, none, schedule };
+// The programme's cost lines a funder's money may be earmarked to, in the
+// order of sim::Line (delivery is the delivery subsidy; the rest programme).
+constexpr int kCostLines = 5;
+
+// A currency budgets may be written in, with its yearly rate to the US
+// dollar (USD per unit, from first_year on).
+struct Currency {
+  std::string id;
+  int first_year = 0;
+  std::vector<double> usd_per_unit;
+  // The rate of a year; years outside the table take the nearest year's.
+  double rate(int year) const;
+};
 // What happens to money unspent at a phase's end.
 enum class Unspent { lapse, carry_over };
 
 struct Funder {
   std::string id, name;
   FunderKind kind = FunderKind::donor;
-  std::vector<double> budget_usd;  // per phase; 0 = not funding in that phase
-  int country = -1;                // government and csr: the country they fund
+  std::vector<double> budget;  // per phase, in the funder's currency; 0 = not funding in that phase
+  int currency = -1;           // index into Description::currencies; -1: USD
+  int country = -1;            // government and csr: the country they fund
+  // Months the funder pays in (inclusive steps; -1: from the start, to the end).
+  int first_step = -1, last_step = -1;
+  // Programme money earmarked to countries (empty: every country) and to
+  // cost lines (indexed like sim::Line).
+  std::vector<bool> countries;
+  std::array<bool, kCostLines> lines{true, true, true, true, true};
+  // Pacing `schedule`: per step, what the yearly plan allows by the end of
+  // that month since its phase began (own currency).
+  std::vector<double> scheduled;
   double share = 0;                // government and csr: share of the price paid
   std::array<bool, kModules> modules{true, true, true, true, true};
   // Per phase (empty: `share` and `modules` in every phase), so a setting
@@ -169,6 +193,10 @@ struct Funder {
   double reliability = 1;  // probability a pledge materialises, drawn per phase
   int suppliers = 0;       // csr: firms in its supply chain
 
+  bool active_at(int step) const {
+    return (first_step < 0 || step >= first_step) && (last_step < 0 || step <= last_step);
+  }
+  bool funds_country(int c) const { return countries.empty() || countries[static_cast<std::size_t>(c)]; }
   // Per-phase settings with a fallback for descriptions built by hand.
   double share_in(int phase) const {
     return phase < 0 || phase_share.empty() ? share : phase_share[static_cast<std::size_t>(phase)];
@@ -230,10 +258,13 @@ struct Description {
   std::vector<Phase> phases;
   std::array<Module, kModules> modules;
   std::vector<Funder> funders;
+  std::vector<Currency> currencies;
   Behaviour behaviour;
 
   // Phase index of a step, or -1 between phases.
   int phase_at(int step) const;
+  // USD per unit of a funder's currency in the month of `step` (1 for USD).
+  double usd_per_unit(const Funder& f, int step) const;
   std::int64_t total_firms() const;
 };
 

@@ -274,15 +274,34 @@ void check_phase_known(Reader& r, const std::string& key, const std::string& pha
     r.error(key, "unknown phase '" + phase + "' (not under [phases])");
 }
 
-void read_phase_terms(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
-  f.budget_usd.assign(m.phases.size(), 0.0);
-  for (const std::string& phase : r.keys(at(p, "budget_usd"))) {
-    const int k = phase_index(m, phase);
-    if (k < 0)
-      check_phase_known(r, p + ".budget_usd." + phase, phase);
-    else
-      f.budget_usd[static_cast<std::size_t>(k)] = r.number(p + ".budget_usd." + phase);
+// Budgets per phase: budget in the funder's currency, or budget_usd in US
+// dollars (for a funder in another currency, converted at the rate of the
+// phase's first year, so a variant may still cut a franc budget in
+// dollars); not both for one phase.
+void read_budgets(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
+  f.budget.assign(m.phases.size(), 0.0);
+  std::vector<bool> written(m.phases.size(), false);
+  for (const char* table : {"budget", "budget_usd"}) {
+    for (const std::string& phase : r.keys(at(p, table))) {
+      const std::string key = at(at(p, table), phase);
+      const int k = phase_index(m, phase);
+      if (k < 0) {
+        check_phase_known(r, key, phase);
+        continue;
+      }
+      const auto u = static_cast<std::size_t>(k);
+      if (written[u])
+        r.error(key, "phase " + phase + "'s budget is written twice (under budget_usd and budget)");
+      written[u] = true;
+      const bool convert = f.currency >= 0 && std::string_view(table) == "budget_usd";
+      f.budget[u] = r.number(key) /
+                    (convert ? m.currencies[static_cast<std::size_t>(f.currency)].rate(m.phases[u].start.year) : 1.0);
+    }
   }
+}
+
+void read_phase_terms(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
+  read_budgets(r, m, p, f);
   f.share = r.number(at(p, "share"));
   f.modules = module_set(r, at(p, "modules"));
   f.phase_share.assign(m.phases.size(), f.share);
@@ -302,7 +321,12 @@ void read_phase_terms(Reader& r, const model::Description& m, const std::string&
 
 }  // namespace
 
+void read_currencies(Reader& r, model::Description& m);
+void read_funder_currency(Reader& r, const model::Description& m, const std::string& p, model::Funder& f);
+void read_funder_money(Reader& r, const model::Description& m, const std::string& p, model::Funder& f);
+
 void read_funders(Reader& r, model::Description& m) {
+  read_currencies(r, m);
   for (const std::string& id : r.keys("funders")) {
     const std::string p = "funders." + id;
     model::Funder f;
@@ -310,15 +334,18 @@ void read_funders(Reader& r, model::Description& m) {
     f.name = r.string(at(p, "name"));
     read_kind(r, p, f);
     read_country(r, m, p, f);
+    read_funder_currency(r, m, p, f);
     read_phase_terms(r, m, p, f);
     const std::string pacing = r.string(at(p, "pacing"));
     f.pacing = pacing == "front_loaded" ? model::Pacing::front_loaded
                : pacing == "none"       ? model::Pacing::none
+               : pacing == "schedule"   ? model::Pacing::schedule
                                         : model::Pacing::even;
     f.unspent =
         r.string(at(p, "unspent")) == "carry_over" ? model::Unspent::carry_over : model::Unspent::lapse;
     f.reliability = r.number(at(p, "reliability"));
     f.suppliers = static_cast<int>(r.integer(at(p, "suppliers")));
+    read_funder_money(r, m, p, f);
     m.funders.push_back(std::move(f));
   }
 }

@@ -16,6 +16,7 @@ std::vector<TypicalRange> build() {
       {"phases.*.global_overhead_usd_per_month", 5000, 2e5},
       {"phases.*.tot_usd_per_trainee", 500, 1e4},
       {"funders.*.budget_usd.*", 1e5, 5e7},
+      {"funders.*.budget.*", 1e5, 5e7},
       {"behaviour.told_savings_usd", 100, 1e4},
       {"behaviour.savings_max_usd_per_month", 500, 5e4},
       {"behaviour.provider_overhead_usd_per_month", 100, 5000},

@@ -10,39 +10,75 @@ using model::Source;
 
 namespace {
 
-// Share of a phase budget the spending plan allows by the end of `step`.
-double paced_fraction(model::Pacing pacing, const model::Phase& phase, int step) {
-  const double n = phase.last_step - phase.first_step + 1;
-  const double x = std::clamp((step - phase.first_step + 1) / n, 0.0, 1.0);
+// The months a funder pays in within a phase (inclusive steps; empty when
+// last < first).
+struct Window {
+  int first, last;
+};
+
+Window funding_window(const model::Funder& f, const model::Phase& phase) {
+  return {f.first_step < 0 ? phase.first_step : std::max(phase.first_step, f.first_step),
+          f.last_step < 0 ? phase.last_step : std::min(phase.last_step, f.last_step)};
+}
+
+// Share of a phase budget the spending plan allows by the end of `step`,
+// over the months the funder pays in.
+double paced_fraction(model::Pacing pacing, Window w, int step) {
+  if (w.last < w.first) return 0.0;
+  const double n = w.last - w.first + 1;
+  const double x = std::clamp((step - w.first + 1) / n, 0.0, 1.0);
   switch (pacing) {
     case model::Pacing::even:
       return x;
     case model::Pacing::front_loaded:
       return x * (2.0 - x);  // twice the even pace at first, none at the end
     case model::Pacing::none:
+    case model::Pacing::schedule:
       return 1.0;
   }
   return 1.0;
 }
 
 double phase_budget(const State& s, std::size_t j, int p) {
-  return s.model->funders[j].budget_usd[static_cast<std::size_t>(p)] + s.funders[j].carried_in;
+  return s.model->funders[j].budget[static_cast<std::size_t>(p)] + s.funders[j].carried_in;
 }
 
-void spend(State& s, std::size_t j, int country, double amount) {
-  s.funders[j].spent_phase += amount;
-  s.funders[j].spent_total += amount;
-  s.series.at(Metric::funds_spent_usd, s.step, country, static_cast<int>(s.model->funders[j].kind)) += amount;
+// What funder j may have spent by the end of this month in phase p, in its
+// own currency. Money carried in is free to spend at once.
+double allowed(const State& s, std::size_t j, int p) {
+  const model::Funder& f = s.model->funders[j];
+  const double budget = f.budget[static_cast<std::size_t>(p)];
+  const double carried = s.funders[j].carried_in;
+  if (f.pacing == model::Pacing::schedule && !f.scheduled.empty())
+    return std::min(budget, f.scheduled[static_cast<std::size_t>(s.step)]) + carried;
+  const Window w = funding_window(f, s.model->phases[static_cast<std::size_t>(p)]);
+  return (budget + carried) * paced_fraction(f.pacing, w, s.step);
 }
 
-// Spends up to `amount` from all funders of a kind, pro rata to what each
-// has left, so no budget is ever overspent.
-double spend_pool(State& s, FunderKind kind, int country, double amount) {
-  const double left = budget_left(s, kind);
+// The ledger is kept in the funder's currency; payments are in USD at the
+// month's rate.
+void spend(State& s, std::size_t j, int country, double usd) {
+  const double own = usd / s.model->usd_per_unit(s.model->funders[j], s.step);
+  s.funders[j].spent_phase += own;
+  s.funders[j].spent_total += own;
+  s.series.at(Metric::funds_spent_usd, s.step, country, static_cast<int>(s.model->funders[j].kind)) += usd;
+}
+
+// Whether programme funder j's money may pay a line in a country
+// (its earmarks).
+bool earmarked(const model::Funder& f, FunderKind kind, int country, Line line) {
+  return f.kind == kind && f.funds_country(country) && f.lines[static_cast<std::size_t>(line)];
+}
+
+// Spends up to `amount` from the funders of a kind whose earmarks allow the
+// line in the country, pro rata to what each has left, so no budget is
+// ever overspent.
+double spend_pool(State& s, FunderKind kind, int country, Line line, double amount) {
+  const double left = budget_left(s, kind, country, line);
   if (left <= 0 || amount <= 0) return 0;
   const double paid = std::min(amount, left);
   for (std::size_t j = 0; j < s.funders.size(); ++j) {
-    if (s.model->funders[j].kind != kind) continue;
+    if (!earmarked(s.model->funders[j], kind, country, line)) continue;
     spend(s, j, country, std::min(funder_left(s, j), paid * funder_left(s, j) / left));
   }
   return paid;
@@ -120,7 +156,7 @@ Planned programme_share(const State& s, Source src, int firm, int module, bool l
     out.share = cs.plan->ilo_share;
   }
   const double price = module_price(*s.model, c, module);
-  out.available = std::min(out.share, budget_left(s, src) / price);
+  out.available = std::min(out.share, budget_left(s, src, c, Line::delivery) / price);
   return out;
 }
 
@@ -128,12 +164,9 @@ Planned programme_share(const State& s, Source src, int firm, int module, bool l
 
 double funder_left(const State& s, std::size_t j) {
   const int p = s.model->phase_at(s.step);
-  if (p < 0 || !s.funders[j].pledge_holds) return 0;
   const model::Funder& f = s.model->funders[j];
-  const double budget = phase_budget(s, j, p);
-  const double allowed =
-      budget * paced_fraction(f.pacing, s.model->phases[static_cast<std::size_t>(p)], s.step);
-  return std::max(0.0, allowed - s.funders[j].spent_phase);
+  if (p < 0 || !s.funders[j].pledge_holds || !f.active_at(s.step)) return 0;
+  return std::max(0.0, allowed(s, j, p) - s.funders[j].spent_phase) * s.model->usd_per_unit(f, s.step);
 }
 
 bool buyer_partnered(const State& s, int firm) {
@@ -148,10 +181,10 @@ bool pushed_by_partner(const State& s, int firm) {
   return buyer_partnered(s, firm) || (csr >= 0 && funder_left(s, static_cast<std::size_t>(csr)) > 0);
 }
 
-double budget_left(const State& s, FunderKind kind) {
+double budget_left(const State& s, FunderKind kind, int country, Line line) {
   double left = 0;
   for (std::size_t j = 0; j < s.funders.size(); ++j)
-    if (s.model->funders[j].kind == kind) left += funder_left(s, j);
+    if (earmarked(s.model->funders[j], kind, country, line)) left += funder_left(s, j);
   return left;
 }
 
@@ -239,7 +272,7 @@ Quote pay_delivery(State& s, int firm, int provider, int module) {
     const double amount = q.by_source[static_cast<std::size_t>(src)];
     if (amount <= 0 || !model::source_info(src).funder_kind) continue;
     if (model::source_info(src).programme_money)
-      spend_pool(s, src, c, amount);
+      spend_pool(s, src, c, Line::delivery, amount);
     else
       spend_third_party(s, src, firm, module, amount);
   }
@@ -252,16 +285,17 @@ double programme_funds_left(const State& s, int country, Line line) {
   const CountryState& cs = s.countries[static_cast<std::size_t>(country)];
   if (!cs.supported || cs.phase < 0) return 0;
   const model::Phase& phase = s.model->phases[static_cast<std::size_t>(cs.phase)];
-  return (donor_pays(phase, line) ? budget_left(s, FunderKind::donor) : 0.0) +
-         budget_left(s, FunderKind::ilo);
+  return (donor_pays(phase, line) ? budget_left(s, FunderKind::donor, country, line) : 0.0) +
+         budget_left(s, FunderKind::ilo, country, line);
 }
 
 double pay_programme(State& s, int country, Line line, double amount) {
   const CountryState& cs = s.countries[static_cast<std::size_t>(country)];
   if (!cs.supported || cs.phase < 0 || amount <= 0) return 0;
   const model::Phase& phase = s.model->phases[static_cast<std::size_t>(cs.phase)];
-  const double donor = donor_pays(phase, line) ? spend_pool(s, FunderKind::donor, country, amount) : 0.0;
-  const double ilo = spend_pool(s, FunderKind::ilo, country, amount - donor);
+  const double donor =
+      donor_pays(phase, line) ? spend_pool(s, FunderKind::donor, country, line, amount) : 0.0;
+  const double ilo = spend_pool(s, FunderKind::ilo, country, line, amount - donor);
   s.series.at(Metric::programme_cost_usd, s.step, country) += donor + ilo;
   s.series.at(Metric::donor_spend_usd, s.step, country) += donor;
   return donor + ilo;
@@ -269,21 +303,24 @@ double pay_programme(State& s, int country, Line line, double amount) {
 
 namespace {
 
-// Records a funder's budget line (budget or lapse) in the series: under its
-// country if it is tied to one, else shared equally by the phase's countries.
+// Records a funder's budget line (budget or lapse, own currency) in the
+// series in USD at this month's rate: under its country if it is tied to
+// one, else shared equally by the phase's countries it may fund.
 void record_funds(State& s, std::size_t j, int phase, Metric metric, double amount) {
   const model::Funder& f = s.model->funders[j];
   const int k = static_cast<int>(f.kind);
+  const double usd = amount * s.model->usd_per_unit(f, s.step);
   if (f.country >= 0) {
-    s.series.at(metric, s.step, f.country, k) += amount;
+    s.series.at(metric, s.step, f.country, k) += usd;
     return;
   }
   const auto& plans = s.model->phases[static_cast<std::size_t>(phase)].plans;
-  const auto n = std::count_if(plans.begin(), plans.end(), [](const model::Plan& p) { return p.active; });
+  const auto funded = [&](std::size_t c) { return plans[c].active && f.funds_country(static_cast<int>(c)); };
+  std::size_t n = 0;
+  for (std::size_t c = 0; c < plans.size(); ++c) n += funded(c) ? 1 : 0;
   if (n == 0) return;  // a phase without countries has no budgets to spend
   for (std::size_t c = 0; c < plans.size(); ++c)
-    if (plans[c].active)
-      s.series.at(metric, s.step, static_cast<int>(c), k) += amount / static_cast<double>(n);
+    if (funded(c)) s.series.at(metric, s.step, static_cast<int>(c), k) += usd / static_cast<double>(n);
 }
 
 }  // namespace
@@ -298,7 +335,7 @@ void open_budgets(State& s, int phase) {
     fs.carried_in = fs.carry_out;
     fs.carry_out = 0;
     fs.pledge_holds = rng.bernoulli(m.funders[j].reliability);
-    const double budget = m.funders[j].budget_usd[static_cast<std::size_t>(phase)];
+    const double budget = m.funders[j].budget[static_cast<std::size_t>(phase)];
     fs.budget_total += budget;
     record_funds(s, j, phase, Metric::funds_budget_usd, budget);
   }

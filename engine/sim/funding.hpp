@@ -51,8 +51,10 @@ Quote pay_delivery(State& s, int firm, int provider, int module);
 // the ILO for the rest. Returns what was paid (less when budgets run short).
 double pay_programme(State& s, int country, Line line, double amount);
 
-// What funder j can still spend now: its phase budget (with money carried
-// in) paced by its spending plan, less what it spent (0 if its pledge failed).
+// What funder j can still spend now, in USD at this month's rate: its phase
+// budget (with money carried in) paced by its spending plan over the months
+// it pays in, less what it spent (0 if its pledge failed or it does not pay
+// this month).
 double funder_left(const State& s, std::size_t funder);
 
 // The firm supplies a buyer that partners with the programme.
@@ -64,8 +66,9 @@ bool pushed_by_partner(const State& s, int firm);
 // What pay_programme could pay for a line in a country now.
 double programme_funds_left(const State& s, int country, Line line);
 
-// Budget left now for funders of a kind (all countries).
-double budget_left(const State& s, model::FunderKind kind);
+// Budget left now, in USD, for funders of a kind whose earmarks let them
+// pay this line in this country.
+double budget_left(const State& s, model::FunderKind kind, int country, Line line);
 
 // Phase bookkeeping: open a phase's budgets (draw pledges, take carried
 // money in) and close them at the phase's last month (lapse or carry).

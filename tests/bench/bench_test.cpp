@@ -30,7 +30,7 @@ TEST(BenchSynthetic, PopulationPhasesAndFundersHaveTheRequestedShape) {
       EXPECT_TRUE(p.plans.front().active) << "the largest country is in every phase";
     }
     EXPECT_EQ(next, size.months) << "phases cover the run";
-    for (const model::Funder& f : m.funders) EXPECT_EQ(f.budget_usd.size(), m.phases.size());
+    for (const model::Funder& f : m.funders) EXPECT_EQ(f.budget.size(), m.phases.size());
   }
   EXPECT_EQ(named_size("large")->firms, 1'000'000);
   EXPECT_EQ(named_size("huge")->firms, 10'000'000);

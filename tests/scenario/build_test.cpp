@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "scenario/diagnostic.hpp"
@@ -98,7 +99,7 @@ TEST_F(Build, CountryAndModuleOverridesWinInOrder) {
   EXPECT_EQ(a.subsidy_share[2], 0.5);  // phase + module
   EXPECT_TRUE(sc.model.phases[1].plans[0].active);
   EXPECT_FALSE(sc.model.phases[1].plans[1].active);
-  EXPECT_EQ(sc.model.funders[0].budget_usd, (std::vector<double>{1000, 2000}));
+  EXPECT_EQ(sc.model.funders[0].budget, (std::vector<double>{1000, 2000}));
 }
 
 std::string replace(std::string text, const std::string& from, const std::string& to) {
@@ -303,6 +304,83 @@ TEST_F(Build, TheUnfundedSeatRuleIsReadPerPhase) {
                                             "countries = [\"AAA\"]\nunfunded_seats = \"rationed\"\n")));
   EXPECT_EQ(sc.model.phases[0].unfunded, model::Unfunded::priced_up);
   EXPECT_EQ(sc.model.phases[1].unfunded, model::Unfunded::rationed);
+}
+
+// A funder managed as donors manage theirs: a franc budget with the
+// scenario's rates, its own months, earmarks and a yearly schedule.
+const char* kManaged = R"(
+[currencies.CHF]
+usd_per_unit = { 2010 = 1.0, 2011 = 1.1, 2012 = 1.2 }
+[funders.S]
+kind = "donor"
+currency = "CHF"
+budget = { I = 1800, II = 2000 }
+start = "2010-07"
+end = "2012-06"
+countries = ["BBB"]
+lines = ["delivery", "trainers"]
+pacing = "schedule"
+schedule = { 2010 = 600, 2011 = 1200, 2012 = 600 }
+)";
+
+TEST_F(Build, AFundersCurrencyMonthsEarmarksAndScheduleAreRead) {
+  const Scenario sc = load_scenario(write("m.toml", std::string(kMinimal) + kManaged));
+  const model::Description& m = sc.model;
+  const model::Funder& f = m.funders[1];
+  ASSERT_EQ(m.currencies.size(), 1u);
+  EXPECT_EQ(m.usd_per_unit(f, 13), 1.1);  // 2011-02
+  EXPECT_EQ(f.budget, (std::vector<double>{1800, 2000}));
+  EXPECT_EQ(f.first_step, 6);
+  EXPECT_EQ(f.last_step, 29);
+  EXPECT_EQ(f.countries, (std::vector<bool>{false, true}));
+  EXPECT_TRUE(f.lines[1]);
+  EXPECT_FALSE(f.lines[2]);
+  // 2010: 600 over its 6 paying months; 2011: 100 a month; phase II (from
+  // 2011-07) restarts the count; 2012: 600 over 6 months.
+  EXPECT_NEAR(f.scheduled[5], 0, 1e-9);
+  EXPECT_NEAR(f.scheduled[11], 600, 1e-9);
+  EXPECT_NEAR(f.scheduled[17], 1200, 1e-9);
+  EXPECT_NEAR(f.scheduled[18], 100, 1e-9);
+  EXPECT_NEAR(f.scheduled[29], 1200, 1e-9);
+  EXPECT_EQ(m.funders[0].currency, -1);  // USD by default
+  // A dollar budget for a franc funder converts at its phase's first year.
+  const Scenario usd = load_scenario(write(
+      "u.toml", replace(std::string(kMinimal) + kManaged, "budget = { I = 1800, II = 2000 }",
+                        "budget = { I = 1800 }\nbudget_usd = { II = 2200 }")));
+  EXPECT_NEAR(usd.model.funders[1].budget[1], 2000, 1e-9);  // 2011: 1.1 USD per franc
+}
+
+// The line of the first occurrence of `needle` in `text` (1-based).
+int line_of(const std::string& text, const std::string& needle) {
+  const auto pos = text.find(needle);
+  return pos == std::string::npos ? -1 : 1 + static_cast<int>(std::count(text.begin(), text.begin() + pos, '\n'));
+}
+
+TEST_F(Build, AFundersMoneyTermsAreCheckedWhereTheyAreWritten) {
+  const auto expect_error = [&](const std::string& from, const std::string& to, const std::string& needle,
+                                const std::string& message) {
+    const std::string text = replace(std::string(kMinimal) + kManaged, from, to);
+    const std::string msg = errors_of(text);
+    const std::string where = at("bad.toml", line_of(text, needle), 1);
+    EXPECT_NE(msg.find(where.substr(0, where.size() - 1)), std::string::npos) << msg;
+    EXPECT_NE(msg.find(message), std::string::npos) << msg;
+  };
+  expect_error("currency = \"CHF\"", "currency = \"EUR\"", "currency = \"EUR\"",
+               "funders.S.currency: unknown currency 'EUR' (not under [currencies])");
+  expect_error("budget = { I = 1800, II = 2000 }", "budget = { I = 1800, II = 2000 }\nbudget_usd = { II = 2400 }",
+               "budget_usd = { II", "funders.S.budget_usd.II: phase II's budget is written twice");
+  expect_error("end = \"2012-06\"\ncountries", "end = \"2010-03\"\ncountries", "end = \"2010-03\"",
+               "funders.S.end: the funder stops before it starts (2010-07)");
+  expect_error("start = \"2010-07\"", "start = \"2009-07\"", "start = \"2009-07\"",
+               "funders.S.start: 2009-07 lies outside the calendar (2010-01 to 2012-12)");
+  expect_error("countries = [\"BBB\"]\nlines", "countries = [\"CCC\"]\nlines", "countries = [\"CCC\"]",
+               "funders.S.countries: unknown country 'CCC'");
+  expect_error("2011 = 1200", "2011 = 3300", "schedule = {",
+               "funders.S.schedule: the schedule plans CHF 2250 in phase I, more than its budget (1800)");
+  expect_error("pacing = \"schedule\"", "pacing = \"even\"", "schedule = {",
+               "funders.S.schedule: a schedule is read only with pacing = \"schedule\"");
+  expect_error("2012 = 1.2 }", "2013 = 1.2 }", "usd_per_unit",
+               "currencies.CHF.usd_per_unit: no rate for 2012: give every year in between");
 }
 
 }  // namespace

@@ -77,8 +77,8 @@ TEST(Scenarios, VariantsChangeOnlyWhatTheySay) {
   EXPECT_EQ(market.model.phases[2].plans[0].subsidy_share[0], 0.0);
   EXPECT_EQ(market.model.phases[2].plans[0].fee_share[0], 1.0);
   const Scenario cut = load_scenario(dir / "donor_cut_50.toml");
-  EXPECT_DOUBLE_EQ(cut.model.funders[0].budget_usd[2], history.model.funders[0].budget_usd[2] / 2);
-  EXPECT_DOUBLE_EQ(cut.model.funders[0].budget_usd[1], history.model.funders[0].budget_usd[1]);
+  EXPECT_DOUBLE_EQ(cut.model.funders[0].budget[2], history.model.funders[0].budget[2] / 2);
+  EXPECT_DOUBLE_EQ(cut.model.funders[0].budget[1], history.model.funders[0].budget[1]);
 }
 
 // ---- Variants on outcomes --------------------------------------------------

@@ -38,7 +38,7 @@ model::Funder government(double share, double reliability) {
   gov.country = 0;
   gov.share = share;
   gov.reliability = reliability;
-  gov.budget_usd = {1e6};
+  gov.budget = {1e6};
   return gov;
 }
 
@@ -89,7 +89,7 @@ TEST(Funding, APledgeThatDoesNotMaterialisePaysNothing) {
 TEST(Funding, AnExhaustedDonorBudgetRaisesTheFee) {
   Fixture f;
   const double subsidised = expected_fee(f.s(), 0, 0);
-  f.s().funders[0].spent_phase = f.m.funders[0].budget_usd[0];
+  f.s().funders[0].spent_phase = f.m.funders[0].budget[0];
   EXPECT_GT(expected_fee(f.s(), 0, 0), subsidised);
   const Quote p = pay_delivery(f.s(), 0, 0, 0);
   EXPECT_EQ(paid_by(p, model::Source::donor), 0.0);
@@ -100,7 +100,7 @@ TEST(Funding, AnExhaustedDonorBudgetRaisesTheFee) {
 
 TEST(Funding, WhenProvidersAbsorbTheGapTheFeeStaysAndTheGapIsUnpaid) {
   Fixture f([](model::Description& m) { m.phases[0].unfunded = model::Unfunded::absorbed; });
-  f.s().funders[0].spent_phase = f.m.funders[0].budget_usd[0];
+  f.s().funders[0].spent_phase = f.m.funders[0].budget[0];
   const Quote p = pay_delivery(f.s(), 0, 0, 0);
   EXPECT_NEAR(p.fee(), 0.4 * p.price, 1e-9);
   EXPECT_NEAR(p.unpaid, 0.6 * p.price, 1e-9);
@@ -111,7 +111,7 @@ TEST(Funding, WhenProvidersAbsorbTheGapTheFeeStaysAndTheGapIsUnpaid) {
 TEST(Funding, WhenSeatsAreRationedAnUnfundedSeatIsNotGiven) {
   Fixture f([](model::Description& m) { m.phases[0].unfunded = model::Unfunded::rationed; });
   EXPECT_FALSE(quote_delivery(f.s(), 0, 0, false).rationed);
-  f.s().funders[0].spent_phase = f.m.funders[0].budget_usd[0];
+  f.s().funders[0].spent_phase = f.m.funders[0].budget[0];
   EXPECT_TRUE(quote_delivery(f.s(), 0, 0, false).rationed);
 }
 
@@ -125,7 +125,7 @@ TEST(Funding, ClientsOfALicensedProviderGetNoProgrammeMoney) {
 
 TEST(Funding, AnEvenSpendingPlanReleasesTheBudgetMonthByMonth) {
   Fixture f;  // one 12-month phase; the fixture ran month 0 and stands at month 1
-  EXPECT_NEAR(funder_left(f.s(), 0) + f.s().funders[0].spent_phase, f.m.funders[0].budget_usd[0] * 2 / 12,
+  EXPECT_NEAR(funder_left(f.s(), 0) + f.s().funders[0].spent_phase, f.m.funders[0].budget[0] * 2 / 12,
               1e-6);
 }
 
@@ -133,7 +133,7 @@ TEST(Funding, AFrontLoadedPlanReleasesMoreAtFirst) {
   Fixture f([](model::Description& m) { m.funders[0].pacing = model::Pacing::front_loaded; });
   const double x = 2.0 / 12;
   EXPECT_NEAR(funder_left(f.s(), 0) + f.s().funders[0].spent_phase,
-              f.m.funders[0].budget_usd[0] * x * (2 - x), 1e-6);
+              f.m.funders[0].budget[0] * x * (2 - x), 1e-6);
 }
 
 TEST(Funding, PaymentOrderComesFromTheSourceTable) {
@@ -153,6 +153,61 @@ TEST(Funding, ProgrammeLinesFallBackToTheIloWhenDonorsMayNotPay) {
   EXPECT_NEAR(pay_programme(f.s(), 0, Line::marketing, 1000), 1000, 1e-9);
   EXPECT_EQ(f.s().funders[0].spent_phase, donor_before);
   EXPECT_NEAR(f.s().funders[1].spent_phase - ilo_before, 1000, 1e-9);
+}
+
+TEST(Funding, AFunderPaysOnlyInItsMonthsAndPacesItsBudgetOverThem) {
+  Fixture f([](model::Description& m) {
+    m.funders[0].first_step = 2;  // pays from the third month to the tenth
+    m.funders[0].last_step = 9;
+  });
+  EXPECT_EQ(funder_left(f.s(), 0), 0.0);
+  EXPECT_EQ(paid_by(quote_delivery(f.s(), 0, 0, false), model::Source::donor), 0.0);
+  f.s().step = 2;
+  EXPECT_NEAR(funder_left(f.s(), 0), f.m.funders[0].budget[0] / 8, 1e-6) << "even over its 8 months";
+  EXPECT_GT(paid_by(quote_delivery(f.s(), 0, 0, false), model::Source::donor), 0.0);
+  f.s().step = 10;
+  EXPECT_EQ(funder_left(f.s(), 0), 0.0);
+}
+
+TEST(Funding, ABudgetInFrancsIsSpentInDollarsAtTheYearsRate) {
+  Fixture f([](model::Description& m) {
+    m.currencies.push_back({"CHF", 2009, {0.9, 1.25}});  // 2010 and later: 1.25 USD per franc
+    m.funders[0].currency = 0;
+    m.funders[0].pacing = model::Pacing::none;
+  });
+  const double before = f.s().funders[0].spent_phase;
+  EXPECT_NEAR(funder_left(f.s(), 0), (f.m.funders[0].budget[0] - before) * 1.25, 1e-6);
+  EXPECT_NEAR(pay_programme(f.s(), 0, Line::marketing, 1250), 1250, 1e-9);
+  EXPECT_NEAR(f.s().funders[0].spent_phase - before, 1000, 1e-9) << "the ledger is kept in francs";
+  EXPECT_DOUBLE_EQ(f.m.currencies[0].rate(2005), 0.9);
+  EXPECT_DOUBLE_EQ(f.m.currencies[0].rate(2030), 1.25);
+}
+
+TEST(Funding, AScheduleReleasesWhatTheYearlyPlanAllows) {
+  Fixture f([](model::Description& m) {
+    m.funders[0].pacing = model::Pacing::schedule;
+    m.funders[0].scheduled.assign(12, 0.0);
+    for (int t = 0; t < 12; ++t) m.funders[0].scheduled[static_cast<std::size_t>(t)] = 1000.0 * (t + 1);
+  });
+  EXPECT_NEAR(funder_left(f.s(), 0) + f.s().funders[0].spent_phase, 2000, 1e-6);
+}
+
+TEST(Funding, MoneyEarmarkedToACountryPaysOnlyThere) {
+  Fixture f([](model::Description& m) { m.funders[0].countries = {false, true}; });
+  const int other = f.s().countries[1].first_firm;
+  EXPECT_EQ(paid_by(quote_delivery(f.s(), 0, 0, false), model::Source::donor), 0.0);
+  const Quote q = quote_delivery(f.s(), other, 0, false);
+  EXPECT_NEAR(paid_by(q, model::Source::donor), 0.6 * q.price, 1e-9);
+}
+
+TEST(Funding, MoneyEarmarkedToDeliveryLeavesProgrammeLinesToTheIlo) {
+  Fixture f([](model::Description& m) { m.funders[0].lines = {true, false, false, false, false}; });
+  const double donor_before = f.s().funders[0].spent_phase, ilo_before = f.s().funders[1].spent_phase;
+  EXPECT_NEAR(pay_programme(f.s(), 0, Line::staff, 1000), 1000, 1e-9);
+  EXPECT_EQ(f.s().funders[0].spent_phase, donor_before);
+  EXPECT_NEAR(f.s().funders[1].spent_phase - ilo_before, 1000, 1e-9);
+  const Quote q = quote_delivery(f.s(), 0, 0, false);
+  EXPECT_NEAR(paid_by(q, model::Source::donor), 0.6 * q.price, 1e-9);
 }
 
 }  // namespace

@@ -149,7 +149,7 @@ void expect_budgets_kept(const Simulation& sim, const model::Description& m) {
     const FunderState& f = sim.state().funders[j];
     const int p = m.phase_at(sim.month() - 1);
     if (p >= 0) {
-      EXPECT_LE(f.spent_phase, m.funders[j].budget_usd[static_cast<std::size_t>(p)] + f.carried_in + 1e-6)
+      EXPECT_LE(f.spent_phase, m.funders[j].budget[static_cast<std::size_t>(p)] + f.carried_in + 1e-6)
           << "funder " << j << ", month " << sim.month() - 1;
     }
     if (sim.finished()) {
@@ -166,14 +166,14 @@ model::Description two_phase_world() {
   second.id = "II";
   second.first_step = 12;
   second.start = m.start.plus(12);
-  for (auto& f : m.funders) f.budget_usd = {f.budget_usd[0] / 4, f.budget_usd[0] / 8};
+  for (auto& f : m.funders) f.budget = {f.budget[0] / 4, f.budget[0] / 8};
   m.phases.push_back(second);
   model::Funder gov;
   gov.id = "G";
   gov.kind = model::FunderKind::government;
   gov.country = 1;
   gov.share = 0.3;
-  gov.budget_usd = {20000, 20000};
+  gov.budget = {20000, 20000};
   m.funders.push_back(gov);
   return m;
 }
@@ -196,9 +196,61 @@ TEST(Money, IsConservedEveryMonthCountryAndSource) {
   }
 }
 
+// The donor in francs with a rate that changes, earmarked to country 1; a
+// second donor earmarked to country 0's delivery and paying for 9 months
+// across the phase change; the ILO on a schedule that leaves a fifth of
+// each phase unplanned.
+model::Description managed_budgets_world() {
+  model::Description m = two_phase_world();
+  m.currencies.push_back({"CHF", 2010, {1.1, 0.95}});
+  m.funders[0].currency = 0;
+  m.funders[0].countries = {false, true};
+  model::Funder earmarked = m.funders[0];
+  earmarked.id = "E";
+  earmarked.currency = -1;
+  earmarked.countries = {true, false};
+  earmarked.pacing = model::Pacing::none;
+  earmarked.lines = {true, false, false, false, false};
+  earmarked.first_step = 6;
+  earmarked.last_step = 14;
+  earmarked.budget = {30000, 30000};
+  m.funders.push_back(earmarked);
+  model::Funder& ilo = m.funders[1];
+  ilo.pacing = model::Pacing::schedule;
+  ilo.scheduled.assign(static_cast<std::size_t>(m.steps), 0.0);
+  for (std::size_t p = 0; p < m.phases.size(); ++p)
+    for (int t = m.phases[p].first_step; t <= m.phases[p].last_step; ++t)
+      ilo.scheduled[static_cast<std::size_t>(t)] = 0.8 * ilo.budget[p] * (t - m.phases[p].first_step + 1) / 12.0;
+  return m;
+}
+
+TEST(Money, IsConservedWithCurrenciesWindowsEarmarksAndSchedules) {
+  for (const model::Unspent unspent : {model::Unspent::lapse, model::Unspent::carry_over}) {
+    model::Description m = managed_budgets_world();
+    for (auto& f : m.funders) f.unspent = unspent;
+    Simulation sim(m, 0);
+    while (!sim.finished()) {
+      const int t = sim.month();
+      sim.step();
+      expect_money_conserved(sim, t);
+      expect_budgets_kept(sim, m);
+      // Country 0 gets donor money only from the earmarked donor: for
+      // delivery, and only in its months.
+      const double donor = at(sim, Metric::funds_spent_usd, t, 0, model::Source::donor);
+      EXPECT_NEAR(donor, at(sim, Metric::revenue_usd, t, 0, model::Source::donor), 1e-6) << "month " << t;
+      if (t < 6 || t > 14) {
+        EXPECT_EQ(donor, 0.0) << "month " << t;
+      }
+    }
+    EXPECT_GT(sim.state().funders[3].spent_total, 0.0) << "the earmarked donor paid in its country";
+    EXPECT_GT(sim.state().funders[1].lapsed_total + sim.state().funders[1].carry_out, 0.0)
+        << "the ILO's unplanned fifth is never spent";
+  }
+}
+
 TEST(Money, ProvidersAbsorbTheGapOnlyWhenTheScenarioSaysSo) {
   model::Description m = test::small_world();
-  m.funders[0].budget_usd = {150000};  // the donor runs out
+  m.funders[0].budget = {150000};  // the donor runs out
   EXPECT_EQ(total(run_one(m, 0), Metric::delivery_shortfall_usd), 0.0);
   m.phases[0].unfunded = model::Unfunded::absorbed;
   EXPECT_GT(total(run_one(m, 0), Metric::delivery_shortfall_usd), 0.0);
@@ -211,7 +263,7 @@ TEST(Money, ProvidersAbsorbTheGapOnlyWhenTheScenarioSaysSo) {
 TEST(Money, MoneyThatRunsOutRaisesFeesAndLowersEnrolment) {
   model::Description m = test::small_world();
   const Series funded = run_one(m, 0);
-  m.funders[0].budget_usd = {60000};
+  m.funders[0].budget = {60000};
   const Series cut = run_one(m, 0);
   const auto mean_fee = [](const Series& s) {
     double fees = 0;
@@ -227,13 +279,13 @@ TEST(Money, MoneyThatRunsOutRaisesFeesAndLowersEnrolment) {
 
 TEST(Money, ADonorBudgetIsNeverOverspent) {
   model::Description m = test::small_world();
-  m.funders[0].budget_usd = {100000};
-  m.funders[1].budget_usd = {20000};
+  m.funders[0].budget = {100000};
+  m.funders[1].budget = {20000};
   Simulation sim(m, 0);
   while (!sim.finished()) {
     sim.step();
     for (std::size_t j = 0; j < m.funders.size(); ++j)
-      EXPECT_LE(sim.state().funders[j].spent_phase, m.funders[j].budget_usd[0] + 1e-6);
+      EXPECT_LE(sim.state().funders[j].spent_phase, m.funders[j].budget[0] + 1e-6);
   }
   EXPECT_NEAR(sim.state().funders[0].spent_phase, 100000, 1.0)
       << "demand exceeds this budget: it is spent in full";

@@ -19,7 +19,7 @@ TEST(Summary, PhaseTotalsAreSumsAndLevelsOfTheSeries) {
   m.phases[1].id = "II";
   m.phases[1].first_step = 12;
   m.phases[1].start = m.start.plus(12);
-  for (auto& f : m.funders) f.budget_usd.push_back(f.budget_usd[0]);
+  for (auto& f : m.funders) f.budget.push_back(f.budget[0]);
   const Series s = run_one(m, 0);
   const PhaseSummary sum = summarise(s, m);
   double cost = 0, participants = 0;

@@ -44,11 +44,11 @@ inline model::Description small_world(int firms_per_country = 2000, int months =
   model::Funder donor;
   donor.id = "D";
   donor.kind = model::FunderKind::donor;
-  donor.budget_usd = {2.0e6};
+  donor.budget = {2.0e6};
   model::Funder ilo;
   ilo.id = "ILO";
   ilo.kind = model::FunderKind::ilo;
-  ilo.budget_usd = {1.0e6};
+  ilo.budget = {1.0e6};
   m.funders = {donor, ilo};
   m.behaviour.enrol_rate = 0.2;
   m.behaviour.marketing_reach_per_1000_usd = 20;

@@ -71,7 +71,7 @@ TEST_F(sweep_design, APointsModelCarriesItsValuesSeedAndReplications) {
     const model::Description m = point_model(sw, p);
     const auto& row = sw.design.values[static_cast<std::size_t>(p)];
     EXPECT_DOUBLE_EQ(m.phases[1].plans[0].subsidy_share[0], row[0]);
-    EXPECT_DOUBLE_EQ(m.funders[0].budget_usd[1], row[1]);
+    EXPECT_DOUBLE_EQ(m.funders[0].budget[1], row[1]);
     EXPECT_EQ(m.seed, sw.design.seeds[static_cast<std::size_t>(p)]);
     EXPECT_EQ(m.replications, 3);
   }
