@@ -33,8 +33,7 @@ std::string cell(double value, int decimals) {
 
 std::string phase_table(const std::vector<PhaseLabel>& phases, const std::vector<sim::PhaseSummary>& reps) {
   using S = sim::Summary;
-  struct Column { const char* head; S value; double scale; int decimals; };
-  static const Column columns[] = {
+  static const std::vector<PhaseColumn> columns = {
       {"firms", S::firms_trained, 1, 0},          {"firms cum.", S::firms_trained_total, 1, 0},
       {"workers cum.", S::workers_reached, 1, 0}, {"participants", S::classroom_participants, 1, 0},
       {"modules", S::module_deliveries, 1, 0},    {"USD/module", S::cost_per_module_usd, 1, 0},
@@ -42,11 +41,16 @@ std::string phase_table(const std::vector<PhaseLabel>& phases, const std::vector
       {"indep.", S::providers_independent, 1, 0}, {"recovery %", S::cost_recovery, 100, 0},
       {"donor USD/firm", S::donor_cost_per_firm_usd, 1, 0},
   };
+  return phase_table(phases, reps, columns);
+}
+
+std::string phase_table(const std::vector<PhaseLabel>& phases, const std::vector<sim::PhaseSummary>& reps,
+                        const std::vector<PhaseColumn>& columns) {
   char buf[256];
   std::string out;
   std::snprintf(buf, sizeof buf, "%-6s %-17s", "phase", "months");
   out += buf;
-  for (const Column& c : columns) {
+  for (const PhaseColumn& c : columns) {
     std::snprintf(buf, sizeof buf, " %13s", c.head);
     out += buf;
   }
@@ -54,7 +58,7 @@ std::string phase_table(const std::vector<PhaseLabel>& phases, const std::vector
   for (int p = 0; p < static_cast<int>(phases.size()); ++p) {
     std::snprintf(buf, sizeof buf, "%-6s %-17s", phases[p].id.c_str(), phases[p].dates.c_str());
     out += buf;
-    for (const Column& c : columns) {
+    for (const PhaseColumn& c : columns) {
       std::snprintf(buf, sizeof buf, " %13s", cell(phase_mean(reps, p, c.value) * c.scale, c.decimals).c_str());
       out += buf;
     }

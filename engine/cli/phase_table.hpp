@@ -18,6 +18,16 @@ double phase_mean(const std::vector<sim::PhaseSummary>& reps, int phase, sim::Su
 // Fixed-width table, one row per phase.
 std::string phase_table(const std::vector<PhaseLabel>& phases, const std::vector<sim::PhaseSummary>& reps);
 
+// One column of such a table: the mean of a summary, times `scale`.
+struct PhaseColumn {
+  const char* head;
+  sim::Summary value;
+  double scale;
+  int decimals;
+};
+std::string phase_table(const std::vector<PhaseLabel>& phases, const std::vector<sim::PhaseSummary>& reps,
+                        const std::vector<PhaseColumn>& columns);
+
 // A number in a table cell: thousands separators, given decimals; "-" for NaN.
 std::string cell(double value, int decimals = 0);
 

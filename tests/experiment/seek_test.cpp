@@ -111,8 +111,12 @@ TEST(Seek, AddsReplicationsOnlyWhereTheVerdictIsClose) {
   o.max_reps = 400;
   const SeekResult r = seek(o, outcomes([](double x) { return x; }));
   for (const Probe& p : r.probes) {
-    if (p.runs > o.first_reps) EXPECT_GT(p.p.hi, 0.8 - 0.2) << p.value;  // close calls only
-    if (p.verdict == Verdict::undecided) EXPECT_EQ(p.runs, o.max_reps);
+    if (p.runs > o.first_reps) {
+      EXPECT_GT(p.p.hi, 0.8 - 0.2) << p.value;  // close calls only
+    }
+    if (p.verdict == Verdict::undecided) {
+      EXPECT_EQ(p.runs, o.max_reps);
+    }
   }
 }
 

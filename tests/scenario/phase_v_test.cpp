@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "run_all.hpp"
 #include "scenario/build.hpp"
 #include "sim/runner.hpp"
 #include "sim/summary.hpp"
@@ -28,16 +29,7 @@ struct Option {
 
   explicit Option(const std::string& file)
       : scenario(load_scenario(phase_v_dir() / file, {"run.replications=" + std::to_string(kReplications)})) {
-    const int nc = static_cast<int>(scenario.model.countries.size());
-    series.assign(kReplications, sim::Series(scenario.model.steps, nc));
-    summaries.assign(kReplications, sim::PhaseSummary(static_cast<int>(scenario.model.phases.size()), nc));
-    sim::RunOptions options;
-    options.threads = 2;
-    options.on_replication = [&](int r, const sim::Series& s, const sim::PhaseSummary& sum) {
-      series[static_cast<std::size_t>(r)] = s;
-      summaries[static_cast<std::size_t>(r)] = sum;
-    };
-    sim::run_replications(scenario.model, options);
+    runs::run_all(scenario.model, series, summaries);
   }
   int phase_v() const { return static_cast<int>(scenario.model.phases.size()) - 1; }
   int country(const std::string& id) const {
@@ -86,7 +78,7 @@ TEST(PhaseV, EveryOptionIsShippedTestedAndRunsTo2030) {
 // month, as the no-Phase-V option (common seeds), in the history's countries.
 TEST(PhaseV, OptionsChangeNothingBefore2025) {
   const int first_v = none().scenario.model.phases.back().first_step;
-  for (const std::string& file : {"lean.toml", "buyer_led.toml", "government_cofunding.toml"}) {
+  for (const char* file : {"lean.toml", "buyer_led.toml", "government_cofunding.toml"}) {
     const Option option(file);
     for (int r = 0; r < kReplications; ++r) {
       const auto& a = none().series[static_cast<std::size_t>(r)];
@@ -129,7 +121,7 @@ TEST(PhaseV, BuyerLedScaleUpIsPaidByBuyersAtLessDonorMoneyPerFirm) {
 
 TEST(PhaseV, GovernmentCoFundingPaysWhereGovernmentsFund) {
   const Option gov("government_cofunding.toml");
-  for (const std::string& id : {"CHN", "IND", "VNM", "COL"}) {
+  for (const char* id : {"CHN", "IND", "VNM", "COL"}) {
     EXPECT_GT(gov.v(sim::Summary::revenue_government_usd, gov.country(id)), 0) << id;
     EXPECT_EQ(none().v(sim::Summary::revenue_government_usd, none().country(id)), 0) << id;
   }
@@ -139,7 +131,7 @@ TEST(PhaseV, GovernmentCoFundingPaysWhereGovernmentsFund) {
 TEST(PhaseV, NewCountriesStartFromNothingIn2025) {
   const Option fresh("new_countries.toml");
   const int first_v = fresh.scenario.model.phases.back().first_step;
-  for (const std::string& id : {"BGD", "KEN", "PAK"}) {
+  for (const char* id : {"BGD", "KEN", "PAK"}) {
     const int c = fresh.country(id);
     for (const auto& s : fresh.series) EXPECT_EQ(s.at(sim::Metric::smes_trained, first_v - 1, c), 0.0) << id;
     EXPECT_GT(fresh.v(sim::Summary::firms_trained, c), 10) << id;

@@ -11,6 +11,7 @@
 
 #include "scenario/build.hpp"
 #include "sim/runner.hpp"
+#include "run_all.hpp"
 #include "sim/summary.hpp"
 
 namespace score::scenario {
@@ -97,18 +98,8 @@ struct Outcomes {
 
   explicit Outcomes(const std::string& file)
       : scenario(load_scenario(fs::path(SCORE_SOURCE_DIR) / "scenarios" / file,
-                               {"run.replications=" + std::to_string(kReplications)})),
-        series(kReplications, sim::Series(scenario.model.steps, countries())),
-        summaries(kReplications,
-                  sim::PhaseSummary(static_cast<int>(scenario.model.phases.size()), countries())) {
-    sim::RunOptions options;
-    options.threads = 2;
-    // Each replication writes its own slot: no two threads share one.
-    options.on_replication = [&](int r, const sim::Series& s, const sim::PhaseSummary& sum) {
-      series[static_cast<std::size_t>(r)] = s;
-      summaries[static_cast<std::size_t>(r)] = sum;
-    };
-    sim::run_replications(scenario.model, options);
+                               {"run.replications=" + std::to_string(kReplications)})) {
+    runs::run_all(scenario.model, series, summaries);
   }
   int countries() const { return static_cast<int>(scenario.model.countries.size()); }
   int phase(const std::string& id) const {
