@@ -39,7 +39,8 @@ void print_runs(std::ostream& os, const CompareArgs& args, const std::vector<Com
     os << letter(k) << "  " << runs[k].label << "  (" << args.files[k] << ", " << runs[k].summaries.size()
        << " replications, seed " << (runs[k].seed ? std::to_string(*runs[k].seed) : "?") << ")\n";
   os << "means over replications, " << (args.country.empty() ? "all countries" : "country " + args.country)
-     << "; differences against A\n";
+     << "; differences against A: better, worse, higher or lower where the interval excludes zero (the runs "
+        "differ), within noise where it does not\n";
 }
 
 void print_row(std::ostream& os, const session::ComparedRow& row, const std::vector<ComparedRun>& runs,
