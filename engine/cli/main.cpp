@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/seek_command.hpp"
+#include "cli/compare_commands.hpp"
 #include "cli/sweep_commands.hpp"
 #include "cli/calibrate_commands.hpp"
 #include "cli/version.hpp"
@@ -47,11 +48,6 @@ void add_inspect(CLI::App& app, int& code) {
   exp->add_option("--csv", dir, "Directory to write the CSV files into")->required();
   exp->callback([&] { code = export_command(file, dir); });
 
-  auto* cmp = app.add_subcommand("compare", "Compare the phase summaries of two results files");
-  cmp->add_option("a", file, "First results file")->required();
-  cmp->add_option("b", other, "Second results file")->required();
-  cmp->callback([&] { code = compare_command(file, other); });
-
   auto* diff = app.add_subcommand("diff",
                                   "Compare two results (or sweep) files, provenance left out: "
                                   "exit 0 when they hold the same data, 1 when not");
@@ -76,6 +72,7 @@ int main(int argc, char** argv) {
   add_sweep_commands(app, code);
   add_seek_command(app, code);
   add_calibrate_command(app, code);
+  add_compare_commands(app, code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,13 +1,32 @@
 #include "session/compare_table.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace score::session {
 namespace {
 
-std::string title(const MatchedPhase& phase, std::span<const ComparedRun> runs) {
-  std::string text = "Phase " + phase.id + ": " + phase.name;
-  for (std::size_t k = 0; k < runs.size(); ++k)
+void replace(std::string& text, std::string_view from, std::string_view to) {
+  if (const std::size_t at = text.find(from); at != std::string::npos) text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+std::string summary_label(sim::Summary summary, bool programme) {
+  std::string text = sim::summary_catalogue()[static_cast<std::size_t>(summary)].long_name;
+  if (programme) {
+    replace(text, "in the phase", "over the programme");
+    replace(text, "phase end", "programme end");
+    replace(text, "phase's end", "programme's end");
+  }
+  return text;
+}
+
+std::string phase_title(const MatchedPhase& phase) {
+  // Phase names often begin with their id ("Phase I: ILO-led pilots").
+  std::string text =
+      phase.name.rfind("Phase " + phase.id, 0) == 0 ? phase.name : "Phase " + phase.id + ": " + phase.name;
+  for (std::size_t k = 0; k < phase.index.size(); ++k)
     if (phase.index[k] >= 0) {
       const MonthRange& m = phase.months[k];
       text += " (" + format_year_month(m.first) + " to " + format_year_month(m.last) + ")";
@@ -18,29 +37,33 @@ std::string title(const MatchedPhase& phase, std::span<const ComparedRun> runs) 
   return text;
 }
 
+namespace {
+
 std::vector<TableCell> cells(const ComparedRow& row) {
-  const sim::SummaryInfo& info = sim::summary_catalogue()[static_cast<std::size_t>(row.summary)];
-  std::vector<TableCell> out{{info.long_name, Judgement::unknown}};
-  for (double m : row.means) out.push_back({readable_value(m, row.summary), Judgement::unknown});
+  std::vector<TableCell> out{{summary_label(row.summary, row.phase == kProgramme), "", Judgement::unknown}};
+  for (double m : row.means) out.push_back({readable_value(m, row.summary), "", Judgement::unknown});
   for (std::size_t k = 1; k < row.differences.size(); ++k) {
     const Difference& d = row.differences[k];
     const Judgement j = judge(d, row.summary);
-    std::string text = readable_difference(d.mean, row.summary);
-    if (const std::string i = readable_interval(d, row.summary); !i.empty()) text += " " + i;
-    if (j != Judgement::unknown) text += std::string(" ") + judgement_name(j);
-    out.push_back({text, j});
+    if (j == Judgement::identical) {
+      out.push_back({judgement_name(j), "", j});
+      continue;
+    }
+    std::string detail = readable_interval(d, row.summary);
+    if (j != Judgement::unknown) detail.append(detail.empty() ? "" : " ").append(judgement_name(j));
+    out.push_back({readable_difference(d.mean, row.summary), detail, j});
   }
   return out;
 }
 
 }  // namespace
 
-std::vector<CompareTable> compare_tables(const Comparison& c, std::span<const ComparedRun> runs) {
+std::vector<CompareTable> compare_tables(const Comparison& c) {
   std::vector<std::string> header{"summary"};
   header.insert(header.end(), c.labels.begin(), c.labels.end());
   for (std::size_t k = 1; k < c.labels.size(); ++k) header.push_back(c.labels[k] + " - " + c.labels[0]);
   std::vector<CompareTable> tables;
-  for (const MatchedPhase& phase : c.phases) tables.push_back({phase.id, title(phase, runs), header, {}});
+  for (const MatchedPhase& phase : c.phases) tables.push_back({phase.id, phase_title(phase), header, {}});
   tables.push_back({kProgramme, "Programme (all phases; flows summed, stocks at the end)", header, {}});
   for (const ComparedRow& row : c.rows) {
     auto it = std::find_if(tables.begin(), tables.end(),

@@ -14,6 +14,7 @@ namespace score::session {
 
 struct TableCell {
   std::string text;
+  std::string detail;  // of a difference: its interval and meaning ("[+1,200, +1,540] better")
   Judgement judgement = Judgement::unknown;  // for colouring a difference; unknown elsewhere
 };
 
@@ -24,8 +25,15 @@ struct CompareTable {
   std::vector<std::vector<TableCell>> rows;
 };
 
-// One table per matched phase, then the programme's; `runs` as given to compare_runs.
-std::vector<CompareTable> compare_tables(const Comparison& comparison, std::span<const ComparedRun> runs);
+// A summary's row label: its long name, worded for the whole programme in
+// programme rows ("in the phase" becomes "over the programme").
+std::string summary_label(sim::Summary summary, bool programme);
+
+// A table's title: "Phase I: ILO-led pilots (2009-01 to 2013-09)".
+std::string phase_title(const MatchedPhase& phase);
+
+// One table per matched phase, then the programme's.
+std::vector<CompareTable> compare_tables(const Comparison& comparison);
 
 // What the differences are and how they were estimated, one sentence per
 // run after the first ("buyer_led against history: paired (same seed 1 and 20

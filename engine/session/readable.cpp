@@ -72,6 +72,7 @@ std::string readable_relative(double relative) {
 
 Judgement judge(const Difference& d, sim::Summary summary) {
   if (d.verdict == Verdict::unknown) return Judgement::unknown;
+  if (d.mean == 0 && d.low == 0 && d.high == 0) return Judgement::identical;
   if (d.verdict == Verdict::within_noise) return Judgement::within_noise;
   const sim::Better better = sim::summary_reading(summary).better;
   const bool up = d.mean > 0;
@@ -91,6 +92,8 @@ const char* judgement_name(Judgement judgement) {
       return "lower";
     case Judgement::within_noise:
       return "within noise";
+    case Judgement::identical:
+      return "identical";
     case Judgement::unknown:
       break;
   }

@@ -25,8 +25,9 @@ std::string readable_relative(double relative);
 
 // What the difference means: "better" or "worse" (a difference beyond the
 // noise, on a summary with a better side), "higher" or "lower" (beyond the
-// noise, no better side), "within noise", or "-" without an interval.
-enum class Judgement { better, worse, higher, lower, within_noise, unknown };
+// noise, no better side), "within noise", "identical" (every replication
+// alike), or "-" without an interval.
+enum class Judgement { better, worse, higher, lower, within_noise, identical, unknown };
 Judgement judge(const Difference& d, sim::Summary summary);
 const char* judgement_name(Judgement judgement);
 

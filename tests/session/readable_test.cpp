@@ -33,6 +33,8 @@ TEST(Readable, BetterOrWorseFollowsTheSummarysDirection) {
   EXPECT_EQ(judge(lower, S::donor_spend_usd), Judgement::lower);
   const Difference noise{-1, -5, 3, -0.01, Pairing::welch, Verdict::within_noise};
   EXPECT_STREQ(judgement_name(judge(noise, S::firms_trained)), "within noise");
+  const Difference same{0, 0, 0, 0, Pairing::paired, Verdict::within_noise};
+  EXPECT_EQ(judge(same, S::firms_trained), Judgement::identical);
 }
 
 }  // namespace
