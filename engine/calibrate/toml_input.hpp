@@ -10,18 +10,15 @@
 
 #include "sim/metrics.hpp"
 #include "sim/summary.hpp"
+#include "sweep/file_checker.hpp"
 
 namespace score::calibrate {
 
-struct TomlInput {
-  std::string display;  // the path as messages show it
-  std::string text;
-  toml::table root;
-};
-
-// Throws scenario::ScenarioError naming the file ("cannot read <what>: ...",
-// or the parse error at its line and column).
-TomlInput read_toml_input(const std::filesystem::path& file, std::string_view what);
+// Read as the sweep layer reads its files (sweep/file_checker.hpp).
+using TomlInput = sweep::detail::LoadedToml;
+inline TomlInput read_toml_input(const std::filesystem::path& file, std::string_view what) {
+  return sweep::detail::load_toml(file, what);
+}
 
 std::optional<sim::Summary> summary_by_name(std::string_view name);
 std::optional<sim::Metric> metric_by_name(std::string_view name);

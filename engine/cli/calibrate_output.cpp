@@ -3,6 +3,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -55,6 +56,15 @@ void append_generation(output::Ensemble& e, const Generation& g, int replication
   }
 }
 
+// Six significant digits (the posterior is not known closer), an integer
+// key rounded.
+std::string central_value(const sweep::Parameter& p, double value) {
+  if (p.integer) return scenario::format_number(std::round(value));
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", value);
+  return scenario::format_number(std::stod(buffer));
+}
+
 }  // namespace
 
 output::Ensemble ensemble_of(const calibrate::Calibration& c, const calibrate::AbcSmc::Result& result,
@@ -81,7 +91,9 @@ output::Ensemble ensemble_of(const calibrate::Calibration& c, const calibrate::A
     e.targets.push_back(targets[i].name);
     e.target_kind.push_back(calibrate::kind_name(targets[i].kind));
     e.target_source.push_back(targets[i].source);
-    e.target_reported.push_back(calibrate::describe_reported(targets[i].reported, targets[i].reported.value));
+    // The figure as compared: for a module mix, the posterior's median mix.
+    const double goal = band(result.generations.back(), targets.size() + i, false).median;
+    e.target_reported.push_back(calibrate::describe_reported(targets[i].reported, goal));
     e.target_holdout.push_back(targets[i].holdout);
     e.target_in_distance.push_back(std::find(c.in_distance.begin(), c.in_distance.end(), i) !=
                                    c.in_distance.end());
@@ -145,7 +157,7 @@ void write_scenario(const calibrate::Calibration& c, const calibrate::AbcSmc::Re
       if (std::regex_match(line, m, header))
         current = m[1];
       else if (current == section && std::regex_search(line, key)) {
-        line = name + " = { value = " + scenario::format_number(band(last, j, true).median) + ", range = [" +
+        line = name + " = { value = " + central_value(p, band(last, j, true).median) + ", range = [" +
                scenario::format_number(p.factor.lo) + ", " + scenario::format_number(p.factor.hi) +
                "], source = \"" + source + "\" }";
         done = true;

@@ -83,10 +83,12 @@ void write_all(hid_t root, const Ensemble& e) {
   h5::attach_scales(
       numbers(root, "reported", {g, n, t}, e.reported, "", "target's reported figure in that run").get(),
       {G, P, target.get()});
-  h5::attach_scales(numbers(root, "band_lo", {g, n, t}, e.band_lo, "", "lower end of the reported band").get(),
-                    {G, P, target.get()});
-  h5::attach_scales(numbers(root, "band_hi", {g, n, t}, e.band_hi, "", "upper end of the reported band").get(),
-                    {G, P, target.get()});
+  h5::attach_scales(
+      numbers(root, "band_lo", {g, n, t}, e.band_lo, "", "lower end of the reported band").get(),
+      {G, P, target.get()});
+  h5::attach_scales(
+      numbers(root, "band_hi", {g, n, t}, e.band_hi, "", "upper end of the reported band").get(),
+      {G, P, target.get()});
 }
 
 }  // namespace

@@ -1,11 +1,31 @@
 #include "sweep/file_checker.hpp"
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <limits>
 
 #include "scenario/validate.hpp"
 
 namespace score::sweep::detail {
+
+LoadedToml load_toml(const std::filesystem::path& file, std::string_view what) {
+  LoadedToml out{file.lexically_normal().string(), {}, {}};
+  std::string problem = scenario::unreadable_because(file);
+  std::ifstream in(file, std::ios::binary);
+  if (problem.empty() && !in) problem = "cannot be opened";
+  if (!problem.empty())
+    throw scenario::ScenarioError({{out.display, 0, 0, "", "cannot read " + std::string(what) + ": " + problem}});
+  std::ostringstream text;
+  text << in.rdbuf();
+  out.text = std::move(text).str();
+  try {
+    out.root = toml::parse(out.text, out.display);
+  } catch (const toml::parse_error& e) {
+    throw scenario::ScenarioError({scenario::diagnostic_at(e.source(), "", std::string(e.description()))});
+  }
+  return out;
+}
 
 std::string key_path(const std::string& prefix, std::string_view key) {
   return prefix.empty() ? std::string(key) : prefix + "." + std::string(key);

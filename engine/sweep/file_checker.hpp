@@ -4,6 +4,7 @@
 // sweep layer (sweep_file.cpp and sweep_parameters.cpp).
 #include <toml++/toml.h>
 
+#include <filesystem>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -46,6 +47,19 @@ class FileChecker {
   std::string file_;
   std::vector<scenario::Diagnostic> diagnostics_;
 };
+
+// A TOML input file read once: its bytes, and the table parsed from them.
+struct LoadedToml {
+  std::string display;  // the path as messages show it
+  std::string text;
+  toml::table root;
+};
+// The bytes are read once and parsed from memory (toml::parse, as
+// toml::parse_file does) so that the stored text, its hash and the parsed
+// table are certainly the same file even if it is edited meanwhile. Throws
+// scenario::ScenarioError naming the file ("cannot read <what>: ...", or the
+// parse error at its line and column). Also read by the calibration layer.
+LoadedToml load_toml(const std::filesystem::path& file, std::string_view what);
 
 // "prefix.key", or "key" for an empty prefix.
 std::string key_path(const std::string& prefix, std::string_view key);

@@ -40,30 +40,9 @@ namespace {
 
 using detail::FileChecker;
 
-struct Loaded {
-  std::string display, text;
-  toml::table root;
-};
+using Loaded = detail::LoadedToml;
 
-// The bytes are read once and parsed from memory (toml::parse, as
-// toml::parse_file does) so that the stored text, its hash and the parsed
-// table are certainly the same file even if it is edited meanwhile.
-Loaded load(const fs::path& file) {
-  Loaded out{file.lexically_normal().string(), {}, {}};
-  std::string problem = scenario::unreadable_because(file);
-  std::ifstream in(file, std::ios::binary);
-  if (problem.empty() && !in) problem = "cannot be opened";
-  if (!problem.empty()) throw scenario::ScenarioError({{out.display, 0, 0, "", "cannot read sweep file: " + problem}});
-  std::ostringstream text;
-  text << in.rdbuf();
-  out.text = std::move(text).str();
-  try {
-    out.root = toml::parse(out.text, out.display);
-  } catch (const toml::parse_error& e) {
-    throw scenario::ScenarioError({scenario::diagnostic_at(e.source(), "", std::string(e.description()))});
-  }
-  return out;
-}
+Loaded load(const fs::path& file) { return detail::load_toml(file, "sweep file"); }
 
 const toml::table* sweep_table(FileChecker& check, const toml::table& root) {
   const toml::node* node = root.get("sweep");

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "../sweep/h5_compare.hpp"
+#include "support/file_text.hpp"
 #include "support/run_score.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -124,6 +125,33 @@ TEST_F(calibrate_cli, BadInputNamesTheFileAndPlace) {
   const auto typo = score("calibrate " + file.string());
   EXPECT_EQ(typo.code, 2) << typo.out;
   EXPECT_NE(typo.out.find("did you mean 'population'"), std::string::npos) << typo.out;
+}
+
+TEST_F(calibrate_cli, ReportsIntoADocumentAndWritesThePosteriorMediansIntoTheScenario) {
+  const fs::path file = calibration();
+  write("doc.md", "# Calibration\n\nkept\n");
+  const auto r = score("calibrate " + file.string() + " -o " + (dir / "e.h5").string() + " -q --report " +
+                       (dir / "doc.md").string() + " --write-scenario");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const std::string doc = score_test::file_text(dir / "doc.md");
+  EXPECT_NE(doc.find("kept"), std::string::npos);
+  EXPECT_NE(doc.find("**Out of sample**"), std::string::npos) << doc;
+  EXPECT_NE(doc.find("| participants in 2011 |"), std::string::npos) << doc;
+  EXPECT_NE(doc.find("<!-- end calibration report -->"), std::string::npos) << doc;
+  EXPECT_TRUE(fs::exists(dir / "images" / "calibration_posterior.png"));
+  const std::string scenario = score_test::file_text(dir / "small.toml");
+  EXPECT_NE(scenario.find("enrol_rate = { value = "), std::string::npos) << scenario;
+  EXPECT_NE(scenario.find("range = [0.01, 0.1], source = \"fit: score calibrate calibration.toml"),
+            std::string::npos)
+      << scenario;
+  // The scenario as written stays valid, and the report replaces its own part only.
+  EXPECT_EQ(score("validate " + (dir / "small.toml").string()).code, 0);
+  ASSERT_EQ(score("calibrate " + file.string() + " -o " + (dir / "e.h5").string() + " -q --report " +
+                  (dir / "doc.md").string())
+                .code,
+            0);
+  const std::string again = score_test::file_text(dir / "doc.md");
+  EXPECT_EQ(again.find("<!-- calibration report"), again.rfind("<!-- calibration report"));
 }
 
 TEST_F(calibrate_cli, CheckExitsOneOnAMissAndNamesIt) {

@@ -197,7 +197,7 @@ TEST_F(sweep_runner, ACancelledPointGivesNothing) {
       load_sweep(write_sweep("c.toml", "design = \"lhs\"\npoints = 2",
                              "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = [0.04, 0.06]\n"));
   std::atomic<bool> cancel{true};
-  EXPECT_FALSE(run_point(sw, 0, {nullptr, &cancel}).has_value());
+  EXPECT_FALSE(run_point(sw, 0, {nullptr, &cancel, {}}).has_value());
   PendingPoints source({0, 1});
   RunPointsOptions options;
   options.hooks.cancel = &cancel;
