@@ -80,7 +80,7 @@ TEST(Entry, TheEarlierPlanStaysInForceUntilTheEntry) {
   second.first_step = 24;
   second.plans[1].entry_step = 30;
   m.phases.push_back(second);
-  for (model::Funder& f : m.funders) f.budget_usd.push_back(f.budget_usd[0]);
+  for (model::Funder& f : m.funders) f.budget.push_back(f.budget[0]);
   Simulation sim(m, 0);
   for (int t = 0; t < 48; ++t) {
     sim.step();
