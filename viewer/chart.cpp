@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "session/format.hpp"
+#include "session/readable.hpp"
 #include "session/words.hpp"
 
 namespace score::viewer {

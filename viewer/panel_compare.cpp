@@ -1,104 +1,51 @@
-// The comparison table for people: every run of the library side by side,
-// the first as the baseline, each other with its difference from it; values
-// with thousands separators, currency and percent; differences coloured
-// better or worse by what each output is for, rounding noise shown as no
-// change; phases by name and dates, then the programme's totals.
-#include <cmath>
-
-#include "chart.hpp"
+// The comparison table for people: every run of the library against the
+// first, phase by phase (named, with dates) and over the programme, in the
+// readable text of `score compare` and `score report`: thousands
+// separators, currency and percent, each difference with its interval
+// (paired when the runs share seeds) and what it means, coloured better or
+// worse by what the output is for. All countries, or one on request.
 #include "panels.hpp"
-#include "session/format.hpp"
-#include "session/totals.hpp"
-#include "session/words.hpp"
+#include "session/compare_table.hpp"
 
 namespace score::viewer {
 namespace {
 
-using Runs = std::vector<session::Session::RunView>;
-
-const ImVec4 kBetter{0.45f, 0.85f, 0.45f, 1}, kWorse{1, 0.45f, 0.4f, 1}, kNeutral{0.8f, 0.8f, 0.8f, 1};
-
-void value_cell(double v, session::Kind kind) {
-  ImGui::TableNextColumn();
-  if (std::isnan(v))
-    ImGui::TextDisabled("-");
-  else
-    ImGui::TextUnformatted(session::format_value(v, kind).c_str());
+ImVec4 colour(session::Judgement j) {
+  using J = session::Judgement;
+  switch (j) {
+    case J::better:
+      return {0.45f, 0.85f, 0.45f, 1};
+    case J::worse:
+      return {1, 0.45f, 0.4f, 1};
+    case J::within_noise:
+    case J::identical:
+      return {0.6f, 0.6f, 0.6f, 1};
+    default:
+      return {0.85f, 0.85f, 0.85f, 1};
+  }
 }
 
-void difference_cell(sim::Summary s, double base, double value) {
-  ImGui::TableNextColumn();
-  if (std::isnan(base) || std::isnan(value)) return ImGui::TextDisabled("-");
-  const bool noise = session::is_noise(base, value);
-  if (noise) return ImGui::TextDisabled("no change");
-  const double d = value - base, rel = base != 0 ? d / std::fabs(base) : NAN;
-  const int j = session::judgement(s, d, noise);
-  ImGui::TextColored(j > 0   ? kBetter
-                     : j < 0 ? kWorse
-                             : kNeutral,
-                     "%s", session::format_difference(d, rel, session::kind_of(s)).c_str());
-}
-
-void headers(const Runs& runs) {
+void draw_table(const session::CompareTable& t, int index) {
+  ImGui::TextColored({0.7f, 0.8f, 1, 1}, "%s", t.title.c_str());
+  const int columns = static_cast<int>(t.header.size());
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                                ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
+  const float height = ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(t.rows.size()) + 2.5f);
+  if (!ImGui::BeginTable(("table" + std::to_string(index)).c_str(), columns, flags, {0, height})) return;
   ImGui::TableSetupScrollFreeze(1, 1);
-  ImGui::TableSetupColumn("output", ImGuiTableColumnFlags_WidthFixed, 260);
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    const std::string name = runs[i].snapshot->label + (i == 0 ? " (baseline)" : "");
-    ImGui::TableSetupColumn(name.c_str());
-    if (i > 0) ImGui::TableSetupColumn(("vs baseline##" + std::to_string(i)).c_str());
-  }
+  for (const std::string& h : t.header) ImGui::TableSetupColumn(h.c_str());
   ImGui::TableHeadersRow();
-}
-
-// One output's row: the value of every run and each one's difference.
-void row(const Runs& runs, sim::Summary s, const std::vector<double>& values) {
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::TextUnformatted(sim::summary_catalogue()[static_cast<std::size_t>(s)].long_name);
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    value_cell(values[i], session::kind_of(s));
-    if (i > 0) difference_cell(s, values[0], values[i]);
-  }
-}
-
-void heading_row(const std::string& text) {
-  ImGui::TableNextRow(ImGuiTableRowFlags_None);
-  ImGui::TableNextColumn();
-  ImGui::TextColored({0.7f, 0.8f, 1, 1}, "%s", text.c_str());
-}
-
-double phase_mean(const session::Snapshot& s, const std::string& phase, sim::Summary which) {
-  for (std::size_t p = 0; p < s.phases.size(); ++p) {
-    if (s.phases[p].id != phase || s.summaries.empty()) continue;
-    double sum = 0;
-    for (const auto& ps : s.summaries) sum += ps.total(static_cast<int>(p), which);
-    return sum / static_cast<double>(s.summaries.size());
-  }
-  return NAN;
-}
-
-void table(const Runs& runs) {
-  const int columns = 1 + static_cast<int>(2 * runs.size() - 1);
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
-                                ImGuiTableFlags_Resizable;
-  if (!ImGui::BeginTable("comparison", columns, flags)) return;
-  headers(runs);
-  const session::Snapshot& shape = *runs.back().snapshot;
-  for (const session::PhaseSpan& phase : shape.phases) {
-    heading_row(session::phase_title(phase, shape.start));
-    for (sim::Summary s : session::compared_summaries()) {
-      std::vector<double> values;
-      for (const auto& r : runs) values.push_back(phase_mean(*r.snapshot, phase.id, s));
-      row(runs, s, values);
+  for (const auto& row : t.rows) {
+    ImGui::TableNextRow();
+    for (const session::TableCell& cell : row) {
+      ImGui::TableNextColumn();
+      const ImVec4 c = colour(cell.judgement);
+      ImGui::TextColored(c, "%s", cell.text.c_str());
+      if (!cell.detail.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(c, "%s", cell.detail.c_str());
+      }
     }
-  }
-  heading_row("Programme totals, all phases");
-  for (sim::Summary s : session::compared_summaries()) {
-    if (s == sim::Summary::firms_trained_total) continue;  // the same as firms trained over the programme
-    std::vector<double> values;
-    for (const auto& r : runs) values.push_back(session::mean_programme_total(*r.snapshot, s));
-    row(runs, s, values);
   }
   ImGui::EndTable();
 }
@@ -110,12 +57,25 @@ void draw_compare(App& app) {
   ImGui::InputText("##csv", app.ui.csv_path, sizeof app.ui.csv_path);
   ImGui::SameLine();
   if (ImGui::Button("Export table as CSV")) export_table(app, app.ui.csv_path);
-  const Runs runs = app.session.runs();
+  const auto runs = app.session.runs();
+  std::vector<session::ComparedRun> compared;
+  for (const auto& r : runs) compared.push_back(session::compared_run(*r.snapshot));
+  session::CompareOptions options;
+  const session::Snapshot* last = runs.empty() ? nullptr : runs.back().snapshot.get();
+  if (last && app.ui.region >= 0 && app.ui.region < static_cast<int>(last->country_ids.size()))
+    options.country = last->country_ids[static_cast<std::size_t>(app.ui.region)];
+  ImGui::TextDisabled("%s; means over replications; the Region of the Charts tab picks a country.",
+                      options.country.empty() ? "All countries" : options.country.c_str());
   if (runs.size() < 2) ImGui::TextDisabled("Keep a run (or use 'Compare with...') to see runs side by side.");
-  ImGui::TextDisabled(
-      "Means over replications, all countries; green better, red worse for what each output is for; a run's "
-      "phases fill in once it has finished.");
-  if (!runs.empty()) table(runs);
+  if (runs.empty()) return;
+  const session::Comparison comparison = session::compare_runs(compared, options);
+  ImGui::BeginChild("tables", {0, 0}, false, ImGuiWindowFlags_HorizontalScrollbar);
+  for (const std::string& note : session::pairing_notes(comparison, compared))
+    ImGui::TextDisabled("%s", note.c_str());
+  for (const std::string& w : comparison.warnings) ImGui::TextColored({1, 0.7f, 0.3f, 1}, "%s", w.c_str());
+  const auto tables = session::compare_tables(comparison);
+  for (std::size_t i = 0; i < tables.size(); ++i) draw_table(tables[i], static_cast<int>(i));
+  ImGui::EndChild();
 }
 
 }  // namespace score::viewer

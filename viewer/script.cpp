@@ -8,6 +8,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "session/compare.hpp"
+#include "session/readable.hpp"
+
 namespace score::viewer {
 namespace {
 
@@ -58,6 +61,21 @@ bool chart_command(App& app, const std::string& name, const std::string& what) {
 
 // The chart is drawn this frame (not hidden, and not behind an enlarged one).
 bool chart_drawn(const App& app, const std::string& name) { return app.ui.chart_rects.contains(name); }
+
+// What the compare table says of run RUN (1-based as listed) against the
+// first, for a phase ("programme" for the totals) and summary.
+std::string table_judgement(const App& app, const std::string& phase, const std::string& summary, int run) {
+  std::vector<session::ComparedRun> runs;
+  for (const auto& r : app.session.runs()) runs.push_back(session::compared_run(*r.snapshot));
+  const session::Comparison c = session::compare_runs(runs);
+  for (const session::ComparedRow& row : c.rows)
+    if (row.phase == phase &&
+        summary == sim::summary_catalogue()[static_cast<std::size_t>(row.summary)].name && run >= 1 &&
+        run < static_cast<int>(row.differences.size()))
+      return session::judgement_name(
+          session::judge(row.differences[static_cast<std::size_t>(run)], row.summary));
+  return "(no such row)";
+}
 
 std::string rest(const Words& w, std::size_t from) {
   std::string out;
@@ -150,6 +168,14 @@ const std::map<std::string, std::pair<std::size_t, Handler>>& handlers() {
           for (const auto& d : a.session.differences())
             if (d.path == w[1] || d.path.starts_with(w[1] + ".")) return true;
           return false;
+        }}},
+      // expect-judgement PHASE SUMMARY RUN WORDS: "better", "within noise", "identical", ...
+      {"expect-judgement",
+       {4,
+        [](App& a, const Words& w) {
+          const std::string said = table_judgement(a, w[1], w[2], std::stoi(w[3]));
+          a.ui.message = "the table says " + said;
+          return said == w[4];
         }}},
       {"expect-lever", {2, [](App& a, const Words& w) { return lever_value(a, w[1]) == std::stod(w[2]); }}},
       {"expect-chart-shown", {2, [](App& a, const Words& w) { return chart_drawn(a, w[1]) == yes(w[2]); }}},

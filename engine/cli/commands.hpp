@@ -31,7 +31,6 @@ int validate_command(const std::vector<std::string>& files, const std::vector<st
 int info_command(const std::string& file);
 int export_command(const std::string& file, const std::string& dir);
 int schema_command();
-int compare_command(const std::string& a, const std::string& b);
 int diff_command(const std::string& a, const std::string& b);
 
 // The scenario `score run` uses when given none.

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/compare_commands.hpp"
 #include "cli/sweep_commands.hpp"
 #include "cli/version.hpp"
 
@@ -45,11 +46,6 @@ void add_inspect(CLI::App& app, int& code) {
   exp->add_option("--csv", dir, "Directory to write the CSV files into")->required();
   exp->callback([&] { code = export_command(file, dir); });
 
-  auto* cmp = app.add_subcommand("compare", "Compare the phase summaries of two results files");
-  cmp->add_option("a", file, "First results file")->required();
-  cmp->add_option("b", other, "Second results file")->required();
-  cmp->callback([&] { code = compare_command(file, other); });
-
   auto* diff = app.add_subcommand("diff",
                                   "Compare two results (or sweep) files, provenance left out: "
                                   "exit 0 when they hold the same data, 1 when not");
@@ -72,6 +68,7 @@ int main(int argc, char** argv) {
   add_run(app, run_args, code);
   add_inspect(app, code);
   add_sweep_commands(app, code);
+  add_compare_commands(app, code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

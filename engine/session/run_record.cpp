@@ -4,7 +4,7 @@
 #include <set>
 
 #include "scenario/diagnostic.hpp"
-#include "session/format.hpp"
+#include "session/readable.hpp"
 #include "session/words.hpp"
 
 namespace score::session {

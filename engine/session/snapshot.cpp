@@ -27,6 +27,7 @@ Snapshot empty_snapshot(const output::RunInfo& info, std::string label, RunStatu
   s.start = info.start;
   s.steps = info.steps;
   s.replications = info.replications;
+  s.seed = info.seed;
   s.country_ids = info.country_ids;
   s.country_names = info.country_names;
   for (const auto& p : info.phases) s.phases.push_back({p.id, p.name, p.first_step, p.last_step});

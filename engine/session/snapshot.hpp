@@ -2,7 +2,9 @@
 // What the viewer draws of one run at one moment. Immutable once published:
 // the run thread builds a new one each month and the UI keeps whichever it
 // last took, so neither ever waits for the other.
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,7 @@ struct Snapshot {
   ChartData charts;
   std::vector<sim::PhaseSummary> summaries;  // one per replication, once finished
   NetworkView network;                       // of replication 0, when a country is chosen
+  std::optional<std::uint64_t> seed;         // the run's base seed, when known (pairs compared runs)
 };
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
 

@@ -153,3 +153,39 @@ PhaseSummary summarise(const Series& series, const model::Description& model) {
 }
 
 }  // namespace score::sim
+
+namespace score::sim {
+
+SummaryReading summary_reading(Summary summary) {
+  using S = Summary;
+  switch (summary) {
+    case S::firms_trained:
+    case S::firms_trained_total:
+    case S::workers_reached:
+    case S::classroom_participants:
+    case S::module_deliveries:
+    case S::trainers_certified:
+    case S::providers_active:
+    case S::providers_independent:
+      return {Better::higher, false};
+    case S::cost_recovery:
+    case S::adoption_rate:
+    case S::savings_rate:
+    case S::productivity_gain:
+      return {Better::higher, true};
+    // Dearer delivery, donor money per firm, slower payback, firms turned
+    // away, costs left unpaid and money lapsed are what donors want less of.
+    case S::cost_per_module_usd:
+    case S::donor_cost_per_firm_usd:
+    case S::payback_months:
+    case S::firms_priced_out:
+    case S::seats_rationed:
+    case S::unpaid_cost_usd:
+    case S::funds_lapsed_usd:
+      return {Better::lower, false};
+    default:  // spending, revenue by source, fees and subsidies: a choice, not a score
+      return {};
+  }
+}
+
+}  // namespace score::sim

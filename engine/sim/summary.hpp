@@ -72,3 +72,18 @@ class PhaseSummary {
 PhaseSummary summarise(const Series& series, const model::Description& model);
 
 }  // namespace score::sim
+
+namespace score::sim {
+
+// How people read a summary (tables, reports, the viewer): which way is
+// better, and whether it is a share of 1, shown as a percentage. Apart from
+// the catalogue so a new summary needs no edit here: unlisted ones read as
+// plain numbers with no better side.
+enum class Better { higher, lower, neither };
+struct SummaryReading {
+  Better better = Better::neither;
+  bool share = false;
+};
+SummaryReading summary_reading(Summary summary);
+
+}  // namespace score::sim

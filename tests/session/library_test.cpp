@@ -2,7 +2,6 @@
 // colours, the levers in which runs differ, edits undone.
 #include <gtest/gtest.h>
 
-#include "session/totals.hpp"
 #include "session_files.hpp"
 
 namespace score::session {
@@ -104,18 +103,6 @@ TEST(RunLibrary, CancelDuringSetUpStopsWithoutBuildingEveryReplication) {
   ASSERT_EQ(s.start(true), "");
   s.reset();  // joins the run thread: must not crash on replications never built
   EXPECT_EQ(s.current(), nullptr);
-}
-
-TEST(ProgrammeTotals, SumFlowsKeepStocksAndRecomputeRatios) {
-  sim::PhaseSummary ps(2, 1);
-  using S = sim::Summary;
-  ps.at(0, 1, S::firms_trained) = 100, ps.at(1, 1, S::firms_trained) = 300;
-  ps.at(0, 1, S::donor_spend_usd) = 1000, ps.at(1, 1, S::donor_spend_usd) = 1000;
-  ps.at(0, 1, S::providers_active) = 5, ps.at(1, 1, S::providers_active) = 9;
-  EXPECT_DOUBLE_EQ(programme_total(ps, S::firms_trained), 400);
-  EXPECT_DOUBLE_EQ(programme_total(ps, S::donor_spend_usd), 2000);
-  EXPECT_DOUBLE_EQ(programme_total(ps, S::providers_active), 9);
-  EXPECT_DOUBLE_EQ(programme_total(ps, S::donor_cost_per_firm_usd), 5);
 }
 
 }  // namespace
