@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "app.hpp"
+#include "session/words.hpp"
 
 namespace score::viewer {
 namespace {
@@ -11,7 +12,20 @@ namespace {
 bool report(App& app, const std::string& error, const std::string& success) {
   app.ui.message = error.empty() ? success : error;
   app.ui.message_is_error = !error.empty();
+  app.ui.message_follows_run = false;
+  app.ui.run_note.clear();
   return error.empty();
+}
+
+// Starts a run; the message then follows it. A finished run the start
+// replaces stays in the library, and the message says so.
+bool start(App& app, bool paused, const std::string& verb) {
+  const bool keeps = app.session.status() == session::RunStatus::finished;
+  const std::string kept = keeps && app.session.current() ? app.session.current()->label : "";
+  if (!report(app, app.session.start(paused), verb)) return false;
+  app.ui.message_follows_run = true;
+  if (keeps) app.ui.run_note = "kept '" + kept + "' in the run library";
+  return true;
 }
 
 }  // namespace
@@ -35,22 +49,65 @@ bool open_scenario(App& app, const std::filesystem::path& file) {
 
 bool compare_with(App& app, const std::filesystem::path& file) {
   show_tab(app, Tab::charts);
-  return report(app, app.session.compare_with(file), "comparing with " + file.filename().string());
+  if (!report(app, app.session.compare_with(file), "")) return false;
+  app.ui.message_follows_run = true;
+  return true;
 }
 
-bool start_run(App& app, bool paused) { return report(app, app.session.start(paused), "running"); }
+bool start_run(App& app, bool paused) { return start(app, paused, ""); }
+
+std::string run_message(const App& app) {
+  const session::SnapshotPtr snap = app.session.current();
+  if (!snap) return "no run";
+  const session::RunStatus status = app.session.status();
+  std::string out = (app.ui.run_note.empty() ? "" : app.ui.run_note + "; ") + snap->label + ": " +
+                    session::status_name(status);
+  if (status == session::RunStatus::failed) out += ": " + snap->error;
+  if (app.session.current_stale()) out += " (out of date: the levers changed since it ran)";
+  return out;
+}
 
 bool step_month(App& app) {
   const session::RunStatus status = app.session.status();
   const bool going = status == session::RunStatus::running || status == session::RunStatus::paused;
-  if (!going && !start_run(app, true)) return false;
+  if (!going && !start(app, true, "")) return false;
   app.session.step();
-  return report(app, "", "one month");
+  if (!going) return true;  // the message says what start did, and follows the run
+  return report(app, "", "one more month");
+}
+
+bool pause_run(App& app) {
+  if (app.session.status() != session::RunStatus::running) return report(app, "no run going to pause", "");
+  app.session.pause();
+  app.ui.message_follows_run = true;
+  return true;
+}
+
+bool resume_run(App& app) {
+  if (app.session.status() != session::RunStatus::paused)
+    return report(
+        app, "nothing to resume: the run is " + std::string(session::status_name(app.session.status())), "");
+  app.session.resume();
+  app.ui.message_follows_run = true;
+  return true;
+}
+
+bool reset_run(App& app) {
+  app.session.reset();
+  return report(app, "", "run dropped (kept runs stay)");
+}
+
+bool undo_edit(App& app) {
+  return report(app, app.session.undo() ? "" : "no lever change to undo", "undid the last lever change");
+}
+
+bool remove_run(App& app, int id) {
+  return report(app, app.session.remove_run(id) ? "" : "no kept run " + std::to_string(id), "run removed");
 }
 
 bool pin_run(App& app) {
-  return report(app, app.session.pin() ? "" : "nothing to pin: run a scenario first",
-                "pinned; change levers and run again");
+  return report(app, app.session.pin() ? "" : "nothing to keep: run a scenario first",
+                "kept in the run library; change levers and run again");
 }
 
 bool set_lever(App& app, const std::string& path, double value) {
@@ -59,7 +116,10 @@ bool set_lever(App& app, const std::string& path, double value) {
   app.session.set_lever(path, value);
   app.ui.reveal_lever = path;
   const std::string problem = app.session.problem_at(path);
-  return report(app, problem.empty() ? "" : path + ": " + problem, "set " + path);
+  const std::string label = session::lever_label(*lever);
+  std::string done = "set " + label;
+  if (app.session.current_stale()) done += "; the run shown is now out of date: press Run";
+  return report(app, problem.empty() ? "" : label + ": " + problem, done);
 }
 
 bool save_scenario(App& app, const std::filesystem::path& file) {
@@ -87,10 +147,24 @@ bool export_table(App& app, const std::filesystem::path& file) {
 }
 
 bool export_png(App& app, const std::string& chart, const std::filesystem::path& file) {
-  if (!chart.empty() && !app.ui.chart_rects.contains(chart))
-    return report(app, "no chart '" + chart + "' on screen: show the charts tab first", "");
-  app.ui.captures.push_back({chart, file});
-  if (chart.empty()) return true;  // a screenshot shows the last message, not its own
+  app.ui.capture_error.clear();
+  if (chart.empty()) {
+    app.ui.captures.push_back({chart, file});
+    return true;  // a screenshot shows the last message, not its own
+  }
+  bool known = false;
+  for (const auto& c : session::chart_catalogue()) known = known || chart == c.name;
+  if (!known) return report(app, "no chart '" + chart + "'", "");
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const int w = app.ui.export_width, h = app.ui.export_height;
+  if (w < 200 || h < 120 || w > display.x || h > display.y)
+    return report(app,
+                  "a chart exports at 200x120 up to the window's size (" + std::to_string(int(display.x)) +
+                      "x" + std::to_string(int(display.y)) + "), not " + std::to_string(w) + "x" +
+                      std::to_string(h),
+                  "");
+  if (!app.session.current() && !app.session.pinned()) return report(app, "no run to chart", "");
+  app.ui.export_request = UiState::Capture{chart, file, w, h};
   return report(app, "", "saving " + file.string());
 }
 

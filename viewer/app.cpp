@@ -1,16 +1,19 @@
 #include "app.hpp"
 
+#include <algorithm>
+
 #include "panels.hpp"
 
 namespace score::viewer {
 namespace {
 
-constexpr float kLeverWidth = 440;
-
-void draw_message(const App& app) {
+void draw_message(App& app) {
+  if (app.ui.message_follows_run) app.ui.message = run_message(app);
   if (app.ui.message.empty()) return;
-  const ImVec4 color =
-      app.ui.message_is_error ? ImVec4(1.0f, 0.4f, 0.4f, 1.0f) : ImVec4(0.6f, 0.9f, 0.6f, 1.0f);
+  const bool stale = app.ui.message_follows_run && app.session.current_stale();
+  const ImVec4 color = app.ui.message_is_error ? ImVec4(1.0f, 0.4f, 0.4f, 1.0f)
+                       : stale                 ? ImVec4(1.0f, 0.7f, 0.3f, 1.0f)
+                                               : ImVec4(0.6f, 0.9f, 0.6f, 1.0f);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextWrapped("%s", app.ui.message.c_str());
   ImGui::PopStyleColor();
@@ -27,13 +30,24 @@ void tab(App& app, const char* label, Tab which, void (*draw)(App&)) {
 }
 
 void draw_tabs(App& app) {
-  if (!ImGui::BeginTabBar("tabs")) return;
+  if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   tab(app, "Charts", Tab::charts, draw_charts);
   tab(app, "Compare", Tab::compare, draw_compare);
+  tab(app, "Runs", Tab::runs, draw_runs);
   tab(app, "Results files", Tab::results, draw_results);
   tab(app, "Network", Tab::network, draw_network);
+  tab(app, "Files", Tab::files, draw_browser);
   app.ui.tab_requested = false;
   ImGui::EndTabBar();
+}
+
+// A thin bar between the levers and the tabs: drag it to resize the levers.
+void splitter(App& app) {
+  ImGui::SameLine(0, 0);
+  ImGui::Button("##splitter", {6, -1});
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  if (ImGui::IsItemActive()) app.ui.lever_width += ImGui::GetIO().MouseDelta.x;
+  ImGui::SameLine(0, 0);
 }
 
 }  // namespace
@@ -51,14 +65,18 @@ void draw_frame(App& app) {
   draw_files(app);
   draw_message(app);
   ImGui::Separator();
-  ImGui::BeginChild("levers", {kLeverWidth, 0}, true);
+  // The levers take at most 45 % of a small window, so the tabs stay usable.
+  const float most = std::max(200.0f, 0.45f * io.DisplaySize.x);
+  app.ui.lever_width = std::clamp(app.ui.lever_width, 180.0f, most);
+  ImGui::BeginChild("levers", {app.ui.lever_width, 0}, true, ImGuiWindowFlags_HorizontalScrollbar);
   draw_levers(app);
   ImGui::EndChild();
-  ImGui::SameLine();
+  splitter(app);
   ImGui::BeginChild("main", {0, 0}, false);
   draw_tabs(app);
   ImGui::EndChild();
   ImGui::End();
+  draw_chart_export(app);
 }
 
 }  // namespace score::viewer

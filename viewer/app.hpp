@@ -4,8 +4,10 @@
 // only through the actions below, which the script runner calls too.
 #include <imgui.h>
 
+#include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,7 +15,7 @@
 
 namespace score::viewer {
 
-enum class Tab { charts, compare, results, network };
+enum class Tab { charts, compare, runs, results, network, files };
 
 struct UiState {
   int region = -1;    // -1: all countries; else a country index
@@ -23,6 +25,7 @@ struct UiState {
   int network_country = 0;
   std::string reveal_lever;  // opens the tree down to this lever next frame (set by scripts)
   int sweep_parameter = 0, sweep_summary = 0, sweep_phase = 0;
+  const void* sweep_shown = nullptr;  // the sweep the choices above belong to
   char scenario_path[512] = "";
   char results_path[512] = "";
   char save_scenario_path[512] = "edited.toml";
@@ -32,12 +35,27 @@ struct UiState {
   char csv_path[512] = "comparison.csv";
   std::string message;  // the last command's outcome
   bool message_is_error = false;
-  std::map<std::string, ImVec4> chart_rects;  // by chart name, this frame, for PNG export
+  // The message is the current run's state ("history: running"), kept true
+  // to the bar every frame rather than frozen at the moment a run started.
+  bool message_follows_run = false;
+  std::string run_note;     // said before the run's state ("kept 'history' in the run library")
+  float lever_width = 380;  // the lever panel, dragged by the splitter beside it
+  // Charts: hidden ones, the one enlarged (-1: none), those on a log axis.
+  std::array<bool, session::kCharts> chart_hidden{}, chart_log{};
+  int chart_enlarged = -1;
+  int export_width = 1200, export_height = 700;  // a chart's PNG, whatever its size on screen
+  char browse_dir[512] = ".";                    // the file browser's folder
+  std::map<std::string, ImVec4> chart_rects;     // by chart name, this frame, for PNG export
+  std::map<std::string, double> chart_y_max;     // by chart name, the top of its axis (scripts check it)
   struct Capture {
     std::string chart;  // a chart's name, or "" for the whole window
     std::filesystem::path file;
+    int width = 0, height = 0;  // a chart's export size
   };
   std::vector<Capture> captures;  // taken once the frame is rendered (main.cpp)
+  // A chart export drawn this frame in a window of its own at the chosen size.
+  std::optional<Capture> export_request;
+  std::string capture_error;  // the last capture that failed, for scripts; "" when all held
 };
 
 struct App {
@@ -53,6 +71,13 @@ std::vector<std::filesystem::path> find_scenarios();
 bool open_scenario(App& app, const std::filesystem::path& file);
 bool compare_with(App& app, const std::filesystem::path& file);
 bool start_run(App& app, bool paused = false);
+bool pause_run(App& app);
+bool resume_run(App& app);  // only a paused run resumes
+bool reset_run(App& app);
+bool undo_edit(App& app);
+bool remove_run(App& app, int id);
+bool browse(App& app, const std::filesystem::path& dir);  // panel_browser.cpp: the Files tab at `dir`
+bool browse_open(App& app, const std::string& name);      // an entry of that folder, as a click does
 // Advances the run one month and pauses it; with no run going, starts one paused.
 bool step_month(App& app);
 bool pin_run(App& app);
@@ -63,7 +88,11 @@ bool open_results(App& app, const std::filesystem::path& file);
 bool export_table(App& app, const std::filesystem::path& file);
 void show_tab(App& app, Tab tab);
 // Asks for a PNG of a chart ("" for the window) once the frame is rendered.
+// A chart is drawn at ui.export_width x ui.export_height with a caption
+// (scenario, region, date made), whether it is on screen or not.
 bool export_png(App& app, const std::string& chart, const std::filesystem::path& file);
+// The run's state as the message line shows it while message_follows_run.
+std::string run_message(const App& app);
 
 // The whole window, one frame.
 void draw_frame(App& app);

@@ -42,7 +42,7 @@ void take_captures(App& app) {
     if (!c.chart.empty()) {
       const auto it = app.ui.chart_rects.find(c.chart);
       if (it == app.ui.chart_rects.end()) {
-        app.ui.message = "no chart '" + c.chart + "' on screen";
+        app.ui.message = app.ui.capture_error = "no chart '" + c.chart + "' drawn to export";
         app.ui.message_is_error = true;
         continue;
       }
@@ -51,8 +51,14 @@ void take_captures(App& app) {
     const int x0 = std::clamp(scaled(r.x, sx), 0, width), y0 = std::clamp(scaled(r.y, sy), 0, height);
     const int x1 = std::clamp(scaled(r.z, sx), 0, width), y1 = std::clamp(scaled(r.w, sy), 0, height);
     if (!write_png(c.file, x0, y0, x1, y1, height)) {
-      app.ui.message = c.file.string() + ": cannot write the PNG";
+      app.ui.message = app.ui.capture_error = c.file.string() + ": cannot write the PNG";
       app.ui.message_is_error = true;
+      app.ui.message_follows_run = false;
+    } else if (!c.chart.empty()) {
+      app.ui.message =
+          "saved " + c.file.string() + " (" + std::to_string(x1 - x0) + "x" + std::to_string(y1 - y0) + ")";
+      app.ui.message_is_error = false;
+      app.ui.message_follows_run = false;
     }
   }
   app.ui.captures.clear();

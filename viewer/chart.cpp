@@ -4,10 +4,14 @@
 #include <cmath>
 #include <cstdio>
 
+#include "session/readable.hpp"
+#include "session/words.hpp"
+
 namespace score::viewer {
 namespace {
 
 constexpr float kLeft = 58, kRight = 10, kTop = 22, kBottom = 34;
+bool hover_on = true;
 
 // The plotting area inside a chart's rectangle, and the value range it maps.
 struct Frame {
@@ -29,31 +33,56 @@ double nice_step(double span, int count) {
   return 10 * power;
 }
 
-void y_range(const std::vector<Line>& lines, double& lo, double& hi) {
-  lo = 0;
-  hi = 0;
+// The value range: from zero (or the lowest value) to the highest with
+// headroom for the labels. `robust` leaves off a spike more than four times
+// the median of the medians (the start-up months of donor cost per
+// firm), so the months that matter are not flattened; `cut` says so.
+void y_range(const std::vector<Line>& lines, bool robust, bool log, double& lo, double& hi, bool& cut) {
+  std::vector<double> mids;
+  lo = log ? INFINITY : 0;
+  hi = log ? -INFINITY : 0;
   for (const Line& l : lines)
-    for (const auto* v : {&l.mid, &l.hi})
+    for (const auto* v : {&l.mid, &l.hi, &l.lo})
       for (double x : *v)
         if (std::isfinite(x)) {
           lo = std::min(lo, x);
           hi = std::max(hi, x);
+          if (v == &l.mid) mids.push_back(x);
         }
+  cut = false;
+  if (robust && !log && mids.size() > 10) {
+    std::sort(mids.begin(), mids.end());
+    const double median = mids[mids.size() / 2];
+    if (median > 0 && hi > 4 * median) hi = 3 * median, cut = true;
+  }
+  if (log) {
+    if (!std::isfinite(lo)) lo = 0, hi = 1;
+    lo = std::floor(lo), hi = std::max(std::ceil(hi + 0.05), lo + 1);
+    return;
+  }
   if (hi <= lo) hi = lo + 1;
   hi += 0.08 * (hi - lo);  // headroom for the phase labels and the legend
   const double step = nice_step(hi - lo, 5);
   hi = std::ceil(hi / step) * step;
 }
 
+// log10 of every value, non-positive ones left as gaps.
+std::vector<Line> in_log10(std::vector<Line> lines) {
+  for (Line& l : lines)
+    for (auto* v : {&l.mid, &l.lo, &l.hi})
+      for (double& x : *v) x = x > 0 ? std::log10(x) : NAN;
+  return lines;
+}
+
 ImU32 gray(int v, int alpha = 255) { return IM_COL32(v, v, v, alpha); }
 
-void y_axis(ImDrawList* dl, const Frame& f) {
-  const double step = nice_step(f.y1 - f.y0, 5);
+void y_axis(ImDrawList* dl, const Frame& f, bool log = false) {
+  const double step = log ? 1.0 : nice_step(f.y1 - f.y0, 5);
   if (!(step > 0) || !std::isfinite(step)) return;
   for (double y = std::ceil(f.y0 / step) * step; y <= f.y1 + step * 1e-9; y += step) {
     const ImVec2 p = f.at(f.x0, y);
     dl->AddLine({f.min.x, p.y}, {f.max.x, p.y}, gray(90, 90));
-    const std::string text = short_number(y);
+    const std::string text = short_number(log ? std::pow(10.0, y) : y);
     const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
     dl->AddText({f.min.x - ts.x - 6, p.y - ts.y / 2}, gray(200), text.c_str());
   }
@@ -79,24 +108,39 @@ void shade_phases(ImDrawList* dl, const Frame& f, const TimeAxis& axis) {
     const ImVec2 a = f.at(p.first_step - 0.5, f.y1), b = f.at(p.last_step + 0.5, f.y0);
     dl->AddRectFilled({std::max(a.x, f.min.x), f.min.y}, {std::min(b.x, f.max.x), f.max.y},
                       i % 2 ? IM_COL32(255, 255, 255, 10) : IM_COL32(120, 160, 255, 22));
-    dl->AddText({std::max(a.x, f.min.x) + 3, f.min.y + 2}, gray(160), p.id.c_str());
+    // The phase's name where it fits ("III Scale-up"), else its id.
+    const std::string named = p.name.empty() || p.name == p.id ? p.id
+                              : p.name.starts_with("Phase ")   ? p.id + p.name.substr(6 + p.id.size())
+                                                               : p.id + " " + p.name;
+    const float room = std::min(b.x, f.max.x) - std::max(a.x, f.min.x) - 6;
+    const std::string& text = ImGui::CalcTextSize(named.c_str()).x <= room ? named : p.id;
+    dl->AddText({std::max(a.x, f.min.x) + 3, f.min.y + 2}, gray(160), text.c_str());
   }
 }
 
+// A band: a light fill and, so that two runs' bands do not blend into one
+// grey, thin edges in the run's colour.
 void draw_band(ImDrawList* dl, const Frame& f, const Line& l) {
-  const ImU32 fill = (l.color & 0x00FFFFFFu) | (60u << 24);
+  const ImU32 fill = (l.color & 0x00FFFFFFu) | (static_cast<ImU32>(l.fill_alpha) << 24);
+  const ImU32 edge = (l.color & 0x00FFFFFFu) | (170u << 24);
   const std::size_t n = std::min(l.lo.size(), l.hi.size());
   for (std::size_t s = 1; s < n; ++s) {
     if (!std::isfinite(l.lo[s - 1] + l.hi[s - 1] + l.lo[s] + l.hi[s])) continue;
     const double a = static_cast<double>(s - 1), b = static_cast<double>(s);
     dl->AddQuadFilled(f.at(a, l.lo[s - 1]), f.at(a, l.hi[s - 1]), f.at(b, l.hi[s]), f.at(b, l.lo[s]), fill);
+    if (!l.band_edges) continue;
+    dl->AddLine(f.at(a, l.lo[s - 1]), f.at(b, l.lo[s]), edge, 1.0f);
+    dl->AddLine(f.at(a, l.hi[s - 1]), f.at(b, l.hi[s]), edge, 1.0f);
   }
 }
 
 void draw_line(ImDrawList* dl, const Frame& f, const Line& l) {
   std::vector<ImVec2> run;
   auto flush = [&] {
-    if (run.size() > 1) dl->AddPolyline(run.data(), static_cast<int>(run.size()), l.color, 0, 2.0f);
+    if (l.dashed)
+      for (std::size_t i = 1; i < run.size(); i += 2) dl->AddLine(run[i - 1], run[i], l.color, 2.0f);
+    else if (run.size() > 1)
+      dl->AddPolyline(run.data(), static_cast<int>(run.size()), l.color, 0, 2.0f);
     run.clear();
   };
   for (std::size_t s = 0; s < l.mid.size(); ++s) {
@@ -123,6 +167,7 @@ void legend(ImDrawList* dl, const Frame& f, const std::vector<Line>& lines) {
 }
 
 void hover(const Frame& f, const TimeAxis& axis, const char* units, const std::vector<Line>& lines) {
+  if (!hover_on || !ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
   const ImVec2 m = ImGui::GetIO().MousePos;
   if (m.x < f.min.x || m.x > f.max.x || m.y < f.min.y || m.y > f.max.y) return;
   const int s = static_cast<int>(std::lround(f.x0 + (m.x - f.min.x) / (f.max.x - f.min.x) * (f.x1 - f.x0)));
@@ -130,17 +175,22 @@ void hover(const Frame& f, const TimeAxis& axis, const char* units, const std::v
   ImGui::GetWindowDrawList()->AddLine({f.at(s, 0).x, f.min.y}, {f.at(s, 0).x, f.max.y}, gray(220, 120));
   ImGui::BeginTooltip();
   ImGui::Text("%s", format_year_month(axis.start.plus(s)).c_str());
+  for (const auto& p : axis.phases)
+    if (s >= p.first_step && s <= p.last_step)
+      ImGui::TextDisabled("%s", session::phase_title(p, axis.start).c_str());
   for (const Line& l : lines) {
     if (static_cast<std::size_t>(s) >= l.mid.size()) continue;
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(l.color), "%s: %.6g %s", l.label.c_str(), l.mid[s],
-                       units);
-    if (static_cast<std::size_t>(s) < l.lo.size()) ImGui::Text("    5-95%%: %.6g to %.6g", l.lo[s], l.hi[s]);
+    const auto number = [](double v) { return session::grouped(v, std::fabs(v) < 100 ? 2 : 0); };
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(l.color), "%s: %s %s", l.label.c_str(),
+                       number(l.mid[s]).c_str(), units);
+    if (static_cast<std::size_t>(s) < l.lo.size() && l.band_edges)
+      ImGui::Text("    5-95%%: %s to %s", number(l.lo[s]).c_str(), number(l.hi[s]).c_str());
   }
   ImGui::EndTooltip();
 }
 
 // Reserves the chart's rectangle and draws its frame; returns the plot area.
-Frame begin_chart(const char* title, ImVec2 size, ImVec4& rect) {
+Frame begin_chart(const char* title, ImVec2 size, ImVec4& rect, float extra_bottom = 0) {
   size = {std::max(size.x, 200.0f), std::max(size.y, 120.0f)};  // ImGui refuses empty items
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(title, size);
@@ -150,11 +200,13 @@ Frame begin_chart(const char* title, ImVec2 size, ImVec4& rect) {
   rect = {origin.x, origin.y, origin.x + size.x, origin.y + size.y};
   Frame f;
   f.min = {origin.x + kLeft, origin.y + kTop};
-  f.max = {origin.x + size.x - kRight, origin.y + size.y - kBottom};
+  f.max = {origin.x + size.x - kRight, origin.y + size.y - kBottom - extra_bottom};
   return f;
 }
 
 }  // namespace
+
+void set_chart_hover(bool on) { hover_on = on; }
 
 std::string short_number(double v) {
   char buf[32];
@@ -177,25 +229,33 @@ ImU32 palette(int i, int alpha) {
   return IM_COL32(c[0], c[1], c[2], alpha);
 }
 
-ImVec4 draw_time_chart(const char* title, const char* units, const TimeAxis& axis,
-                       const std::vector<Line>& lines, ImVec2 size) {
-  ImVec4 rect;
-  Frame f = begin_chart(title, size, rect);
+ChartDrawn draw_time_chart(const char* title, const char* units, const TimeAxis& axis,
+                           const std::vector<Line>& given, ImVec2 size, const ChartOptions& options) {
+  ChartDrawn out;
+  const float caption = options.caption.empty() ? 0 : ImGui::CalcTextSize(options.caption.c_str()).y + 4;
+  Frame f = begin_chart(title, size, out.rect, caption);
+  const std::vector<Line> lines = options.log ? in_log10(given) : given;
   f.x0 = -0.5;
   f.x1 = std::max(axis.steps, 1) - 0.5;
-  y_range(lines, f.y0, f.y1);
+  y_range(lines, options.robust, options.log, f.y0, f.y1, out.cut);
+  out.y_max = options.log ? std::pow(10.0, f.y1) : f.y1;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   shade_phases(dl, f, axis);
-  y_axis(dl, f);
+  y_axis(dl, f, options.log);
   x_axis_months(dl, f, axis);
-  dl->AddText({rect.x + 6, rect.w - ImGui::GetTextLineHeight() - 2}, gray(150), units);
+  const ImVec4& rect = out.rect;
+  std::string corner = std::string(units) + (options.log ? ", log axis" : "");
+  if (out.cut) corner += "; a spike above " + short_number(f.y1) + " is off the axis (log axis shows it)";
+  dl->AddText({rect.x + 6, rect.w - caption - ImGui::GetTextLineHeight() - 2},
+              out.cut ? IM_COL32(240, 200, 120, 255) : gray(150), corner.c_str());
+  if (caption > 0) dl->AddText({rect.x + 6, rect.w - caption}, gray(210), options.caption.c_str());
   dl->PushClipRect(f.min, f.max, true);
   for (const Line& l : lines) draw_band(dl, f, l);
   for (const Line& l : lines) draw_line(dl, f, l);
   dl->PopClipRect();
   legend(dl, f, lines);
-  hover(f, axis, units, lines);
-  return rect;
+  hover(f, axis, units, given);
+  return out;
 }
 
 void draw_scatter(const char* title, const char* x_label, const char* y_label,
@@ -211,6 +271,9 @@ void draw_scatter(const char* title, const char* x_label, const char* y_label,
   }
   if (!(f.x1 > f.x0)) f.x0 -= 1, f.x1 += 1;
   if (!(f.y1 > f.y0)) f.y0 -= 1, f.y1 += 1;
+  // A margin, so points at the edges of the design are drawn whole.
+  const double mx = 0.05 * (f.x1 - f.x0), my = 0.08 * (f.y1 - f.y0);
+  f.x0 -= mx, f.x1 += mx, f.y0 -= my, f.y1 += my;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   y_axis(dl, f);
   for (int i = 0; i <= 4; ++i) {
@@ -225,28 +288,50 @@ void draw_scatter(const char* title, const char* x_label, const char* y_label,
     if (std::isfinite(p.x) && std::isfinite(p.y)) dl->AddCircleFilled(f.at(p.x, p.y), 3, palette(0, 200));
 }
 
+// Bars with their spread as whiskers; labels under the bars, on two
+// staggered rows when they would run into each other, never cut.
 void draw_bars(const char* title, const std::vector<Bar>& bars, ImVec2 size) {
   ImVec4 rect;
-  Frame f = begin_chart(title, size, rect);
+  const float line = ImGui::GetTextLineHeight();
+  Frame f = begin_chart(title, size, rect, line + 4);
   f.x0 = 0;
   f.x1 = static_cast<double>(std::max<std::size_t>(bars.size(), 1));
   f.y0 = 0;
   f.y1 = 0;
   for (const Bar& b : bars)
-    if (std::isfinite(b.value)) f.y0 = std::min(f.y0, b.value), f.y1 = std::max(f.y1, b.value);
+    if (std::isfinite(b.value))
+      f.y0 = std::min(f.y0, b.value), f.y1 = std::max(f.y1, b.value + std::max(b.spread, 0.0));
   if (f.y1 <= f.y0) f.y1 = f.y0 + 1;
+  f.y1 += 0.08 * (f.y1 - f.y0);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   y_axis(dl, f);
+  const float slot = (f.max.x - f.min.x) / static_cast<float>(std::max<std::size_t>(bars.size(), 1));
+  bool stagger = false;
+  for (const Bar& b : bars) stagger = stagger || ImGui::CalcTextSize(b.label.c_str()).x > slot - 4;
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const double x = static_cast<double>(i);
     const double v = std::isfinite(bars[i].value) ? bars[i].value : 0;
     dl->AddRectFilled(f.at(x + 0.15, std::max(v, 0.0)), f.at(x + 0.85, std::min(v, 0.0)),
                       palette(static_cast<int>(i)));
-    const ImVec2 p = f.at(x + 0.15, f.y0);
-    dl->PushClipRect({p.x, p.y}, {f.at(x + 1, f.y0).x, rect.w}, true);
-    dl->AddText({p.x, p.y + 4}, gray(200), bars[i].label.c_str());
-    dl->PopClipRect();
+    if (bars[i].spread > 0) {
+      const ImVec2 lo = f.at(x + 0.5, v - bars[i].spread), hi = f.at(x + 0.5, v + bars[i].spread);
+      dl->AddLine(lo, hi, gray(235), 1.5f);
+      dl->AddLine({lo.x - 5, lo.y}, {lo.x + 5, lo.y}, gray(235), 1.5f);
+      dl->AddLine({hi.x - 5, hi.y}, {hi.x + 5, hi.y}, gray(235), 1.5f);
+    }
+    const float w = ImGui::CalcTextSize(bars[i].label.c_str()).x;
+    const float cx = f.at(x + 0.5, f.y0).x;
+    const float tx = std::clamp(cx - w / 2, rect.x + 2, rect.z - w - 2);
+    const float ty = f.max.y + 4 + (stagger && i % 2 ? line : 0);
+    dl->AddText({tx, ty}, gray(200), bars[i].label.c_str());
   }
+}
+
+ImU32 source_colour(int i) {
+  static const int colors[][3] = {{150, 110, 80},  {120, 150, 90},  {170, 160, 110},
+                                  {110, 130, 160}, {160, 110, 150}, {200, 180, 150}};
+  const auto& c = colors[static_cast<std::size_t>(i) % 6];
+  return IM_COL32(c[0], c[1], c[2], 255);
 }
 
 }  // namespace score::viewer

@@ -18,6 +18,25 @@ struct Line {
   ImU32 color = 0;
   std::vector<double> mid;     // one value per month; NaN leaves a gap
   std::vector<double> lo, hi;  // a band filled between them, when not empty
+  bool band_edges = true;      // outline the band, so overlapping bands stay apart
+  bool dashed = false;         // a total drawn over another run's stacked layers
+  int fill_alpha = 40;         // a band's fill; stacked layers are filled solid
+};
+
+// Hover read-outs on or off (off for scripts and exports: the pointer of a
+// virtual display must not leave a tooltip in a screenshot).
+void set_chart_hover(bool on);
+
+struct ChartOptions {
+  bool log = false;     // log10 axis (non-positive values leave gaps)
+  bool robust = true;   // cut a spike that would flatten the rest (see note)
+  std::string caption;  // drawn under the plot (exports); may hold line breaks
+};
+
+struct ChartDrawn {
+  ImVec4 rect;       // (min x, min y, max x, max y) for PNG export
+  double y_max = 0;  // the top of the value axis as drawn
+  bool cut = false;  // values above y_max exist (a spike left off the range)
 };
 
 struct TimeAxis {
@@ -28,8 +47,8 @@ struct TimeAxis {
 
 // Draws a chart filling `size` at the cursor; returns its screen rectangle
 // (min x, min y, max x, max y) for PNG export.
-ImVec4 draw_time_chart(const char* title, const char* units, const TimeAxis& axis,
-                       const std::vector<Line>& lines, ImVec2 size);
+ChartDrawn draw_time_chart(const char* title, const char* units, const TimeAxis& axis,
+                           const std::vector<Line>& lines, ImVec2 size, const ChartOptions& options = {});
 
 struct Point {
   double x, y;
@@ -40,6 +59,7 @@ void draw_scatter(const char* title, const char* x_label, const char* y_label,
 struct Bar {
   std::string label;
   double value;
+  double spread = 0;  // drawn as a whisker (+- spread) when positive
 };
 void draw_bars(const char* title, const std::vector<Bar>& bars, ImVec2 size);
 
@@ -48,5 +68,7 @@ std::string short_number(double v);
 
 // Distinct colours for series, in order.
 ImU32 palette(int i, int alpha = 255);
+// Muted colours for the revenue sources, apart from the runs' palette.
+ImU32 source_colour(int i);
 
 }  // namespace score::viewer

@@ -14,6 +14,7 @@
 
 #include "app.hpp"
 #include "capture.hpp"
+#include "chart.hpp"
 #include "script.hpp"
 
 namespace {
@@ -95,6 +96,7 @@ void wait_for_events(const score::viewer::App& app, bool scripted) {
 int loop(GLFWwindow* window, score::viewer::App& app, const Options& o) {
   std::unique_ptr<score::viewer::ScriptRunner> script;
   if (!o.script.empty()) script = std::make_unique<score::viewer::ScriptRunner>(o.script);
+  score::viewer::set_chart_hover(script == nullptr);
   while (!glfwWindowShouldClose(window)) {
     wait_for_events(app, script != nullptr);
     render(window, app);

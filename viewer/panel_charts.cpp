@@ -1,6 +1,9 @@
-// The charts: every quantity of session::Chart for all countries or one, the
-// current run's median and 5-95 % band, and the pinned run beside it.
+// The charts: every quantity of session::Chart for all countries or one,
+// each run of the library in its own colour with its median and 5-95 %
+// band. Charts can be hidden, enlarged and put on a log axis; an export is
+// drawn in a window of its own at the size asked, with a caption.
 #include <cmath>
+#include <ctime>
 #include <limits>
 
 #include "chart.hpp"
@@ -11,16 +14,17 @@ namespace {
 
 using session::Chart;
 using session::Snapshot;
+using Runs = std::vector<session::Session::RunView>;
 
-// The snapshot's region for the country chosen in the UI (by id, so a pinned
-// run of another scenario lines up); its total when absent.
+// The snapshot's region for the country chosen in the UI (by id, so a run of
+// another scenario lines up); its total when absent.
 int region_of(const Snapshot& s, const std::string& country_id) {
   for (std::size_t c = 0; c < s.country_ids.size(); ++c)
     if (s.country_ids[c] == country_id) return static_cast<int>(c);
   return s.charts.countries();
 }
 
-// Values moved to the current run's calendar (NaN before the other's start).
+// Values moved to the axis's calendar (NaN before the run's start).
 std::vector<double> aligned(const std::vector<double>& v, int offset) {
   if (offset <= 0)
     return {v.begin() + std::min<std::ptrdiff_t>(-offset, static_cast<std::ptrdiff_t>(v.size())), v.end()};
@@ -29,10 +33,15 @@ std::vector<double> aligned(const std::vector<double>& v, int offset) {
   return out;
 }
 
-Line band_line(const Snapshot& s, Chart chart, int region, ImU32 color, const std::string& label, bool band,
-               int offset) {
+struct Where {
+  std::string country_id;  // "" for all countries
+  YearMonth start;         // the axis's first month
+};
+
+Line band_line(const Snapshot& s, Chart chart, const Where& w, ImU32 color, bool band) {
+  const int region = region_of(s, w.country_id), offset = s.start.ordinal() - w.start.ordinal();
   const session::Band& b = s.charts.band(chart, region);
-  Line line{label, color, aligned(b.p50, offset), {}, {}};
+  Line line{s.label, color, aligned(b.p50, offset), {}, {}};
   if (band && s.replications > 1) {
     line.lo = aligned(b.p05, offset);
     line.hi = aligned(b.p95, offset);
@@ -40,60 +49,56 @@ Line band_line(const Snapshot& s, Chart chart, int region, ImU32 color, const st
   return line;
 }
 
-// Revenue by source: the medians stacked, each layer filled over the last.
-void stacked_lines(const Snapshot& s, Chart chart, int region, std::vector<Line>& out) {
+// Revenue by source: one run's medians stacked, each layer over the last.
+void stacked_lines(const Snapshot& s, Chart chart, const Where& w, std::vector<Line>& out) {
   const auto labels = session::layer_labels(chart);
+  const int region = region_of(s, w.country_id), offset = s.start.ordinal() - w.start.ordinal();
   std::vector<double> below(static_cast<std::size_t>(s.charts.months()), 0.0);
   for (int k = 0; k < session::chart_layers(chart); ++k) {
     const auto& p50 = s.charts.band(chart, region, k).p50;
-    Line line{labels[static_cast<std::size_t>(k)], palette(k + 2), {}, below, {}};
+    Line line{labels[static_cast<std::size_t>(k)], source_colour(k), {}, aligned(below, offset), {}};
     for (std::size_t m = 0; m < below.size(); ++m) below[m] += std::isfinite(p50[m]) ? p50[m] : 0;
-    line.mid = line.hi = below;
+    line.mid = line.hi = aligned(below, offset);
+    line.band_edges = false;
+    line.fill_alpha = 170;
     out.push_back(std::move(line));
   }
 }
 
-// The sum of the layers' medians: how a stacked chart compares two runs.
-Line total_line(const Snapshot& s, Chart chart, int region, ImU32 color, const std::string& label,
-                int offset) {
+// The sum of the layers' medians, dashed over the stacked run's sources.
+Line total_line(const Snapshot& s, Chart chart, const Where& w, ImU32 color) {
+  const int region = region_of(s, w.country_id), offset = s.start.ordinal() - w.start.ordinal();
   std::vector<double> sum(static_cast<std::size_t>(s.charts.months()), 0.0);
   for (int k = 0; k < session::chart_layers(chart); ++k) {
     const auto& p50 = s.charts.band(chart, region, k).p50;
     for (std::size_t m = 0; m < sum.size(); ++m) sum[m] += p50[m];
   }
-  return Line{label + " (all sources)", color, aligned(sum, offset), {}, {}};
+  Line line{s.label + " (all sources)", color, aligned(sum, offset), {}, {}};
+  line.dashed = true;
+  return line;
 }
 
-std::vector<Line> lines_of(const App& app, Chart chart, const Snapshot* current, const Snapshot* pinned) {
+std::vector<Line> lines_of(const App& app, Chart chart, const Runs& runs, const Where& w) {
   std::vector<Line> lines;
-  const std::string id =
-      current && app.ui.region >= 0 && app.ui.region < static_cast<int>(current->country_ids.size())
-          ? current->country_ids[static_cast<std::size_t>(app.ui.region)]
-          : "";
-  const bool stacked = session::info(chart).stacked;
-  if (pinned) {
-    const int offset = current ? pinned->start.ordinal() - current->start.ordinal() : 0;
-    const int region = region_of(*pinned, id);
-    const std::string label = "pinned: " + pinned->label;
-    lines.push_back(stacked ? total_line(*pinned, chart, region, palette(1), label, offset)
-                            : band_line(*pinned, chart, region, palette(1), label, app.ui.bands, offset));
+  if (session::info(chart).stacked) {
+    // The last run's sources stacked; every other run as its total, so a
+    // comparison keeps the sources instead of losing them.
+    stacked_lines(*runs.back().snapshot, chart, w, lines);
+    if (runs.size() > 1)
+      for (const auto& r : runs)
+        lines.push_back(total_line(*r.snapshot, chart, w, palette(r.record->colour)));
+    return lines;
   }
-  if (!current) return lines;
-  const int region = region_of(*current, id);
-  if (stacked && pinned)
-    lines.push_back(total_line(*current, chart, region, palette(0), current->label, 0));
-  else if (stacked)
-    stacked_lines(*current, chart, region, lines);
-  else
-    lines.push_back(band_line(*current, chart, region, palette(0), current->label, app.ui.bands, 0));
+  for (const auto& r : runs)
+    lines.push_back(band_line(*r.snapshot, chart, w, palette(r.record->colour), app.ui.bands));
   return lines;
 }
 
-void controls(App& app, const Snapshot* s) {
+void region_picker(App& app, const Snapshot* s) {
   const char* preview = s && app.ui.region >= 0 && app.ui.region < static_cast<int>(s->country_names.size())
                             ? s->country_names[static_cast<std::size_t>(app.ui.region)].c_str()
                             : "All countries";
-  ImGui::SetNextItemWidth(180);
+  ImGui::SetNextItemWidth(160);
   if (ImGui::BeginCombo("Region", preview)) {
     if (ImGui::Selectable("All countries", app.ui.region < 0)) app.ui.region = -1;
     for (std::size_t c = 0; s && c < s->country_names.size(); ++c)
@@ -101,11 +106,26 @@ void controls(App& app, const Snapshot* s) {
         app.ui.region = static_cast<int>(c);
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
-  ImGui::Checkbox("5-95% bands", &app.ui.bands);
-  ImGui::SameLine(0, 30);
+}
+
+void visibility_menu(App& app) {
+  if (ImGui::Button("Charts shown...")) ImGui::OpenPopup("charts_shown");
+  if (!ImGui::BeginPopup("charts_shown")) return;
+  for (int c = 0; c < session::kCharts; ++c) {
+    bool shown = !app.ui.chart_hidden[static_cast<std::size_t>(c)];
+    ImGui::PushID(c);
+    if (ImGui::Checkbox(session::info(static_cast<Chart>(c)).title, &shown))
+      app.ui.chart_hidden[static_cast<std::size_t>(c)] = !shown;
+    ImGui::SameLine(260);
+    ImGui::Checkbox("log axis", &app.ui.chart_log[static_cast<std::size_t>(c)]);
+    ImGui::PopID();
+  }
+  ImGui::EndPopup();
+}
+
+void export_controls(App& app) {
   const auto& chosen = session::info(static_cast<Chart>(app.ui.export_chart));
-  ImGui::SetNextItemWidth(220);
+  ImGui::SetNextItemWidth(190);
   if (ImGui::BeginCombo("##chart", chosen.title)) {
     for (int c = 0; c < session::kCharts; ++c)
       if (ImGui::Selectable(session::info(static_cast<Chart>(c)).title, c == app.ui.export_chart))
@@ -113,33 +133,136 @@ void controls(App& app, const Snapshot* s) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(160);
+  ImGui::SetNextItemWidth(130);
   ImGui::InputText("##png", app.ui.export_path, sizeof app.ui.export_path);
   ImGui::SameLine();
+  ImGui::SetNextItemWidth(110);
+  ImGui::InputInt2("##size", &app.ui.export_width);
+  ImGui::SameLine();
   if (ImGui::Button("Export PNG")) export_png(app, chosen.name, app.ui.export_path);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("At the width x height given, with a caption, shown or not.");
+}
+
+void controls(App& app, const Snapshot* s) {
+  region_picker(app, s);
+  ImGui::SameLine();
+  ImGui::Checkbox("5-95% bands", &app.ui.bands);
+  ImGui::SameLine();
+  visibility_menu(app);
+  if (ImGui::GetContentRegionAvail().x > 560) ImGui::SameLine(0, 20);
+  export_controls(app);
+}
+
+Where where_of(const App& app, const Runs& runs) {
+  const Snapshot& axis = *runs.back().snapshot;
+  const bool one = app.ui.region >= 0 && app.ui.region < static_cast<int>(axis.country_ids.size());
+  return {one ? axis.country_ids[static_cast<std::size_t>(app.ui.region)] : "", axis.start};
+}
+
+// A chart's header row: its toggles, then the chart.
+ChartDrawn chart_cell(App& app, const Runs& runs, Chart chart, ImVec2 size, const std::string& caption = "") {
+  const auto& info = session::info(chart);
+  const Snapshot& axis_source = *runs.back().snapshot;
+  const TimeAxis axis{axis_source.start, axis_source.steps, axis_source.phases};
+  ChartOptions options;
+  options.log = app.ui.chart_log[static_cast<std::size_t>(chart)];
+  options.caption = caption;
+  return draw_time_chart(info.title, info.units, axis, lines_of(app, chart, runs, where_of(app, runs)), size,
+                         options);
+}
+
+void chart_buttons(App& app, Chart chart) {
+  const auto c = static_cast<std::size_t>(chart);
+  ImGui::PushID(static_cast<int>(chart));
+  if (ImGui::SmallButton(app.ui.chart_enlarged == static_cast<int>(chart) ? "all charts" : "enlarge"))
+    app.ui.chart_enlarged = app.ui.chart_enlarged == static_cast<int>(chart) ? -1 : static_cast<int>(chart);
+  ImGui::SameLine();
+  if (ImGui::SmallButton(app.ui.chart_log[c] ? "linear" : "log")) app.ui.chart_log[c] = !app.ui.chart_log[c];
+  ImGui::SameLine();
+  if (ImGui::SmallButton("hide")) app.ui.chart_hidden[c] = true, app.ui.chart_enlarged = -1;
+  ImGui::PopID();
+}
+
+void record(App& app, Chart chart, const ChartDrawn& drawn) {
+  const char* name = session::info(chart).name;
+  app.ui.chart_rects[name] = drawn.rect;
+  app.ui.chart_y_max[name] = drawn.y_max;
 }
 
 }  // namespace
 
+std::string chart_caption(const App& app, Chart chart) {
+  const auto runs = app.session.runs();
+  std::string names;
+  for (const auto& r : runs) names += (names.empty() ? "" : " vs ") + r.snapshot->label;
+  const Snapshot* s = runs.empty() ? nullptr : runs.back().snapshot.get();
+  const bool one = s && app.ui.region >= 0 && app.ui.region < static_cast<int>(s->country_names.size());
+  const std::time_t now = std::time(nullptr);
+  char date[32];
+  std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
+  const std::string sources = session::info(chart).stacked && s ? " (sources stacked: " + s->label + ")" : "";
+  return std::string(session::info(chart).title) + ": " + names + sources + "\n" +
+         (one ? s->country_names[static_cast<std::size_t>(app.ui.region)] : "All countries") +
+         "; median and 5-95 % band over replications; made " + date + " with score-viewer";
+}
+
 void draw_charts(App& app) {
-  const session::SnapshotPtr current = app.session.current(), pinned = app.session.pinned();
-  controls(app, current.get());
-  const Snapshot* axis_source = current ? current.get() : pinned.get();
-  if (!axis_source) {
+  const Runs runs = app.session.runs();
+  controls(app, runs.empty() ? nullptr : runs.back().snapshot.get());
+  if (runs.empty()) {
     ImGui::TextWrapped("Run a scenario to see its charts grow month by month.");
     return;
   }
-  const TimeAxis axis{axis_source->start, axis_source->steps, axis_source->phases};
+  if (app.session.current_stale())
+    ImGui::TextColored({1, 0.7f, 0.3f, 1}, "Out of date: the levers changed since '%s' ran. Press Run.",
+                       runs.back().snapshot->label.c_str());
   ImGui::BeginChild("chart_grid", {0, 0}, false, ImGuiWindowFlags_AlwaysVerticalScrollbar);
-  const float width = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  if (app.ui.chart_enlarged >= 0) {
+    const auto chart = static_cast<Chart>(app.ui.chart_enlarged);
+    chart_buttons(app, chart);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    record(app, chart, chart_cell(app, runs, chart, {avail.x, std::max(avail.y - 4, 240.0f)}));
+    ImGui::EndChild();
+    return;
+  }
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int columns = avail < 720 ? 1 : 2;
+  const float width = (avail - ImGui::GetStyle().ItemSpacing.x * (columns - 1)) / static_cast<float>(columns);
+  int placed = 0;
   for (int c = 0; c < session::kCharts; ++c) {
+    if (app.ui.chart_hidden[static_cast<std::size_t>(c)]) continue;
     const auto chart = static_cast<Chart>(c);
-    const auto& info = session::info(chart);
-    const std::vector<Line> lines = lines_of(app, chart, current.get(), pinned.get());
-    app.ui.chart_rects[info.name] = draw_time_chart(info.title, info.units, axis, lines, {width, 250});
-    if (c % 2 == 0) ImGui::SameLine();
+    if (placed % columns != 0) ImGui::SameLine();
+    ImGui::BeginGroup();
+    chart_buttons(app, chart);
+    record(app, chart, chart_cell(app, runs, chart, {width, 240}));
+    ImGui::EndGroup();
+    ++placed;
   }
   ImGui::EndChild();
+}
+
+void draw_chart_export(App& app) {
+  if (!app.ui.export_request) return;
+  const UiState::Capture request = *app.ui.export_request;
+  app.ui.export_request.reset();
+  const auto runs = app.session.runs();
+  Chart chart = Chart::count;
+  for (int c = 0; c < session::kCharts; ++c)
+    if (request.chart == session::info(static_cast<Chart>(c)).name) chart = static_cast<Chart>(c);
+  if (runs.empty() || chart == Chart::count) return;
+  ImGui::SetNextWindowPos({0, 0});
+  ImGui::SetNextWindowSize({static_cast<float>(request.width), static_cast<float>(request.height)});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+  ImGui::Begin("##export", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::PopStyleVar();
+  const ChartDrawn drawn =
+      chart_cell(app, runs, chart, ImGui::GetContentRegionAvail(), chart_caption(app, chart));
+  ImGui::End();
+  app.ui.chart_rects["__export__"] = drawn.rect;
+  app.ui.captures.push_back({"__export__", request.file, request.width, request.height});
 }
 
 }  // namespace score::viewer

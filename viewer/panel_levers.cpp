@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "panels.hpp"
+#include "session/words.hpp"
 
 namespace score::viewer {
 namespace {
@@ -15,7 +16,8 @@ void lever_tooltip(const session::Lever& lever) {
   if (!ImGui::IsItemHovered()) return;
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(420);
-  ImGui::Text("%s", lever.path.c_str());
+  ImGui::Text("%s", session::lever_label(lever).c_str());
+  ImGui::TextDisabled("key: %s", lever.path.c_str());
   ImGui::TextUnformatted(std::string(lever.spec->doc).c_str());
   if (std::isfinite(lever.spec->min) || std::isfinite(lever.spec->max))
     ImGui::Text("allowed: %g to %g %s", lever.spec->min, lever.spec->max,
@@ -28,21 +30,33 @@ void lever_tooltip(const session::Lever& lever) {
   ImGui::EndTooltip();
 }
 
+// The value box: a share as a percent slider, anything else typed.
+bool value_box(const session::Lever& lever, double& value) {
+  if (session::is_share(lever)) {
+    float percent = static_cast<float>(100 * value);
+    ImGui::SliderFloat("##v", &percent, 0, 100, "%.1f %%");
+    value = std::round(10.0 * percent) / 1000.0;  // tenths of a percent, no float residue
+    return ImGui::IsItemDeactivatedAfterEdit();
+  }
+  ImGui::InputDouble("##v", &value, 0, 0, lever.integer() ? "%.0f" : "%.6g");
+  return ImGui::IsItemDeactivatedAfterEdit();
+}
+
 void numeric_lever(App& app, const session::Lever& lever) {
   const bool edited = app.session.edits().contains(lever.path);
   double value = edited ? app.session.edits().value(lever.path) : lever.value;
   ImGui::PushID(lever.path.c_str());
   if (edited) ImGui::PushStyleColor(ImGuiCol_Text, kEdited);
   ImGui::SetNextItemWidth(120);
-  ImGui::InputDouble("##v", &value, 0, 0, lever.integer() ? "%.0f" : "%.6g");
-  if (ImGui::IsItemDeactivatedAfterEdit()) set_lever(app, lever.path, value);
+  if (value_box(lever, value)) set_lever(app, lever.path, value);
   lever_tooltip(lever);
   ImGui::SameLine();
-  ImGui::Text("%s", lever.key.c_str());
+  ImGui::Text("%s%s", session::humanise_key(lever.key).c_str(), edited ? " (edited)" : "");
   if (edited) ImGui::PopStyleColor();
   lever_tooltip(lever);
   ImGui::SameLine();
-  ImGui::TextDisabled("%s%s", std::string(lever.spec->unit).c_str(), lever.source.empty() ? "" : " *");
+  const std::string unit = session::is_share(lever) ? "" : std::string(lever.spec->unit);
+  ImGui::TextDisabled("%s%s", unit.c_str(), lever.source.empty() ? "" : " *");
   if (edited) {
     ImGui::SameLine();
     if (ImGui::SmallButton("reset")) app.session.reset_lever(lever.path);
@@ -54,7 +68,7 @@ void numeric_lever(App& app, const session::Lever& lever) {
 
 void lever_row(App& app, const session::Lever& lever) {
   if (lever.numeric) return numeric_lever(app, lever);
-  ImGui::TextDisabled("%s = %s", lever.key.c_str(), lever.text.c_str());
+  ImGui::TextDisabled("%s: %s", session::humanise_key(lever.key).c_str(), lever.text.c_str());
   lever_tooltip(lever);
 }
 
@@ -76,7 +90,8 @@ void group(App& app, const std::string& name) {
       if (open) ImGui::TreePop();
       open_table = lever.table;
       if (reveal && reveal->table == open_table) ImGui::SetNextItemOpen(true);
-      open = ImGui::TreeNode((name + "/" + lever.table).c_str(), "%s", lever.table.c_str());
+      open = ImGui::TreeNode((name + "/" + lever.table).c_str(), "%s",
+                             session::table_label(lever.table).c_str());
     }
     if (open) lever_row(app, lever);
   }
@@ -85,7 +100,10 @@ void group(App& app, const std::string& name) {
 
 void problems(const App& app) {
   if (app.session.valid()) return;
-  for (const auto& d : app.session.diagnostics()) ImGui::TextColored(kProblem, "%s", d.format().c_str());
+  ImGui::PushTextWrapPos(0);
+  for (const auto& d : app.session.diagnostics())
+    ImGui::TextColored(kProblem, "%s", session::person_message(d, app.session.levers()).c_str());
+  ImGui::PopTextWrapPos();
   ImGui::Separator();
 }
 
@@ -98,11 +116,21 @@ void draw_levers(App& app) {
         "scenario beside it.");
     return;
   }
-  ImGui::Text("%s", app.session.label().c_str());
+  ImGui::TextWrapped("%s", app.session.label().c_str());
+  if (const std::string d = app.session.description(); !d.empty()) ImGui::TextWrapped("%s", d.c_str());
+  if (const std::string q = app.session.question(); !q.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Question: %s", q.c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::TextDisabled("%zu levers; hover for unit, bounds and source (*)", app.session.levers().size());
   if (!app.session.edits().empty()) {
     ImGui::SameLine();
     if (ImGui::SmallButton("reset all")) app.session.reset_edits();
+  }
+  if (app.session.can_undo()) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("undo")) undo_edit(app);
   }
   problems(app);
   for (const std::string& name : session::lever_groups()) group(app, name);

@@ -5,6 +5,7 @@
 
 #include "chart.hpp"
 #include "panels.hpp"
+#include "session/words.hpp"
 
 namespace score::viewer {
 namespace {
@@ -47,11 +48,19 @@ void sweep_view(App& app, const session::SweepView& sweep) {
   ImGui::Text("%s: %s design over %s, %d points, %zu parameters", sweep.label.c_str(), sweep.method.c_str(),
               sweep.scenario_name.c_str(), sweep.points, sweep.parameters.size());
   UiState& ui = app.ui;
+  if (app.ui.sweep_shown != &sweep) {  // a new file opens on the phase it is about
+    app.ui.sweep_shown = &sweep;
+    ui.sweep_phase = sweep.default_phase;
+  }
   combo("parameter", ui.sweep_parameter, sweep.parameters);
   ImGui::SameLine();
   combo("outcome", ui.sweep_summary, summary_names());
   ImGui::SameLine();
-  combo("phase", ui.sweep_phase, sweep.phases);
+  std::vector<std::string> phase_labels = sweep.phases;
+  for (std::size_t p = 0; p < phase_labels.size() && p < sweep.phase_names.size(); ++p)
+    if (!sweep.phase_names[p].empty() && sweep.phase_names[p] != sweep.phases[p])
+      phase_labels[p] += " " + sweep.phase_names[p];
+  combo("phase", ui.sweep_phase, phase_labels);
   if (sweep.parameters.empty() || sweep.phases.empty()) return;
   std::vector<Point> points;
   for (int p = 0; p < sweep.points; ++p)
@@ -66,8 +75,13 @@ void sweep_view(App& app, const session::SweepView& sweep) {
     return ImGui::TextDisabled("No sensitivity indices in this file (`score sensitivity` adds them).");
   std::vector<Bar> bars;
   for (std::size_t k = 0; k < sweep.parameters.size(); ++k)
-    bars.push_back({sweep.parameters[k], sweep.index(ui.sweep_phase, ui.sweep_summary, static_cast<int>(k))});
-  const std::string title = "Sensitivity (" + sweep.index_name + ") of " + outcome + " to each parameter";
+    bars.push_back({session::path_label({}, sweep.parameters[k]),
+                    sweep.index(ui.sweep_phase, ui.sweep_summary, static_cast<int>(k)),
+                    sweep.spread(ui.sweep_phase, ui.sweep_summary, static_cast<int>(k))});
+  const char* index = sweep.index_name == "mu_star" ? "Morris mu*, whiskers +- sigma"
+                      : sweep.index_name == "total" ? "Sobol' total index, whiskers its interval"
+                                                    : "Sobol' first-order index, whiskers its interval";
+  const std::string title = std::string("Sensitivity (") + index + ") of " + outcome + " to each parameter";
   draw_bars(title.c_str(), bars, {width, 260});
 }
 

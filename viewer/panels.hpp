@@ -11,5 +11,10 @@ void draw_charts(App& app);        // panel_charts.cpp
 void draw_compare(App& app);       // panel_compare.cpp: the phase-summary table
 void draw_results(App& app);       // panel_results.cpp: results files, sweeps
 void draw_network(App& app);       // panel_network.cpp
+void draw_runs(App& app);          // panel_runs.cpp: the run library and the levers that differ
+void draw_browser(App& app);       // panel_browser.cpp: scenarios and results on disk
+// panel_charts.cpp: a chart requested for export, in a window of its own.
+void draw_chart_export(App& app);
+std::string chart_caption(const App& app, session::Chart chart);
 
 }  // namespace score::viewer

@@ -8,13 +8,80 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "session/compare.hpp"
+#include "session/readable.hpp"
+
 namespace score::viewer {
 namespace {
 
 using Words = std::vector<std::string>;
 using Handler = std::function<bool(App&, const Words&)>;
 
+bool select_tab(App& app, const std::string& name);
+
 bool running(const session::SnapshotPtr& s) { return s && s->status == session::RunStatus::running; }
+
+bool any_running(const App& app) {
+  for (const auto& r : app.session.runs())
+    if (running(r.snapshot)) return true;
+  return false;
+}
+
+bool yes(const std::string& word) { return word == "yes" || word == "on" || word == "true"; }
+
+// The lever's value as the next run would use it: the edit, else the file's.
+double lever_value(const App& app, const std::string& path) {
+  const session::Lever* lever = session::find_lever(app.session.levers(), path);
+  if (!lever) throw std::runtime_error("no lever " + path);
+  return app.session.edits().contains(path) ? app.session.edits().value(path) : lever->value;
+}
+
+int chart_index(const std::string& name) {
+  for (int c = 0; c < session::kCharts; ++c)
+    if (name == session::info(static_cast<session::Chart>(c)).name) return c;
+  throw std::runtime_error("no chart " + name);
+}
+
+// chart NAME show|hide|enlarge|all|log|linear
+bool chart_command(App& app, const std::string& name, const std::string& what) {
+  const int c = chart_index(name);
+  const auto i = static_cast<std::size_t>(c);
+  if (what == "show" || what == "hide")
+    app.ui.chart_hidden[i] = what == "hide";
+  else if (what == "enlarge")
+    app.ui.chart_enlarged = c, app.ui.chart_hidden[i] = false;
+  else if (what == "all")
+    app.ui.chart_enlarged = -1;
+  else if (what == "log" || what == "linear")
+    app.ui.chart_log[i] = what == "log";
+  else
+    return false;
+  return select_tab(app, "charts");
+}
+
+// The chart is drawn this frame (not hidden, and not behind an enlarged one).
+bool chart_drawn(const App& app, const std::string& name) { return app.ui.chart_rects.contains(name); }
+
+// What the compare table says of run RUN (1-based as listed) against the
+// first, for a phase ("programme" for the totals) and summary.
+std::string table_judgement(const App& app, const std::string& phase, const std::string& summary, int run) {
+  std::vector<session::ComparedRun> runs;
+  for (const auto& r : app.session.runs()) runs.push_back(session::compared_run(*r.snapshot));
+  const session::Comparison c = session::compare_runs(runs);
+  for (const session::ComparedRow& row : c.rows)
+    if (row.phase == phase &&
+        summary == sim::summary_catalogue()[static_cast<std::size_t>(row.summary)].name && run >= 1 &&
+        run < static_cast<int>(row.differences.size()))
+      return session::judgement_name(
+          session::judge(row.differences[static_cast<std::size_t>(run)], row.summary));
+  return "(no such row)";
+}
+
+std::string rest(const Words& w, std::size_t from) {
+  std::string out;
+  for (std::size_t i = from; i < w.size(); ++i) out += (out.empty() ? "" : " ") + w[i];
+  return out;
+}
 
 int months_done(const App& app) {
   const auto snap = app.session.current();
@@ -22,10 +89,9 @@ int months_done(const App& app) {
 }
 
 bool select_tab(App& app, const std::string& name) {
-  static const std::map<std::string, Tab> tabs{{"charts", Tab::charts},
-                                               {"compare", Tab::compare},
-                                               {"results", Tab::results},
-                                               {"network", Tab::network}};
+  static const std::map<std::string, Tab> tabs{{"charts", Tab::charts},   {"compare", Tab::compare},
+                                               {"results", Tab::results}, {"network", Tab::network},
+                                               {"runs", Tab::runs},       {"files", Tab::files}};
   const auto it = tabs.find(name);
   if (it == tabs.end()) return false;
   show_tab(app, it->second);
@@ -76,17 +142,55 @@ const std::map<std::string, std::pair<std::size_t, Handler>>& handlers() {
         }}},
       {"run", {0, [](App& a, const Words&) { return start_run(a); }}},
       {"step", {0, [](App& a, const Words&) { return step_month(a); }}},
-      {"pause",
-       {0,
-        [](App& a, const Words&) {
-          a.session.pause();
-          return true;
+      {"pause", {0, [](App& a, const Words&) { return pause_run(a); }}},
+      {"resume", {0, [](App& a, const Words&) { return resume_run(a); }}},
+      {"undo", {0, [](App& a, const Words&) { return undo_edit(a); }}},
+      {"remove-run", {1, [](App& a, const Words& w) { return remove_run(a, std::stoi(w[1])); }}},
+      {"browse", {1, [](App& a, const Words& w) { return browse(a, w[1]); }}},
+      {"browse-open", {1, [](App& a, const Words& w) { return browse_open(a, w[1]); }}},
+      {"expect-scenario", {1, [](App& a, const Words& w) { return a.session.file().filename() == w[1]; }}},
+      {"chart", {2, [](App& a, const Words& w) { return chart_command(a, w[1], w[2]); }}},
+      {"export-size",
+       {1,
+        [](App& a, const Words& w) {
+          return std::sscanf(w[1].c_str(), "%dx%d", &a.ui.export_width, &a.ui.export_height) == 2;
         }}},
-      {"resume",
-       {0,
-        [](App& a, const Words&) {
-          a.session.resume();
-          return true;
+      {"expect-status",
+       {1, [](App& a, const Words& w) { return w[1] == session::status_name(a.session.status()); }}},
+      {"expect-stale", {1, [](App& a, const Words& w) { return a.session.current_stale() == yes(w[1]); }}},
+      {"expect-runs",
+       {1, [](App& a, const Words& w) { return a.session.runs().size() == std::stoul(w[1]); }}},
+      {"expect-differing",
+       {1, [](App& a, const Words& w) { return a.session.differences().size() == std::stoul(w[1]); }}},
+      {"expect-differs",
+       {1,
+        [](App& a, const Words& w) {
+          for (const auto& d : a.session.differences())
+            if (d.path == w[1] || d.path.starts_with(w[1] + ".")) return true;
+          return false;
+        }}},
+      // expect-judgement PHASE SUMMARY RUN WORDS: "better", "within noise", "identical", ...
+      {"expect-judgement",
+       {4,
+        [](App& a, const Words& w) {
+          const std::string said = table_judgement(a, w[1], w[2], std::stoi(w[3]));
+          a.ui.message = "the table says " + said;
+          return said == w[4];
+        }}},
+      {"expect-lever", {2, [](App& a, const Words& w) { return lever_value(a, w[1]) == std::stod(w[2]); }}},
+      {"expect-chart-shown", {2, [](App& a, const Words& w) { return chart_drawn(a, w[1]) == yes(w[2]); }}},
+      // The top of a chart's value axis is at most MAX (a spike left off).
+      {"expect-chart-max-below",
+       {2,
+        [](App& a, const Words& w) {
+          return a.ui.chart_y_max.contains(w[1]) && a.ui.chart_y_max.at(w[1]) < std::stod(w[2]);
+        }}},
+      {"expect-sweep-phase",
+       {1,
+        [](App& a, const Words& w) {
+          const auto sweep = a.session.sweep();
+          return sweep && a.ui.sweep_phase < static_cast<int>(sweep->phases.size()) &&
+                 sweep->phases[static_cast<std::size_t>(a.ui.sweep_phase)] == w[1];
         }}},
       {"expect-months", {1, [](App& a, const Words& w) { return months_done(a) == std::stoi(w[1]); }}},
       // A finished side-by-side comparison: both runs complete, each with at
@@ -107,12 +211,7 @@ const std::map<std::string, std::pair<std::size_t, Handler>>& handlers() {
           a.session.unpin();
           return true;
         }}},
-      {"reset",
-       {0,
-        [](App& a, const Words&) {
-          a.session.reset();
-          return true;
-        }}},
+      {"reset", {0, [](App& a, const Words&) { return reset_run(a); }}},
       {"tab", {1, [](App& a, const Words& w) { return select_tab(a, w[1]); }}},
       {"region", {1, [](App& a, const Words& w) { return select_region(a, w[1]); }}},
       {"bands",
@@ -153,7 +252,7 @@ double ScriptRunner::elapsed() const {
 
 bool ScriptRunner::waiting(const App& app) {
   if (frames_to_wait_ > 0) return --frames_to_wait_, true;
-  if (waiting_for_runs_) waiting_for_runs_ = running(app.session.current()) || running(app.session.pinned());
+  if (waiting_for_runs_) waiting_for_runs_ = any_running(app);
   if (months_to_wait_ > 0 && (months_done(app) >= months_to_wait_ || !running(app.session.current())))
     months_to_wait_ = 0;
   return waiting_for_runs_ || months_to_wait_ > 0;
@@ -161,6 +260,17 @@ bool ScriptRunner::waiting(const App& app) {
 
 bool ScriptRunner::advance(App& app) {
   if (waiting(app)) return true;
+  if (!app.ui.capture_error.empty()) {  // an export the frame could not write: the command failed
+    app.ui.capture_error.clear();
+    last_ok_ = false;
+    const bool expected = next_ < commands_.size() && commands_[next_].words[0] == "expect-error";
+    if (!expected) {
+      std::fprintf(stderr, "script line %d: the export failed: %s\n",
+                   next_ > 0 ? commands_[next_ - 1].line : 0, app.ui.message.c_str());
+      failed_ = true;
+      return false;
+    }
+  }
   if (failed_ || next_ >= commands_.size()) return false;
   const Command& command = commands_[next_++];
   std::printf("[%7.2f s] %s\n", elapsed(), command.words.front().c_str());
@@ -190,8 +300,10 @@ bool ScriptRunner::execute(App& app, const Command& command) {
   if (w[0] == "time")
     return std::printf("time %s: %.2f s\n", w.size() > 1 ? w[1].c_str() : "", elapsed()), true;
   if (w[0] == "expect-error")
-    return !last_ok_ && (w.size() < 2 || app.ui.message.find(w[1]) != std::string::npos);
+    return !last_ok_ && (w.size() < 2 || app.ui.message.find(rest(w, 1)) != std::string::npos);
   if (w[0] == "expect-ok") return last_ok_;
+  if (w[0] == "expect-message") return app.ui.message.find(rest(w, 1)) != std::string::npos;
+  if (w[0] == "expect-message-not") return app.ui.message.find(rest(w, 1)) == std::string::npos;
   const auto it = handlers().find(w[0]);
   if (it == handlers().end() || w.size() != it->second.first + 1) {
     app.ui.message = "unknown command or wrong number of arguments";

@@ -8,16 +8,21 @@ namespace {
 
 using Sims = std::vector<std::unique_ptr<sim::Simulation>>;
 
-// Builds every replication's population and networks, in parallel.
-Sims make_simulations(const model::Description& m) {
+}  // namespace
+
+// Builds every replication's population and networks, in parallel, counting
+// them for the progress bar; once asked to stop, builds no more (so Reset
+// during a long set-up returns within one replication's build).
+Sims BackgroundRun::make_simulations(std::stop_token stop) {
+  const model::Description& m = scenario_->model;
   Sims sims(static_cast<std::size_t>(m.replications));
   threads::for_each(0, m.replications, [&](int r) {
+    if (stop.stop_requested()) return;
     sims[static_cast<std::size_t>(r)] = std::make_unique<sim::Simulation>(m, static_cast<std::uint32_t>(r));
+    ++built_;
   });
   return sims;
 }
-
-}  // namespace
 
 BackgroundRun::BackgroundRun(std::shared_ptr<const scenario::Scenario> scenario, std::string label,
                              int threads, bool paused)
@@ -119,7 +124,12 @@ void BackgroundRun::run_months(std::stop_token stop) {
     // The run's threads: every parallel loop below stays within them.
     threads::in_arena(threads_, [&] {
       const model::Description& m = scenario_->model;
-      Sims sims = make_simulations(m);
+      Sims sims = make_simulations(stop);
+      if (stop.stop_requested()) {  // some replications were never built
+        status_ = building_.status = RunStatus::cancelled;
+        publish(std::make_shared<Snapshot>(building_));
+        return;
+      }
       std::vector<const sim::Series*> series;
       for (const auto& s : sims) series.push_back(&s->series());
       for (int month = 0; month < m.steps; ++month) {

@@ -38,6 +38,9 @@ class BackgroundRun {
   void watch_network(int country);
 
   RunStatus status() const { return status_; }
+  // Replications whose population and networks are built: the set-up's
+  // progress before the first month (a cancel stops it between replications).
+  int setup_done() const { return built_; }
   SnapshotPtr snapshot() const;
   const scenario::Scenario& scenario() const { return *scenario_; }
   // The finished replications' series (empty until finished).
@@ -52,6 +55,7 @@ class BackgroundRun {
 
  private:
   void work(std::stop_token stop);
+  std::vector<std::unique_ptr<sim::Simulation>> make_simulations(std::stop_token stop);
   void run_months(std::stop_token stop);
   bool wait_turn(std::stop_token stop);
   void publish(std::shared_ptr<Snapshot> next);
@@ -60,6 +64,7 @@ class BackgroundRun {
   int threads_;
   std::atomic<RunStatus> status_;
   std::atomic<int> network_country_{-1};
+  std::atomic<int> built_{0};
   // Written by the run thread before status_ becomes finished, read-only after.
   std::vector<sim::Series> series_;
   std::unique_ptr<sim::Simulation> first_;  // replication 0 at its end, for the network panel

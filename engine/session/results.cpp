@@ -29,6 +29,24 @@ sim::Series read_series(const output::ResultsFile& file, int replication) {
   return series;
 }
 
+// Morris: sigma; Sobol': half the width of the index's interval.
+std::vector<double> spreads_of(const output::SweepFile& file, const std::string& index) {
+  if (index == "mu_star") return file.sensitivity("sigma");
+  if (index.empty()) return {};
+  std::vector<double> lo = file.sensitivity(index + "_lo");
+  const std::vector<double> hi = file.sensitivity(index + "_hi");
+  if (lo.size() != hi.size()) return {};
+  for (std::size_t i = 0; i < lo.size(); ++i) lo[i] = (hi[i] - lo[i]) / 2;
+  return lo;
+}
+
+int sweep_phase(const SweepView& view) {
+  for (const std::string& parameter : view.parameters)
+    for (std::size_t p = 0; p < view.phases.size(); ++p)
+      if (parameter.find("phases." + view.phases[p] + ".") != std::string::npos) return static_cast<int>(p);
+  return std::max(0, static_cast<int>(view.phases.size()) - 1);
+}
+
 }  // namespace
 
 SnapshotPtr load_run_results(const std::filesystem::path& path) {
@@ -65,6 +83,8 @@ std::shared_ptr<const SweepView> load_sweep_results(const std::filesystem::path&
       break;
     }
   }
+  view->spreads = spreads_of(file, view->index_name);
+  view->default_phase = sweep_phase(*view);
   return view;
 }
 

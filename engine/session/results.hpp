@@ -25,12 +25,22 @@ struct SweepView {
   sweep::OutcomeTable means;    // mean over each point's replications
   std::string index_name;       // "total", "first" or "mu_star"; empty without indices
   std::vector<double> indices;  // [phase][summary][parameter]
+  // The index's spread, same shape: Morris sigma, or half the Sobol'
+  // interval; empty when the file has none.
+  std::vector<double> spreads;
+  // The phase the sweep is about: the first phase its parameters name
+  // ("phases.III.subsidy_share"), else the last phase; the panel opens on it.
+  int default_phase = 0;
 
   double parameter(int point, int p) const {
     return design[static_cast<std::size_t>(point) * parameters.size() + p];
   }
   double index(int phase, int summary, int p) const {
     return indices[(static_cast<std::size_t>(phase) * sim::kSummaries + summary) * parameters.size() + p];
+  }
+  double spread(int phase, int summary, int p) const {
+    if (spreads.empty()) return 0;
+    return spreads[(static_cast<std::size_t>(phase) * sim::kSummaries + summary) * parameters.size() + p];
   }
 };
 std::shared_ptr<const SweepView> load_sweep_results(const std::filesystem::path& path);

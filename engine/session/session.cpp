@@ -1,18 +1,23 @@
 #include "session/session.hpp"
 
 #include "output/results_writer.hpp"
+#include "session/memory.hpp"
 #include "session/run_info.hpp"
+#include "session/words.hpp"
 
 namespace score::session {
 namespace {
 
-std::string first_message(const std::vector<scenario::Diagnostic>& diagnostics) {
-  return diagnostics.empty() ? "" : diagnostics.front().format();
+std::string first_message(const std::vector<scenario::Diagnostic>& diagnostics,
+                          const std::vector<Lever>& levers = {}) {
+  return diagnostics.empty() ? "" : person_message(diagnostics.front(), levers);
 }
 
 }  // namespace
 
 std::string Session::open(const std::filesystem::path& file) {
+  if (is_hdf5(file))
+    return file.string() + " is a results file (HDF5), not a scenario: open it under Results files";
   std::vector<Lever> levers;
   try {
     levers = levers_of(scenario::load_document(file));
@@ -22,26 +27,52 @@ std::string Session::open(const std::filesystem::path& file) {
   file_ = file;
   levers_ = std::move(levers);
   edits_.clear();
+  undo_.clear();
   recheck();
   return "";
+}
+
+void Session::remember_edits() {
+  undo_.push_back(edits_);
+  if (undo_.size() > 200) undo_.erase(undo_.begin());
 }
 
 void Session::set_lever(const std::string& path, double value) {
   const Lever* lever = find_lever(levers_, path);
   if (!lever || !lever->numeric) return;
+  remember_edits();
   edits_.set(*lever, value);
   recheck();
 }
 
 void Session::reset_lever(const std::string& path) {
+  if (!edits_.contains(path)) return;
+  remember_edits();
   edits_.erase(path);
   recheck();
 }
 
 void Session::reset_edits() {
+  if (edits_.empty()) return;
+  remember_edits();
   edits_.clear();
   recheck();
 }
+
+bool Session::undo() {
+  if (undo_.empty()) return false;
+  edits_ = std::move(undo_.back());
+  undo_.pop_back();
+  recheck();
+  return true;
+}
+
+std::string Session::description() const {
+  const Lever* lever = find_lever(levers_, "scenario.description");
+  return lever ? lever->text : "";
+}
+
+std::string Session::question() const { return has_scenario() ? question_of(file_) : ""; }
 
 std::string Session::problem_at(const std::string& path) const {
   for (const scenario::Diagnostic& d : checked_.diagnostics)
@@ -50,8 +81,8 @@ std::string Session::problem_at(const std::string& path) const {
 }
 
 std::string Session::label() const {
-  if (!checked_.scenario) return file_.stem().string();
-  return checked_.scenario->model.name + (edits_.empty() ? "" : " (edited)");
+  return run_label(checked_.scenario ? checked_.scenario->model.name : file_.stem().string(), levers_,
+                   edits_);
 }
 
 // Edits first, then the replications, as `score run --set ... --reps N` orders them.
@@ -74,12 +105,42 @@ int Session::scenario_replications() const {
   return file_value ? static_cast<int>(file_value->value) : 1;
 }
 
+RunRecord Session::record_of_open_scenario() {
+  RunRecord r;
+  r.id = next_run_id_++;
+  r.colour = r.id - 1;
+  r.label = label();
+  r.file = file_;
+  r.overrides = overrides();
+  r.levers = lever_values(levers_, edits_);
+  if (replications_ > 0) r.levers["run.replications"] = std::to_string(replications_);
+  r.description = description();
+  r.question = question();
+  return r;
+}
+
+void Session::retire_current() {
+  if (status() == RunStatus::finished) kept_.push_back(std::move(current_));
+  current_ = {};
+}
+
+double Session::memory_estimate() const {
+  if (!checked_.scenario) return 0;
+  const model::Description& m = checked_.scenario->model;
+  return m.replications * memory_per_replication(m);
+}
+
 std::string Session::start(bool paused) {
   if (!has_scenario()) return "open a scenario first";
   recheck();
-  if (!checked_.scenario) return "the scenario has problems: " + first_message(checked_.diagnostics);
-  current_ = {};
-  current_.run = std::make_unique<BackgroundRun>(checked_.scenario, label(), threads_, paused);
+  if (!checked_.scenario) return "the scenario has problems: " + first_message(checked_.diagnostics, levers_);
+  if (std::string refusal =
+          memory_refusal(memory_estimate(), memory_available(), checked_.scenario->model.replications);
+      !refusal.empty())
+    return refusal;
+  retire_current();
+  current_.record = record_of_open_scenario();
+  current_.run = std::make_unique<BackgroundRun>(checked_.scenario, current_.record.label, threads_, paused);
   current_.run->watch_network(network_country_);
   return "";
 }
@@ -105,6 +166,16 @@ RunStatus Session::status() const {
 
 SnapshotPtr Session::current() const { return current_.snapshot(); }
 
+const RunRecord* Session::current_record() const { return current_.empty() ? nullptr : &current_.record; }
+
+bool Session::current_stale() const {
+  if (current_.empty() || !has_scenario()) return false;
+  if (current_.fixed) return false;  // a results file is what it is
+  return current_.record.file != file_ || current_.record.overrides != overrides();
+}
+
+int Session::setup_done() const { return current_.run ? current_.run->setup_done() : 0; }
+
 void Session::watch_network(int country) {
   network_country_ = country;
   if (current_.run) current_.run->watch_network(country);
@@ -112,14 +183,25 @@ void Session::watch_network(int country) {
 
 bool Session::pin() {
   if (current_.empty()) return false;
-  pinned_ = std::move(current_);
+  kept_.push_back(std::move(current_));
   current_ = {};
   return true;
 }
 
-void Session::unpin() { pinned_ = {}; }
+void Session::unpin() {
+  if (!kept_.empty()) kept_.pop_back();
+}
 
-SnapshotPtr Session::pinned() const { return pinned_.snapshot(); }
+bool Session::remove_run(int id) {
+  for (auto it = kept_.begin(); it != kept_.end(); ++it)
+    if (it->record.id == id) {
+      kept_.erase(it);
+      return true;
+    }
+  return false;
+}
+
+SnapshotPtr Session::pinned() const { return kept_.empty() ? nullptr : kept_.back().snapshot(); }
 
 std::string Session::compare_with(const std::filesystem::path& file) {
   if (std::string error = open(file); !error.empty()) return error;
@@ -130,6 +212,19 @@ std::string Session::compare_with(const std::filesystem::path& file) {
 std::vector<ComparisonRow> Session::comparison() const {
   const SnapshotPtr a = pinned(), b = current();
   return compare(a.get(), b.get());
+}
+
+std::vector<Session::RunView> Session::runs() const {
+  std::vector<RunView> out;
+  for (const Slot& s : kept_) out.push_back({&s.record, s.snapshot(), false});
+  if (!current_.empty()) out.push_back({&current_.record, current_.snapshot(), true});
+  return out;
+}
+
+std::vector<LeverDifference> Session::differences() const {
+  std::vector<const RunRecord*> records;
+  for (const RunView& r : runs()) records.push_back(r.record);
+  return differing_levers(records);
 }
 
 std::string Session::save_scenario(const std::filesystem::path& target) const {
@@ -164,8 +259,12 @@ std::string Session::open_results(const std::filesystem::path& path) {
   try {
     LoadedResults loaded = load_results(path);
     if (auto* run = std::get_if<SnapshotPtr>(&loaded)) {
-      current_ = {};
+      retire_current();
       current_.fixed = *run;
+      current_.record.id = next_run_id_++;
+      current_.record.colour = current_.record.id - 1;
+      current_.record.label = (*run)->label;
+      current_.record.file = path;
     } else {
       sweep_ = std::get<std::shared_ptr<const SweepView>>(loaded);
     }

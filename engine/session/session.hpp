@@ -17,6 +17,7 @@
 #include "session/edits.hpp"
 #include "session/levers.hpp"
 #include "session/results.hpp"
+#include "session/run_record.hpp"
 
 namespace score::session {
 
@@ -39,7 +40,12 @@ class Session {
   // The first problem reported at `path` (or inside it), or "".
   std::string problem_at(const std::string& path) const;
   bool valid() const { return checked_.scenario != nullptr; }
-  std::string label() const;  // the scenario's name, "(edited)" when levers changed
+  std::string label() const;  // the scenario's name and its edits (run_label)
+  // Undoes the last lever change (a set, a reset or "reset all"); false if none.
+  bool undo();
+  bool can_undo() const { return !undo_.empty(); }
+  std::string description() const;  // scenario.description of the open scenario
+  std::string question() const;     // the "Question..." comment of its file
 
   // --- running ------------------------------------------------------------
   void set_replications(int n);  // 0: the scenario's own
@@ -47,23 +53,45 @@ class Session {
   int scenario_replications() const;
   void set_threads(int n) { threads_ = n; }  // 0: all cores
   int threads() const { return threads_; }
+  // Refuses a run the machine cannot hold (memory_estimate against
+  // memory_available). A finished current run is kept in the library first,
+  // never thrown away.
   std::string start(bool paused = false);
+  // Bytes the run of the open scenario would take with the current settings.
+  double memory_estimate() const;
   void pause();
   void resume();
   void step();
   void reset();  // cancels the run and clears the current results
   RunStatus status() const;
   SnapshotPtr current() const;
+  const RunRecord* current_record() const;
+  // The current run no longer matches the levers (or the scenario) as edited.
+  bool current_stale() const;
+  // Replications built so far while a run sets up (== replications after).
+  int setup_done() const;
   void watch_network(int country);
   void wait();  // until the current run ends (scripts and tests)
 
-  // --- comparing ----------------------------------------------------------
-  bool pin();  // the current run (still running or not) becomes the pinned one; false if none
-  void unpin();
-  SnapshotPtr pinned() const;
-  // Pins the current run, opens `file` and runs it: the one-step comparison.
+  // --- the run library and comparing ---------------------------------------
+  // The current run (still running or not) joins the kept runs; false if none.
+  bool pin();
+  void unpin();                // drops the most recently kept run
+  bool remove_run(int id);     // drops a kept run by id
+  SnapshotPtr pinned() const;  // the most recently kept run
+  // Keeps the current run, opens `file` and runs it: the one-step comparison.
   std::string compare_with(const std::filesystem::path& file);
+  // Pinned against current (the most recent two).
   std::vector<ComparisonRow> comparison() const;
+  struct RunView {
+    const RunRecord* record;
+    SnapshotPtr snapshot;
+    bool current;
+  };
+  // The kept runs in the order they were kept, then the current run.
+  std::vector<RunView> runs() const;
+  // Levers whose values differ between the runs of runs(), in that order.
+  std::vector<LeverDifference> differences() const;
 
   // --- files --------------------------------------------------------------
   std::string save_scenario(const std::filesystem::path& target) const;
@@ -75,10 +103,14 @@ class Session {
  private:
   void recheck();
   std::vector<std::string> overrides() const;
+  void remember_edits();
+  RunRecord record_of_open_scenario();
+  void retire_current();  // keeps a finished current run, drops any other
 
   struct Slot {  // a run in the background, or results read from a file
     std::unique_ptr<BackgroundRun> run;
     SnapshotPtr fixed;
+    RunRecord record;
     SnapshotPtr snapshot() const { return run ? run->snapshot() : fixed; }
     bool empty() const { return !run && !fixed; }
   };
@@ -88,7 +120,10 @@ class Session {
   Edits edits_;
   Checked checked_;
   int replications_ = 0, threads_ = 0, network_country_ = -1;
-  Slot current_, pinned_;
+  Slot current_;
+  std::vector<Slot> kept_;
+  std::vector<Edits> undo_;
+  int next_run_id_ = 1;
   std::shared_ptr<const SweepView> sweep_;
 };
 
