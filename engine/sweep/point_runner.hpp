@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sim/metrics.hpp"
+#include "sim/setup.hpp"
 #include "sweep/sweep.hpp"
 
 namespace score::sweep {
@@ -59,6 +60,9 @@ struct PointRunHooks {
   // After each simulated month of any replication (any thread, concurrently).
   std::function<void()> on_month;
   const std::atomic<bool>* cancel = nullptr;  // stop early when set
+  // Set-ups shared with other points of the same seed (sim/setup.hpp); null:
+  // every replication draws its own. The numbers are the same either way.
+  sim::SetupCache* setups = nullptr;
 };
 
 // Runs one point's replications in parallel on the calling thread's arena
@@ -78,6 +82,11 @@ struct RunPointsOptions {
 // that their replications fill the threads. Returns false if cancelled; the
 // first exception of any point is rethrown once the others have stopped.
 bool run_points(const Sweep& sweep, PointSource& source, const RunPointsOptions& options);
+
+// The points in the order that lets them share set-ups: points that run with
+// the same seed (a Saltelli design's base row, or every point of a sweep
+// with common_seed) next to each other, otherwise as given.
+std::vector<int> setup_order(const Sweep& sweep, std::vector<int> points);
 
 // Values per point in a PointResult's vectors, for checks and I/O.
 struct PointShape {
