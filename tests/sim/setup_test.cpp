@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
-#include <cstring>
 
 #include "sim/simulation.hpp"
+#include "bit_identical.hpp"
 #include "world.hpp"
 
 namespace score::sim {
@@ -18,13 +18,7 @@ Series run_to_end(Simulation& sim) {
   return sim.series();
 }
 
-bool bit_identical(const Series& a, const Series& b) {
-  for (int k = 0; k < kMetrics; ++k) {
-    const auto x = a.values(static_cast<Metric>(k)), y = b.values(static_cast<Metric>(k));
-    if (x.size() != y.size() || std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) != 0) return false;
-  }
-  return true;
-}
+using test::bit_identical;
 
 TEST(SharedSetup, AReplicationOnASharedSetUpGivesTheBitsOfOneThatDrawsItsOwn) {
   const model::Description drawn = test::small_world();
