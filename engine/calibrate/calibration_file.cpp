@@ -2,6 +2,8 @@
 // entries, read as a sweep's (key, range = "scenario" or [lo, hi], log).
 #include "calibrate/calibration_file.hpp"
 
+#include <algorithm>
+
 #include "calibrate/toml_input.hpp"
 #include "scenario/hash.hpp"
 #include "sweep/file_checker.hpp"
@@ -52,6 +54,27 @@ void read_sizes(FileChecker& check, const toml::table& t, CalibrationSpec& spec)
                     std::to_string(std::int64_t{spec.population} * spec.replications) + " runs)");
 }
 
+// calibration.holdout = ["target name", ...]: targets this calibration leaves
+// out of the fit (besides those the targets file marks), so one targets file
+// serves both the full fit and an out-of-sample check.
+void hold_out(FileChecker& check, const toml::table& t, TargetsFile& targets) {
+  const toml::node* node = t.get("holdout");
+  if (!node) return;
+  const toml::array* names = node->as_array();
+  if (!names) return check.error(*node, "calibration.holdout", "must be a list of target names");
+  for (const toml::node& n : *names) {
+    const auto name = n.value<std::string>();
+    auto it = std::find_if(targets.targets.begin(), targets.targets.end(),
+                           [&](const Target& x) { return name && x.name == *name; });
+    if (it == targets.targets.end()) {
+      check.error(n, "calibration.holdout", "names no target of " + targets.file.filename().string());
+      continue;
+    }
+    if (it->kind != Kind::fit) check.error(n, "calibration.holdout", "names an identity: identities never steer the fit");
+    it->holdout = true;
+  }
+}
+
 }  // namespace
 
 fs::path calibration_scenario(const fs::path& file) {
@@ -77,7 +100,7 @@ CalibrationSpec parse_calibration_file(const fs::path& file, const scenario::Doc
   if (const toml::table* t = calibration_table(check, input.root)) {
     check.unknown_keys(*t, "calibration",
                        {"name", "scenario", "targets", "population", "replications", "budget", "generations",
-                        "min_acceptance", "quantile", "seed"});
+                        "min_acceptance", "quantile", "seed", "holdout"});
     spec.name = check.string(*t, "calibration", "name").value_or(spec.name);
     spec.scenario = file.parent_path() / check.string(*t, "calibration", "scenario").value_or("");
     const auto targets = check.string(*t, "calibration", "targets");
@@ -89,6 +112,7 @@ CalibrationSpec parse_calibration_file(const fs::path& file, const scenario::Doc
         check.error("parameter '" + p.key + "': a prior is a range, not a list of values");
     check.throw_if_errors();
     spec.targets = parse_targets_file(file.parent_path() / *targets);
+    hold_out(check, *t, spec.targets);
   }
   check.throw_if_errors();
   return spec;

@@ -46,6 +46,7 @@ bool run_pending(const sweep::Sweep& sw, output::SweepWriter& writer, const Swee
   for (int p = 0; p < sw.points(); ++p)
     if (!writer.done()[static_cast<std::size_t>(p)]) pending.push_back(p);
   if (pending.empty()) return true;
+  pending = sweep::setup_order(sw, std::move(pending));  // points of one seed share set-ups
   const auto months = static_cast<std::int64_t>(sw.spec.replications) * sw.base.model.steps;
   SweepProgress progress(sw.points(), writer.points_done(), months, sw.spec.replications, !args.quiet);
   sweep::RunPointsOptions options;

@@ -3,6 +3,7 @@
 #include "core/memory.hpp"
 #include "sim/population.hpp"
 #include "sim/processes.hpp"
+#include "sim/setup.hpp"
 
 namespace score::sim {
 
@@ -21,6 +22,12 @@ Simulation::Simulation(const model::Description& model, std::uint32_t rep)
     : model_(model), state_((keep_freed_memory_once(), model), rep) {
   create_population(state_);
   create_networks(state_);
+  for (CountryState& cs : state_.countries) cs.unaware = cs.end_firm - cs.first_firm;
+}
+
+Simulation::Simulation(const model::Description& model, std::uint32_t rep, const Setup& setup)
+    : model_(model), state_((keep_freed_memory_once(), model), rep) {
+  use_setup(state_, setup);
   for (CountryState& cs : state_.countries) cs.unaware = cs.end_firm - cs.first_firm;
 }
 

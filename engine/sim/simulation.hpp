@@ -6,11 +6,16 @@
 
 namespace score::sim {
 
+struct Setup;
+
 class Simulation {
  public:
   // Builds the population and networks of replication `rep`. The model must
   // outlive the simulation.
   Simulation(const model::Description& model, std::uint32_t rep);
+  // The same, with the population's links and networks taken from `setup`,
+  // drawn for a model with the same setup_key (sim/setup.hpp): the same bits.
+  Simulation(const model::Description& model, std::uint32_t rep, const Setup& setup);
 
   // Advances one month. Precondition: !finished().
   void step();

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <stdexcept>
 
 #include "core/threads.hpp"
@@ -62,7 +63,31 @@ void summarise_point(const PointShape& shape, PointResult& out) {
     }
 }
 
+// Replication `rep` of a point, with its set-up shared through `setups`
+// when given (built here when no earlier point with its key has).
+std::unique_ptr<sim::Simulation> start_replication(const model::Description& model, int rep, sim::SetupCache* setups) {
+  const auto r = static_cast<std::uint32_t>(rep);
+  if (!setups) return std::make_unique<sim::Simulation>(model, r);
+  std::vector<std::uint64_t> key = sim::setup_key(model, r);
+  if (const auto shared = setups->find(key)) return std::make_unique<sim::Simulation>(model, r, *shared);
+  auto made = std::make_unique<sim::Simulation>(model, r);
+  setups->add(std::move(key), std::make_shared<const sim::Setup>(sim::copy_setup(made->state())));
+  return made;
+}
+
+// Points that share seeds share set-ups: a Saltelli design, common_seed.
+bool shares_seeds(const Sweep& sweep) { return sweep.design.saltelli.n > 0 || sweep.spec.common_seed; }
+
 }  // namespace
+
+std::vector<int> setup_order(const Sweep& sweep, std::vector<int> points) {
+  if (!shares_seeds(sweep)) return points;
+  const auto& seeds = sweep.design.seeds;
+  std::stable_sort(points.begin(), points.end(), [&](int a, int b) {
+    return seeds.at(static_cast<std::size_t>(a)) < seeds.at(static_cast<std::size_t>(b));
+  });
+  return points;
+}
 
 std::optional<PointResult> run_point(const Sweep& sweep, int point, const PointRunHooks& hooks) {
   const model::Description model = point_model(sweep, point);
@@ -79,7 +104,8 @@ std::optional<PointResult> run_point(const Sweep& sweep, int point, const PointR
   std::atomic<bool> cancelled{false};
   auto stop = [&] { return hooks.cancel && hooks.cancel->load(); };
   threads::for_each(0, shape.replications, [&](int rep) {
-    sim::Simulation sim(model, static_cast<std::uint32_t>(rep));
+    const std::unique_ptr<sim::Simulation> made = start_replication(model, rep, hooks.setups);
+    sim::Simulation& sim = *made;
     while (!sim.finished()) {
       if (stop()) {
         cancelled = true;
@@ -114,11 +140,16 @@ bool run_points(const Sweep& sweep, PointSource& source, const RunPointsOptions&
     if (caller && caller->load()) stop = true;
     return stop.load();
   };
+  // The set-ups of the points in flight and of the next: enough for points
+  // of one seed, run one after another (setup_order), to share them.
+  std::optional<sim::SetupCache> setups;
+  if (!options.hooks.setups && shares_seeds(sweep)) setups.emplace(static_cast<std::size_t>((workers + 1) * reps));
   PointRunHooks hooks{[&] {
                         stopping();
                         if (options.hooks.on_month) options.hooks.on_month();
                       },
-                      &stop, options.hooks.on_replication};
+                      &stop, options.hooks.on_replication,
+                      options.hooks.setups ? options.hooks.setups : setups ? &*setups : nullptr};
   std::mutex sink;
   threads::in_arena(count, [&] {
     threads::run_workers(workers, [&] {

@@ -17,6 +17,7 @@
 
 #include "sim/metrics.hpp"
 #include "sim/summary.hpp"
+#include "sim/setup.hpp"
 #include "sweep/sweep.hpp"
 
 namespace score::sweep {
@@ -63,6 +64,9 @@ struct PointRunHooks {
   // After each finished replication of a point (any thread, concurrently),
   // for callers that read more of it than the point keeps (calibration).
   std::function<void(int point, int replication, const sim::Series&, const sim::PhaseSummary&)> on_replication;
+  // Set-ups shared with other points of the same seed (sim/setup.hpp); null:
+  // every replication draws its own. The numbers are the same either way.
+  sim::SetupCache* setups = nullptr;
 };
 
 // Runs one point's replications in parallel on the calling thread's arena
@@ -82,6 +86,11 @@ struct RunPointsOptions {
 // that their replications fill the threads. Returns false if cancelled; the
 // first exception of any point is rethrown once the others have stopped.
 bool run_points(const Sweep& sweep, PointSource& source, const RunPointsOptions& options);
+
+// The points in the order that lets them share set-ups: points that run with
+// the same seed (a Saltelli design's base row, or every point of a sweep
+// with common_seed) next to each other, otherwise as given.
+std::vector<int> setup_order(const Sweep& sweep, std::vector<int> points);
 
 // Values per point in a PointResult's vectors, for checks and I/O.
 struct PointShape {

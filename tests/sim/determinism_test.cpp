@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "sim/runner.hpp"
+#include "bit_identical.hpp"
 #include "world.hpp"
 
 namespace score::sim {
@@ -22,13 +23,7 @@ Series run_with_threads(const model::Description& m, int threads, std::uint32_t 
   return out;
 }
 
-bool bit_identical(const Series& a, const Series& b) {
-  for (int k = 0; k < kMetrics; ++k) {
-    const auto x = a.values(static_cast<Metric>(k)), y = b.values(static_cast<Metric>(k));
-    if (x.size() != y.size() || std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) != 0) return false;
-  }
-  return true;
-}
+using test::bit_identical;
 
 TEST(Determinism, OneAndTwoAndSixteenThreadsGiveIdenticalBits) {
   // Large enough that agent loops split into several chunks.
