@@ -54,6 +54,22 @@ void read_sizes(FileChecker& check, const toml::table& t, CalibrationSpec& spec)
                     std::to_string(std::int64_t{spec.population} * spec.replications) + " runs)");
 }
 
+// The [[parameter]] entries, or with calibration.parameters_from = "FILE" those
+// of another calibration file: a variant of a calibration (an out-of-sample
+// check) frees the same parameters without repeating them.
+std::vector<sweep::Parameter> free_parameters(FileChecker& check, const toml::table& t, const toml::table& root,
+                                              const fs::path& file, const scenario::Document* base) {
+  const auto from = check.string(t, "calibration", "parameters_from");
+  if (!from) return sweep::detail::read_parameters(check, root, base);
+  if (root.get("parameter"))
+    check.error(*root.get("parameter"), "parameter", "give [[parameter]] entries or calibration.parameters_from, not both");
+  const TomlInput other = read_toml_input(file.parent_path() / *from, "calibration file");
+  FileChecker other_check(other.display);
+  auto parameters = sweep::detail::read_parameters(other_check, other.root, base);
+  other_check.throw_if_errors();
+  return parameters;
+}
+
 // calibration.holdout = ["target name", ...]: targets this calibration leaves
 // out of the fit (besides those the targets file marks), so one targets file
 // serves both the full fit and an out-of-sample check.
@@ -100,13 +116,13 @@ CalibrationSpec parse_calibration_file(const fs::path& file, const scenario::Doc
   if (const toml::table* t = calibration_table(check, input.root)) {
     check.unknown_keys(*t, "calibration",
                        {"name", "scenario", "targets", "population", "replications", "budget", "generations",
-                        "min_acceptance", "quantile", "seed", "holdout"});
+                        "min_acceptance", "quantile", "seed", "holdout", "parameters_from"});
     spec.name = check.string(*t, "calibration", "name").value_or(spec.name);
     spec.scenario = file.parent_path() / check.string(*t, "calibration", "scenario").value_or("");
     const auto targets = check.string(*t, "calibration", "targets");
     if (!targets) check.error(*t, "calibration", "missing targets = \"...\" (the targets file)");
     read_sizes(check, *t, spec);
-    spec.parameters = sweep::detail::read_parameters(check, input.root, base);
+    spec.parameters = free_parameters(check, *t, input.root, file, base);
     for (const auto& p : spec.parameters)
       if (!p.factor.levels.empty())
         check.error("parameter '" + p.key + "': a prior is a range, not a list of values");

@@ -127,6 +127,30 @@ TEST_F(calibrate_cli, BadInputNamesTheFileAndPlace) {
   EXPECT_NE(typo.out.find("did you mean 'population'"), std::string::npos) << typo.out;
 }
 
+// An out-of-sample variant names the base file's parameters and holds out a
+// fit target: that target leaves the distance (every particle's distance is
+// then 0 here, the other target being held out by the targets file), and a
+// name that is no target, or an identity, is refused where it was written.
+TEST_F(calibrate_cli, AVariantTakesTheBaseParametersAndHoldsOutTargetsByName) {
+  calibration();
+  write("variant.toml",
+        "[calibration]\nname = \"oos\"\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\n"
+        "parameters_from = \"calibration.toml\"\nholdout = [\"trained by 2012\"]\n"
+        "seed = 3\npopulation = 20\nreplications = 1\nbudget = 40\ngenerations = 1\n");
+  const auto r = score("calibrate " + (dir / "variant.toml").string() + " -q -o " + (dir / "oos.h5").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(dataset_shape(dir / "oos.h5", "theta").back(), 2u);  // both of the base file's parameters
+  for (double d : read_dataset(dir / "oos.h5", "distance")) EXPECT_EQ(d, 0.0);
+  write("variant.toml",
+        "[calibration]\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\n"
+        "parameters_from = \"calibration.toml\"\nholdout = [\"trained by 2013\"]\n");
+  const auto bad = score("calibrate " + (dir / "variant.toml").string() + " -o " + (dir / "bad.h5").string());
+  EXPECT_EQ(bad.code, 2) << bad.out;
+  EXPECT_NE(bad.out.find("variant.toml:5"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("names no target of targets.toml"), std::string::npos) << bad.out;
+  EXPECT_FALSE(fs::exists(dir / "bad.h5"));
+}
+
 TEST_F(calibrate_cli, ReportsIntoADocumentAndWritesThePosteriorMediansIntoTheScenario) {
   const fs::path file = calibration();
   write("doc.md", "# Calibration\n\nkept\n");
@@ -137,7 +161,7 @@ TEST_F(calibrate_cli, ReportsIntoADocumentAndWritesThePosteriorMediansIntoTheSce
   EXPECT_NE(doc.find("kept"), std::string::npos);
   EXPECT_NE(doc.find("**Out of sample**"), std::string::npos) << doc;
   EXPECT_NE(doc.find("| participants in 2011 |"), std::string::npos) << doc;
-  EXPECT_NE(doc.find("<!-- end calibration report -->"), std::string::npos) << doc;
+  EXPECT_NE(doc.find("<!-- end calibration report "), std::string::npos) << doc;
   EXPECT_TRUE(fs::exists(dir / "images" / "calibration_posterior.png"));
   const std::string scenario = score_test::file_text(dir / "small.toml");
   EXPECT_NE(scenario.find("enrol_rate = { value = "), std::string::npos) << scenario;
