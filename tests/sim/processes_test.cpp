@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "sim/funding.hpp"
+#include "sim/processes.hpp"
 #include "sim/runner.hpp"
 #include "sim/simulation.hpp"
 #include "world.hpp"
@@ -246,6 +247,33 @@ TEST(Money, IsConservedWithCurrenciesWindowsEarmarksAndSchedules) {
     EXPECT_GT(sim.state().funders[1].lapsed_total + sim.state().funders[1].carry_out, 0.0)
         << "the ILO's unplanned fifth is never spent";
   }
+}
+
+// A provider with five certified trainers and nothing earned this month.
+Provider idle_provider(const model::Behaviour& b, double reserves) {
+  Provider p;
+  p.certified = 5;
+  p.reserves = reserves;
+  p.own_revenue_window.assign(static_cast<std::size_t>(b.independence_window_months), 0.0);
+  p.cost_window = p.own_revenue_window;
+  return p;
+}
+
+TEST(Providers, PayTheirTrainersAndLetThemGoOnlyWhenTheyCannot) {
+  model::Description m = test::small_world(100, 12);
+  m.behaviour.trainer_usd_per_month = 300;
+  Simulation sim(m, 0);
+  State& s = sim.state();
+  s.providers = {idle_provider(m.behaviour, 1e6), idle_provider(m.behaviour, 1000)};
+  settle_providers(s);
+  EXPECT_NEAR(s.providers[0].reserves, 1e6 - 500 - 5 * 300, 1e-9) << "overhead and five trainers paid";
+  EXPECT_EQ(s.providers[0].certified, 5) << "reserves still pay them";
+  EXPECT_EQ(s.providers[1].certified, 4) << "reserves spent: one trainer is let go";
+  m.behaviour.trainer_usd_per_month = 0;
+  Simulation unpaid(m, 0);
+  unpaid.state().providers = {idle_provider(m.behaviour, -1e6)};
+  settle_providers(unpaid.state());
+  EXPECT_EQ(unpaid.state().providers[0].certified, 5) << "trainers that cost nothing are kept";
 }
 
 TEST(Money, ProvidersAbsorbTheGapOnlyWhenTheScenarioSaysSo) {
