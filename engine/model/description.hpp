@@ -232,6 +232,7 @@ struct Behaviour {
   double trainer_attrition_per_month = 0.01;
   // Providers.
   double provider_overhead_usd_per_month = 500;
+  double trainer_usd_per_month = 0;  // a provider's monthly pay per certified trainer
   double provider_markup = 0.0;  // price over direct cost
   int loss_months_to_drop = 18;
   int independence_window_months = 12;

@@ -376,6 +376,7 @@ void read_behaviour(Reader& r, model::Behaviour& b) {
       {"certification_probability", &B::certification_probability, nullptr},
       {"trainer_attrition_per_month", &B::trainer_attrition_per_month, nullptr},
       {"provider_overhead_usd_per_month", &B::provider_overhead_usd_per_month, nullptr},
+      {"trainer_usd_per_month", &B::trainer_usd_per_month, nullptr},
       {"provider_markup", &B::provider_markup, nullptr},
       {"loss_months_to_drop", nullptr, &B::loss_months_to_drop},
       {"independence_window_months", nullptr, &B::independence_window_months},

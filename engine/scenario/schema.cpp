@@ -146,6 +146,7 @@ std::vector<KeySpec> fixed_keys() {
       {"behaviour.certification_probability", Type::number, 0, 1, "probability", "0.55", "Trainees who get certified."},
       {"behaviour.trainer_attrition_per_month", Type::number, 0, 1, "probability/month", "0.01", "Certified trainers leaving."},
       {"behaviour.provider_overhead_usd_per_month", Type::number, 0, 1e8, "USD/month", "500", "A provider's fixed cost of running SCORE."},
+      {"behaviour.trainer_usd_per_month", Type::number, 0, 1e6, "USD/month", "0", "A provider's monthly pay per certified trainer (a retainer); a provider with spent reserves and a losing month lets one trainer go."},
       {"behaviour.provider_markup", Type::number, 0, 10, "share", "0", "Provider price over direct delivery cost."},
       {"behaviour.loss_months_to_drop", Type::integer, 1, 600, "months", "18", "Months of losses after which a provider drops out."},
       {"behaviour.independence_window_months", Type::integer, 1, 600, "months", "12", "Window over which independence is judged."},

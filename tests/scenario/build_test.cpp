@@ -357,30 +357,34 @@ int line_of(const std::string& text, const std::string& needle) {
 }
 
 TEST_F(Build, AFundersMoneyTermsAreCheckedWhereTheyAreWritten) {
-  const auto expect_error = [&](const std::string& from, const std::string& to, const std::string& needle,
-                                const std::string& message) {
-    const std::string text = replace(std::string(kMinimal) + kManaged, from, to);
-    const std::string msg = errors_of(text);
-    const std::string where = at("bad.toml", line_of(text, needle), 1);
-    EXPECT_NE(msg.find(where.substr(0, where.size() - 1)), std::string::npos) << msg;
-    EXPECT_NE(msg.find(message), std::string::npos) << msg;
+  struct Case {
+    const char *from, *to, *where, *message;  // an edit, the text of the line reported, the message
   };
-  expect_error("currency = \"CHF\"", "currency = \"EUR\"", "currency = \"EUR\"",
-               "funders.S.currency: unknown currency 'EUR' (not under [currencies])");
-  expect_error("budget = { I = 1800, II = 2000 }", "budget = { I = 1800, II = 2000 }\nbudget_usd = { II = 2400 }",
-               "budget_usd = { II", "funders.S.budget_usd.II: phase II's budget is written twice");
-  expect_error("end = \"2012-06\"\ncountries", "end = \"2010-03\"\ncountries", "end = \"2010-03\"",
-               "funders.S.end: the funder stops before it starts (2010-07)");
-  expect_error("start = \"2010-07\"", "start = \"2009-07\"", "start = \"2009-07\"",
-               "funders.S.start: 2009-07 lies outside the calendar (2010-01 to 2012-12)");
-  expect_error("countries = [\"BBB\"]\nlines", "countries = [\"CCC\"]\nlines", "countries = [\"CCC\"]",
-               "funders.S.countries: unknown country 'CCC'");
-  expect_error("2011 = 1200", "2011 = 3300", "schedule = {",
-               "funders.S.schedule: the schedule plans CHF 2250 in phase I, more than its budget (1800)");
-  expect_error("pacing = \"schedule\"", "pacing = \"even\"", "schedule = {",
-               "funders.S.schedule: a schedule is read only with pacing = \"schedule\"");
-  expect_error("2012 = 1.2 }", "2013 = 1.2 }", "usd_per_unit",
-               "currencies.CHF.usd_per_unit: no rate for 2012: give every year in between");
+  const Case cases[] = {
+      {"currency = \"CHF\"", "currency = \"EUR\"", "currency = \"EUR\"",
+       "funders.S.currency: unknown currency 'EUR' (not under [currencies])"},
+      {"budget = { I = 1800, II = 2000 }", "budget = { I = 1800, II = 2000 }\nbudget_usd = { II = 2400 }",
+       "budget_usd = { II", "funders.S.budget_usd.II: phase II's budget is written twice"},
+      {"end = \"2012-06\"\ncountries", "end = \"2010-03\"\ncountries", "end = \"2010-03\"",
+       "funders.S.end: the funder stops before it starts (2010-07)"},
+      {"start = \"2010-07\"", "start = \"2009-07\"", "start = \"2009-07\"",
+       "funders.S.start: 2009-07 lies outside the calendar (2010-01 to 2012-12)"},
+      {"countries = [\"BBB\"]\nlines", "countries = [\"CCC\"]\nlines", "countries = [\"CCC\"]",
+       "funders.S.countries: unknown country 'CCC'"},
+      {"2011 = 1200", "2011 = 3300", "schedule = {",
+       "funders.S.schedule: the schedule plans CHF 2250 in phase I, more than its budget (1800)"},
+      {"pacing = \"schedule\"", "pacing = \"even\"", "schedule = {",
+       "funders.S.schedule: a schedule is read only with pacing = \"schedule\""},
+      {"2012 = 1.2 }", "2013 = 1.2 }", "usd_per_unit",
+       "currencies.CHF.usd_per_unit: no rate for 2012: give every year in between"},
+  };
+  for (const Case& c : cases) {
+    const std::string text = replace(std::string(kMinimal) + kManaged, c.from, c.to);
+    const std::string msg = errors_of(text);
+    const std::string where = at("bad.toml", line_of(text, c.where), 1);
+    EXPECT_NE(msg.find(where.substr(0, where.size() - 1)), std::string::npos) << msg;
+    EXPECT_NE(msg.find(c.message), std::string::npos) << msg;
+  }
 }
 
 }  // namespace

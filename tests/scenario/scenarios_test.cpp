@@ -82,6 +82,22 @@ TEST(Scenarios, VariantsChangeOnlyWhatTheySay) {
   EXPECT_DOUBLE_EQ(cut.model.funders[0].budget[1], history.model.funders[0].budget[1]);
 }
 
+TEST(Scenarios, TheHistorysMoneyIsDatedAndInItsCurrency) {
+  const Scenario history = load_scenario(fs::path(SCORE_SOURCE_DIR) / "scenarios" / "history.toml");
+  const model::Description& m = history.model;
+  const auto funder = [&](const char* id) {
+    return *std::find_if(m.funders.begin(), m.funders.end(), [&](const model::Funder& f) { return f.id == id; });
+  };
+  const model::Funder seco = funder("SECO");
+  ASSERT_GE(seco.currency, 0);
+  EXPECT_EQ(m.currencies[static_cast<std::size_t>(seco.currency)].id, "CHF");
+  EXPECT_DOUBLE_EQ(seco.budget[1], 12745887);  // SECO's Phase II, in francs
+  const model::Funder automotive = funder("IDN_auto");
+  EXPECT_EQ(m.countries[static_cast<std::size_t>(automotive.country)].id, "IDN");
+  EXPECT_EQ(m.start.plus(automotive.first_step), (YearMonth{2010, 1}));
+  EXPECT_EQ(m.start.plus(automotive.last_step), (YearMonth{2013, 9}));
+}
+
 // ---- Variants on outcomes --------------------------------------------------
 // Each variant is run against the history with the same seed (common random
 // numbers): the months before the phase it changes must be the same bits,

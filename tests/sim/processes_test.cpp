@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "sim/funding.hpp"
+#include "sim/processes.hpp"
 #include "sim/runner.hpp"
 #include "sim/simulation.hpp"
 #include "world.hpp"
@@ -178,6 +179,21 @@ model::Description two_phase_world() {
   return m;
 }
 
+// Runs a model month by month, checking the money identities and the
+// budgets every month, plus `also(sim, month)`; returns the funders' ledgers.
+template <class Check>
+std::vector<FunderState> run_checking_money(const model::Description& m, Check also) {
+  Simulation sim(m, 0);
+  while (!sim.finished()) {
+    const int t = sim.month();
+    sim.step();
+    expect_money_conserved(sim, t);
+    expect_budgets_kept(sim, m);
+    also(sim, t);
+  }
+  return sim.state().funders;
+}
+
 TEST(Money, IsConservedEveryMonthCountryAndSource) {
   for (const model::Unfunded rule :
        {model::Unfunded::priced_up, model::Unfunded::rationed, model::Unfunded::absorbed}) {
@@ -185,13 +201,7 @@ TEST(Money, IsConservedEveryMonthCountryAndSource) {
       model::Description m = two_phase_world();
       for (auto& ph : m.phases) ph.unfunded = rule;
       for (auto& f : m.funders) f.unspent = unspent;
-      Simulation sim(m, 0);
-      while (!sim.finished()) {
-        const int t = sim.month();
-        sim.step();
-        expect_money_conserved(sim, t);
-        expect_budgets_kept(sim, m);
-      }
+      run_checking_money(m, [](const Simulation&, int) {});
     }
   }
 }
@@ -228,12 +238,7 @@ TEST(Money, IsConservedWithCurrenciesWindowsEarmarksAndSchedules) {
   for (const model::Unspent unspent : {model::Unspent::lapse, model::Unspent::carry_over}) {
     model::Description m = managed_budgets_world();
     for (auto& f : m.funders) f.unspent = unspent;
-    Simulation sim(m, 0);
-    while (!sim.finished()) {
-      const int t = sim.month();
-      sim.step();
-      expect_money_conserved(sim, t);
-      expect_budgets_kept(sim, m);
+    const std::vector<FunderState> ledgers = run_checking_money(m, [](const Simulation& sim, int t) {
       // Country 0 gets donor money only from the earmarked donor: for
       // delivery, and only in its months.
       const double donor = at(sim, Metric::funds_spent_usd, t, 0, model::Source::donor);
@@ -241,11 +246,38 @@ TEST(Money, IsConservedWithCurrenciesWindowsEarmarksAndSchedules) {
       if (t < 6 || t > 14) {
         EXPECT_EQ(donor, 0.0) << "month " << t;
       }
-    }
-    EXPECT_GT(sim.state().funders[3].spent_total, 0.0) << "the earmarked donor paid in its country";
-    EXPECT_GT(sim.state().funders[1].lapsed_total + sim.state().funders[1].carry_out, 0.0)
+    });
+    EXPECT_GT(ledgers[3].spent_total, 0.0) << "the earmarked donor paid in its country";
+    EXPECT_GT(ledgers[1].lapsed_total + ledgers[1].carry_out, 0.0)
         << "the ILO's unplanned fifth is never spent";
   }
+}
+
+// A provider with five certified trainers and nothing earned this month.
+Provider idle_provider(const model::Behaviour& b, double reserves) {
+  Provider p;
+  p.certified = 5;
+  p.reserves = reserves;
+  p.own_revenue_window.assign(static_cast<std::size_t>(b.independence_window_months), 0.0);
+  p.cost_window = p.own_revenue_window;
+  return p;
+}
+
+TEST(Providers, PayTheirTrainersAndLetThemGoOnlyWhenTheyCannot) {
+  model::Description m = test::small_world(100, 12);
+  m.behaviour.trainer_usd_per_month = 300;
+  Simulation sim(m, 0);
+  State& s = sim.state();
+  s.providers = {idle_provider(m.behaviour, 1e6), idle_provider(m.behaviour, 1000)};
+  settle_providers(s);
+  EXPECT_NEAR(s.providers[0].reserves, 1e6 - 500 - 5 * 300, 1e-9) << "overhead and five trainers paid";
+  EXPECT_EQ(s.providers[0].certified, 5) << "reserves still pay them";
+  EXPECT_EQ(s.providers[1].certified, 4) << "reserves spent: one trainer is let go";
+  m.behaviour.trainer_usd_per_month = 0;
+  Simulation unpaid(m, 0);
+  unpaid.state().providers = {idle_provider(m.behaviour, -1e6)};
+  settle_providers(unpaid.state());
+  EXPECT_EQ(unpaid.state().providers[0].certified, 5) << "trainers that cost nothing are kept";
 }
 
 TEST(Money, ProvidersAbsorbTheGapOnlyWhenTheScenarioSaysSo) {

@@ -1,4 +1,5 @@
-// settle_providers: each provider's month in its books. A provider is
+// settle_providers: each provider's month in its books (overhead and its
+// certified trainers' pay as costs). A provider is
 // independent when, over a window, it covered the required share of its
 // costs without ILO or donor money and has enough certified trainers; it
 // drops out after a long enough run of losing months.
@@ -9,8 +10,20 @@
 namespace score::sim {
 namespace {
 
+// Certified trainers are a monthly cost. A provider whose reserves are
+// spent and whose month lost money cannot pay them all: it lets one go a
+// month, so it keeps trainers while it can pay them and shrinks towards
+// what its own books carry.
+void pay_trainers(Provider& p, const model::Behaviour& b) {
+  p.month_cost += b.trainer_usd_per_month * p.certified;
+  if (b.trainer_usd_per_month > 0 && p.certified > 0 && p.reserves + p.month_revenue - p.month_cost < 0 &&
+      p.month_revenue < p.month_cost)
+    --p.certified;
+}
+
 void settle(Provider& p, const model::Behaviour& b, int step) {
   p.month_cost += b.provider_overhead_usd_per_month;
+  pay_trainers(p, b);
   p.reserves += p.month_revenue - p.month_cost;
   const std::size_t w = p.cost_window.size();
   const std::size_t slot = static_cast<std::size_t>(step) % w;
