@@ -41,7 +41,7 @@ key = "phases.III.buyer_share"
 range = "scenario"
 
 [[parameter]]
-key = "funders.SECO.budget_usd.III"
+key = "funders.SECO.budget.III"
 range = [7.0e6, 14.0e6]
 """
 

@@ -32,7 +32,7 @@ TEST(Levers, GroupProviderLeversTogether) {
   EXPECT_EQ(find_lever(levers, "phases.I.providers_onboarded")->group, "providers");
   EXPECT_EQ(find_lever(levers, "phases.III.country.CHN.licences")->group, "providers");
   EXPECT_EQ(find_lever(levers, "behaviour.provider_markup")->group, "providers");
-  EXPECT_EQ(find_lever(levers, "funders.SECO.budget_usd.II")->group, "funders");
+  EXPECT_EQ(find_lever(levers, "funders.SECO.budget.II")->group, "funders");
 }
 
 TEST(Levers, ListBehaviourDefaultsTheFileLeavesOut) {
