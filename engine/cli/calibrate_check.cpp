@@ -73,9 +73,20 @@ void print_table(Kind kind, const std::vector<Target>& targets,
   std::cout << "\n";
 }
 
+// --phase ID: only the phase summaries of that phase (the reported results
+// of one phase, such as Phase I's counts), not dated figures.
+std::vector<Target> phase_summaries(const std::vector<Target>& targets, const std::string& phase) {
+  std::vector<Target> kept;
+  for (const Target& t : targets)
+    if (t.measure == calibrate::Measure::phase_summary && t.phase == phase) kept.push_back(t);
+  return kept;
+}
+
 int check(const CalibrateArgs& args) {
   std::vector<Target> targets = calibrate::targets_of(args.file).targets;
   if (!args.kind.empty()) targets = of_kind(targets, args.kind == "identity" ? Kind::identity : Kind::fit);
+  if (!args.phase.empty()) targets = phase_summaries(targets, args.phase);
+  if (targets.empty()) throw std::runtime_error(args.file + ": no target is left to check with these filters");
   const output::ResultsFile file(args.check);
   const calibrate::Frame frame = frame_of(file.results().info);
   calibrate::check_targets(targets, frame, args.file);

@@ -17,6 +17,7 @@ void add_calibrate_command(CLI::App& app, int& code) {
                   "Check this results file (.h5) against the targets; exit 1 on a miss");
   cmd->add_option("--kind", args.kind, "With --check: only the targets of this kind")
       ->check(CLI::IsMember({"fit", "identity"}));
+  cmd->add_option("--phase", args.phase, "With --check: only the phase summaries of this phase (e.g. I)");
   cmd->add_option("-o,--output", args.output, "Ensemble file (default: results/<calibration name>.h5)");
   cmd->add_option("--threads", args.threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));

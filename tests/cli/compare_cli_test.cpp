@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "support/run_score.hpp"
 
 namespace fs = std::filesystem;
@@ -16,15 +18,24 @@ namespace {
 using score_test::Result;
 using score_test::score;
 
+// One folder per test process: ctest runs each test in its own process, in
+// parallel, and one process must not remove the runs another is reading.
 fs::path dir() {
   static const fs::path d = [] {
-    const fs::path p = fs::path(SCORE_BINARY_DIR) / "tests" / "cli" / "compare_scratch";
+    const fs::path p =
+        fs::path(SCORE_BINARY_DIR) / "tests" / "cli" / ("compare_scratch_" + std::to_string(::getpid()));
     fs::remove_all(p);
     fs::create_directories(p);
     return p;
   }();
   return d;
 }
+
+// The folder goes when the process ends.
+struct RemoveScratch : ::testing::Environment {
+  void TearDown() override { fs::remove_all(dir()); }
+};
+[[maybe_unused]] const auto* remove_scratch = ::testing::AddGlobalTestEnvironment(new RemoveScratch);
 
 std::string small() { return std::string(SCORE_SOURCE_DIR) + "/tests/sweep/data/small_scenario.toml"; }
 

@@ -3,8 +3,8 @@
 
 Usage: run_docs_example.py DOC.md RESULTS.h5
 
-Takes the last ```python block of the document (the example; earlier blocks
-are fragments), runs it with RESULTS.h5 as its argument in the current
+Takes the last ```python block of the document that draws smes_trained.png
+(the results example; other blocks are fragments or read other files), runs it with RESULTS.h5 as its argument in the current
 directory and checks that it drew its plot. Exits 77 (skip) when matplotlib or
 xarray is missing.
 """
@@ -24,7 +24,8 @@ except ImportError as error:
 def main(doc, results):
     with open(doc, encoding="utf-8") as f:
         blocks = re.findall(r"```python\n(.*?)```", f.read(), re.S)
-    assert blocks, f"no python example in {doc}"
+    blocks = [b for b in blocks if "smes_trained.png" in b]
+    assert blocks, f"no python example drawing smes_trained.png in {doc}"
     with open("docs_example.py", "w", encoding="utf-8") as f:
         f.write(blocks[-1])
     if os.path.exists("smes_trained.png"):
