@@ -129,10 +129,14 @@ TEST_F(calibrate_cli, BadInputNamesTheFileAndPlace) {
 
 // An out-of-sample variant names the base file's parameters and holds out a
 // fit target: that target leaves the distance (every particle's distance is
-// then 0 here, the other target being held out by the targets file), and a
+// then 0 here: the one left is met by any run), and a
 // name that is no target, or an identity, is refused where it was written.
 TEST_F(calibrate_cli, AVariantTakesTheBaseParametersAndHoldsOutTargetsByName) {
   calibration();
+  // A third target every particle meets, so the variant keeps one to fit.
+  std::ofstream(dir / "targets.toml", std::ios::app)
+      << "[[target]]\nname = \"any trained\"\nkind = \"fit\"\nat = \"2012-12\"\nmetric = \"smes_trained\"\n"
+         "at_least = 0\n";
   write("variant.toml",
         "[calibration]\nname = \"oos\"\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\n"
         "parameters_from = \"calibration.toml\"\nholdout = [\"trained by 2012\"]\n"
