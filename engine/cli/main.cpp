@@ -35,7 +35,7 @@ void add_inspect(CLI::App& app, int& code) {
   auto* validate = app.add_subcommand("validate", "Check scenario or sweep files without running them");
   validate->add_option("files", files, "Scenario or sweep files (.toml)")->required();
   validate->add_option("--set", overrides, "Override one value: KEY.PATH=VALUE (repeatable)");
-  bool strict = false;
+  static bool strict = false;  // read by the callback after this function returns
   validate->add_flag("--strict", strict, "Treat plausibility warnings as errors (exit 2)");
   validate->callback([&] { code = validate_command(files, overrides, strict); });
 
