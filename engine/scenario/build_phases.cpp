@@ -240,7 +240,13 @@ int phase_index(const model::Description& m, const std::string& id) {
 
 std::array<bool, model::kModules> module_set(Reader& r, const std::string& path) {
   std::array<bool, model::kModules> set{};
-  for (std::int64_t mod : r.integers(path)) set[static_cast<std::size_t>(mod - 1)] = true;
+  for (std::int64_t mod : r.integers(path)) {
+    if (mod < 1 || mod > model::kModules) {  // the schema's range may not reach every place a list is read
+      r.error(path, "module numbers run from 1 to " + std::to_string(model::kModules));
+      continue;
+    }
+    set[static_cast<std::size_t>(mod - 1)] = true;
+  }
   return set;
 }
 
