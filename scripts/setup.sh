@@ -16,6 +16,8 @@ packages=(
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth python3-pil
   # hardening: clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev llvm
+  # `make format` and CI's `make format-check` (.clang-format)
+  clang-format
   # `score report` opened and printed by a real browser in its tests
   chromium
 )
