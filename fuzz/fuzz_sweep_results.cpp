@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "fuzz_support.hpp"
-#include "output/sweep_reader.hpp"
+#include "sweep_output/sweep_reader.hpp"
 
 // The child's time limit well inside libFuzzer's -timeout (20 s in scripts/fuzz.sh).
 extern "C" int LLVMFuzzerInitialize(int*, char***) {

@@ -13,7 +13,7 @@
 #include "cli/calibrate_output.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_support.hpp"
-#include "cli/version.hpp"
+#include "core/version.hpp"
 #include "output/ensemble_writer.hpp"
 #include "output/output_lock.hpp"
 #include "output/output_name.hpp"

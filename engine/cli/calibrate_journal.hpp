@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "calibrate/abc_smc.hpp"
-#include "output/sweep_journal.hpp"
+#include "sweep_output/sweep_journal.hpp"
 
 namespace score::cli {
 

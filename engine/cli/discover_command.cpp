@@ -22,7 +22,7 @@
 #include "experiment/feature_scores.hpp"
 #include "experiment/prim.hpp"
 #include "output/csv_export.hpp"
-#include "output/sweep_reader.hpp"
+#include "sweep_output/sweep_reader.hpp"
 #include "output/temporary_path.hpp"
 #include "scenario/validate.hpp"
 #include "sweep/case_rule.hpp"

@@ -8,7 +8,7 @@
 #include "cli/compare_commands.hpp"
 #include "cli/sweep_commands.hpp"
 #include "cli/calibrate_commands.hpp"
-#include "cli/version.hpp"
+#include "core/version.hpp"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #include "cli/sweep_commands.hpp"
-#include "output/sweep_reader.hpp"
+#include "sweep_output/sweep_reader.hpp"
 #include "sweep/decision_table.hpp"
 
 namespace score::cli {

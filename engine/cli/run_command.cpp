@@ -13,6 +13,7 @@
 #include "output/output_lock.hpp"
 #include "output/output_name.hpp"
 #include "output/results_writer.hpp"
+#include "provenance/run_info.hpp"
 #include "scenario/build.hpp"
 #include "sim/runner.hpp"
 
@@ -54,7 +55,7 @@ int run_scenario(const RunArgs& args, const StopSignals& stop) {
   const std::filesystem::path out = output_path(args, m);
   if (stop.stopped()) return interrupted(stop, out);
   const output::OutputLock output_lock(out);  // before the temporary exists, held past its rename
-  const output::RunInfo info = run_info(sc);
+  const output::RunInfo info = provenance::run_info(sc);
   output::ResultsWriter writer(out, info, {.deflate_level = args.compress});
   announce("output");
   if (stop.stopped()) return interrupted(stop, out);

@@ -12,12 +12,8 @@
 #include "cli/commands.hpp"
 #include "output/output_lock.hpp"
 #include "scenario/plausible.hpp"
-#include "session/run_info.hpp"
 
 namespace score::cli {
-
-// The session layer owns the recipe, so the viewer writes the same metadata.
-output::RunInfo run_info(const scenario::Scenario& sc) { return session::run_info(sc); }
 
 std::vector<PhaseLabel> phase_labels(const std::vector<output::PhaseInfo>& phases, YearMonth start) {
   std::vector<PhaseLabel> out;

@@ -9,7 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/sweep_commands.hpp"
-#include "output/sweep_reader.hpp"
+#include "sweep_output/sweep_reader.hpp"
 #include "sweep/sweep_analysis.hpp"
 
 namespace score::cli {

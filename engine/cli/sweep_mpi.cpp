@@ -44,10 +44,10 @@ int sweep_mpi(const SweepArgs&) {
 
 #include "cli/run_support.hpp"
 #include "cli/sweep_progress.hpp"
-#include "cli/version.hpp"
+#include "core/version.hpp"
 #include "output/output_lock.hpp"
 #include "output/output_name.hpp"
-#include "output/sweep_writer.hpp"
+#include "sweep_output/sweep_writer.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep/sweep.hpp"
 

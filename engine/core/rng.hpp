@@ -1,38 +1,18 @@
 #pragma once
 // Counter-based random numbers (Philox4x32-10, Salmon et al., SC'11).
 //
-// Every draw is a pure function of (seed, replication, step, agent, purpose,
-// draw index). No generator state is shared between agents or threads, so a
-// run is bit-identical whatever the thread count or the order in which agents
-// are visited.
+// Every draw is a pure function of (seed, replication, step, agent, stream,
+// draw index). The streams are named by the code that draws (the
+// simulation's in sim/streams.hpp), so core knows nothing of what a draw is
+// for. No generator state is shared between agents or threads, so a run is
+// bit-identical whatever the thread count or the order in which agents are
+// visited.
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <type_traits>
 
 namespace score {
-
-// What a draw is for. Each purpose is its own stream, so adding a draw to one
-// process never shifts the numbers another process sees.
-enum class Purpose : std::uint16_t {
-  population = 1,
-  network,
-  awareness,  // unused since awareness is sampled by channel; kept so later values stay put
-  enrol,
-  module_choice,
-  seat_priority,
-  outcome,
-  provider,
-  trainer,
-  funder,
-  continuation,
-  marketing,         // awareness channels, one stream per country and month
-  association_reach,
-  peer_reach,
-  buyer_reach,
-  csr_reach,
-  enrol_trials,
-  profile,           // a firm's sector, size and fee capacity, drawn when it is first reached      // first-module enrolment trials, one stream per country and month
-};
 
 namespace philox {
 using Counter = std::array<std::uint32_t, 4>;
@@ -60,14 +40,19 @@ inline Counter block(Counter c, Key k) {
 }
 }  // namespace philox
 
-// A short stream of draws for one (replication, step, agent, purpose).
+// A short stream of draws for one (replication, step, agent, stream).
 // Cheap to construct: make one where it is needed and let it go.
 class Rng {
  public:
   Rng(std::uint64_t seed, std::uint32_t replication, std::uint32_t step, std::uint32_t agent,
-      Purpose purpose)
+      std::uint16_t stream)
       : key_{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)},
-        counter_{agent, replication, step, static_cast<std::uint32_t>(purpose) << 16} {}
+        counter_{agent, replication, step, static_cast<std::uint32_t>(stream) << 16} {}
+  // A stream named by the caller's enum of 16-bit purposes.
+  template <class Purpose>
+    requires(std::is_enum_v<Purpose> && sizeof(Purpose) == sizeof(std::uint16_t))
+  Rng(std::uint64_t seed, std::uint32_t replication, std::uint32_t step, std::uint32_t agent, Purpose purpose)
+      : Rng(seed, replication, step, agent, static_cast<std::uint16_t>(purpose)) {}
 
   // 64 uniformly distributed bits.
   std::uint64_t bits() {

@@ -1,6 +1,7 @@
 #include "core/statistics.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -16,6 +17,16 @@ std::vector<double> finite(std::span<const double> xs) {
   return out;
 }
 }  // namespace
+
+const char* statistic_name(Statistic s) {
+  static constexpr std::array<const char*, kStatisticCount> names{"mean", "sd", "p05", "p50", "p95"};
+  return names[static_cast<std::size_t>(s)];
+}
+
+double statistic_quantile(Statistic s) {
+  static constexpr std::array<double, kStatisticCount> quantiles{kNaN, kNaN, 0.05, 0.5, 0.95};
+  return quantiles[static_cast<std::size_t>(s)];
+}
 
 double mean(std::span<const double> xs) {
   const auto v = finite(xs);

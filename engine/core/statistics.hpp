@@ -6,6 +6,16 @@
 
 namespace score {
 
+// The statistics of an outcome across replications: one list for every
+// file that stores them. A sweep file keeps all five; a run's results file
+// the four of output::kStoredStatistics (output/format.hpp).
+enum class Statistic : int { mean, sd, p05, p50, p95 };
+inline constexpr int kStatisticCount = 5;
+const char* statistic_name(Statistic s);  // "mean", "sd", "p05", "p50", "p95"
+// The quantile in [0, 1] a percentile statistic stands for; NaN for the
+// mean and the standard deviation.
+double statistic_quantile(Statistic s);
+
 double mean(std::span<const double> xs);
 double standard_deviation(std::span<const double> xs);  // sample (n - 1)
 // Quantile q in [0, 1] by linear interpolation between closest ranks (the

@@ -1,9 +1,9 @@
 #pragma once
 // Random draws for designs and bootstraps, private to the experiment layer.
 //
-// The core Rng is keyed by (replication, step, agent, Purpose) and its
-// purposes name model processes; a design is not one of them, and core is not
-// ours to extend. So the experiment layer keeps this small counter-based
+// The core Rng is keyed by (replication, step, agent, stream) and the
+// simulation's streams name model processes (sim/streams.hpp); a design is
+// not one of them. So the experiment layer keeps this small counter-based
 // stream instead: draw i of stream s under seed is a pure function
 // splitmix64(key(seed, s) + i * gamma) (Steele, Lea & Flood, OOPSLA 2014), so
 // every dimension of a Latin hypercube, every Morris trajectory and every

@@ -161,8 +161,7 @@ void write_timeseries_stats(const std::filesystem::path& path, const ResultsFile
   csv.end_row();
   for (const auto& metric : results.metrics) {
     std::vector<std::vector<double>> stats;
-    for (int s = 0; s < kStatistics; ++s)
-      stats.push_back(file.metric_statistic(metric.name, static_cast<Statistic>(s)));
+    for (const Statistic s : kStoredStatistics) stats.push_back(file.metric_statistic(metric.name, s));
     for_each_cell(results.info, metric,
                   [&](std::size_t t, std::string_view country, std::string_view label, std::size_t i) {
                     csv.text(dates[t]).text(country).text(metric.name).text(label);

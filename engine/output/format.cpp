@@ -5,18 +5,12 @@
 namespace score::output {
 
 const std::array<const char*, kStatistics>& statistic_names() {
-  static const std::array<const char*, kStatistics> names{"mean", "p05", "p50", "p95"};
+  static const std::array<const char*, kStatistics> names = [] {
+    std::array<const char*, kStatistics> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = statistic_name(kStoredStatistics[i]);
+    return out;
+  }();
   return names;
-}
-
-double statistic_quantile(Statistic statistic) {
-  switch (statistic) {
-    case Statistic::mean: return std::numeric_limits<double>::quiet_NaN();
-    case Statistic::p05: return 0.05;
-    case Statistic::p50: return 0.5;
-    case Statistic::p95: return 0.95;
-  }
-  return std::numeric_limits<double>::quiet_NaN();
 }
 
 namespace format {

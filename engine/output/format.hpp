@@ -6,15 +6,23 @@
 #include <string>
 #include <string_view>
 
+#include "core/statistics.hpp"
+
 namespace score::output {
 
-// Statistics across replications, stored along the `statistic` dimension of
-// every `*_stats` variable (only in files with more than one replication).
-enum class Statistic : int { mean, p05, p50, p95 };
-inline constexpr int kStatistics = 4;
+// Statistics across replications (core/statistics.hpp) stored along the
+// `statistic` dimension of every `*_stats` variable (only in files with more
+// than one replication), in this order; the standard deviation is not stored.
+inline constexpr std::array<Statistic, 4> kStoredStatistics{Statistic::mean, Statistic::p05, Statistic::p50,
+                                                            Statistic::p95};
+inline constexpr int kStatistics = static_cast<int>(kStoredStatistics.size());
 const std::array<const char*, kStatistics>& statistic_names();  // "mean", "p05", "p50", "p95"
-// The quantile in [0, 1] a percentile statistic stands for; NaN for the mean.
-double statistic_quantile(Statistic statistic);
+// A statistic's place along the `statistic` dimension; -1 if not stored.
+constexpr int stored_index(Statistic s) {
+  for (int i = 0; i < kStatistics; ++i)
+    if (kStoredStatistics[static_cast<std::size_t>(i)] == s) return i;
+  return -1;
+}
 
 namespace format {
 

@@ -45,7 +45,7 @@ std::string month_range(const RunInfo& info, int first, int last) {
 double mean_total(const Results& results, int phase, sim::Summary which) {
   std::vector<double> sample;
   for (const auto& s : results.phase_summaries) sample.push_back(s.total(phase, which));
-  return sample_statistics(sample)[static_cast<int>(Statistic::mean)];
+  return sample_statistics(sample)[stored_index(Statistic::mean)];
 }
 
 std::string describe_run(const Results& results) {

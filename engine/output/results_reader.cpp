@@ -284,7 +284,7 @@ void ResultsFile::read_everything(const std::filesystem::path& path) {
       for (int rep = 0; rep < r.info.replications; rep += all ? 1 : std::max(1, r.info.replications - 1))
         file.metric(m.name, rep);
       if (r.has_statistics)
-        for (int s = 0; s < kStatistics; ++s) file.metric_statistic(m.name, static_cast<Statistic>(s));
+        for (const Statistic s : kStoredStatistics) file.metric_statistic(m.name, s);
     }
   });
 }
@@ -358,10 +358,12 @@ std::vector<double> ResultsFile::metric_statistic(std::string_view name, Statist
   const MetricEntry* entry = results_.find_metric(name);
   if (!entry) throw located(path(), "has no metric '" + std::string(name) + "'");
   if (!results_.has_statistics) throw located(path(), "has no statistics (a single replication)");
+  const int index = stored_index(statistic);
+  if (index < 0) throw located(path(), "stores no " + std::string(statistic_name(statistic)) + " statistic");
   h5::Lock lock;
   try {
     return read_slice(handle_->file.get(), format::statistics_variable(entry->name), *entry, results_.info,
-                      kStatistics, static_cast<hsize_t>(statistic));
+                      kStatistics, static_cast<hsize_t>(index));
   } catch (const h5::Error& e) {
     throw located(path(), e.what());
   }

@@ -29,12 +29,12 @@ std::array<double, kStatistics> sample_statistics(std::vector<double>& sample) {
   if (n == 0) return out;
   double sum = 0;
   for (double v : sample) sum += v;
-  out[static_cast<int>(Statistic::mean)] = sum / static_cast<double>(n);
+  out[stored_index(Statistic::mean)] = sum / static_cast<double>(n);
   const auto [low, high] = std::minmax_element(sample.begin(), sample.end());
   if (*low == *high) {
     // Common in practice (months before a country starts, a stock at zero):
     // every quantile is that value, as the general case below would find.
-    for (const auto s : {Statistic::p05, Statistic::p50, Statistic::p95}) out[static_cast<int>(s)] = *low;
+    for (const auto s : {Statistic::p05, Statistic::p50, Statistic::p95}) out[stored_index(s)] = *low;
     return out;
   }
   if (n <= kSortBelow) {
@@ -45,7 +45,7 @@ std::array<double, kStatistics> sample_statistics(std::vector<double>& sample) {
       const double below = std::floor(position);
       const auto lo = static_cast<std::size_t>(below);
       const double b = lo + 1 < n ? sample[lo + 1] : sample[lo];
-      out[static_cast<int>(s)] = interpolate_order_statistics(sample[lo], b, position - below);
+      out[stored_index(s)] = interpolate_order_statistics(sample[lo], b, position - below);
     }
     return out;
   }
@@ -60,7 +60,7 @@ std::array<double, kStatistics> sample_statistics(std::vector<double>& sample) {
     const auto nth = sample.begin() + static_cast<std::ptrdiff_t>(lo);
     std::nth_element(begin, nth, sample.end());
     const double b = lo + 1 < n ? *std::min_element(nth + 1, sample.end()) : *nth;
-    out[static_cast<int>(s)] = interpolate_order_statistics(*nth, b, position - below);
+    out[stored_index(s)] = interpolate_order_statistics(*nth, b, position - below);
     from = lo;
   }
   return out;

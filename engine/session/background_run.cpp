@@ -1,28 +1,9 @@
 #include "session/background_run.hpp"
 
 #include "core/threads.hpp"
-#include "session/run_info.hpp"
+#include "provenance/run_info.hpp"
 
 namespace score::session {
-namespace {
-
-using Sims = std::vector<std::unique_ptr<sim::Simulation>>;
-
-}  // namespace
-
-// Builds every replication's population and networks, in parallel, counting
-// them for the progress bar; once asked to stop, builds no more (so Reset
-// during a long set-up returns within one replication's build).
-Sims BackgroundRun::make_simulations(std::stop_token stop) {
-  const model::Description& m = scenario_->model;
-  Sims sims(static_cast<std::size_t>(m.replications));
-  threads::for_each(0, m.replications, [&](int r) {
-    if (stop.stop_requested()) return;
-    sims[static_cast<std::size_t>(r)] = std::make_unique<sim::Simulation>(m, static_cast<std::uint32_t>(r));
-    ++built_;
-  });
-  return sims;
-}
 
 BackgroundRun::BackgroundRun(std::shared_ptr<const scenario::Scenario> scenario, std::string label,
                              int threads, bool paused)
@@ -30,7 +11,7 @@ BackgroundRun::BackgroundRun(std::shared_ptr<const scenario::Scenario> scenario,
       threads_(threads),
       status_(paused ? RunStatus::paused : RunStatus::running),
       paused_(paused),
-      building_(empty_snapshot(run_info(*scenario_), std::move(label), RunStatus::running)) {
+      building_(empty_snapshot(provenance::run_info(*scenario_), std::move(label), RunStatus::running)) {
   snapshot_ = std::make_shared<const Snapshot>(building_);
   thread_ = std::jthread([this](std::stop_token stop) { work(stop); });
 }
@@ -112,6 +93,11 @@ bool BackgroundRun::wait_turn(std::stop_token stop) {
   return true;
 }
 
+void BackgroundRun::end_cancelled() {
+  status_ = building_.status = RunStatus::cancelled;
+  publish(std::make_shared<Snapshot>(building_));
+}
+
 void BackgroundRun::work(std::stop_token stop) {
   run_months(stop);
   std::lock_guard lock(control_);
@@ -124,31 +110,32 @@ void BackgroundRun::run_months(std::stop_token stop) {
     // The run's threads: every parallel loop below stays within them.
     threads::in_arena(threads_, [&] {
       const model::Description& m = scenario_->model;
-      Sims sims = make_simulations(stop);
-      if (stop.stop_requested()) {  // some replications were never built
-        status_ = building_.status = RunStatus::cancelled;
-        publish(std::make_shared<Snapshot>(building_));
-        return;
+      sim::ExecutorHooks hooks;
+      // A stop during the set-up makes no more replications, so Reset
+      // during a long set-up returns within one replication's build.
+      hooks.stop = [&] { return stop.stop_requested(); };
+      hooks.on_finished = [&](int, const sim::Simulation& sim) {
+        building_.summaries.push_back(sim.summary());
+        series_.push_back(sim.series());
+      };
+      sim::Executor run(m, std::move(hooks));
+      if (!run.make_all(m.replications, [&] { ++built_; })) {  // some replications were never built
+        return end_cancelled();
       }
       std::vector<const sim::Series*> series;
-      for (const auto& s : sims) series.push_back(&s->series());
+      for (const auto& s : run.simulations()) series.push_back(&s->series());
       for (int month = 0; month < m.steps; ++month) {
         if (!wait_turn(stop)) {
-          status_ = building_.status = RunStatus::cancelled;
-          publish(std::make_shared<Snapshot>(building_));
-          return;
+          return end_cancelled();
         }
-        threads::for_each(0, m.replications, [&](int r) { sims[static_cast<std::size_t>(r)]->step(); });
+        run.step_all();
         building_.charts.add_month(series, month);
         building_.months_done = month + 1;
-        building_.network = network_view(sims.front()->state(), network_country_);
+        building_.network = network_view(run.simulations().front()->state(), network_country_);
         publish(std::make_shared<Snapshot>(building_));
       }
-      for (const auto& s : sims) {
-        building_.summaries.push_back(s->summary());
-        series_.push_back(s->series());
-      }
-      first_ = std::move(sims.front());
+      run.finish_all();
+      first_ = run.release(0);
       building_.status = RunStatus::finished;
       publish(std::make_shared<Snapshot>(building_));
       status_ = RunStatus::finished;

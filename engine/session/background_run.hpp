@@ -12,8 +12,8 @@
 
 #include "scenario/build.hpp"
 #include "session/snapshot.hpp"
+#include "sim/executor.hpp"
 #include "sim/metrics.hpp"
-#include "sim/simulation.hpp"
 
 namespace score::session {
 
@@ -55,10 +55,10 @@ class BackgroundRun {
 
  private:
   void work(std::stop_token stop);
-  std::vector<std::unique_ptr<sim::Simulation>> make_simulations(std::stop_token stop);
   void run_months(std::stop_token stop);
   bool wait_turn(std::stop_token stop);
   void publish(std::shared_ptr<Snapshot> next);
+  void end_cancelled();  // publishes the run as cancelled
 
   std::shared_ptr<const scenario::Scenario> scenario_;
   int threads_;

@@ -104,9 +104,9 @@ void ChartData::add_month(std::span<const sim::Series* const> replications, int 
   }
   for (std::size_t i = 0; i < bands_.size(); ++i) {
     const auto stats = output::sample_statistics(samples[i]);
-    bands_[i].p05.push_back(stats[static_cast<int>(output::Statistic::p05)]);
-    bands_[i].p50.push_back(stats[static_cast<int>(output::Statistic::p50)]);
-    bands_[i].p95.push_back(stats[static_cast<int>(output::Statistic::p95)]);
+    bands_[i].p05.push_back(stats[output::stored_index(Statistic::p05)]);
+    bands_[i].p50.push_back(stats[output::stored_index(Statistic::p50)]);
+    bands_[i].p95.push_back(stats[output::stored_index(Statistic::p95)]);
   }
   ++months_;
 }

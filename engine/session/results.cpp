@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "output/results_reader.hpp"
-#include "output/sweep_reader.hpp"
+#include "sweep_output/sweep_reader.hpp"
 
 namespace score::session {
 namespace {

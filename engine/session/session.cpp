@@ -2,7 +2,7 @@
 
 #include "output/results_writer.hpp"
 #include "session/memory.hpp"
-#include "session/run_info.hpp"
+#include "provenance/run_info.hpp"
 #include "session/words.hpp"
 
 namespace score::session {
@@ -245,7 +245,7 @@ std::string Session::save_results(const std::filesystem::path& target) const {
   const SnapshotPtr snap = current_.run->snapshot();
   const std::vector<sim::Series>& series = current_.run->series();
   try {
-    output::ResultsWriter writer(target, run_info(current_.run->scenario()));
+    output::ResultsWriter writer(target, provenance::run_info(current_.run->scenario()));
     for (std::size_t r = 0; r < series.size(); ++r)
       writer.write(static_cast<int>(r), series[r], snap->summaries[r]);
     writer.finish();

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/rng.hpp"
+#include "sim/streams.hpp"
 
 namespace score::sim {
 using model::FunderKind;

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <iterator>
 
-#include "core/rng.hpp"
+#include "sim/streams.hpp"
 #include "core/threads.hpp"
 
 namespace score::sim {

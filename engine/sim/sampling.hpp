@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <limits>
 
-#include "core/rng.hpp"
+#include "sim/streams.hpp"
 
 namespace score::sim {
 

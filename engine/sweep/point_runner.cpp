@@ -1,6 +1,5 @@
 #include "sweep/point_runner.hpp"
 
-
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -8,15 +7,10 @@
 
 #include "core/threads.hpp"
 #include "experiment/sensitivity.hpp"
-#include "sim/simulation.hpp"
+#include "sim/executor.hpp"
 #include "sim/summary.hpp"
 
 namespace score::sweep {
-
-const char* statistic_name(Statistic s) {
-  static constexpr std::array<const char*, kStatistics> names{"mean", "sd", "p05", "p50", "p95"};
-  return names[static_cast<std::size_t>(s)];
-}
 
 std::optional<int> PendingPoints::next() {
   const std::size_t i = next_.fetch_add(1);
@@ -63,18 +57,6 @@ void summarise_point(const PointShape& shape, PointResult& out) {
     }
 }
 
-// Replication `rep` of a point, with its set-up shared through `setups`
-// when given (built here when no earlier point with its key has).
-std::unique_ptr<sim::Simulation> start_replication(const model::Description& model, int rep, sim::SetupCache* setups) {
-  const auto r = static_cast<std::uint32_t>(rep);
-  if (!setups) return std::make_unique<sim::Simulation>(model, r);
-  std::vector<std::uint64_t> key = sim::setup_key(model, r);
-  if (const auto shared = setups->find(key)) return std::make_unique<sim::Simulation>(model, r, *shared);
-  auto made = std::make_unique<sim::Simulation>(model, r);
-  setups->add(std::move(key), std::make_shared<const sim::Setup>(sim::copy_setup(made->state())));
-  return made;
-}
-
 // Points that share seeds share set-ups: a Saltelli design, common_seed.
 bool shares_seeds(const Sweep& sweep) { return sweep.design.saltelli.n > 0 || sweep.spec.common_seed; }
 
@@ -101,19 +83,11 @@ std::optional<PointResult> run_point(const Sweep& sweep, int point, const PointR
   out.outcome.assign(shape.outcome_size(), 0.0);
   out.stats.assign(shape.stats_size(), 0.0);
   for (std::size_t m = 0; m < shape.timeseries.size(); ++m) out.timeseries.emplace_back(shape.timeseries_size(m));
-  std::atomic<bool> cancelled{false};
-  auto stop = [&] { return hooks.cancel && hooks.cancel->load(); };
-  threads::for_each(0, shape.replications, [&](int rep) {
-    const std::unique_ptr<sim::Simulation> made = start_replication(model, rep, hooks.setups);
-    sim::Simulation& sim = *made;
-    while (!sim.finished()) {
-      if (stop()) {
-        cancelled = true;
-        return;
-      }
-      sim.step();
-      if (hooks.on_month) hooks.on_month();
-    }
+  sim::ExecutorHooks run;
+  if (hooks.cancel) run.stop = [cancel = hooks.cancel] { return cancel->load(); };
+  run.on_month = hooks.on_month;
+  run.setups = hooks.setups;
+  run.on_finished = [&](int rep, const sim::Simulation& sim) {
     const sim::PhaseSummary summary = sim.summary();
     for (int p = 0; p < shape.phases; ++p)
       for (int s = 0; s < sim::kSummaries; ++s)
@@ -121,8 +95,9 @@ std::optional<PointResult> run_point(const Sweep& sweep, int point, const PointR
             summary.total(p, static_cast<sim::Summary>(s));
     keep_replication(shape, rep, sim.series(), out);
     if (hooks.on_replication) hooks.on_replication(point, rep, sim.series(), summary);
-  });
-  if (cancelled) return std::nullopt;
+  };
+  const bool finished = sim::Executor(model, std::move(run)).run_to_end(shape.replications);
+  if (!finished) return std::nullopt;
   summarise_point(shape, out);
   return out;
 }

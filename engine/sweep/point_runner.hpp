@@ -15,6 +15,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/statistics.hpp"
 #include "sim/metrics.hpp"
 #include "sim/summary.hpp"
 #include "sim/setup.hpp"
@@ -34,10 +35,11 @@ struct PointResult {
   std::vector<std::vector<double>> timeseries;
 };
 
-// The statistics of each outcome across a point's replications.
-enum class Statistic : int { mean, sd, p05, p50, p95 };
-constexpr int kStatistics = 5;
-const char* statistic_name(Statistic s);  // "mean", "sd", "p05", "p50", "p95"
+// The statistics of each outcome across a point's replications: all of
+// them (core/statistics.hpp), in their order.
+using score::Statistic;
+using score::statistic_name;
+constexpr int kStatistics = kStatisticCount;
 
 // Hands out point indices; next() is called from several threads at once.
 class PointSource {

@@ -7,7 +7,7 @@
 #include "scenario/access.hpp"
 #include "scenario/diagnostic.hpp"
 #include "scenario/validate.hpp"
-#include "sim/simulation.hpp"
+#include "sim/executor.hpp"
 
 namespace score::sweep {
 
@@ -67,21 +67,16 @@ const model::Description& SeekRuns::model_at(double value) {
 std::vector<bool> SeekRuns::operator()(double value, int first, int count) {
   const model::Description& model = model_at(value);
   std::vector<char> met(static_cast<std::size_t>(count), 0);  // not vector<bool>: one byte per thread's slot
-  std::atomic<bool> cancelled{false};
-  threads::in_arena(threads_, [&] {
-    threads::for_each(0, count, [&](int i) {
-      sim::Simulation sim(model, static_cast<std::uint32_t>(first + i));
-      while (!sim.finished() && sim.month() <= target_.last_step) {
-        if (cancel_ && cancel_->load()) {
-          cancelled = true;
-          return;
-        }
-        sim.step();
-      }
-      met[static_cast<std::size_t>(i)] = target_met(target_, sim.series()) ? 1 : 0;
-    });
-  });
-  if (cancelled) throw SeekCancelled();
+  sim::ExecutorHooks hooks;
+  if (cancel_) hooks.stop = [cancel = cancel_] { return cancel->load(); };
+  hooks.months = target_.last_step + 1;  // the target reads no later month
+  hooks.on_finished = [&](int rep, const sim::Simulation& sim) {
+    met[static_cast<std::size_t>(rep - first)] = target_met(target_, sim.series()) ? 1 : 0;
+  };
+  bool finished = false;
+  threads::in_arena(threads_,
+                    [&] { finished = sim::Executor(model, std::move(hooks)).run_to_end(count, first); });
+  if (!finished) throw SeekCancelled();
   return {met.begin(), met.end()};
 }
 

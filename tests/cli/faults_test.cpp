@@ -26,7 +26,7 @@
 
 #include "cli/signalled_run.hpp"
 #include "output/results_reader.hpp"
-#include "output/sweep_reader.hpp"
+#include "sweep_output/sweep_reader.hpp"
 #include "support/run_score.hpp"
 
 namespace {

@@ -7,6 +7,10 @@
 namespace score {
 namespace {
 
+// Streams named by the caller's own enum, as the simulation names its own
+// (sim/streams.hpp); core knows no purposes.
+enum class Purpose : std::uint16_t { population = 1, enrol = 4, module_choice = 5, outcome = 7 };
+
 // Known-answer vectors of Philox4x32-10 published with Random123 (kat_vectors).
 TEST(Philox, MatchesPublishedKnownAnswers) {
   using philox::block;

@@ -93,7 +93,7 @@ double anchored_box_discrepancy(const Points& points) {
 TEST(experiment_sobol_sequence, IsMoreUniformThanRandomPoints) {
   const int n = 1024;
   Points random(n, std::vector<double>(2));
-  Rng rng(7, 0, 0, 0, Purpose::population);
+  Rng rng(7, 0, 0, 0, std::uint16_t{1});
   for (auto& p : random) p = {rng.uniform(), rng.uniform()};
   const double sobol = anchored_box_discrepancy(sobol_sequence(n, 2));
   // Every box of this grid is a union of elementary boxes, so the count is

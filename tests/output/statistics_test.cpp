@@ -7,13 +7,29 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <string>
+#include <vector>
 
+#include "output/format.hpp"
 #include "output/statistics.hpp"
 
 namespace score::output {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+// A results file stores all statistics but the standard deviation, in the
+// order its `statistic` labels say; a sweep file stores all five.
+TEST(output_statistics, results_files_store_all_but_the_deviation_in_label_order) {
+  EXPECT_EQ(stored_index(Statistic::mean), 0);
+  EXPECT_EQ(stored_index(Statistic::p05), 1);
+  EXPECT_EQ(stored_index(Statistic::p50), 2);
+  EXPECT_EQ(stored_index(Statistic::p95), 3);
+  EXPECT_EQ(stored_index(Statistic::sd), -1);
+  const auto& names = statistic_names();
+  EXPECT_EQ(std::vector<std::string>(names.begin(), names.end()),
+            (std::vector<std::string>{"mean", "p05", "p50", "p95"}));
+}
 
 TEST(output_statistics, percentiles_interpolate_like_numpy) {
   const std::vector<double> sorted{1, 2, 3, 4};

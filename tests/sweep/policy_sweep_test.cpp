@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "h5_compare.hpp"
-#include "output/sweep_writer.hpp"
+#include "sweep_output/sweep_writer.hpp"
 #include "scenario/diagnostic.hpp"
 #include "support/run_score.hpp"
 #include "sweep/decision_table.hpp"

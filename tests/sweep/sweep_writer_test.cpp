@@ -7,8 +7,8 @@
 #include <fstream>
 
 #include "h5_compare.hpp"
-#include "output/sweep_journal.hpp"
-#include "output/sweep_writer.hpp"
+#include "sweep_output/sweep_journal.hpp"
+#include "sweep_output/sweep_writer.hpp"
 #include "sim/summary.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep_files.hpp"

@@ -12,7 +12,7 @@
 #include <bit>
 #include <cmath>
 
-#include "core/rng.hpp"
+#include "sim/streams.hpp"
 #include "core/threads.hpp"
 #include "sim/funding.hpp"
 #include "sim/parallel.hpp"

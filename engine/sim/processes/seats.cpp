@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/rng.hpp"
+#include "sim/streams.hpp"
 #include "core/threads.hpp"
 #include "sim/funding.hpp"
 #include "sim/processes.hpp"

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/rng.hpp"
+#include "sim/streams.hpp"
 #include "sim/funding.hpp"
 #include "sim/processes.hpp"
 

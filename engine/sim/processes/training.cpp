@@ -3,7 +3,7 @@
 // adopters draw their improvements and savings.
 #include <algorithm>
 
-#include "core/rng.hpp"
+#include "sim/streams.hpp"
 #include "sim/parallel.hpp"
 #include "sim/processes.hpp"
 

@@ -1,10 +1,10 @@
-#include "output/sweep_writer.hpp"
+#include "sweep_output/sweep_writer.hpp"
 
 #include <algorithm>
 #include <cstring>
 
 #include "output/hdf5_handle.hpp"
-#include "output/sweep_layout.hpp"
+#include "sweep_output/sweep_layout.hpp"
 #include "output/temporary_path.hpp"
 
 namespace score::output {

@@ -1,4 +1,4 @@
-#include "output/sweep_reader.hpp"
+#include "sweep_output/sweep_reader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include "output/contained_read.hpp"
 #include "output/hdf5_io.hpp"
-#include "output/sweep_format.hpp"
+#include "sweep_output/sweep_format.hpp"
 #include "sim/summary.hpp"
 
 namespace score::output {

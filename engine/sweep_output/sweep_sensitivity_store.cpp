@@ -6,8 +6,8 @@
 #include <stdexcept>
 
 #include "output/hdf5_io.hpp"
-#include "output/sweep_format.hpp"
-#include "output/sweep_reader.hpp"
+#include "sweep_output/sweep_format.hpp"
+#include "sweep_output/sweep_reader.hpp"
 #include "output/temporary_path.hpp"
 #include "sim/summary.hpp"
 

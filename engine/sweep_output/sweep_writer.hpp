@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-#include "output/sweep_journal.hpp"
+#include "sweep_output/sweep_journal.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep/sweep.hpp"
 

@@ -1,9 +1,9 @@
-#include "session/run_info.hpp"
+#include "provenance/run_info.hpp"
 
+#include "core/version.hpp"
 #include "scenario/resolved.hpp"
-#include "session/version.hpp"
 
-namespace score::session {
+namespace score::provenance {
 
 output::RunInfo run_info(const scenario::Scenario& sc) {
   output::RunInfo info = output::run_shape(sc.model);
@@ -14,4 +14,4 @@ output::RunInfo run_info(const scenario::Scenario& sc) {
   return info;
 }
 
-}  // namespace score::session
+}  // namespace score::provenance

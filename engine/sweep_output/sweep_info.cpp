@@ -1,11 +1,11 @@
-#include "output/sweep_info.hpp"
+#include "sweep_output/sweep_info.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "output/hdf5_io.hpp"
-#include "output/sweep_format.hpp"
+#include "sweep_output/sweep_format.hpp"
 #include "sim/summary.hpp"
 
 namespace score::output {

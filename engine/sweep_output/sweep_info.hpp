@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <string>
 
-#include "output/sweep_reader.hpp"
+#include "sweep_output/sweep_reader.hpp"
 
 namespace score::output {
 

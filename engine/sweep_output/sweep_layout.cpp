@@ -1,4 +1,4 @@
-#include "output/sweep_layout.hpp"
+#include "sweep_output/sweep_layout.hpp"
 
 #include <algorithm>
 #include <array>
@@ -7,7 +7,7 @@
 
 #include "output/format.hpp"
 #include "output/hdf5_io.hpp"
-#include "output/sweep_format.hpp"
+#include "sweep_output/sweep_format.hpp"
 #include "sim/summary.hpp"
 
 namespace score::output::detail {

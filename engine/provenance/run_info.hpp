@@ -4,9 +4,9 @@
 #include "output/run_info.hpp"
 #include "scenario/build.hpp"
 
-namespace score::session {
+namespace score::provenance {
 
 // The RunInfo of a loaded scenario, stamped with this build's engine version.
 output::RunInfo run_info(const scenario::Scenario& sc);
 
-}  // namespace score::session
+}  // namespace score::provenance

@@ -1,4 +1,4 @@
-#include "output/sweep_journal.hpp"
+#include "sweep_output/sweep_journal.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -3,8 +3,8 @@
 #include <cstring>
 
 #include "output/hdf5_io.hpp"
-#include "output/sweep_format.hpp"
-#include "output/sweep_layout.hpp"
+#include "sweep_output/sweep_format.hpp"
+#include "sweep_output/sweep_layout.hpp"
 #include "sim/summary.hpp"
 
 namespace score::output::detail {

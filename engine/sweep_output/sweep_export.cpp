@@ -1,4 +1,4 @@
-#include "output/sweep_export.hpp"
+#include "sweep_output/sweep_export.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "output/csv_export.hpp"
-#include "output/sweep_reader.hpp"
+#include "sweep_output/sweep_reader.hpp"
 #include "output/temporary_path.hpp"
 #include "sim/summary.hpp"
 

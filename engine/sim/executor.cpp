@@ -1,0 +1,74 @@
+#include "sim/executor.hpp"
+
+#include <algorithm>
+#include <atomic>
+
+#include "core/threads.hpp"
+
+namespace score::sim {
+
+Executor::Executor(const model::Description& model, ExecutorHooks hooks)
+    : model_(model), hooks_(std::move(hooks)) {}
+
+// With a cache, the set-up drawn by an earlier run with the same key is
+// taken instead of drawn again, and a new one is left there for later runs.
+std::unique_ptr<Simulation> Executor::make(int replication) const {
+  const auto r = static_cast<std::uint32_t>(replication);
+  if (!hooks_.setups) return std::make_unique<Simulation>(model_, r);
+  std::vector<std::uint64_t> key = setup_key(model_, r);
+  if (const auto shared = hooks_.setups->find(key)) return std::make_unique<Simulation>(model_, r, *shared);
+  auto made = std::make_unique<Simulation>(model_, r);
+  hooks_.setups->add(std::move(key), std::make_shared<const Setup>(copy_setup(made->state())));
+  return made;
+}
+
+bool Executor::run_to_end(int count, int first) {
+  const int months = hooks_.months >= 0 ? std::min(hooks_.months, model_.steps) : model_.steps;
+  std::atomic<bool> cancelled{false};
+  threads::for_each(first, first + count, [&](int rep) {
+    if (stopped()) {
+      cancelled = true;
+      return;
+    }
+    const std::unique_ptr<Simulation> sim = make(rep);
+    while (sim->month() < months) {
+      if (stopped()) {
+        cancelled = true;
+        return;
+      }
+      sim->step();
+      if (hooks_.on_month) hooks_.on_month();
+    }
+    if (hooks_.on_finished) hooks_.on_finished(rep, *sim);
+  });
+  return !cancelled;
+}
+
+bool Executor::make_all(int count, const std::function<void()>& on_made) {
+  sims_.clear();
+  sims_.resize(static_cast<std::size_t>(count));
+  std::atomic<bool> cancelled{false};
+  threads::for_each(0, count, [&](int rep) {
+    if (stopped()) {
+      cancelled = true;
+      return;
+    }
+    sims_[static_cast<std::size_t>(rep)] = make(rep);
+    if (on_made) on_made();
+  });
+  return !cancelled;
+}
+
+void Executor::step_all() {
+  threads::for_each(std::size_t{0}, sims_.size(), [&](std::size_t r) {
+    sims_[r]->step();
+    if (hooks_.on_month) hooks_.on_month();
+  });
+}
+
+void Executor::finish_all() const {
+  if (!hooks_.on_finished) return;
+  for (std::size_t r = 0; r < sims_.size(); ++r) hooks_.on_finished(static_cast<int>(r), *sims_[r]);
+}
+
+}  // namespace score::sim
