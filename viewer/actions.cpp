@@ -35,8 +35,11 @@ std::vector<std::filesystem::path> find_scenarios() {
   if (!std::filesystem::is_directory(dir)) dir = SCORE_SCENARIO_DIR;
   std::vector<std::filesystem::path> out;
   std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.path().extension() == ".toml") out.push_back(entry.path());
+  // The Phase V options sit in a folder of their own; calibration and sweep
+  // files in the other folders are not scenarios to open.
+  for (const auto& folder : {dir, dir / "phase_v"})
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+      if (entry.path().extension() == ".toml") out.push_back(entry.path());
   std::sort(out.begin(), out.end());
   return out;
 }

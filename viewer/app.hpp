@@ -77,7 +77,8 @@ struct View {
   const std::vector<std::filesystem::path>& scenario_files;
 };
 
-// The shipped scenarios: ./scenarios if there is one, else the source tree's.
+// The shipped scenarios, then the Phase V options (scenarios/phase_v): from
+// ./scenarios if there is one, else the source tree's.
 std::vector<std::filesystem::path> find_scenarios();
 
 // --- actions: each reports its outcome in ui.message and returns success ----

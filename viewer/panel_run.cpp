@@ -17,13 +17,19 @@ void same_line_if_fits(float width, float spacing = -1) {
     ImGui::SameLine(0, spacing);
 }
 
+// "buyer_led", or "phase_v/lean" for an option in the Phase V folder.
+std::string option_name(const std::filesystem::path& file) {
+  const std::string folder = file.parent_path().filename().string();
+  return (folder == "phase_v" ? folder + "/" : "") + file.stem().string();
+}
+
 // A combo of the shipped scenarios; returns the one picked this frame, if any.
 const std::filesystem::path* scenario_picker(const View& view, const char* label, const char* preview) {
   const std::filesystem::path* picked = nullptr;
   ImGui::SetNextItemWidth(170);
   if (ImGui::BeginCombo(label, preview)) {
     for (const auto& file : view.scenario_files)
-      if (ImGui::Selectable(file.stem().string().c_str())) picked = &file;
+      if (ImGui::Selectable(option_name(file).c_str())) picked = &file;
     ImGui::EndCombo();
   }
   return picked;
