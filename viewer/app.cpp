@@ -19,25 +19,25 @@ void draw_message(App& app) {
   ImGui::PopStyleColor();
 }
 
-void tab(App& app, const char* label, Tab which, void (*draw)(App&)) {
+void tab(const View& view, const char* label, Tab which, void (*draw)(const View&)) {
   const ImGuiTabItemFlags flags =
-      app.ui.tab_requested && app.ui.tab == which ? ImGuiTabItemFlags_SetSelected : 0;
+      view.ui.tab_requested && view.ui.tab == which ? ImGuiTabItemFlags_SetSelected : 0;
   if (ImGui::BeginTabItem(label, nullptr, flags)) {
-    if (!app.ui.tab_requested) app.ui.tab = which;
-    draw(app);
+    if (!view.ui.tab_requested) view.ui.tab = which;
+    draw(view);
     ImGui::EndTabItem();
   }
 }
 
-void draw_tabs(App& app) {
+void draw_tabs(const View& view) {
   if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
-  tab(app, "Charts", Tab::charts, draw_charts);
-  tab(app, "Compare", Tab::compare, draw_compare);
-  tab(app, "Runs", Tab::runs, draw_runs);
-  tab(app, "Results files", Tab::results, draw_results);
-  tab(app, "Network", Tab::network, draw_network);
-  tab(app, "Files", Tab::files, draw_browser);
-  app.ui.tab_requested = false;
+  tab(view, "Charts", Tab::charts, draw_charts);
+  tab(view, "Compare", Tab::compare, draw_compare);
+  tab(view, "Runs", Tab::runs, draw_runs);
+  tab(view, "Results files", Tab::results, draw_results);
+  tab(view, "Network", Tab::network, draw_network);
+  tab(view, "Files", Tab::files, draw_browser);
+  view.ui.tab_requested = false;
   ImGui::EndTabBar();
 }
 
@@ -61,22 +61,24 @@ void draw_frame(App& app) {
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("score-viewer", nullptr, flags);
   app.ui.chart_rects.clear();
-  draw_run_controls(app);
-  draw_files(app);
+  const View view{app.session, app.ui, app.scenario_files};
+  draw_run_controls(view);
+  draw_files(view);
   draw_message(app);
   ImGui::Separator();
   // The levers take at most 45 % of a small window, so the tabs stay usable.
   const float most = std::max(200.0f, 0.45f * io.DisplaySize.x);
   app.ui.lever_width = std::clamp(app.ui.lever_width, 180.0f, most);
   ImGui::BeginChild("levers", {app.ui.lever_width, 0}, true, ImGuiWindowFlags_HorizontalScrollbar);
-  draw_levers(app);
+  draw_levers(view);
   ImGui::EndChild();
   splitter(app);
   ImGui::BeginChild("main", {0, 0}, false);
-  draw_tabs(app);
+  draw_tabs(view);
   ImGui::EndChild();
   ImGui::End();
-  draw_chart_export(app);
+  run_requests(app);  // what was clicked, once the frame that showed it is drawn
+  draw_chart_export(view);
 }
 
 }  // namespace score::viewer

@@ -56,6 +56,10 @@ struct UiState {
   // A chart export drawn this frame in a window of its own at the chosen size.
   std::optional<Capture> export_request;
   std::string capture_error;  // the last capture that failed, for scripts; "" when all held
+  char report_path[512] = "report.html";
+  // Actions the panels asked for this frame, by name with their arguments
+  // (action_table.hpp); run once the frame is drawn.
+  std::vector<std::pair<std::string, std::vector<std::string>>> requests;
 };
 
 struct App {
@@ -64,10 +68,22 @@ struct App {
   std::vector<std::filesystem::path> scenario_files;  // the shipped scenarios, for the pickers
 };
 
-// The shipped scenarios: ./scenarios if there is one, else the source tree's.
+// What a panel sees: the session read-only, its own UI state and the
+// shipped scenarios. A panel changes the session only by request()ing an
+// action (action_table.hpp).
+struct View {
+  const session::Session& session;
+  UiState& ui;
+  const std::vector<std::filesystem::path>& scenario_files;
+};
+
+// The shipped scenarios, then the Phase V options (scenarios/phase_v): from
+// ./scenarios if there is one, else the source tree's.
 std::vector<std::filesystem::path> find_scenarios();
 
 // --- actions: each reports its outcome in ui.message and returns success ----
+// Says `error` (in red) if there is one, else `success`; true when no error.
+bool outcome(App& app, const std::string& error, const std::string& success);
 bool open_scenario(App& app, const std::filesystem::path& file);
 bool compare_with(App& app, const std::filesystem::path& file);
 bool start_run(App& app, bool paused = false);
@@ -86,6 +102,8 @@ bool save_scenario(App& app, const std::filesystem::path& file);
 bool save_results(App& app, const std::filesystem::path& file);
 bool open_results(App& app, const std::filesystem::path& file);
 bool export_table(App& app, const std::filesystem::path& file);
+// action_report.cpp: every finished run of the library as the HTML of `score report`.
+bool write_report(App& app, const std::filesystem::path& file);
 void show_tab(App& app, Tab tab);
 // Asks for a PNG of a chart ("" for the window) once the frame is rendered.
 // A chart is drawn at ui.export_width x ui.export_height with a caption

@@ -27,22 +27,17 @@ std::vector<Entry> list(const std::filesystem::path& dir) {
   return out;
 }
 
-void go_to(App& app, const std::filesystem::path& dir) {
+void go_to(UiState& ui, const std::filesystem::path& dir) {
   const std::string text = dir.lexically_normal().string();
-  std::snprintf(app.ui.browse_dir, sizeof app.ui.browse_dir, "%s", text.empty() ? "." : text.c_str());
+  std::snprintf(ui.browse_dir, sizeof ui.browse_dir, "%s", text.empty() ? "." : text.c_str());
 }
 
 }  // namespace
 
 bool browse(App& app, const std::filesystem::path& dir) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
-    app.ui.message = dir.string() + ": not a folder";
-    app.ui.message_is_error = true;
-    app.ui.message_follows_run = false;
-    return false;
-  }
-  go_to(app, dir);
+  if (!std::filesystem::is_directory(dir, ec)) return outcome(app, dir.string() + ": not a folder", "");
+  go_to(app.ui, dir);
   show_tab(app, Tab::files);
   return true;
 }
@@ -53,22 +48,20 @@ bool browse_open(App& app, const std::string& name) {
     if (e.folder) return browse(app, e.path);
     return e.path.extension() == ".toml" ? open_scenario(app, e.path) : open_results(app, e.path);
   }
-  app.ui.message = "no '" + name + "' listed in " + app.ui.browse_dir;
-  app.ui.message_is_error = true;
-  app.ui.message_follows_run = false;
-  return false;
+  return outcome(app, "no '" + name + "' listed in " + app.ui.browse_dir, "");
 }
 
-void draw_browser(App& app) {
+void draw_browser(const View& view) {
   ImGui::SetNextItemWidth(360);
-  ImGui::InputText("folder", app.ui.browse_dir, sizeof app.ui.browse_dir);
+  ImGui::InputText("folder", view.ui.browse_dir, sizeof view.ui.browse_dir);
   ImGui::SameLine();
-  if (ImGui::Button("Up")) go_to(app, std::filesystem::path(app.ui.browse_dir) / "..");
+  if (ImGui::Button("Up"))
+    request(view.ui, "browse", {(std::filesystem::path(view.ui.browse_dir) / "..").string()});
   ImGui::TextDisabled("Scenarios (.toml) open with their levers; results (.h5) open as a run or a sweep.");
   ImGui::BeginChild("entries", {0, 0}, true);
-  for (const Entry& e : list(app.ui.browse_dir)) {
+  for (const Entry& e : list(view.ui.browse_dir)) {
     const std::string name = e.path.filename().string() + (e.folder ? "/" : "");
-    if (ImGui::Selectable(name.c_str())) browse_open(app, e.path.filename().string());
+    if (ImGui::Selectable(name.c_str())) request(view.ui, "browse-open", {e.path.filename().string()});
   }
   ImGui::EndChild();
 }

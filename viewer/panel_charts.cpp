@@ -78,7 +78,7 @@ Line total_line(const Snapshot& s, Chart chart, const Where& w, ImU32 color) {
   return line;
 }
 
-std::vector<Line> lines_of(const App& app, Chart chart, const Runs& runs, const Where& w) {
+std::vector<Line> lines_of(const View& view, Chart chart, const Runs& runs, const Where& w) {
   std::vector<Line> lines;
   if (session::info(chart).stacked) {
     // The last run's sources stacked; every other run as its total, so a
@@ -90,163 +90,170 @@ std::vector<Line> lines_of(const App& app, Chart chart, const Runs& runs, const 
     return lines;
   }
   for (const auto& r : runs)
-    lines.push_back(band_line(*r.snapshot, chart, w, palette(r.record->colour), app.ui.bands));
+    lines.push_back(band_line(*r.snapshot, chart, w, palette(r.record->colour), view.ui.bands));
   return lines;
 }
 
-void region_picker(App& app, const Snapshot* s) {
-  const char* preview = s && app.ui.region >= 0 && app.ui.region < static_cast<int>(s->country_names.size())
-                            ? s->country_names[static_cast<std::size_t>(app.ui.region)].c_str()
+void region_picker(const View& view, const Snapshot* s) {
+  const char* preview = s && view.ui.region >= 0 && view.ui.region < static_cast<int>(s->country_names.size())
+                            ? s->country_names[static_cast<std::size_t>(view.ui.region)].c_str()
                             : "All countries";
   ImGui::SetNextItemWidth(160);
   if (ImGui::BeginCombo("Region", preview)) {
-    if (ImGui::Selectable("All countries", app.ui.region < 0)) app.ui.region = -1;
+    if (ImGui::Selectable("All countries", view.ui.region < 0)) request(view.ui, "region", {"all"});
     for (std::size_t c = 0; s && c < s->country_names.size(); ++c)
-      if (ImGui::Selectable(s->country_names[c].c_str(), app.ui.region == static_cast<int>(c)))
-        app.ui.region = static_cast<int>(c);
+      if (ImGui::Selectable(s->country_names[c].c_str(), view.ui.region == static_cast<int>(c)))
+        request(view.ui, "region", {s->country_ids[c]});
     ImGui::EndCombo();
   }
 }
 
-void visibility_menu(App& app) {
+void visibility_menu(const View& view) {
   if (ImGui::Button("Charts shown...")) ImGui::OpenPopup("charts_shown");
   if (!ImGui::BeginPopup("charts_shown")) return;
   for (int c = 0; c < session::kCharts; ++c) {
-    bool shown = !app.ui.chart_hidden[static_cast<std::size_t>(c)];
+    const auto& info = session::info(static_cast<Chart>(c));
+    bool shown = !view.ui.chart_hidden[static_cast<std::size_t>(c)];
+    bool log = view.ui.chart_log[static_cast<std::size_t>(c)];
     ImGui::PushID(c);
-    if (ImGui::Checkbox(session::info(static_cast<Chart>(c)).title, &shown))
-      app.ui.chart_hidden[static_cast<std::size_t>(c)] = !shown;
+    if (ImGui::Checkbox(info.title, &shown)) request(view.ui, "chart", {info.name, shown ? "show" : "hide"});
     ImGui::SameLine(260);
-    ImGui::Checkbox("log axis", &app.ui.chart_log[static_cast<std::size_t>(c)]);
+    if (ImGui::Checkbox("log axis", &log)) request(view.ui, "chart", {info.name, log ? "log" : "linear"});
     ImGui::PopID();
   }
   ImGui::EndPopup();
 }
 
-void export_controls(App& app) {
-  const auto& chosen = session::info(static_cast<Chart>(app.ui.export_chart));
+void export_controls(const View& view) {
+  const auto& chosen = session::info(static_cast<Chart>(view.ui.export_chart));
   ImGui::SetNextItemWidth(190);
   if (ImGui::BeginCombo("##chart", chosen.title)) {
     for (int c = 0; c < session::kCharts; ++c)
-      if (ImGui::Selectable(session::info(static_cast<Chart>(c)).title, c == app.ui.export_chart))
-        app.ui.export_chart = c;
+      if (ImGui::Selectable(session::info(static_cast<Chart>(c)).title, c == view.ui.export_chart))
+        view.ui.export_chart = c;
     ImGui::EndCombo();
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(130);
-  ImGui::InputText("##png", app.ui.export_path, sizeof app.ui.export_path);
+  ImGui::InputText("##png", view.ui.export_path, sizeof view.ui.export_path);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(110);
-  ImGui::InputInt2("##size", &app.ui.export_width);
+  ImGui::InputInt2("##size", &view.ui.export_width);
   ImGui::SameLine();
-  if (ImGui::Button("Export PNG")) export_png(app, chosen.name, app.ui.export_path);
+  if (ImGui::Button("Export PNG")) request(view.ui, "export-chart", {chosen.name, view.ui.export_path});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("At the width x height given, with a caption, shown or not.");
 }
 
-void controls(App& app, const Snapshot* s) {
-  region_picker(app, s);
+void controls(const View& view, const Snapshot* s) {
+  region_picker(view, s);
   ImGui::SameLine();
-  ImGui::Checkbox("5-95% bands", &app.ui.bands);
+  if (bool bands = view.ui.bands; ImGui::Checkbox("5-95% bands", &bands))
+    request(view.ui, "bands", {bands ? "on" : "off"});
   ImGui::SameLine();
-  visibility_menu(app);
+  visibility_menu(view);
   if (ImGui::GetContentRegionAvail().x > 560) ImGui::SameLine(0, 20);
-  export_controls(app);
+  export_controls(view);
 }
 
-Where where_of(const App& app, const Runs& runs) {
+Where where_of(const View& view, const Runs& runs) {
   const Snapshot& axis = *runs.back().snapshot;
-  const bool one = app.ui.region >= 0 && app.ui.region < static_cast<int>(axis.country_ids.size());
-  return {one ? axis.country_ids[static_cast<std::size_t>(app.ui.region)] : "", axis.start};
+  const bool one = view.ui.region >= 0 && view.ui.region < static_cast<int>(axis.country_ids.size());
+  return {one ? axis.country_ids[static_cast<std::size_t>(view.ui.region)] : "", axis.start};
 }
 
 // A chart's header row: its toggles, then the chart.
-ChartDrawn chart_cell(App& app, const Runs& runs, Chart chart, ImVec2 size, const std::string& caption = "") {
+ChartDrawn chart_cell(const View& view, const Runs& runs, Chart chart, ImVec2 size,
+                      const std::string& caption = "") {
   const auto& info = session::info(chart);
   const Snapshot& axis_source = *runs.back().snapshot;
   const TimeAxis axis{axis_source.start, axis_source.steps, axis_source.phases};
   ChartOptions options;
-  options.log = app.ui.chart_log[static_cast<std::size_t>(chart)];
+  options.log = view.ui.chart_log[static_cast<std::size_t>(chart)];
   options.caption = caption;
-  return draw_time_chart(info.title, info.units, axis, lines_of(app, chart, runs, where_of(app, runs)), size,
-                         options);
+  return draw_time_chart(info.title, info.units, axis, lines_of(view, chart, runs, where_of(view, runs)),
+                         size, options);
 }
 
-void chart_buttons(App& app, Chart chart) {
+void chart_buttons(const View& view, Chart chart) {
   const auto c = static_cast<std::size_t>(chart);
   ImGui::PushID(static_cast<int>(chart));
-  if (ImGui::SmallButton(app.ui.chart_enlarged == static_cast<int>(chart) ? "all charts" : "enlarge"))
-    app.ui.chart_enlarged = app.ui.chart_enlarged == static_cast<int>(chart) ? -1 : static_cast<int>(chart);
+  const std::string name = session::info(chart).name;
+  const bool enlarged = view.ui.chart_enlarged == static_cast<int>(chart);
+  if (ImGui::SmallButton(enlarged ? "all charts" : "enlarge"))
+    request(view.ui, "chart", {name, enlarged ? "all" : "enlarge"});
   ImGui::SameLine();
-  if (ImGui::SmallButton(app.ui.chart_log[c] ? "linear" : "log")) app.ui.chart_log[c] = !app.ui.chart_log[c];
+  if (ImGui::SmallButton(view.ui.chart_log[c] ? "linear" : "log"))
+    request(view.ui, "chart", {name, view.ui.chart_log[c] ? "linear" : "log"});
   ImGui::SameLine();
-  if (ImGui::SmallButton("hide")) app.ui.chart_hidden[c] = true, app.ui.chart_enlarged = -1;
+  if (ImGui::SmallButton("hide")) request(view.ui, "chart", {name, "hide"});
   ImGui::PopID();
 }
 
-void record(App& app, Chart chart, const ChartDrawn& drawn) {
+void record(const View& view, Chart chart, const ChartDrawn& drawn) {
   const char* name = session::info(chart).name;
-  app.ui.chart_rects[name] = drawn.rect;
-  app.ui.chart_y_max[name] = drawn.y_max;
+  view.ui.chart_rects[name] = drawn.rect;
+  view.ui.chart_y_max[name] = drawn.y_max;
 }
 
 }  // namespace
 
-std::string chart_caption(const App& app, Chart chart) {
-  const auto runs = app.session.runs();
+std::string chart_caption(const View& view, Chart chart) {
+  const auto runs = view.session.runs();
   std::string names;
   for (const auto& r : runs) names += (names.empty() ? "" : " vs ") + r.snapshot->label;
   const Snapshot* s = runs.empty() ? nullptr : runs.back().snapshot.get();
-  const bool one = s && app.ui.region >= 0 && app.ui.region < static_cast<int>(s->country_names.size());
+  const bool one = s && view.ui.region >= 0 && view.ui.region < static_cast<int>(s->country_names.size());
   const std::time_t now = std::time(nullptr);
   char date[32];
   std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
   const std::string sources = session::info(chart).stacked && s ? " (sources stacked: " + s->label + ")" : "";
   return std::string(session::info(chart).title) + ": " + names + sources + "\n" +
-         (one ? s->country_names[static_cast<std::size_t>(app.ui.region)] : "All countries") +
+         (one ? s->country_names[static_cast<std::size_t>(view.ui.region)] : "All countries") +
          "; median and 5-95 % band over replications; made " + date + " with score-viewer";
 }
 
-void draw_charts(App& app) {
-  const Runs runs = app.session.runs();
-  controls(app, runs.empty() ? nullptr : runs.back().snapshot.get());
+void draw_charts(const View& view) {
+  const Runs runs = view.session.runs();
+  controls(view, runs.empty() ? nullptr : runs.back().snapshot.get());
   if (runs.empty()) {
     ImGui::TextWrapped("Run a scenario to see its charts grow month by month.");
     return;
   }
-  if (app.session.current_stale())
+  if (view.session.current_stale())
     ImGui::TextColored({1, 0.7f, 0.3f, 1}, "Out of date: the levers changed since '%s' ran. Press Run.",
                        runs.back().snapshot->label.c_str());
   ImGui::BeginChild("chart_grid", {0, 0}, false, ImGuiWindowFlags_AlwaysVerticalScrollbar);
-  if (app.ui.chart_enlarged >= 0) {
-    const auto chart = static_cast<Chart>(app.ui.chart_enlarged);
-    chart_buttons(app, chart);
+  if (view.ui.chart_enlarged >= 0) {
+    const auto chart = static_cast<Chart>(view.ui.chart_enlarged);
+    chart_buttons(view, chart);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    record(app, chart, chart_cell(app, runs, chart, {avail.x, std::max(avail.y - 4, 240.0f)}));
+    record(view, chart, chart_cell(view, runs, chart, {avail.x, std::max(avail.y - 4, 240.0f)}));
     ImGui::EndChild();
     return;
   }
   const float avail = ImGui::GetContentRegionAvail().x;
   const int columns = avail < 720 ? 1 : 2;
-  const float width = (avail - ImGui::GetStyle().ItemSpacing.x * (columns - 1)) / static_cast<float>(columns);
+  const float width = (avail - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(columns - 1)) /
+                      static_cast<float>(columns);
   int placed = 0;
   for (int c = 0; c < session::kCharts; ++c) {
-    if (app.ui.chart_hidden[static_cast<std::size_t>(c)]) continue;
+    if (view.ui.chart_hidden[static_cast<std::size_t>(c)]) continue;
     const auto chart = static_cast<Chart>(c);
     if (placed % columns != 0) ImGui::SameLine();
     ImGui::BeginGroup();
-    chart_buttons(app, chart);
-    record(app, chart, chart_cell(app, runs, chart, {width, 240}));
+    chart_buttons(view, chart);
+    record(view, chart, chart_cell(view, runs, chart, {width, 240}));
     ImGui::EndGroup();
     ++placed;
   }
   ImGui::EndChild();
 }
 
-void draw_chart_export(App& app) {
-  if (!app.ui.export_request) return;
-  const UiState::Capture request = *app.ui.export_request;
-  app.ui.export_request.reset();
-  const auto runs = app.session.runs();
+void draw_chart_export(const View& view) {
+  if (!view.ui.export_request) return;
+  const UiState::Capture request = *view.ui.export_request;
+  view.ui.export_request.reset();
+  const auto runs = view.session.runs();
   Chart chart = Chart::count;
   for (int c = 0; c < session::kCharts; ++c)
     if (request.chart == session::info(static_cast<Chart>(c)).name) chart = static_cast<Chart>(c);
@@ -259,10 +266,10 @@ void draw_chart_export(App& app) {
                    ImGuiWindowFlags_NoFocusOnAppearing);
   ImGui::PopStyleVar();
   const ChartDrawn drawn =
-      chart_cell(app, runs, chart, ImGui::GetContentRegionAvail(), chart_caption(app, chart));
+      chart_cell(view, runs, chart, ImGui::GetContentRegionAvail(), chart_caption(view, chart));
   ImGui::End();
-  app.ui.chart_rects["__export__"] = drawn.rect;
-  app.ui.captures.push_back({"__export__", request.file, request.width, request.height});
+  view.ui.chart_rects["__export__"] = drawn.rect;
+  view.ui.captures.push_back({"__export__", request.file, request.width, request.height});
 }
 
 }  // namespace score::viewer

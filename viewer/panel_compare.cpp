@@ -52,18 +52,18 @@ void draw_table(const session::CompareTable& t, int index) {
 
 }  // namespace
 
-void draw_compare(App& app) {
+void draw_compare(const View& view) {
   ImGui::SetNextItemWidth(240);
-  ImGui::InputText("##csv", app.ui.csv_path, sizeof app.ui.csv_path);
+  ImGui::InputText("##csv", view.ui.csv_path, sizeof view.ui.csv_path);
   ImGui::SameLine();
-  if (ImGui::Button("Export table as CSV")) export_table(app, app.ui.csv_path);
-  const auto runs = app.session.runs();
+  if (ImGui::Button("Export table as CSV")) request(view.ui, "export-table", {view.ui.csv_path});
+  const auto runs = view.session.runs();
   std::vector<session::ComparedRun> compared;
   for (const auto& r : runs) compared.push_back(session::compared_run(*r.snapshot));
   session::CompareOptions options;
   const session::Snapshot* last = runs.empty() ? nullptr : runs.back().snapshot.get();
-  if (last && app.ui.region >= 0 && app.ui.region < static_cast<int>(last->country_ids.size()))
-    options.country = last->country_ids[static_cast<std::size_t>(app.ui.region)];
+  if (last && view.ui.region >= 0 && view.ui.region < static_cast<int>(last->country_ids.size()))
+    options.country = last->country_ids[static_cast<std::size_t>(view.ui.region)];
   ImGui::TextDisabled("%s; means over replications; the Region of the Charts tab picks a country.",
                       options.country.empty() ? "All countries" : options.country.c_str());
   if (runs.size() < 2) ImGui::TextDisabled("Keep a run (or use 'Compare with...') to see runs side by side.");

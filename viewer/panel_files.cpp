@@ -4,18 +4,18 @@
 
 namespace score::viewer {
 
-void draw_files(App& app) {
+void draw_files(const View& view) {
   ImGui::SetNextItemWidth(200);
-  ImGui::InputText("##save_scenario", app.ui.save_scenario_path, sizeof app.ui.save_scenario_path);
+  ImGui::InputText("##save_scenario", view.ui.save_scenario_path, sizeof view.ui.save_scenario_path);
   ImGui::SameLine();
-  if (ImGui::Button("Save scenario (TOML)")) save_scenario(app, app.ui.save_scenario_path);
+  if (ImGui::Button("Save scenario (TOML)")) request(view.ui, "save-scenario", {view.ui.save_scenario_path});
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("A file that extends the open scenario and holds only the levers you changed.");
   ImGui::SameLine(0, 20);
   ImGui::SetNextItemWidth(200);
-  ImGui::InputText("##save_results", app.ui.save_results_path, sizeof app.ui.save_results_path);
+  ImGui::InputText("##save_results", view.ui.save_results_path, sizeof view.ui.save_results_path);
   ImGui::SameLine();
-  if (ImGui::Button("Save run (HDF5)")) save_results(app, app.ui.save_results_path);
+  if (ImGui::Button("Save run (HDF5)")) request(view.ui, "save-results", {view.ui.save_results_path});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The finished run, in the format `score run` writes.");
 }
 

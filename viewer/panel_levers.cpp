@@ -2,6 +2,7 @@
 // bounds, source and meaning; edited values stand out, invalid ones carry
 // the validation message before anything runs.
 #include <cmath>
+#include <cstdio>
 
 #include "panels.hpp"
 #include "session/words.hpp"
@@ -42,13 +43,20 @@ bool value_box(const session::Lever& lever, double& value) {
   return ImGui::IsItemDeactivatedAfterEdit();
 }
 
-void numeric_lever(App& app, const session::Lever& lever) {
-  const bool edited = app.session.edits().contains(lever.path);
-  double value = edited ? app.session.edits().value(lever.path) : lever.value;
+// A value as text that reads back to the same double (an action's argument).
+std::string exact(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
+}
+
+void numeric_lever(const View& view, const session::Lever& lever) {
+  const bool edited = view.session.edits().contains(lever.path);
+  double value = edited ? view.session.edits().value(lever.path) : lever.value;
   ImGui::PushID(lever.path.c_str());
   if (edited) ImGui::PushStyleColor(ImGuiCol_Text, kEdited);
   ImGui::SetNextItemWidth(120);
-  if (value_box(lever, value)) set_lever(app, lever.path, value);
+  if (value_box(lever, value)) request(view.ui, "set", {lever.path, exact(value)});
   lever_tooltip(lever);
   ImGui::SameLine();
   ImGui::Text("%s%s", session::humanise_key(lever.key).c_str(), edited ? " (edited)" : "");
@@ -59,27 +67,27 @@ void numeric_lever(App& app, const session::Lever& lever) {
   ImGui::TextDisabled("%s%s", unit.c_str(), lever.source.empty() ? "" : " *");
   if (edited) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("reset")) app.session.reset_lever(lever.path);
+    if (ImGui::SmallButton("reset")) request(view.ui, "reset-lever", {lever.path});
   }
-  if (const std::string problem = app.session.problem_at(lever.path); !problem.empty())
+  if (const std::string problem = view.session.problem_at(lever.path); !problem.empty())
     ImGui::TextColored(kProblem, "  %s", problem.c_str());
   ImGui::PopID();
 }
 
-void lever_row(App& app, const session::Lever& lever) {
-  if (lever.numeric) return numeric_lever(app, lever);
+void lever_row(const View& view, const session::Lever& lever) {
+  if (lever.numeric) return numeric_lever(view, lever);
   ImGui::TextDisabled("%s: %s", session::humanise_key(lever.key).c_str(), lever.text.c_str());
   lever_tooltip(lever);
 }
 
 // The levers of one group, under one tree node per table of the file.
-void group(App& app, const std::string& name) {
-  const auto& levers = app.session.levers();
+void group(const View& view, const std::string& name) {
+  const auto& levers = view.session.levers();
   std::size_t count = 0;
   for (const auto& l : levers) count += l.group == name;
   if (count == 0) return;
   const std::string header = name + " (" + std::to_string(count) + ")###" + name;  // the id stays put
-  const session::Lever* reveal = session::find_lever(levers, app.ui.reveal_lever);
+  const session::Lever* reveal = session::find_lever(levers, view.ui.reveal_lever);
   if (reveal && reveal->group == name) ImGui::SetNextItemOpen(true);
   if (!ImGui::CollapsingHeader(header.c_str(), name == "phases" ? ImGuiTreeNodeFlags_DefaultOpen : 0)) return;
   std::string open_table;
@@ -93,48 +101,48 @@ void group(App& app, const std::string& name) {
       open = ImGui::TreeNode((name + "/" + lever.table).c_str(), "%s",
                              session::table_label(lever.table).c_str());
     }
-    if (open) lever_row(app, lever);
+    if (open) lever_row(view, lever);
   }
   if (open) ImGui::TreePop();
 }
 
-void problems(const App& app) {
-  if (app.session.valid()) return;
+void problems(const View& view) {
+  if (view.session.valid()) return;
   ImGui::PushTextWrapPos(0);
-  for (const auto& d : app.session.diagnostics())
-    ImGui::TextColored(kProblem, "%s", session::person_message(d, app.session.levers()).c_str());
+  for (const auto& d : view.session.diagnostics())
+    ImGui::TextColored(kProblem, "%s", session::person_message(d, view.session.levers()).c_str());
   ImGui::PopTextWrapPos();
   ImGui::Separator();
 }
 
 }  // namespace
 
-void draw_levers(App& app) {
-  if (!app.session.has_scenario()) {
+void draw_levers(const View& view) {
+  if (!view.session.has_scenario()) {
     ImGui::TextWrapped(
         "Open a scenario (top left) to see its levers. 'Compare with...' pins a run and runs another "
         "scenario beside it.");
     return;
   }
-  ImGui::TextWrapped("%s", app.session.label().c_str());
-  if (const std::string d = app.session.description(); !d.empty()) ImGui::TextWrapped("%s", d.c_str());
-  if (const std::string q = app.session.question(); !q.empty()) {
+  ImGui::TextWrapped("%s", view.session.label().c_str());
+  if (const std::string d = view.session.description(); !d.empty()) ImGui::TextWrapped("%s", d.c_str());
+  if (const std::string q = view.session.question(); !q.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Question: %s", q.c_str());
     ImGui::PopStyleColor();
   }
-  ImGui::TextDisabled("%zu levers; hover for unit, bounds and source (*)", app.session.levers().size());
-  if (!app.session.edits().empty()) {
+  ImGui::TextDisabled("%zu levers; hover for unit, bounds and source (*)", view.session.levers().size());
+  if (!view.session.edits().empty()) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("reset all")) app.session.reset_edits();
+    if (ImGui::SmallButton("reset all")) request(view.ui, "reset-edits");
   }
-  if (app.session.can_undo()) {
+  if (view.session.can_undo()) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("undo")) undo_edit(app);
+    if (ImGui::SmallButton("undo")) request(view.ui, "undo");
   }
-  problems(app);
-  for (const std::string& name : session::lever_groups()) group(app, name);
-  app.ui.reveal_lever.clear();
+  problems(view);
+  for (const std::string& name : session::lever_groups()) group(view, name);
+  view.ui.reveal_lever.clear();
 }
 
 }  // namespace score::viewer

@@ -90,17 +90,16 @@ void draw_graph(const session::NetworkView& net, ImVec2 size) {
 
 }  // namespace
 
-void draw_network(App& app) {
-  const session::SnapshotPtr snap = app.session.current();
+void draw_network(const View& view) {
+  const session::SnapshotPtr snap = view.session.current();
   if (!snap || snap->country_names.empty()) return ImGui::TextDisabled("Run a scenario to see its networks.");
-  UiState& ui = app.ui;
+  UiState& ui = view.ui;
   ImGui::SetNextItemWidth(180);
   const int shown = std::clamp(ui.network_country, 0, static_cast<int>(snap->country_names.size()) - 1);
   if (ImGui::BeginCombo("Country", snap->country_names[static_cast<std::size_t>(shown)].c_str())) {
     for (std::size_t c = 0; c < snap->country_names.size(); ++c)
       if (ImGui::Selectable(snap->country_names[c].c_str(), static_cast<int>(c) == shown)) {
-        ui.network_country = static_cast<int>(c);
-        app.session.watch_network(ui.network_country);
+        request(ui, "network", {snap->country_ids[c]});
       }
     ImGui::EndCombo();
   }

@@ -10,16 +10,17 @@
 namespace score::viewer {
 namespace {
 
-void file_picker(App& app) {
+void file_picker(const View& view) {
   ImGui::SetNextItemWidth(360);
-  ImGui::InputTextWithHint("##results", "a .h5 file from score run or score sweep", app.ui.results_path,
-                           sizeof app.ui.results_path);
+  ImGui::InputTextWithHint("##results", "a .h5 file from score run or score sweep", view.ui.results_path,
+                           sizeof view.ui.results_path);
   ImGui::SameLine();
-  if (ImGui::Button("Open results")) open_results(app, app.ui.results_path);
+  if (ImGui::Button("Open results")) request(view.ui, "open-results", {view.ui.results_path});
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator("results", ec)) {
     if (entry.path().extension() != ".h5") continue;
-    if (ImGui::SmallButton(entry.path().filename().string().c_str())) open_results(app, entry.path());
+    if (ImGui::SmallButton(entry.path().filename().string().c_str()))
+      request(view.ui, "open-results", {entry.path().string()});
     ImGui::SameLine();
   }
   ImGui::NewLine();
@@ -44,12 +45,12 @@ std::vector<std::string> summary_names() {
   return out;
 }
 
-void sweep_view(App& app, const session::SweepView& sweep) {
+void sweep_view(const View& view, const session::SweepView& sweep) {
   ImGui::Text("%s: %s design over %s, %d points, %zu parameters", sweep.label.c_str(), sweep.method.c_str(),
               sweep.scenario_name.c_str(), sweep.points, sweep.parameters.size());
-  UiState& ui = app.ui;
-  if (app.ui.sweep_shown != &sweep) {  // a new file opens on the phase it is about
-    app.ui.sweep_shown = &sweep;
+  UiState& ui = view.ui;
+  if (view.ui.sweep_shown != &sweep) {  // a new file opens on the phase it is about
+    view.ui.sweep_shown = &sweep;
     ui.sweep_phase = sweep.default_phase;
   }
   combo("parameter", ui.sweep_parameter, sweep.parameters);
@@ -87,13 +88,13 @@ void sweep_view(App& app, const session::SweepView& sweep) {
 
 }  // namespace
 
-void draw_results(App& app) {
-  file_picker(app);
+void draw_results(const View& view) {
+  file_picker(view);
   ImGui::TextDisabled(
       "A run's file shows on the Charts tab as the current run (pin it to compare); a sweep's shows here.");
   ImGui::Separator();
-  if (const auto sweep = app.session.sweep())
-    sweep_view(app, *sweep);
+  if (const auto sweep = view.session.sweep())
+    sweep_view(view, *sweep);
   else
     ImGui::TextDisabled("No sweep file open.");
 }

@@ -17,38 +17,46 @@ void same_line_if_fits(float width, float spacing = -1) {
     ImGui::SameLine(0, spacing);
 }
 
+// "buyer_led", or "phase_v/lean" for an option in the Phase V folder.
+std::string option_name(const std::filesystem::path& file) {
+  const std::string folder = file.parent_path().filename().string();
+  return (folder == "phase_v" ? folder + "/" : "") + file.stem().string();
+}
+
 // A combo of the shipped scenarios; returns the one picked this frame, if any.
-const std::filesystem::path* scenario_picker(const App& app, const char* label, const char* preview) {
+const std::filesystem::path* scenario_picker(const View& view, const char* label, const char* preview) {
   const std::filesystem::path* picked = nullptr;
   ImGui::SetNextItemWidth(170);
   if (ImGui::BeginCombo(label, preview)) {
-    for (const auto& file : app.scenario_files)
-      if (ImGui::Selectable(file.stem().string().c_str())) picked = &file;
+    for (const auto& file : view.scenario_files)
+      if (ImGui::Selectable(option_name(file).c_str())) picked = &file;
     ImGui::EndCombo();
   }
   return picked;
 }
 
-void scenario_row(App& app) {
-  const std::string name = app.session.has_scenario() ? app.session.file().stem().string() : "(none)";
-  if (const auto* file = scenario_picker(app, "Scenario", name.c_str())) open_scenario(app, *file);
+void scenario_row(const View& view) {
+  const std::string name = view.session.has_scenario() ? view.session.file().stem().string() : "(none)";
+  if (const auto* file = scenario_picker(view, "Scenario", name.c_str()))
+    request(view.ui, "open", {file->string()});
   same_line_if_fits(260);
   ImGui::SetNextItemWidth(220);
-  ImGui::InputTextWithHint("##path", "or any scenario file", app.ui.scenario_path,
-                           sizeof app.ui.scenario_path);
+  ImGui::InputTextWithHint("##path", "or any scenario file", view.ui.scenario_path,
+                           sizeof view.ui.scenario_path);
   ImGui::SameLine();
-  if (ImGui::Button("Open")) open_scenario(app, app.ui.scenario_path);
+  if (ImGui::Button("Open")) request(view.ui, "open", {view.ui.scenario_path});
   same_line_if_fits(170, 30);
-  if (const auto* file = scenario_picker(app, "##compare", "Compare with...")) compare_with(app, *file);
+  if (const auto* file = scenario_picker(view, "##compare", "Compare with..."))
+    request(view.ui, "compare-with", {file->string()});
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
         "Keeps the current run in the library, opens the scenario picked and runs it: all show on the "
         "charts.");
 }
 
-void status_line(App& app) {
-  const session::SnapshotPtr snap = app.session.current();
-  const session::RunStatus status = app.session.status();
+void status_line(const View& view) {
+  const session::SnapshotPtr snap = view.session.current();
+  const session::RunStatus status = view.session.status();
   same_line_if_fits(340, 20);
   if (!snap) {
     ImGui::TextDisabled("no run");
@@ -56,7 +64,7 @@ void status_line(App& app) {
   }
   char overlay[128];
   float done = 0;
-  const int built = app.session.setup_done();
+  const int built = view.session.setup_done();
   if (snap->months_done == 0 && built < snap->replications && status != session::RunStatus::finished) {
     // Before the first month: building each replication's firms and networks.
     done = static_cast<float>(built) / static_cast<float>(std::max(snap->replications, 1));
@@ -68,69 +76,71 @@ void status_line(App& app) {
                   session::status_name(status), snap->months_done, snap->steps, snap->replications);
   }
   ImGui::ProgressBar(done, {320, 0}, overlay);
-  if (app.session.current_stale()) {
+  if (view.session.current_stale()) {
     ImGui::SameLine();
     ImGui::TextColored({1, 0.7f, 0.3f, 1}, "out of date");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The levers changed since this run: press Run.");
   }
 }
 
-void run_buttons(App& app) {
-  const session::RunStatus status = app.session.status();
-  if (ImGui::Button("Run")) start_run(app);
+void run_buttons(const View& view) {
+  const session::RunStatus status = view.session.status();
+  if (ImGui::Button("Run")) request(view.ui, "run");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A finished run stays in the run library.");
   // Pause while running, Resume while paused; a finished run has neither.
   if (status == session::RunStatus::running) {
     ImGui::SameLine();
-    if (ImGui::Button("Pause")) pause_run(app);
+    if (ImGui::Button("Pause")) request(view.ui, "pause");
   } else if (status == session::RunStatus::paused) {
     ImGui::SameLine();
-    if (ImGui::Button("Resume")) resume_run(app);
+    if (ImGui::Button("Resume")) request(view.ui, "resume");
   }
   ImGui::SameLine();
-  if (ImGui::Button("Step 1 month")) step_month(app);
+  if (ImGui::Button("Step 1 month")) request(view.ui, "step");
   ImGui::SameLine();
-  if (ImGui::Button("Reset")) reset_run(app);
+  if (ImGui::Button("Reset")) request(view.ui, "reset");
 }
 
-void run_settings(App& app) {
+void run_settings(const View& view) {
   same_line_if_fits(330, 20);
   int reps =
-      app.session.replications() > 0 ? app.session.replications() : app.session.scenario_replications();
+      view.session.replications() > 0 ? view.session.replications() : view.session.scenario_replications();
   ImGui::SetNextItemWidth(90);
-  if (ImGui::InputInt("replications", &reps) && reps >= 1) app.session.set_replications(reps);
+  if (ImGui::InputInt("replications", &reps) && reps >= 1)
+    request(view.ui, "replications", {std::to_string(reps)});
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Needs about %s of memory here; a run the machine cannot hold is refused.",
-                      session::format_bytes(app.session.memory_estimate()).c_str());
+                      session::format_bytes(view.session.memory_estimate()).c_str());
   ImGui::SameLine();
-  int threads = app.session.threads();
+  int threads = view.session.threads();
   ImGui::SetNextItemWidth(90);
-  if (ImGui::InputInt("threads", &threads)) app.session.set_threads(std::max(threads, 0));
+  if (ImGui::InputInt("threads", &threads))
+    request(view.ui, "threads", {std::to_string(std::max(threads, 0))});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("0: all cores; results do not depend on it.");
   ImGui::SameLine();
-  ImGui::TextDisabled("~%s", session::format_bytes(app.session.memory_estimate()).c_str());
+  ImGui::TextDisabled("~%s", session::format_bytes(view.session.memory_estimate()).c_str());
 }
 
-void pin_buttons(App& app) {
+void pin_buttons(const View& view) {
   same_line_if_fits(120, 20);
-  if (ImGui::Button("Keep")) pin_run(app);
+  if (ImGui::Button("Keep")) request(view.ui, "pin");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
         "Keep this run in the library, on the charts and in the table, to compare the next ones with it.");
-  if (app.session.can_undo()) {
+  if (view.session.can_undo()) {
     ImGui::SameLine();
-    if (ImGui::Button("Undo edit")) undo_edit(app);
+    if (ImGui::Button("Undo edit")) request(view.ui, "undo");
   }
 }
 
 }  // namespace
 
-void draw_run_controls(App& app) {
-  scenario_row(app);
-  run_buttons(app);
-  run_settings(app);
-  status_line(app);
-  pin_buttons(app);
+void draw_run_controls(const View& view) {
+  scenario_row(view);
+  run_buttons(view);
+  run_settings(view);
+  status_line(view);
+  pin_buttons(view);
 }
 
 }  // namespace score::viewer

@@ -8,7 +8,7 @@
 namespace score::viewer {
 namespace {
 
-void run_row(App& app, const session::Session::RunView& r) {
+void run_row(const View& view, const session::Session::RunView& r) {
   ImGui::PushID(r.record->id);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float h = ImGui::GetTextLineHeight();
@@ -21,7 +21,7 @@ void run_row(App& app, const session::Session::RunView& r) {
   ImGui::TextDisabled("(%s%s)", session::status_name(r.snapshot->status), r.current ? ", current" : "");
   if (!r.current) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("remove")) remove_run(app, r.record->id);
+    if (ImGui::SmallButton("remove")) request(view.ui, "remove-run", {std::to_string(r.record->id)});
   }
   ImGui::Indent(h + 8);
   ImGui::PushTextWrapPos(0);
@@ -32,8 +32,8 @@ void run_row(App& app, const session::Session::RunView& r) {
   ImGui::PopID();
 }
 
-void differences(const App& app, const std::vector<session::Session::RunView>& runs) {
-  const auto diffs = app.session.differences();
+void differences(const View& view, const std::vector<session::Session::RunView>& runs) {
+  const auto diffs = view.session.differences();
   ImGui::Text("Levers in which the runs differ: %zu", diffs.size());
   if (diffs.empty() || runs.size() < 2) return;
   const ImGuiTableFlags flags =
@@ -47,7 +47,7 @@ void differences(const App& app, const std::vector<session::Session::RunView>& r
   for (const auto& d : diffs) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(session::path_label(app.session.levers(), d.path).c_str());
+    ImGui::TextUnformatted(session::path_label(view.session.levers(), d.path).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", d.path.c_str());
     for (const std::string& v : d.values) {
       ImGui::TableNextColumn();
@@ -60,17 +60,30 @@ void differences(const App& app, const std::vector<session::Session::RunView>& r
   ImGui::EndTable();
 }
 
+// One HTML file of every run listed, as `score report` writes for results files.
+void report_controls(const View& view) {
+  ImGui::SetNextItemWidth(240);
+  ImGui::InputText("##report", view.ui.report_path, sizeof view.ui.report_path);
+  ImGui::SameLine();
+  if (ImGui::Button("Report (HTML)")) request(view.ui, "report", {view.ui.report_path});
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Every finished run listed here in one self-contained HTML file: questions, differing levers, phase "
+        "table, comparison with intervals and charts with bands; prints to PDF.");
+}
+
 }  // namespace
 
-void draw_runs(App& app) {
-  const auto runs = app.session.runs();
+void draw_runs(const View& view) {
+  const auto runs = view.session.runs();
   if (runs.empty()) {
     ImGui::TextWrapped("No runs yet. Every run you make stays here until you remove it.");
     return;
   }
-  for (const auto& r : runs) run_row(app, r);
+  report_controls(view);
+  for (const auto& r : runs) run_row(view, r);
   ImGui::Separator();
-  differences(app, runs);
+  differences(view, runs);
 }
 
 }  // namespace score::viewer

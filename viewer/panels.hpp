@@ -1,20 +1,23 @@
 #pragma once
-// One function per panel, each in the file named after it.
+// One function per panel, each in the file named after it. A panel reads
+// the session through its View (const) and asks for every command by name
+// with request() (action_table.hpp), as a script does.
+#include "action_table.hpp"
 #include "app.hpp"
 
 namespace score::viewer {
 
-void draw_run_controls(App& app);  // panel_run.cpp: open, compare with, run, pause, step, pin
-void draw_files(App& app);         // panel_files.cpp: save scenario, save run, export
-void draw_levers(App& app);        // panel_levers.cpp
-void draw_charts(App& app);        // panel_charts.cpp
-void draw_compare(App& app);       // panel_compare.cpp: the phase-summary table
-void draw_results(App& app);       // panel_results.cpp: results files, sweeps
-void draw_network(App& app);       // panel_network.cpp
-void draw_runs(App& app);          // panel_runs.cpp: the run library and the levers that differ
-void draw_browser(App& app);       // panel_browser.cpp: scenarios and results on disk
+void draw_run_controls(const View& view);  // panel_run.cpp: open, compare with, run, pause, step, pin
+void draw_files(const View& view);         // panel_files.cpp: save scenario, save run, export
+void draw_levers(const View& view);        // panel_levers.cpp
+void draw_charts(const View& view);        // panel_charts.cpp
+void draw_compare(const View& view);       // panel_compare.cpp: the phase-summary table
+void draw_results(const View& view);       // panel_results.cpp: results files, sweeps
+void draw_network(const View& view);       // panel_network.cpp
+void draw_runs(const View& view);          // panel_runs.cpp: the run library and the levers that differ
+void draw_browser(const View& view);       // panel_browser.cpp: scenarios and results on disk
 // panel_charts.cpp: a chart requested for export, in a window of its own.
-void draw_chart_export(App& app);
-std::string chart_caption(const App& app, session::Chart chart);
+void draw_chart_export(const View& view);
+std::string chart_caption(const View& view, session::Chart chart);
 
 }  // namespace score::viewer

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "action_table.hpp"
 #include "session/compare.hpp"
 #include "session/readable.hpp"
 
@@ -16,8 +17,6 @@ namespace {
 
 using Words = std::vector<std::string>;
 using Handler = std::function<bool(App&, const Words&)>;
-
-bool select_tab(App& app, const std::string& name);
 
 bool running(const session::SnapshotPtr& s) { return s && s->status == session::RunStatus::running; }
 
@@ -34,29 +33,6 @@ double lever_value(const App& app, const std::string& path) {
   const session::Lever* lever = session::find_lever(app.session.levers(), path);
   if (!lever) throw std::runtime_error("no lever " + path);
   return app.session.edits().contains(path) ? app.session.edits().value(path) : lever->value;
-}
-
-int chart_index(const std::string& name) {
-  for (int c = 0; c < session::kCharts; ++c)
-    if (name == session::info(static_cast<session::Chart>(c)).name) return c;
-  throw std::runtime_error("no chart " + name);
-}
-
-// chart NAME show|hide|enlarge|all|log|linear
-bool chart_command(App& app, const std::string& name, const std::string& what) {
-  const int c = chart_index(name);
-  const auto i = static_cast<std::size_t>(c);
-  if (what == "show" || what == "hide")
-    app.ui.chart_hidden[i] = what == "hide";
-  else if (what == "enlarge")
-    app.ui.chart_enlarged = c, app.ui.chart_hidden[i] = false;
-  else if (what == "all")
-    app.ui.chart_enlarged = -1;
-  else if (what == "log" || what == "linear")
-    app.ui.chart_log[i] = what == "log";
-  else
-    return false;
-  return select_tab(app, "charts");
 }
 
 // The chart is drawn this frame (not hidden, and not behind an enlarged one).
@@ -88,73 +64,11 @@ int months_done(const App& app) {
   return snap ? snap->months_done : 0;
 }
 
-bool select_tab(App& app, const std::string& name) {
-  static const std::map<std::string, Tab> tabs{{"charts", Tab::charts},   {"compare", Tab::compare},
-                                               {"results", Tab::results}, {"network", Tab::network},
-                                               {"runs", Tab::runs},       {"files", Tab::files}};
-  const auto it = tabs.find(name);
-  if (it == tabs.end()) return false;
-  show_tab(app, it->second);
-  return true;
-}
-
-// The country index of an id in the current run, -1 for "all"; -2 if unknown.
-int country_index(const App& app, const std::string& id) {
-  if (id == "all") return -1;
-  const auto snap = app.session.current();
-  for (std::size_t c = 0; snap && c < snap->country_ids.size(); ++c)
-    if (snap->country_ids[c] == id) return static_cast<int>(c);
-  return -2;
-}
-
-bool select_region(App& app, const std::string& id) {
-  const int c = country_index(app, id);
-  if (c == -2) return false;
-  app.ui.region = c;
-  return true;
-}
-
-bool select_network(App& app, const std::string& id) {
-  const int c = country_index(app, id);
-  if (c < 0) return false;
-  app.ui.network_country = c;
-  app.session.watch_network(c);
-  return select_tab(app, "network");
-}
-
-// Every command with its argument count; the words after the name are its arguments.
-const std::map<std::string, std::pair<std::size_t, Handler>>& handlers() {
+// The script's checks of the window's state, by name with their argument
+// count; they read and change nothing (commands are actions, action_table.hpp).
+const std::map<std::string, std::pair<std::size_t, Handler>>& checks() {
   static const std::map<std::string, std::pair<std::size_t, Handler>> table{
-      {"open", {1, [](App& a, const Words& w) { return open_scenario(a, w[1]); }}},
-      {"compare-with", {1, [](App& a, const Words& w) { return compare_with(a, w[1]); }}},
-      {"set", {2, [](App& a, const Words& w) { return set_lever(a, w[1], std::stod(w[2])); }}},
-      {"replications",
-       {1,
-        [](App& a, const Words& w) {
-          a.session.set_replications(std::stoi(w[1]));
-          return true;
-        }}},
-      {"threads",
-       {1,
-        [](App& a, const Words& w) {
-          a.session.set_threads(std::stoi(w[1]));
-          return true;
-        }}},
-      {"run", {0, [](App& a, const Words&) { return start_run(a); }}},
-      {"step", {0, [](App& a, const Words&) { return step_month(a); }}},
-      {"pause", {0, [](App& a, const Words&) { return pause_run(a); }}},
-      {"resume", {0, [](App& a, const Words&) { return resume_run(a); }}},
-      {"undo", {0, [](App& a, const Words&) { return undo_edit(a); }}},
-      {"remove-run", {1, [](App& a, const Words& w) { return remove_run(a, std::stoi(w[1])); }}},
-      {"browse", {1, [](App& a, const Words& w) { return browse(a, w[1]); }}},
-      {"browse-open", {1, [](App& a, const Words& w) { return browse_open(a, w[1]); }}},
       {"expect-scenario", {1, [](App& a, const Words& w) { return a.session.file().filename() == w[1]; }}},
-      {"chart", {2, [](App& a, const Words& w) { return chart_command(a, w[1], w[2]); }}},
-      {"export-size",
-       {1,
-        [](App& a, const Words& w) {
-          return std::sscanf(w[1].c_str(), "%dx%d", &a.ui.export_width, &a.ui.export_height) == 2;
-        }}},
       {"expect-status",
        {1, [](App& a, const Words& w) { return w[1] == session::status_name(a.session.status()); }}},
       {"expect-stale", {1, [](App& a, const Words& w) { return a.session.current_stale() == yes(w[1]); }}},
@@ -204,29 +118,28 @@ const std::map<std::string, std::pair<std::size_t, Handler>>& handlers() {
           };
           return complete(a.session.current()) && complete(a.session.pinned());
         }}},
-      {"pin", {0, [](App& a, const Words&) { return pin_run(a); }}},
-      {"unpin",
-       {0,
-        [](App& a, const Words&) {
-          a.session.unpin();
-          return true;
-        }}},
-      {"reset", {0, [](App& a, const Words&) { return reset_run(a); }}},
-      {"tab", {1, [](App& a, const Words& w) { return select_tab(a, w[1]); }}},
-      {"region", {1, [](App& a, const Words& w) { return select_region(a, w[1]); }}},
-      {"bands",
+      // Every run of the library finished with its months, N runs in all.
+      {"expect-all-finished",
        {1,
         [](App& a, const Words& w) {
-          a.ui.bands = w[1] == "on";
-          return true;
+          const auto runs = a.session.runs();
+          return runs.size() == std::stoul(w[1]) &&
+                 std::all_of(runs.begin(), runs.end(), [](const session::Session::RunView& r) {
+                   return r.snapshot->status == session::RunStatus::finished &&
+                          r.snapshot->months_done == r.snapshot->steps;
+                 });
         }}},
-      {"network", {1, [](App& a, const Words& w) { return select_network(a, w[1]); }}},
-      {"save-scenario", {1, [](App& a, const Words& w) { return save_scenario(a, w[1]); }}},
-      {"save-results", {1, [](App& a, const Words& w) { return save_results(a, w[1]); }}},
-      {"open-results", {1, [](App& a, const Words& w) { return open_results(a, w[1]); }}},
-      {"export-table", {1, [](App& a, const Words& w) { return export_table(a, w[1]); }}},
-      {"export-chart", {2, [](App& a, const Words& w) { return export_png(a, w[1], w[2]); }}},
-      {"screenshot", {1, [](App& a, const Words& w) { return export_png(a, "", w[1]); }}},
+      // The file exists and holds TEXT (a report names each run).
+      {"expect-file-holds",
+       {2,
+        [](App& a, const Words& w) {
+          std::ifstream in(w[1]);
+          const bool opened = in.is_open();
+          for (std::string line; std::getline(in, line);)
+            if (line.find(w[2]) != std::string::npos) return true;
+          a.ui.message = w[1] + (opened ? " does not hold '" + w[2] + "'" : std::string(": cannot read"));
+          return false;
+        }}},
   };
   return table;
 }
@@ -304,12 +217,15 @@ bool ScriptRunner::execute(App& app, const Command& command) {
   if (w[0] == "expect-ok") return last_ok_;
   if (w[0] == "expect-message") return app.ui.message.find(rest(w, 1)) != std::string::npos;
   if (w[0] == "expect-message-not") return app.ui.message.find(rest(w, 1)) == std::string::npos;
-  const auto it = handlers().find(w[0]);
-  if (it == handlers().end() || w.size() != it->second.first + 1) {
-    app.ui.message = "unknown command or wrong number of arguments";
-    return false;
+  if (const auto it = checks().find(w[0]); it != checks().end()) {
+    if (w.size() != it->second.first + 1) {
+      app.ui.message = w[0] + " takes " + std::to_string(it->second.first) + " argument(s)";
+      return false;
+    }
+    last_ok_ = it->second.second(app, w);
+  } else {
+    last_ok_ = act(app, w[0], Words(w.begin() + 1, w.end()));  // exactly what a click runs
   }
-  last_ok_ = it->second.second(app, w);
   // A failure is fine when the next command expects it.
   const bool expected = next_ < commands_.size() && commands_[next_].words[0] == "expect-error";
   return last_ok_ || expected;

@@ -216,8 +216,9 @@ std::vector<ComparisonRow> Session::comparison() const {
 
 std::vector<Session::RunView> Session::runs() const {
   std::vector<RunView> out;
-  for (const Slot& s : kept_) out.push_back({&s.record, s.snapshot(), false});
-  if (!current_.empty()) out.push_back({&current_.record, current_.snapshot(), true});
+  const auto scenario_of = [](const Slot& s) { return s.run ? &s.run->scenario() : nullptr; };
+  for (const Slot& s : kept_) out.push_back({&s.record, s.snapshot(), false, scenario_of(s)});
+  if (!current_.empty()) out.push_back({&current_.record, current_.snapshot(), true, scenario_of(current_)});
   return out;
 }
 

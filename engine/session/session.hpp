@@ -87,6 +87,9 @@ class Session {
     const RunRecord* record;
     SnapshotPtr snapshot;
     bool current;
+    // The scenario it ran, resolved with its edits (for a report's text);
+    // null for results read from a file, which record.file names.
+    const scenario::Scenario* scenario = nullptr;
   };
   // The kept runs in the order they were kept, then the current run.
   std::vector<RunView> runs() const;
