@@ -61,7 +61,7 @@ key = "behaviour.continuation"
 range = "scenario"
 """)
     out = work / "quick_calibration.h5"
-    subprocess.run([score_exe, "calibrate", str(toml), "-q", "-o", str(out)], check=True)
+    subprocess.run([score_exe, "calibrate", str(toml), "-q", "-o", str(out)], check=True, stdout=subprocess.DEVNULL)
     return out
 
 
@@ -110,7 +110,7 @@ def plot(ensemble, plain, projected, out):
         p05, p50, p95 = band(values)
         ax.fill_between(time, p05, p95, color=colour, alpha=0.3, label=f"{label}: 90% band")
         ax.plot(time, p50, color=colour)
-    ax.set_ylabel("enterprises trained (cumulative, all countries)")
+    ax.set_ylabel("enterprises trained, all countries")
     ax.legend(fontsize=8, loc="upper left")
     fig.suptitle(f"calibration {ensemble['name']}: generation {ensemble['generation']} of ABC-SMC, "
                  "and the history projected with it", fontsize=10)
