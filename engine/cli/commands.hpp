@@ -21,6 +21,8 @@ struct RunArgs {
   int compress = 0;  // deflate level of the time series; 0: none
   std::vector<std::string> overrides;
   bool quiet = false;
+  std::string ensemble;      // --ensemble: a calibration's ensemble file to draw parameter sets from
+  std::optional<int> draws;  // --draws: parameter sets to draw (default: the posterior's population)
 };
 
 int run_command(const RunArgs& args);

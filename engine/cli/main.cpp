@@ -26,6 +26,12 @@ void add_run(CLI::App& app, RunArgs& args, int& code) {
       ->check(CLI::Range(0, 9));
   run->add_option("--set", args.overrides, "Override one scenario value: KEY.PATH=VALUE (repeatable)");
   run->add_flag("-q,--quiet", args.quiet, "No progress bar");
+  auto* ensemble = run->add_option("--ensemble", args.ensemble,
+                                   "Run parameter sets drawn from a calibration's ensemble file (score "
+                                   "calibrate), --reps each (default 1)");
+  run->add_option("--draws", args.draws,
+                  "Parameter sets to draw with --ensemble (default: the posterior's population)")
+      ->needs(ensemble);
   run->callback([&] { code = run_command(args); });
 }
 

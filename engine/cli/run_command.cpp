@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/phase_table.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_ensemble.hpp"
 #include "cli/run_support.hpp"
 #include "cli/value_table.hpp"
 #include "core/threads.hpp"
@@ -48,6 +49,7 @@ int interrupted(const StopSignals& stop, const std::filesystem::path& out) {
 }
 
 int run_scenario(const RunArgs& args, const StopSignals& stop) {
+  if (!args.ensemble.empty()) return run_ensemble(args, stop);
   const scenario::Scenario sc = scenario::load_scenario(
       args.scenario.empty() ? default_scenario() : args.scenario, all_overrides(args));
   print_warnings(sc);

@@ -48,6 +48,18 @@ double mean_total(const Results& results, int phase, sim::Summary which) {
   return sample_statistics(sample)[stored_index(Statistic::mean)];
 }
 
+// An ensemble run: where its parameter sets came from and how many ran.
+std::string describe_ensemble(const EnsembleDraws& e) {
+  std::string out = format(
+      "  ensemble      %d parameter sets x %d replication%s, drawn from %s (calibration %s, "
+      "generation %d)\n                bands combine parameter and stochastic uncertainty; free "
+      "parameters:",
+      e.draws(), e.replications_per_draw, e.replications_per_draw == 1 ? "" : "s", e.file.c_str(),
+      e.calibration.c_str(), e.generation);
+  for (std::size_t j = 0; j < e.parameters.size(); ++j) out += (j ? ", " : " ") + e.parameters[j];
+  return out + "\n";
+}
+
 std::string describe_run(const Results& results) {
   const RunInfo& info = results.info;
   std::string out = "score results " + results.path.string() + "\n";
@@ -57,6 +69,7 @@ std::string describe_run(const Results& results) {
   out += "  engine        " + info.engine_version + "\n";
   out += "  seed          " + std::to_string(info.seed) + "\n";
   out += "  replications  " + std::to_string(info.replications) + "\n";
+  if (info.ensemble) out += describe_ensemble(*info.ensemble);
   out += "  calendar      " + month_range(info, 0, info.steps - 1) + " (" + std::to_string(info.steps) + " months)\n";
   out += "  countries     " + std::to_string(info.country_ids.size()) + ":";
   for (std::size_t c = 0; c < info.country_ids.size(); ++c)

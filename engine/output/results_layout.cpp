@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 
+#include "output/ensemble_draws_io.hpp"
 #include "output/format.hpp"
 #include "output/hdf5_io.hpp"
 #include "output/statistics.hpp"
@@ -111,6 +112,7 @@ void ResultsLayout::create(const std::filesystem::path& path, const RunInfo& inf
   file = h5::Id(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), "create the file");
   write_root_attributes(info);
   write_coordinates(info);
+  if (info.ensemble) write_ensemble_draws(file.get(), replication.get(), info);
   create_metrics(info);
   hsize_t run_values = 0;
   for (int m = 0; m < sim::kMetrics; ++m) run_values += product(h5::shape(metrics[static_cast<std::size_t>(m)].get()));

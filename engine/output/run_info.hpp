@@ -2,6 +2,7 @@
 // What a results file says about the run that produced it, besides the
 // numbers: the writer stores it, the reader gives it back.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,23 @@ namespace score::output {
 struct PhaseInfo {
   std::string id, name;
   int first_step = 0, last_step = 0;  // inclusive, steps from RunInfo::start
+};
+
+// The parameter sets of an ensemble run (`score run --ensemble`): the
+// calibration they were drawn from and the values each draw ran with.
+// Replication k of the run is replication k % replications_per_draw of draw
+// k / replications_per_draw, run with seeds[draw] as run.seed.
+struct EnsembleDraws {
+  std::string file;         // the ensemble file as named on the command line
+  std::string calibration;  // its calibration_name
+  std::string sha256;       // of the ensemble file's bytes
+  int generation = 0;       // the generation drawn from (the posterior)
+  int replications_per_draw = 1;
+  std::vector<std::string> parameters;  // scenario keys
+  std::vector<std::int64_t> particles;  // per draw: its particle in the generation
+  std::vector<std::uint64_t> seeds;     // per draw: run.seed of its replications
+  std::vector<double> values;           // [draw][parameter], as run (integer keys rounded)
+  int draws() const { return static_cast<int>(particles.size()); }
 };
 
 struct RunInfo {
@@ -27,6 +45,7 @@ struct RunInfo {
   int steps = 0;
   std::vector<std::string> country_ids, country_names;
   std::vector<PhaseInfo> phases;
+  std::optional<EnsembleDraws> ensemble;  // set for an ensemble run only
 };
 
 // What a model says of its run's shape: name, seed, replications, calendar,
