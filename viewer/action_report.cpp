@@ -1,9 +1,6 @@
 // The Report action: the runs of the library as the one self-contained HTML
 // file `score report` writes for results files (engine/report), so a
 // planner takes to a meeting exactly what the window compares.
-#include <chrono>
-#include <ctime>
-
 #include "app.hpp"
 #include "output/results_reader.hpp"
 #include "report/html_report.hpp"
@@ -11,15 +8,6 @@
 
 namespace score::viewer {
 namespace {
-
-std::string now_utc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-  return buf;
-}
 
 // A run of the library as the report reads a results file: what it ran
 // (its scenario, or the file it was read from) and its finished numbers.
@@ -43,7 +31,7 @@ bool write_report(App& app, const std::filesystem::path& file) {
         return outcome(app, "'" + r.snapshot->label + "' has not finished; wait for it or remove it", "");
       reported.push_back(report_run(r));
     }
-    report::write_atomically(file, report::html_report(reported, {0.95, now_utc()}));
+    report::write_atomically(file, report::html_report(reported, {0.95, report::now_utc()}));
   } catch (const std::exception& e) {
     return outcome(app, e.what(), "");
   }

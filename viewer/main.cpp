@@ -2,6 +2,7 @@
 // and compare runs on charts (docs/viewer.md).
 //
 //   score-viewer [SCENARIO] [--script FILE] [--screenshot OUT.png] [--size WxH]
+//   score-viewer --commands   (the actions a script can call, one a line)
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -12,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "action_table.hpp"
 #include "app.hpp"
 #include "capture.hpp"
 #include "chart.hpp"
@@ -22,6 +24,7 @@ namespace {
 struct Options {
   std::string scenario, script, screenshot;
   int width = 1600, height = 1000;
+  bool list_commands = false;
 };
 
 std::optional<Options> parse(int argc, char** argv) {
@@ -35,6 +38,8 @@ std::optional<Options> parse(int argc, char** argv) {
       o.screenshot = argv[++i];
     else if (arg == "--size" && has_value && std::sscanf(argv[++i], "%dx%d", &o.width, &o.height) == 2)
       continue;
+    else if (arg == "--commands")
+      o.list_commands = true;
     else if (!arg.starts_with("-") && o.scenario.empty())
       o.scenario = arg;
     else
@@ -116,8 +121,14 @@ int main(int argc, char** argv) {
   const std::optional<Options> options = parse(argc, argv);
   if (!options) {
     std::fprintf(stderr,
-                 "usage: score-viewer [SCENARIO] [--script FILE] [--screenshot OUT.png] [--size WxH]\n");
+                 "usage: score-viewer [SCENARIO] [--script FILE] [--screenshot OUT.png] [--size WxH]\n"
+                 "       score-viewer --commands\n");
     return 2;
+  }
+  if (options->list_commands) {  // no window: for the docs check
+    for (const auto& action : score::viewer::actions())
+      std::printf("%.*s\n", static_cast<int>(action.name.size()), action.name.data());
+    return 0;
   }
   GLFWwindow* window = open_window(*options);
   if (!window) {

@@ -1,7 +1,5 @@
 // score report A.h5 [B.h5 ...] -o report.html: the runs as one
 // self-contained HTML file (report/html_report.hpp), written atomically.
-#include <chrono>
-#include <ctime>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -10,25 +8,13 @@
 #include "report/html_report.hpp"
 
 namespace score::cli {
-namespace {
-
-std::string now_utc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-  return buf;
-}
-
-}  // namespace
 
 int report_command(const ReportArgs& args) {
   return guarded(
       [&] {
         std::vector<report::ReportRun> runs;
         for (const std::string& f : args.files) runs.push_back(report::load_report_run(f));
-        const std::string html = report::html_report(runs, {args.confidence, now_utc()});
+        const std::string html = report::html_report(runs, {args.confidence, report::now_utc()});
         report::write_atomically(args.output, html);
         std::cout << "wrote " << args.output << " (" << runs.size() << " run" << (runs.size() == 1 ? "" : "s")
                   << ", " << html.size() / 1024 << " KiB)\n";

@@ -1,7 +1,9 @@
 #include "report/html_report.hpp"
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -41,6 +43,15 @@ svg.chart { width: 100%; height: auto; }
 )";
 
 }  // namespace
+
+std::string now_utc() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+  return buf;
+}
 
 ReportRun load_report_run(const std::filesystem::path& path) {
   output::Results results = output::read_results(path);

@@ -30,6 +30,9 @@ struct ReportOptions {
 
 std::string html_report(std::span<const ReportRun> runs, const ReportOptions& options);
 
+// Now, as a report's header says when it was made ("2026-12-05 18:42 UTC").
+std::string now_utc();
+
 // Writes `text` to `target` under a temporary name, synced, then renamed:
 // the file is whole or absent. Throws std::runtime_error naming the file.
 void write_atomically(const std::filesystem::path& target, const std::string& text);
