@@ -427,6 +427,7 @@ TEST(Providers, PriceInTheirFixedCostsOnlyOnTheirOwnBooks) {
   model::Description m = test::small_world(100, 12);
   m.behaviour.provider_markup = 0.2;
   m.behaviour.fixed_cost_pricing = 1;
+  m.phases[0].last_step = 0;  // the programme ends after the first month
   Simulation sim(m, 0);
   sim.step();
   State& s = sim.state();
@@ -450,18 +451,22 @@ TEST(Providers, TrainTheirOwnTrainersWhileTheirReservesPay) {
   model::Description m = test::small_world(100, 12);
   m.behaviour.own_trainers_target = 3;
   m.phases[0].tot_usd_per_trainee = 3000;
-  m.phases[0].plans[0].exit_step = 0;  // country 0 has no support
-  m.phases[0].plans[1].exit_step = 0;
+  m.phases[0].last_step = 0;  // the programme ends after the first month
+  for (model::Plan& plan : m.phases[0].plans) plan.trainers_per_year = 0;
   Simulation sim(m, 0);
   State& s = sim.state();
   s.providers = {idle_provider(m.behaviour, 1e6), idle_provider(m.behaviour, 7000)};
   for (Provider& p : s.providers) p.certified = 0;
   begin_month(s);
   train_trainers(s);
+  EXPECT_TRUE(s.providers[0].trainees_ready.empty()) << "the programme still runs";
+  s.step = 1;
+  begin_month(s);
+  train_trainers(s);
   EXPECT_EQ(s.providers[0].trainees_ready.size(), 3u) << "rich: up to its target";
   EXPECT_EQ(s.providers[1].trainees_ready.size(), 2u) << "USD 7,000 pays two trainees";
   EXPECT_NEAR(s.providers[1].month_cost, 6000, 1e-9);
-  EXPECT_EQ(s.series.at(Metric::trainers_own_trained, 0, 0), 5);
+  EXPECT_EQ(s.series.at(Metric::trainers_own_trained, 1, 0), 5);
 }
 
 // The calendar runs a year past the programme: providers pay their trainers,

@@ -14,10 +14,19 @@ constexpr double kDemandSpanMonths = 12.0;
 
 }  // namespace
 
+bool on_own_books(const State& s, int country) {
+  const CountryState& cs = s.countries[static_cast<std::size_t>(country)];
+  if (cs.supported || !cs.plan) return false;
+  const int p = s.model->phase_at(s.step);
+  if (p < 0) return true;
+  const auto& plans = s.model->phases[static_cast<std::size_t>(p)].plans;
+  return std::none_of(plans.begin(), plans.end(), [](const model::Plan& plan) { return plan.active; });
+}
+
 double fixed_cost_in_price(const State& s, int country, int module) {
   const model::Behaviour& b = s.model->behaviour;
   const CountryState& cs = s.countries[static_cast<std::size_t>(country)];
-  if (cs.supported || b.fixed_cost_pricing <= 0 || cs.provider_fixed_usd <= 0) return 0;
+  if (b.fixed_cost_pricing <= 0 || cs.provider_fixed_usd <= 0 || !on_own_books(s, country)) return 0;
   const double direct = direct_cost(*s.model, country, module);
   const double room = direct * (1.0 + b.max_price_over_direct) - module_price(*s.model, country, module);
   // Spread over at least one delivery a month: fewer clients than that and

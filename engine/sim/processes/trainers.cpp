@@ -6,6 +6,7 @@
 #include "core/rng.hpp"
 #include "sim/funding.hpp"
 #include "sim/processes.hpp"
+#include "sim/provider_pricing.hpp"
 
 namespace score::sim {
 namespace {
@@ -62,7 +63,7 @@ void certify_and_retire(State& s, int i) {
   });
 }
 
-// Without programme money, a provider keeps its core of trainers itself: it
+// Once the programme has ended, a provider keeps its core of trainers itself: it
 // sends trainees to training of trainers (master trainers charge the
 // phase's cost per trainee) while its certified trainers and trainees fall
 // short of its target and its reserves pay for one more.
@@ -70,7 +71,7 @@ void train_own_trainers(State& s, int i) {
   Provider& p = s.providers[static_cast<std::size_t>(i)];
   const CountryState& cs = s.countries[static_cast<std::size_t>(p.country)];
   const int target = s.model->behaviour.own_trainers_target;
-  if (target <= 0 || cs.supported || cs.phase < 0) return;
+  if (target <= 0 || cs.phase < 0 || !on_own_books(s, p.country)) return;
   const double cost = s.model->phases[static_cast<std::size_t>(cs.phase)].tot_usd_per_trainee;
   const int ready = s.step + s.model->behaviour.supervised_months;
   while (p.certified + static_cast<int>(p.trainees_ready.size()) < target &&
