@@ -234,6 +234,13 @@ struct Behaviour {
   double provider_overhead_usd_per_month = 500;
   double trainer_usd_per_month = 0;  // a provider's monthly pay per certified trainer
   double provider_markup = 0.0;  // price over direct cost
+  // On its own books (no programme money in the country): the share of its
+  // fixed costs (overhead, trainer pay) a provider spreads over its expected
+  // deliveries in the price, the most the market bears over direct cost,
+  // and the certified trainers it keeps by paying their training itself.
+  double fixed_cost_pricing = 0;
+  double max_price_over_direct = 1.0;
+  int own_trainers_target = 0;
   int loss_months_to_drop = 18;
   int independence_window_months = 12;
   double independence_cost_share = 0.3;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/provider_pricing.hpp"
 #include "sim/streams.hpp"
 
 namespace score::sim {
@@ -188,12 +189,14 @@ double budget_left(const State& s, FunderKind kind, int country, Line line) {
   return left;
 }
 
-double module_price(const model::Description& m, int country, int module) {
+double direct_cost(const model::Description& m, int country, int module) {
   const model::Module& mod = m.modules[static_cast<std::size_t>(module)];
-  const double direct =
-      mod.trainer_days_per_firm * m.countries[static_cast<std::size_t>(country)].trainer_day_usd +
-      mod.materials_usd_per_firm;
-  return direct * (1.0 + m.behaviour.provider_markup);
+  return mod.trainer_days_per_firm * m.countries[static_cast<std::size_t>(country)].trainer_day_usd +
+         mod.materials_usd_per_firm;
+}
+
+double module_price(const model::Description& m, int country, int module) {
+  return direct_cost(m, country, module) * (1.0 + m.behaviour.provider_markup);
 }
 
 Quote quote_delivery(const State& s, int firm, int module, bool licensed) {
@@ -201,7 +204,8 @@ Quote quote_delivery(const State& s, int firm, int module, bool licensed) {
   const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
   Quote q;
   if (!cs.plan) return q;
-  q.price = module_price(*s.model, c, module);
+  q.fixed_cost = fixed_cost_in_price(s, c, module);
+  q.price = module_price(*s.model, c, module) + q.fixed_cost;
   // Shares as fractions of the price. Programme money stops where the firm
   // would pay less than the plan's fee share.
   double paid = 0, unfunded = 0;
@@ -233,10 +237,9 @@ double expected_fee(const State& s, int firm, int module) {
 namespace {
 
 // Spends a third party's payment from its funders in table order.
-void spend_third_party(State& s, Source src, int firm, int module, double amount) {
+void spend_third_party(State& s, Source src, int firm, int module, double amount, double price) {
   const int p = s.model->phase_at(s.step);
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
-  const double price = module_price(*s.model, c, module);
   for (std::size_t j = 0; j < s.funders.size() && amount > 0; ++j) {
     if (s.model->funders[j].kind != src || !funder_covers(s, j, firm, module, p)) continue;
     const double part = std::min({amount, s.model->funders[j].share_in(p) * price, funder_left(s, j)});
@@ -256,11 +259,12 @@ void book(State& s, const Quote& q, int c, int provider) {
   }
   out.at(Metric::delivery_cost_usd, s.step, c) += q.price;
   out.at(Metric::delivery_shortfall_usd, s.step, c) += q.unpaid;
+  out.at(Metric::fixed_cost_priced_usd, s.step, c) += q.fixed_cost;
   out.at(Metric::donor_spend_usd, s.step, c) += q.by_source[static_cast<int>(Source::donor)];
   Provider& p = s.providers[static_cast<std::size_t>(provider)];
   p.month_revenue += revenue;
   p.month_own_revenue += revenue - programme;
-  p.month_cost += q.price / (1.0 + s.model->behaviour.provider_markup);
+  p.month_cost += (q.price - q.fixed_cost) / (1.0 + s.model->behaviour.provider_markup);
 }
 
 }  // namespace
@@ -274,7 +278,7 @@ Quote pay_delivery(State& s, int firm, int provider, int module) {
     if (model::source_info(src).programme_money)
       spend_pool(s, src, c, Line::delivery, amount);
     else
-      spend_third_party(s, src, firm, module, amount);
+      spend_third_party(s, src, firm, module, amount, q.price);
   }
   s.firms.fees_paid_usd[static_cast<std::size_t>(firm)] += static_cast<float>(q.fee());
   book(s, q, c, provider);

@@ -22,10 +22,13 @@ enum class Line { delivery, trainers, marketing, staff, overhead };
 
 // Price of one module for one firm in a country (direct cost plus markup).
 double module_price(const model::Description& m, int country, int module);
+// Direct cost of one module for one firm: trainer days and materials.
+double direct_cost(const model::Description& m, int country, int module);
 
 // The ordered payments for one delivery, as they would be made now.
 struct Quote {
   double price = 0;
+  double fixed_cost = 0;  // part of the price covering the provider's fixed costs (on its own books)
   std::array<double, model::kSources> by_source{};
   double unfunded = 0;    // planned funder money that is not there (spent budgets)
   double unpaid = 0;      // part of `unfunded` the provider absorbs (rule `absorbed`)

@@ -94,6 +94,15 @@ const std::array<MetricInfo, kMetrics>& metric_catalogue() {
       {"providers_signed", "partner organisations ever signed, onboarded or licensed (cumulative)", "1", none,
        stock},
       {"providers_dropped", "partner organisations that dropped out (cumulative)", "1", none, stock},
+      {"providers_dropped_idle",
+       "of the providers dropped, those with neither certified trainers nor trainees left (cumulative; the "
+       "rest dropped on losses)",
+       "1", none, stock},
+      {"trainers_own_trained", "trainees providers sent to training of trainers at their own cost",
+       "1 month-1", none, flow},
+      {"fixed_cost_priced_usd",
+       "part of delivery cost covering providers' fixed costs, priced in on their own books", "USD month-1",
+       none, flow},
   }};
   return catalogue;
 }

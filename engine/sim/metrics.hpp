@@ -57,6 +57,9 @@ enum class Metric : int {  // rows of metric_catalogue(), in this order
   countries_supported,     // stock: 1 while the programme supports the country this month
   providers_signed,        // stock: partner organisations ever signed (onboarded or licensed)
   providers_dropped,       // stock: partner organisations that dropped out
+  providers_dropped_idle,  // stock: of those, dropped with neither trainers nor trainees
+  trainers_own_trained,    // flow: trainees providers paid for themselves (no programme money)
+  fixed_cost_priced_usd,   // flow: part of delivery cost covering providers' fixed costs
   count
 };
 constexpr int kMetrics = static_cast<int>(Metric::count);

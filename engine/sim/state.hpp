@@ -61,6 +61,7 @@ struct Provider {
   int loss_streak = 0;
   bool independent = false;
   double reserves = 0;
+  bool dropped_idle = false;  // dropped with neither certified trainers nor trainees
 };
 
 // One funder's ledger. Over a phase: budget + carried_in = spent_phase +
@@ -90,6 +91,10 @@ struct CountryState {
   std::int64_t unaware = 0;           // firms that have not heard of SCORE, kept up to date
   bool association_provider = false;  // an association or employers' body delivers here
   double marketing_usd = 0;           // spent this month
+  // The providers' own books, for pricing without programme money: their
+  // fixed costs last month and deliveries per month (a moving average).
+  double provider_fixed_usd = 0;
+  double deliveries_per_month = 0;
 };
 
 struct State {

@@ -420,5 +420,104 @@ TEST(Providers, UnsupportedProvidersWithoutDemandDropOut) {
   EXPECT_GT(old, 0);
 }
 
+// Without programme money a provider prices in its fixed costs, spread over
+// the deliveries it expects, up to what the market bears; with the
+// programme the price stays cost plus markup.
+TEST(Providers, PriceInTheirFixedCostsOnlyOnTheirOwnBooks) {
+  model::Description m = test::small_world(100, 12);
+  m.behaviour.provider_markup = 0.2;
+  m.behaviour.fixed_cost_pricing = 1;
+  m.phases[0].last_step = 0;  // the programme ends after the first month
+  Simulation sim(m, 0);
+  sim.step();
+  State& s = sim.state();
+  CountryState& cs = s.countries[0];
+  cs.provider_fixed_usd = 1000;
+  cs.deliveries_per_month = 4;
+  const double base = module_price(m, 0, 0);
+  EXPECT_EQ(quote_delivery(s, 0, 0, false).price, base) << "the programme supports the country";
+  cs.supported = false;
+  EXPECT_NEAR(quote_delivery(s, 0, 0, false).price, base + 250, 1e-9) << "USD 1,000 over 4 deliveries";
+  EXPECT_NEAR(quote_delivery(s, 0, 0, false).fee(), base + 250, 1e-9) << "no one else pays";
+  m.behaviour.max_price_over_direct = 0.25;
+  EXPECT_NEAR(quote_delivery(s, 0, 0, false).price, 1.25 * direct_cost(m, 0, 0), 1e-9) << "the market's cap";
+  m.behaviour.fixed_cost_pricing = 0;
+  EXPECT_EQ(quote_delivery(s, 0, 0, false).price, base) << "pricing on own books is off";
+}
+
+// Without programme money a provider pays for its own trainers' training
+// from its reserves, up to its target, as far as the reserves go.
+TEST(Providers, TrainTheirOwnTrainersWhileTheirReservesPay) {
+  model::Description m = test::small_world(100, 12);
+  m.behaviour.own_trainers_target = 3;
+  m.phases[0].tot_usd_per_trainee = 3000;
+  m.phases[0].last_step = 0;  // the programme ends after the first month
+  for (model::Plan& plan : m.phases[0].plans) plan.trainers_per_year = 0;
+  Simulation sim(m, 0);
+  State& s = sim.state();
+  s.providers = {idle_provider(m.behaviour, 1e6), idle_provider(m.behaviour, 7000)};
+  for (Provider& p : s.providers) p.certified = 0;
+  begin_month(s);
+  train_trainers(s);
+  EXPECT_TRUE(s.providers[0].trainees_ready.empty()) << "the programme still runs";
+  s.step = 1;
+  begin_month(s);
+  train_trainers(s);
+  EXPECT_EQ(s.providers[0].trainees_ready.size(), 3u) << "rich: up to its target";
+  EXPECT_EQ(s.providers[1].trainees_ready.size(), 2u) << "USD 7,000 pays two trainees";
+  EXPECT_NEAR(s.providers[1].month_cost, 6000, 1e-9);
+  EXPECT_EQ(s.series.at(Metric::trainers_own_trained, 1, 0), 5);
+}
+
+// The calendar runs a year past the programme: providers pay their trainers,
+// price in their fixed costs and train their own trainers. Money is still
+// conserved every month, the price is the module price plus the fixed-cost
+// part (within the cap), and the providers keep more trainers than without.
+model::Description after_programme_world(bool own_books) {
+  model::Description m = test::small_world(200, 36);
+  m.phases[0].last_step = 17;
+  m.phases[0].end = m.start.plus(17);
+  m.behaviour.provider_markup = 0.2;
+  m.behaviour.trainer_usd_per_month = 100;
+  m.behaviour.trainer_attrition_per_month = 0.05;
+  m.behaviour.fixed_cost_pricing = own_books ? 1 : 0;
+  m.behaviour.own_trainers_target = own_books ? 3 : 0;
+  return m;
+}
+
+TEST(Money, IsConservedWithTrainerPayAndPricingOnOwnBooks) {
+  const model::Description m = after_programme_world(true);
+  run_checking_money(m, [&](const Simulation& sim, int t) {
+    const Series& s = sim.series();
+    for (int c = 0; c < s.countries(); ++c) {
+      double base = 0, cap = 0;
+      for (int k = 0; k < model::kModules; ++k) {
+        const double n = s.at(Metric::module_deliveries, t, c, k);
+        base += n * module_price(m, c, k);
+        cap += n * direct_cost(m, c, k) * (1 + m.behaviour.max_price_over_direct);
+      }
+      const double fixed = s.at(Metric::fixed_cost_priced_usd, t, c);
+      EXPECT_NEAR(s.at(Metric::delivery_cost_usd, t, c), base + fixed, 1e-6 * (1 + base)) << "month " << t;
+      EXPECT_LE(base + fixed, cap + 1e-6) << "month " << t;
+      if (t <= 17) {
+        EXPECT_EQ(fixed, 0.0) << "month " << t;
+        EXPECT_EQ(s.at(Metric::trainers_own_trained, t, c), 0.0) << "month " << t;
+      }
+      EXPECT_LE(s.at(Metric::providers_dropped_idle, t, c), s.at(Metric::providers_dropped, t, c));
+    }
+  });
+  const Series with = run_one(m, 0);
+  const Series without = run_one(after_programme_world(false), 0);
+  EXPECT_GT(total(with, Metric::fixed_cost_priced_usd), 0.0);
+  EXPECT_GT(total(with, Metric::trainers_own_trained), 0.0);
+  EXPECT_EQ(total(without, Metric::trainers_own_trained), 0.0);
+  double trainers_with = 0, trainers_without = 0;
+  for (int c = 0; c < with.countries(); ++c) {
+    trainers_with += with.at(Metric::trainers_certified, m.steps - 1, c);
+    trainers_without += without.at(Metric::trainers_certified, m.steps - 1, c);
+  }
+  EXPECT_GT(trainers_with, trainers_without) << "providers that train their own keep more trainers";
+}
+
 }  // namespace
 }  // namespace score::sim

@@ -2,10 +2,13 @@
 // certified trainers' pay as costs). A provider is
 // independent when, over a window, it covered the required share of its
 // costs without ILO or donor money and has enough certified trainers; it
-// drops out after a long enough run of losing months.
+// drops out after a long enough run of losing months, and the reason is
+// kept (losses, or neither trainers nor trainees left). The month's totals
+// then feed the price providers set on their own books.
 #include <numeric>
 
 #include "sim/processes.hpp"
+#include "sim/provider_pricing.hpp"
 
 namespace score::sim {
 namespace {
@@ -44,6 +47,7 @@ void settle(Provider& p, const model::Behaviour& b, int step) {
     p.loss_streak = 0;
   }
   if (p.loss_streak >= b.loss_months_to_drop) {
+    p.dropped_idle = idle;
     p.active = false;
     p.independent = false;
     p.certified = 0;
@@ -56,6 +60,7 @@ void settle(Provider& p, const model::Behaviour& b, int step) {
 void settle_providers(State& s) {
   for (Provider& p : s.providers)
     if (p.active) settle(p, s.model->behaviour, s.step);
+  update_own_books(s);
 }
 
 }  // namespace score::sim

@@ -38,6 +38,7 @@ void record_metrics(State& s) {
   for (const Provider& p : s.providers) {
     out.at(Metric::providers_signed, t, p.country) += 1;
     out.at(Metric::providers_dropped, t, p.country) += p.active ? 0 : 1;
+    out.at(Metric::providers_dropped_idle, t, p.country) += !p.active && p.dropped_idle ? 1 : 0;
     if (!p.active) continue;
     out.at(Metric::providers_active, t, p.country) += 1;
     out.at(Metric::providers_independent, t, p.country) += p.independent ? 1 : 0;
