@@ -70,6 +70,27 @@ TEST(Scenarios, TheHistoryRosterHasFifteenCountriesByTheEndOf2017) {
   EXPECT_EQ(sc.model.phases[0].plans[ghana].entry_step, months_between(sc.model.start, YearMonth{2011, 5}));
 }
 
+// Partners: Phase I signs the institutions the Phase II mid-term counted in
+// June 2015 (21) plus the 4 that had dropped out by October 2015 (25 signed);
+// Phase II signs new partners in the new countries only.
+TEST(Scenarios, TheHistorysPartnersAreTheMidTermsCounts) {
+  const Scenario sc = load_scenario(fs::path(SCORE_SOURCE_DIR) / "scenarios" / "history.toml");
+  const model::Description& m = sc.model;
+  const auto onboarded = [&](std::size_t phase, const char* id) {
+    std::size_t c = 0;
+    while (m.countries[c].id != id) ++c;
+    return m.phases[phase].plans[c].providers_onboarded;
+  };
+  int phase_one = 0;
+  for (const auto& plan : m.phases[0].plans) phase_one += plan.active ? plan.providers_onboarded : 0;
+  EXPECT_EQ(phase_one, 25);
+  EXPECT_EQ(onboarded(0, "COL"), 5);
+  EXPECT_EQ(onboarded(0, "GHA"), 2);
+  EXPECT_EQ(onboarded(0, "ZAF"), 1);
+  EXPECT_EQ(onboarded(1, "CHN"), 0);
+  EXPECT_EQ(onboarded(1, "PER"), 1);
+}
+
 TEST(Scenarios, VariantsChangeOnlyWhatTheySay) {
   const fs::path dir = fs::path(SCORE_SOURCE_DIR) / "scenarios";
   const Scenario history = load_scenario(dir / "history.toml");
