@@ -30,7 +30,15 @@ bool scenario_reads(const scenario::Document& doc, const std::string& key, const
   return parent.find('.') == std::string::npos || reader.has(parent);
 }
 
-std::vector<sweep::Parameter> parameters(const scenario::Scenario& base, const Draws& draws) {
+// Whether one of the `--set` texts ("key=value") sets `key`.
+bool set_by(const std::vector<std::string>& overrides, const std::string& key) {
+  for (const std::string& o : overrides)
+    if (o.substr(0, o.find('=')) == key) return true;
+  return false;
+}
+
+std::vector<sweep::Parameter> parameters(const scenario::Scenario& base,
+                                         const std::vector<std::string>& overrides, const Draws& draws) {
   std::vector<sweep::Parameter> out;
   std::vector<scenario::Diagnostic> problems;
   const std::string file = base.document.file.lexically_normal().string();
@@ -41,6 +49,8 @@ std::vector<sweep::Parameter> parameters(const scenario::Scenario& base, const D
     else if (!scenario_reads(base.document, key, *spec))
       problems.push_back(problem(draws, "parameter '" + key + "' is not a key of the scenario " + file +
                                             " (a country, phase or table it lacks)"));
+    else if (set_by(overrides, key))
+      problems.push_back(problem(draws, "parameter '" + key + "' is also given by --set; the draws set it"));
     else
       out.push_back({key, {key, 0, 1, false, {}}, spec->type == scenario::Type::integer, false});
   }
@@ -78,7 +88,7 @@ sweep::Sweep projection_sweep(const std::filesystem::path& scenario_file,
   spec.scenario = scenario_file;
   spec.seed = seed;
   spec.replications = replications;
-  spec.parameters = parameters(base, draws);
+  spec.parameters = parameters(base, overrides, draws);
   spec.base_overrides = overrides;
   sweep::Design design;
   for (std::size_t d = 0; d < draws.values.size(); ++d) {

@@ -34,9 +34,9 @@ struct Draws {
 // draw with the draw's values (integer keys rounded, as the calibration
 // ran them) and run.seed sweep::point_seed(seed, draw), `replications` runs
 // each. Throws scenario::ScenarioError naming the ensemble file and the
-// scenario when a key is no number of the schema or no key of the scenario
-// (a country or phase it lacks), and naming the draw when its values make
-// the scenario invalid.
+// scenario when a key is no number of the schema, no key of the scenario (a
+// country or phase it lacks) or one that `overrides` sets too.
+// sweep::check_points then finds draws whose values make the scenario invalid.
 sweep::Sweep projection_sweep(const std::filesystem::path& scenario,
                               const std::vector<std::string>& overrides, const Draws& draws,
                               std::uint64_t seed, int replications);

@@ -172,6 +172,14 @@ TEST_F(EnsembleRun, AScenarioLackingAParameterKeyIsNamed) {
   EXPECT_FALSE(fs::exists(dir / "x.h5"));
 }
 
+TEST_F(EnsembleRun, ASetOfAnEnsembleKeyIsAnError) {
+  const Result r = project("x.h5", "--set behaviour.enrol_rate=0.02");
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("parameter 'behaviour.enrol_rate' is also given by --set"), std::string::npos)
+      << r.out;
+  EXPECT_FALSE(fs::exists(dir / "x.h5"));
+}
+
 TEST_F(EnsembleRun, NoDrawsIsAnError) {
   for (const char* n : {"0", "-2"}) {
     const Result r = project("x.h5", std::string("--draws ") + n);
