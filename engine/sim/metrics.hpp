@@ -57,11 +57,13 @@ enum class Metric : int {  // rows of metric_catalogue(), in this order
   countries_supported,     // stock: 1 while the programme supports the country this month
   providers_signed,        // stock: partner organisations ever signed (onboarded or licensed)
   providers_dropped,       // stock: partner organisations that dropped out
+  fees_paid_usd,           // flow: fees enterprises paid for the deliveries started
   count
 };
 constexpr int kMetrics = static_cast<int>(Metric::count);
 
 struct MetricInfo {
+  Metric id;  // the row's own enum value: the rows follow the enum (checked)
   const char* name;
   const char* long_name;
   const char* units;
@@ -70,6 +72,13 @@ struct MetricInfo {
 };
 const std::array<MetricInfo, kMetrics>& metric_catalogue();
 inline const MetricInfo& info(Metric m) { return metric_catalogue()[static_cast<int>(m)]; }
+
+// Cost recovery, defined once: delivery revenue from the sources that are not
+// programme money (the ILO and donors), over delivery cost; NaN without cost.
+// Every place that shows cost recovery (the monthly series, phase summaries,
+// programme totals, the viewer's charts) goes through these two.
+bool counts_as_recovery(int source);
+double cost_recovery(double recovered_usd, double delivery_cost_usd);
 
 // One replication's monthly values of every metric, laid out per metric as
 // [step][country][axis index] so a metric is one contiguous block.
