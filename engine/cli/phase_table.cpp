@@ -1,7 +1,7 @@
 #include "cli/phase_table.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/statistics.hpp"
@@ -32,15 +32,13 @@ std::string cell(double value, int decimals) {
 }
 
 std::string phase_table(const std::vector<PhaseLabel>& phases, const std::vector<sim::PhaseSummary>& reps) {
-  using S = sim::Summary;
-  static const std::vector<PhaseColumn> columns = {
-      {"firms", S::firms_trained, 1, 0},          {"firms cum.", S::firms_trained_total, 1, 0},
-      {"workers cum.", S::workers_reached, 1, 0}, {"participants", S::classroom_participants, 1, 0},
-      {"modules", S::module_deliveries, 1, 0},    {"USD/module", S::cost_per_module_usd, 1, 0},
-      {"trainers", S::trainers_certified, 1, 0},  {"providers", S::providers_active, 1, 0},
-      {"indep.", S::providers_independent, 1, 0}, {"recovery %", S::cost_recovery, 100, 0},
-      {"donor USD/firm", S::donor_cost_per_firm_usd, 1, 0},
-  };
+  // The catalogue's phase-table headlines; shares are shown in percent.
+  static const std::vector<PhaseColumn> columns = [] {
+    std::vector<PhaseColumn> out;
+    for (const sim::Summary s : sim::headline_summaries(sim::phase_table))
+      out.push_back({sim::info(s).column, s, sim::info(s).percent ? 100.0 : 1.0, 0});
+    return out;
+  }();
   return phase_table(phases, reps, columns);
 }
 
@@ -59,7 +57,8 @@ std::string phase_table(const std::vector<PhaseLabel>& phases, const std::vector
     std::snprintf(buf, sizeof buf, "%-6s %-17s", phases[p].id.c_str(), phases[p].dates.c_str());
     out += buf;
     for (const PhaseColumn& c : columns) {
-      std::snprintf(buf, sizeof buf, " %13s", cell(phase_mean(reps, p, c.value) * c.scale, c.decimals).c_str());
+      std::snprintf(buf, sizeof buf, " %13s",
+                    cell(phase_mean(reps, p, c.value) * c.scale, c.decimals).c_str());
       out += buf;
     }
     out += "\n";

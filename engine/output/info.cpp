@@ -70,7 +70,8 @@ std::string describe_run(const Results& results) {
   out += "  seed          " + std::to_string(info.seed) + "\n";
   out += "  replications  " + std::to_string(info.replications) + "\n";
   if (info.ensemble) out += describe_ensemble(*info.ensemble);
-  out += "  calendar      " + month_range(info, 0, info.steps - 1) + " (" + std::to_string(info.steps) + " months)\n";
+  out += "  calendar      " + month_range(info, 0, info.steps - 1) + " (" + std::to_string(info.steps) +
+         " months)\n";
   out += "  countries     " + std::to_string(info.country_ids.size()) + ":";
   for (std::size_t c = 0; c < info.country_ids.size(); ++c)
     out += (c ? ", " : " ") + info.country_ids[c] + " (" + info.country_names[c] + ")";
@@ -82,7 +83,8 @@ std::string describe_run(const Results& results) {
 }
 
 std::string describe_variables(const Results& results) {
-  std::string out = format("time series (%zu), dims replication x time x country [x axis]:\n", results.metrics.size());
+  std::string out =
+      format("time series (%zu), dims replication x time x country [x axis]:\n", results.metrics.size());
   for (const auto& m : results.metrics) {
     const std::string name = m.axis.empty() ? m.name : m.name + " [" + m.axis + "]";
     out += format("    %-36s %-12s %s\n", name.c_str(), m.units.c_str(), m.long_name.c_str());
@@ -95,26 +97,17 @@ std::string describe_variables(const Results& results) {
 }
 
 std::string describe_headlines(const Results& results) {
-  using enum sim::Summary;
-  const std::array<std::pair<const char*, sim::Summary>, 7> columns{{
-      {"firms trained", firms_trained},
-      {"workers reached", workers_reached},
-      {"participants", classroom_participants},
-      {"deliveries", module_deliveries},
-      {"USD/module", cost_per_module_usd},
-      {"cost recovery", cost_recovery},
-      {"donor USD/firm", donor_cost_per_firm_usd},
-  }};
+  const std::vector<sim::Summary> columns = sim::headline_summaries(sim::info_table);
   std::string out = format("headline figures, all countries, mean over %d replication%s:\n",
                            results.info.replications, results.info.replications == 1 ? "" : "s");
   out += format("    %-10s", "phase");
-  for (const auto& [label, which] : columns) out += format(" %15s", label);
+  for (const sim::Summary which : columns) out += format(" %15s", sim::info(which).column);
   out += "\n";
   for (std::size_t p = 0; p < results.info.phases.size(); ++p) {
     out += format("    %-10s", results.info.phases[p].id.c_str());
-    for (const auto& [label, which] : columns) {
+    for (const sim::Summary which : columns) {
       const double value = mean_total(results, static_cast<int>(p), which);
-      out += format(" %15s", (which == cost_recovery ? percent(value) : grouped(value)).c_str());
+      out += format(" %15s", (sim::info(which).percent ? percent(value) : grouped(value)).c_str());
     }
     out += "\n";
   }

@@ -238,6 +238,22 @@ std::vector<sim::PhaseSummary> load_summaries(hid_t file, const RunInfo& info, s
   return out;
 }
 
+// Files written before cost recovery's numerator was a summary of its own
+// lack `revenue_recovered_usd`: it is the sum of the revenues that count.
+void add_revenue_recovered(hid_t file, std::vector<sim::PhaseSummary>& summaries) {
+  using S = sim::Summary;
+  if (h5::has_dataset(file, format::summary_variable(sim::info(S::revenue_recovered_usd).name))) return;
+  for (sim::PhaseSummary& s : summaries)
+    for (int p = 0; p < s.phases(); ++p)
+      for (int c = 0; c <= s.countries(); ++c) {
+        double sum = 0;
+        for (int src = 0; src < model::kSources; ++src)
+          if (sim::counts_as_recovery(src))
+            sum += s.at(p, c, static_cast<S>(static_cast<int>(S::revenue_donor_usd) + src));
+        s.at(p, c, S::revenue_recovered_usd) = sum;
+      }
+}
+
 Results read_contents(hid_t file, const std::filesystem::path& path) {
   Results results;
   results.path = path;
@@ -249,6 +265,7 @@ Results read_contents(hid_t file, const std::filesystem::path& path) {
     if (auto metric = as_metric(file, name, results.info)) results.metrics.push_back(std::move(*metric));
   results.phase_summaries =
       load_summaries(file, results.info, static_cast<std::size_t>(results.info.replications), false);
+  add_revenue_recovered(file, results.phase_summaries);
   results.has_statistics = h5::has_dataset(file, format::kStatistic);
   if (results.has_statistics) {
     const auto labels = strings_of(file, format::kStatistic);

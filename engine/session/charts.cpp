@@ -1,5 +1,6 @@
 #include "session/charts.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "output/statistics.hpp"
@@ -33,31 +34,104 @@ void add_country(const sim::Series& s, int m, int c, Stocks& stocks, double* cum
   for (int k = 0; k < kSources; ++k) cum[revenue + k] += s.at(Metric::revenue_usd, m, c, k);
 }
 
-double others_revenue(const double* cum) {
+double recovered_revenue(const double* cum) {
   double sum = 0;
   for (int k = 0; k < kSources; ++k)
-    if (k != static_cast<int>(model::Source::donor) && k != static_cast<int>(model::Source::ilo))
-      sum += cum[revenue + k];
+    if (sim::counts_as_recovery(k)) sum += cum[revenue + k];
   return sum;
 }
 
 }  // namespace
 
-const std::array<ChartInfo, kCharts>& chart_catalogue() {
-  static const std::array<ChartInfo, kCharts> charts{{
-      {"firms_reached", "Firms reached (trained)", "firms", false},
-      {"workers_reached", "Workers reached", "workers", false},
-      {"participants", "Classroom participants, cumulated", "people", false},
-      {"trainers", "Certified trainers", "trainers", false},
-      {"providers_active", "Providers active", "providers", false},
-      {"providers_independent", "Providers independent", "providers", false},
-      {"delivery_cost", "Delivery cost, cumulated", "USD", false},
-      {"revenue_by_source", "Delivery revenue by source, cumulated", "USD", true},
-      {"cost_recovery", "Cost recovery, cumulated", "share", false},
-      {"donor_spend", "Donor spend, cumulated", "USD", false},
-      {"donor_cost_per_firm", "Donor cost per firm reached", "USD/firm", false},
-  }};
-  return charts;
+namespace {
+namespace rows {  // the enum's names, unqualified, for the table only
+using enum Chart;
+constexpr sim::Metric kNone = sim::Metric::count;
+constexpr std::array<ChartInfo, kCharts> kCharts_{{
+    {firms_reached,
+     "firms_reached",
+     "Firms reached (trained)",
+     "firms",
+     false,
+     {sim::Metric::smes_trained, kNone}},
+    {workers_reached,
+     "workers_reached",
+     "Workers reached",
+     "workers",
+     false,
+     {sim::Metric::workers_reached, kNone}},
+    {participants,
+     "participants",
+     "Classroom participants, cumulated",
+     "people",
+     false,
+     {sim::Metric::classroom_participants, kNone}},
+    {trainers, "trainers", "Certified trainers", "trainers", false, {sim::Metric::trainers_certified, kNone}},
+    {providers_active,
+     "providers_active",
+     "Providers active",
+     "providers",
+     false,
+     {sim::Metric::providers_active, kNone}},
+    {providers_independent,
+     "providers_independent",
+     "Providers independent",
+     "providers",
+     false,
+     {sim::Metric::providers_independent, kNone}},
+    {delivery_cost,
+     "delivery_cost",
+     "Delivery cost, cumulated",
+     "USD",
+     false,
+     {sim::Metric::delivery_cost_usd, kNone}},
+    {revenue_by_source,
+     "revenue_by_source",
+     "Delivery revenue by source, cumulated",
+     "USD",
+     true,
+     {sim::Metric::revenue_usd, kNone}},
+    {cost_recovery,
+     "cost_recovery",
+     "Cost recovery, cumulated",
+     "share",
+     false,
+     {sim::Metric::revenue_usd, sim::Metric::delivery_cost_usd}},
+    {donor_spend,
+     "donor_spend",
+     "Donor spend, cumulated",
+     "USD",
+     false,
+     {sim::Metric::donor_spend_usd, kNone}},
+    {donor_cost_per_firm,
+     "donor_cost_per_firm",
+     "Donor cost per firm reached",
+     "USD/firm",
+     false,
+     {sim::Metric::donor_spend_usd, sim::Metric::smes_trained}},
+}};
+constexpr bool in_enum_order() {
+  for (int c = 0; c < kCharts; ++c)
+    if (static_cast<int>(kCharts_[static_cast<std::size_t>(c)].id) != c) return false;
+  return true;
+}
+static_assert(in_enum_order(), "chart_catalogue(): a row is out of its enum's order");
+}  // namespace rows
+using rows::kCharts_;
+}  // namespace
+
+const std::array<ChartInfo, kCharts>& chart_catalogue() { return kCharts_; }
+
+std::vector<sim::Metric> charted_metrics() {
+  std::vector<sim::Metric> out;
+  for (int m = 0; m < sim::kMetrics; ++m)
+    for (const ChartInfo& chart : kCharts_)
+      if (std::find(chart.reads.begin(), chart.reads.end(), static_cast<sim::Metric>(m)) !=
+          chart.reads.end()) {
+        out.push_back(static_cast<sim::Metric>(m));
+        break;
+      }
+  return out;
 }
 
 int chart_layers(Chart c) { return c == Chart::revenue_by_source ? kSources : 1; }
@@ -97,7 +171,7 @@ void ChartData::add_month(std::span<const sim::Series* const> replications, int 
       put(Chart::providers_independent, st.independent);
       put(Chart::delivery_cost, cum[cost]);
       for (int k = 0; k < kSources; ++k) put(Chart::revenue_by_source, cum[revenue + k], k);
-      put(Chart::cost_recovery, ratio(others_revenue(cum), cum[cost]));
+      put(Chart::cost_recovery, sim::cost_recovery(recovered_revenue(cum), cum[cost]));
       put(Chart::donor_spend, cum[donor]);
       put(Chart::donor_cost_per_firm, ratio(cum[donor], st.reached));
     }

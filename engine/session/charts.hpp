@@ -29,13 +29,19 @@ enum class Chart : int {
 constexpr int kCharts = static_cast<int>(Chart::count);
 
 struct ChartInfo {
+  Chart id;           // the row's own enum value: the rows follow the enum (checked)
   const char* name;   // for file names and scripts: "firms_reached"
   const char* title;  // "Firms reached"
   const char* units;
   bool stacked;  // layers stack (revenue by source)
+  // The series it is computed from (unused slots: Metric::count); a results
+  // file's reader loads exactly these for the charts.
+  std::array<sim::Metric, 2> reads;
 };
 const std::array<ChartInfo, kCharts>& chart_catalogue();
 inline const ChartInfo& info(Chart c) { return chart_catalogue()[static_cast<int>(c)]; }
+// Every metric some chart reads, in catalogue order.
+std::vector<sim::Metric> charted_metrics();
 // Layers of a chart: one, or one per revenue source.
 int chart_layers(Chart c);
 std::vector<std::string> layer_labels(Chart c);

@@ -34,11 +34,7 @@ std::string csv_number(double v) { return std::isnan(v) ? "" : scenario::format_
 }  // namespace
 
 const std::vector<sim::Summary>& compared_summaries() {
-  using S = sim::Summary;
-  static const std::vector<S> which{S::firms_trained,          S::firms_trained_total,    S::workers_reached,
-                                    S::classroom_participants, S::trainers_certified,     S::providers_active,
-                                    S::providers_independent,  S::delivery_cost_usd,      S::cost_recovery,
-                                    S::donor_spend_usd,        S::donor_cost_per_firm_usd};
+  static const std::vector<sim::Summary> which = sim::headline_summaries(sim::compare_table);
   return which;
 }
 
@@ -65,9 +61,8 @@ std::string comparison_csv(const std::vector<ComparisonRow>& rows, const std::st
   os << "phase,summary," << output::csv_text(pinned_label) << "," << output::csv_text(current_label)
      << ",difference,relative\n";
   for (const ComparisonRow& r : rows)
-    os << output::csv_text(r.phase) << "," << sim::summary_catalogue()[static_cast<int>(r.summary)].name
-       << "," << csv_number(r.pinned) << "," << csv_number(r.current) << "," << csv_number(r.difference)
-       << "," << csv_number(r.relative) << "\n";
+    os << output::csv_text(r.phase) << "," << sim::info(r.summary).name << "," << csv_number(r.pinned) << ","
+       << csv_number(r.current) << "," << csv_number(r.difference) << "," << csv_number(r.relative) << "\n";
   return os.str();
 }
 

@@ -9,16 +9,10 @@
 namespace score::session {
 namespace {
 
-// The metrics the charts read (charts.cpp); others stay on disk.
-constexpr sim::Metric kCharted[] = {
-    sim::Metric::smes_trained,      sim::Metric::workers_reached,       sim::Metric::trainers_certified,
-    sim::Metric::providers_active,  sim::Metric::providers_independent, sim::Metric::classroom_participants,
-    sim::Metric::delivery_cost_usd, sim::Metric::donor_spend_usd,       sim::Metric::revenue_usd};
-
 sim::Series read_series(const output::ResultsFile& file, int replication) {
   const output::RunInfo& info = file.results().info;
   sim::Series series(info.steps, static_cast<int>(info.country_ids.size()));
-  for (sim::Metric m : kCharted) {
+  for (sim::Metric m : charted_metrics()) {  // others stay on disk
     const std::vector<double> values = file.metric(sim::info(m).name, replication);
     std::span<double> out = series.values(m);
     if (values.size() != out.size())

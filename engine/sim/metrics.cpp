@@ -1,6 +1,7 @@
 #include "sim/metrics.hpp"
 
 #include <cassert>
+#include <limits>
 
 namespace score::sim {
 
@@ -47,64 +48,99 @@ std::vector<std::string> axis_labels(Axis axis) {
   return {};
 }
 
-const std::array<MetricInfo, kMetrics>& metric_catalogue() {
-  using enum Axis;
-  using enum Kind;
-  static const std::array<MetricInfo, kMetrics> catalogue{{
-      {"smes_trained", "enterprises that completed at least one module (cumulative)", "1", none, stock},
-      {"workers_reached", "workforce of the enterprises trained (cumulative)", "1", none, stock},
-      {"firms_aware", "eligible enterprises aware of SCORE", "1", none, stock},
-      {"firms_in_training", "enterprises in a module (intake to last follow-up)", "1", none, stock},
-      {"firms_adopting", "trained enterprises that adopted the practices", "1", none, stock},
-      {"firms_saving", "adopting enterprises reporting cost savings", "1", none, stock},
-      {"classroom_participants", "managers and workers attending classroom training", "1 month-1", none,
-       flow},
-      {"module_deliveries", "modules started", "1 month-1", module, flow},
-      {"modules_completed", "modules completed", "1 month-1", module, flow},
-      {"trainers_trained", "trainees entering training of trainers", "1 month-1", none, flow},
-      {"trainers_certified", "active certified trainers", "1", none, stock},
-      {"providers_active", "partner providers delivering or preparing to deliver", "1", none, stock},
-      {"providers_independent", "providers covering their costs without ILO or donor money", "1", none,
-       stock},
-      {"delivery_cost_usd", "cost of module delivery (price: direct cost and provider margin)", "USD month-1",
-       none, flow},
-      {"delivery_shortfall_usd", "unpaid delivery cost absorbed by providers", "USD month-1", none, flow},
-      {"revenue_usd", "delivery revenue by paying source", "USD month-1", source, flow},
-      {"cost_recovery", "share of delivery cost paid by others than the ILO and donors", "1", none, ratio},
-      {"programme_cost_usd", "programme cost: staff, overheads, marketing, training of trainers",
-       "USD month-1", none, flow},
-      {"donor_spend_usd", "donor money spent on delivery and programme", "USD month-1", none, flow},
-      {"licence_income_usd", "licence fees paid by commercial providers", "USD month-1", none, flow},
-      {"savings_usd", "monthly cost savings of enterprises that adopted", "USD month-1", none, flow},
-      {"payback_months", "mean months of savings to recover the fees paid (firms reporting savings)", "month",
-       none, ratio},
-      {"improvement", "mean relative improvement of adopting enterprises", "1", indicator, stock},
-      {"firms_priced_out", "aware, keen enterprises whose fee exceeded what they can pay", "1 month-1", none,
-       flow},
-      {"seats_rationed", "seats not given because planned funding was spent", "1 month-1", none, flow},
-      {"funds_budget_usd", "funder budgets opened at a phase's start", "USD month-1", source, flow},
-      {"funds_spent_usd", "funder budget money spent on delivery and programme", "USD month-1", source, flow},
-      {"funds_lapsed_usd", "unspent funder money lapsed at a phase's end", "USD month-1", source, flow},
-      {"funds_carried_usd", "unspent funder money carried to the funder's next phase", "USD month-1", source,
-       flow},
-      {"countries_reached", "countries with at least one trained enterprise (per country: 0 or 1)", "1", none,
-       stock},
-      {"countries_supported", "countries the programme supports this month (per country: 0 or 1)", "1", none,
-       stock},
-      {"providers_signed", "partner organisations ever signed, onboarded or licensed (cumulative)", "1", none,
-       stock},
-      {"providers_dropped", "partner organisations that dropped out (cumulative)", "1", none, stock},
-      {"providers_dropped_idle",
-       "of the providers dropped, those with neither certified trainers nor trainees left (cumulative; the "
-       "rest dropped on losses)",
-       "1", none, stock},
-      {"trainers_own_trained", "trainees providers sent to training of trainers at their own cost",
-       "1 month-1", none, flow},
-      {"fixed_cost_priced_usd",
-       "part of delivery cost covering providers' fixed costs, priced in on their own books", "USD month-1",
-       none, flow},
-  }};
-  return catalogue;
+namespace {
+using enum Axis;
+using enum Kind;
+constexpr std::array<MetricInfo, kMetrics> kCatalogue{{
+    {Metric::smes_trained, "smes_trained", "enterprises that completed at least one module (cumulative)", "1",
+     none, stock},
+    {Metric::workers_reached, "workers_reached", "workforce of the enterprises trained (cumulative)", "1",
+     none, stock},
+    {Metric::firms_aware, "firms_aware", "eligible enterprises aware of SCORE", "1", none, stock},
+    {Metric::firms_in_training, "firms_in_training", "enterprises in a module (intake to last follow-up)",
+     "1", none, stock},
+    {Metric::firms_adopting, "firms_adopting", "trained enterprises that adopted the practices", "1", none,
+     stock},
+    {Metric::firms_saving, "firms_saving", "adopting enterprises reporting cost savings", "1", none, stock},
+    {Metric::classroom_participants, "classroom_participants",
+     "managers and workers attending classroom training", "1 month-1", none, flow},
+    {Metric::module_deliveries, "module_deliveries", "modules started", "1 month-1", module, flow},
+    {Metric::modules_completed, "modules_completed", "modules completed", "1 month-1", module, flow},
+    {Metric::trainers_trained, "trainers_trained", "trainees entering training of trainers", "1 month-1",
+     none, flow},
+    {Metric::trainers_certified, "trainers_certified", "active certified trainers", "1", none, stock},
+    {Metric::providers_active, "providers_active", "partner providers delivering or preparing to deliver",
+     "1", none, stock},
+    {Metric::providers_independent, "providers_independent",
+     "providers covering their costs without ILO or donor money", "1", none, stock},
+    {Metric::delivery_cost_usd, "delivery_cost_usd",
+     "cost of module delivery (price: direct cost and provider margin)", "USD month-1", none, flow},
+    {Metric::delivery_shortfall_usd, "delivery_shortfall_usd", "unpaid delivery cost absorbed by providers",
+     "USD month-1", none, flow},
+    {Metric::revenue_usd, "revenue_usd", "delivery revenue by paying source", "USD month-1", source, flow},
+    {Metric::cost_recovery, "cost_recovery", "share of delivery cost paid by others than the ILO and donors",
+     "1", none, ratio},
+    {Metric::programme_cost_usd, "programme_cost_usd",
+     "programme cost: staff, overheads, marketing, training of trainers", "USD month-1", none, flow},
+    {Metric::donor_spend_usd, "donor_spend_usd", "donor money spent on delivery and programme", "USD month-1",
+     none, flow},
+    {Metric::licence_income_usd, "licence_income_usd", "licence fees paid by commercial providers",
+     "USD month-1", none, flow},
+    {Metric::savings_usd, "savings_usd", "monthly cost savings of enterprises that adopted", "USD month-1",
+     none, flow},
+    {Metric::payback_months, "payback_months",
+     "mean months of savings to recover the fees paid (firms reporting savings)", "month", none, ratio},
+    {Metric::improvement, "improvement", "mean relative improvement of adopting enterprises", "1", indicator,
+     stock},
+    {Metric::firms_priced_out, "firms_priced_out",
+     "aware, keen enterprises whose fee exceeded what they can pay", "1 month-1", none, flow},
+    {Metric::seats_rationed, "seats_rationed", "seats not given because planned funding was spent",
+     "1 month-1", none, flow},
+    {Metric::funds_budget_usd, "funds_budget_usd", "funder budgets opened at a phase's start", "USD month-1",
+     source, flow},
+    {Metric::funds_spent_usd, "funds_spent_usd", "funder budget money spent on delivery and programme",
+     "USD month-1", source, flow},
+    {Metric::funds_lapsed_usd, "funds_lapsed_usd", "unspent funder money lapsed at a phase's end",
+     "USD month-1", source, flow},
+    {Metric::funds_carried_usd, "funds_carried_usd",
+     "unspent funder money carried to the funder's next phase", "USD month-1", source, flow},
+    {Metric::countries_reached, "countries_reached",
+     "countries with at least one trained enterprise (per country: 0 or 1)", "1", none, stock},
+    {Metric::countries_supported, "countries_supported",
+     "countries the programme supports this month (per country: 0 or 1)", "1", none, stock},
+    {Metric::providers_signed, "providers_signed",
+     "partner organisations ever signed, onboarded or licensed (cumulative)", "1", none, stock},
+    {Metric::providers_dropped, "providers_dropped", "partner organisations that dropped out (cumulative)",
+     "1", none, stock},
+    {Metric::providers_dropped_idle, "providers_dropped_idle",
+     "of the providers dropped, those with neither certified trainers nor trainees left (cumulative; the "
+     "rest dropped on losses)",
+     "1", none, stock},
+    {Metric::trainers_own_trained, "trainers_own_trained",
+     "trainees providers sent to training of trainers at their own cost", "1 month-1", none, flow},
+    {Metric::fixed_cost_priced_usd, "fixed_cost_priced_usd",
+     "part of delivery cost covering providers' fixed costs, priced in on their own books", "USD month-1",
+     none, flow},
+    {Metric::fees_paid_usd, "fees_paid_usd", "fees enterprises paid for the modules started", "USD month-1",
+     none, flow},
+}};
+
+constexpr bool in_enum_order(const std::array<MetricInfo, kMetrics>& rows) {
+  for (int i = 0; i < kMetrics; ++i)
+    if (static_cast<int>(rows[static_cast<std::size_t>(i)].id) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(kCatalogue), "metric_catalogue(): a row is out of its enum's order");
+}  // namespace
+
+const std::array<MetricInfo, kMetrics>& metric_catalogue() { return kCatalogue; }
+
+bool counts_as_recovery(int source) {
+  return !model::kSourceTable[static_cast<std::size_t>(source)].programme_money;
+}
+
+double cost_recovery(double recovered_usd, double delivery_cost_usd) {
+  return delivery_cost_usd > 0 ? recovered_usd / delivery_cost_usd : std::numeric_limits<double>::quiet_NaN();
 }
 
 Series::Series(int steps, int countries) : steps_(steps), countries_(countries) {

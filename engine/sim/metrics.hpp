@@ -60,11 +60,13 @@ enum class Metric : int {  // rows of metric_catalogue(), in this order
   providers_dropped_idle,  // stock: of those, dropped with neither trainers nor trainees
   trainers_own_trained,    // flow: trainees providers paid for themselves (no programme money)
   fixed_cost_priced_usd,   // flow: part of delivery cost covering providers' fixed costs
+  fees_paid_usd,           // flow: fees enterprises paid for the deliveries started
   count
 };
 constexpr int kMetrics = static_cast<int>(Metric::count);
 
 struct MetricInfo {
+  Metric id;  // the row's own enum value: the rows follow the enum (checked)
   const char* name;
   const char* long_name;
   const char* units;
@@ -73,6 +75,13 @@ struct MetricInfo {
 };
 const std::array<MetricInfo, kMetrics>& metric_catalogue();
 inline const MetricInfo& info(Metric m) { return metric_catalogue()[static_cast<int>(m)]; }
+
+// Cost recovery, defined once: delivery revenue from the sources that are not
+// programme money (the ILO and donors), over delivery cost; NaN without cost.
+// Every place that shows cost recovery (the monthly series, phase summaries,
+// programme totals, the viewer's charts) goes through these two.
+bool counts_as_recovery(int source);
+double cost_recovery(double recovered_usd, double delivery_cost_usd);
 
 // One replication's monthly values of every metric, laid out per metric as
 // [step][country][axis index] so a metric is one contiguous block.

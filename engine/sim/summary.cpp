@@ -5,46 +5,304 @@
 
 namespace score::sim {
 
-const std::array<SummaryInfo, kSummaries>& summary_catalogue() {
-  static const std::array<SummaryInfo, kSummaries> catalogue{{
-      {"firms_trained", "enterprises completing a first module in the phase", "1"},
-      {"firms_trained_total", "enterprises trained since the start (phase end)", "1"},
-      {"workers_reached", "workforce of enterprises trained since the start (phase end)", "1"},
-      {"classroom_participants", "classroom participants in the phase", "1"},
-      {"module_deliveries", "modules started in the phase", "1"},
-      {"trainers_certified", "active certified trainers (phase end)", "1"},
-      {"providers_active", "active partner providers (phase end)", "1"},
-      {"providers_independent", "independent providers (phase end)", "1"},
-      {"delivery_cost_usd", "delivery cost in the phase", "USD"},
-      {"cost_per_module_usd", "delivery cost per enterprise per module", "USD"},
-      {"revenue_donor_usd", "delivery revenue from donors", "USD"},
-      {"revenue_ilo_usd", "delivery revenue from the ILO", "USD"},
-      {"revenue_government_usd", "delivery revenue from governments", "USD"},
-      {"revenue_buyer_usd", "delivery revenue from buyers", "USD"},
-      {"revenue_csr_usd", "delivery revenue from CSR foundations", "USD"},
-      {"revenue_enterprise_usd", "delivery revenue from enterprise fees", "USD"},
-      {"cost_recovery", "share of delivery cost paid by others than the ILO and donors", "1"},
-      {"donor_spend_usd", "donor money spent in the phase", "USD"},
-      {"donor_cost_per_firm_usd", "donor spend per enterprise trained in the phase", "USD"},
-      {"adoption_rate", "share of trained enterprises that adopted practices (phase end)", "1"},
-      {"savings_rate", "share of trained enterprises reporting cost savings (phase end)", "1"},
-      {"productivity_gain", "mean productivity gain of adopting enterprises (phase end)", "1"},
-      {"payback_months",
-       "mean months of savings to recover the fees paid, firms reporting savings (phase end)", "month"},
-      {"mean_fee_usd", "mean fee an enterprise paid per module", "USD"},
-      {"mean_subsidy_usd", "mean donor subsidy per enterprise per module", "USD"},
-      {"firms_priced_out", "keen enterprises turned away by the fee in the phase (firm-months)", "1"},
-      {"seats_rationed", "seats refused for want of planned funding in the phase", "1"},
-      {"unpaid_cost_usd", "delivery cost absorbed by providers in the phase", "USD"},
-      {"funds_lapsed_usd", "funder money lapsed at the phase's end", "USD"},
-      {"workers_reached_new", "workforce of enterprises first trained in the phase", "1"},
-      {"donor_cost_per_worker_usd", "donor spend per worker in enterprises first trained in the phase", "USD"},
-      {"savings_usd", "cost savings of trained enterprises in the phase", "USD"},
-      {"savings_per_donor_usd", "enterprises' cost savings per donor dollar spent, in the phase", "1"},
-      {"savings_per_donor_usd_to_date",
-       "enterprises' cost savings per donor dollar spent, from the start to the phase's end", "1"},
-  }};
-  return catalogue;
+namespace {
+namespace rows {  // the enums' names, unqualified, for the table only
+
+using enum Summary;
+using enum Kind;
+constexpr unsigned kAllTables = phase_table | info_table | compare_table | sweep_table;
+
+// Rows in the order of the enum (checked below). Headlines: `shown` and `column`.
+constexpr std::array<SummaryInfo, kSummaries> kCatalogue{{
+    {.id = firms_trained,
+     .name = "firms_trained",
+     .long_name = "enterprises completing a first module in the phase",
+     .units = "1",
+     .kind = flow,
+     .better = Better::higher,
+     .shown = kAllTables,
+     .column = "firms"},
+    {.id = firms_trained_total,
+     .name = "firms_trained_total",
+     .long_name = "enterprises trained since the start (phase end)",
+     .units = "1",
+     .kind = stock,
+     .better = Better::higher,
+     .shown = phase_table | compare_table,
+     .column = "firms cum."},
+    {.id = workers_reached,
+     .name = "workers_reached",
+     .long_name = "workforce of enterprises trained since the start (phase end)",
+     .units = "1",
+     .kind = stock,
+     .better = Better::higher,
+     .shown = kAllTables,
+     .column = "workers cum."},
+    {.id = classroom_participants,
+     .name = "classroom_participants",
+     .long_name = "classroom participants in the phase",
+     .units = "1",
+     .kind = flow,
+     .better = Better::higher,
+     .shown = phase_table | info_table | compare_table,
+     .column = "participants"},
+    {.id = module_deliveries,
+     .name = "module_deliveries",
+     .long_name = "modules started in the phase",
+     .units = "1",
+     .kind = flow,
+     .better = Better::higher,
+     .shown = phase_table | info_table,
+     .column = "modules"},
+    {.id = trainers_certified,
+     .name = "trainers_certified",
+     .long_name = "active certified trainers (phase end)",
+     .units = "1",
+     .kind = stock,
+     .better = Better::higher,
+     .shown = phase_table | compare_table,
+     .column = "trainers"},
+    {.id = providers_active,
+     .name = "providers_active",
+     .long_name = "active partner providers (phase end)",
+     .units = "1",
+     .kind = stock,
+     .better = Better::higher,
+     .shown = phase_table | compare_table,
+     .column = "providers"},
+    {.id = providers_independent,
+     .name = "providers_independent",
+     .long_name = "independent providers (phase end)",
+     .units = "1",
+     .kind = stock,
+     .better = Better::higher,
+     .shown = kAllTables & ~info_table,
+     .column = "indep."},
+    {.id = delivery_cost_usd,
+     .name = "delivery_cost_usd",
+     .long_name = "delivery cost in the phase",
+     .units = "USD",
+     .kind = flow,
+     .shown = compare_table,
+     .column = "delivery USD"},
+    {.id = cost_per_module_usd,
+     .name = "cost_per_module_usd",
+     .long_name = "delivery cost per enterprise per module",
+     .units = "USD",
+     .kind = ratio,
+     .numerator = delivery_cost_usd,
+     .denominator = module_deliveries,
+     .better = Better::lower,
+     .shown = phase_table | info_table,
+     .column = "USD/module"},
+    {.id = revenue_donor_usd,
+     .name = "revenue_donor_usd",
+     .long_name = "delivery revenue from donors",
+     .units = "USD",
+     .kind = flow},
+    {.id = revenue_ilo_usd,
+     .name = "revenue_ilo_usd",
+     .long_name = "delivery revenue from the ILO",
+     .units = "USD",
+     .kind = flow},
+    {.id = revenue_government_usd,
+     .name = "revenue_government_usd",
+     .long_name = "delivery revenue from governments",
+     .units = "USD",
+     .kind = flow},
+    {.id = revenue_buyer_usd,
+     .name = "revenue_buyer_usd",
+     .long_name = "delivery revenue from buyers",
+     .units = "USD",
+     .kind = flow},
+    {.id = revenue_csr_usd,
+     .name = "revenue_csr_usd",
+     .long_name = "delivery revenue from CSR foundations",
+     .units = "USD",
+     .kind = flow},
+    {.id = revenue_enterprise_usd,
+     .name = "revenue_enterprise_usd",
+     .long_name = "delivery revenue from enterprise fees",
+     .units = "USD",
+     .kind = flow},
+    {.id = cost_recovery,
+     .name = "cost_recovery",
+     .long_name = "share of delivery cost paid by others than the ILO and donors",
+     .units = "1",
+     .kind = ratio,
+     .numerator = revenue_recovered_usd,
+     .denominator = delivery_cost_usd,
+     .better = Better::higher,
+     .percent = true,
+     .shown = kAllTables,
+     .column = "recovery %"},
+    {.id = donor_spend_usd,
+     .name = "donor_spend_usd",
+     .long_name = "donor money spent in the phase",
+     .units = "USD",
+     .kind = flow,
+     .shown = compare_table,
+     .column = "donor USD"},
+    {.id = donor_cost_per_firm_usd,
+     .name = "donor_cost_per_firm_usd",
+     .long_name = "donor spend per enterprise trained in the phase",
+     .units = "USD",
+     .kind = ratio,
+     .numerator = donor_spend_usd,
+     .denominator = firms_trained,
+     .better = Better::lower,
+     .shown = kAllTables,
+     .column = "donor USD/firm"},
+    // Shares and means at the phase's end whose parts are not summaries.
+    {.id = adoption_rate,
+     .name = "adoption_rate",
+     .long_name = "share of trained enterprises that adopted practices (phase end)",
+     .units = "1",
+     .kind = ratio,
+     .better = Better::higher,
+     .percent = true},
+    {.id = savings_rate,
+     .name = "savings_rate",
+     .long_name = "share of trained enterprises reporting cost savings (phase end)",
+     .units = "1",
+     .kind = ratio,
+     .better = Better::higher,
+     .percent = true},
+    {.id = productivity_gain,
+     .name = "productivity_gain",
+     .long_name = "mean productivity gain of adopting enterprises (phase end)",
+     .units = "1",
+     .kind = ratio,
+     .better = Better::higher,
+     .percent = true},
+    {.id = payback_months,
+     .name = "payback_months",
+     .long_name = "mean months of savings to recover the fees paid, firms reporting savings (phase end)",
+     .units = "month",
+     .kind = ratio,
+     .better = Better::lower},
+    {.id = mean_fee_usd,
+     .name = "mean_fee_usd",
+     .long_name = "mean fee an enterprise paid per module",
+     .units = "USD",
+     .kind = ratio,
+     .numerator = revenue_enterprise_usd,
+     .denominator = module_deliveries},
+    {.id = mean_subsidy_usd,
+     .name = "mean_subsidy_usd",
+     .long_name = "mean donor subsidy per enterprise per module",
+     .units = "USD",
+     .kind = ratio,
+     .numerator = revenue_donor_usd,
+     .denominator = module_deliveries},
+    // Firms turned away, costs left unpaid and money lapsed are what donors want less of.
+    {.id = firms_priced_out,
+     .name = "firms_priced_out",
+     .long_name = "keen enterprises turned away by the fee in the phase (firm-months)",
+     .units = "1",
+     .kind = flow,
+     .better = Better::lower},
+    {.id = seats_rationed,
+     .name = "seats_rationed",
+     .long_name = "seats refused for want of planned funding in the phase",
+     .units = "1",
+     .kind = flow,
+     .better = Better::lower},
+    {.id = unpaid_cost_usd,
+     .name = "unpaid_cost_usd",
+     .long_name = "delivery cost absorbed by providers in the phase",
+     .units = "USD",
+     .kind = flow,
+     .better = Better::lower},
+    {.id = funds_lapsed_usd,
+     .name = "funds_lapsed_usd",
+     .long_name = "funder money lapsed at the phase's end",
+     .units = "USD",
+     .kind = flow,
+     .better = Better::lower},
+    {.id = workers_reached_new,
+     .name = "workers_reached_new",
+     .long_name = "workforce of enterprises first trained in the phase",
+     .units = "1",
+     .kind = flow},
+    {.id = donor_cost_per_worker_usd,
+     .name = "donor_cost_per_worker_usd",
+     .long_name = "donor spend per worker in enterprises first trained in the phase",
+     .units = "USD",
+     .kind = ratio,
+     .numerator = donor_spend_usd,
+     .denominator = workers_reached_new},
+    {.id = savings_usd,
+     .name = "savings_usd",
+     .long_name = "cost savings of trained enterprises in the phase",
+     .units = "USD",
+     .kind = flow},
+    {.id = savings_per_donor_usd,
+     .name = "savings_per_donor_usd",
+     .long_name = "enterprises' cost savings per donor dollar spent, in the phase",
+     .units = "1",
+     .kind = ratio,
+     .numerator = savings_usd,
+     .denominator = donor_spend_usd},
+    {.id = savings_per_donor_usd_to_date,
+     .name = "savings_per_donor_usd_to_date",
+     .long_name = "enterprises' cost savings per donor dollar spent, from the start to the phase's end",
+     .units = "1",
+     .kind = ratio},
+    {.id = revenue_recovered_usd,
+     .name = "revenue_recovered_usd",
+     .long_name = "delivery revenue from others than the ILO and donors (cost recovery's numerator)",
+     .units = "USD",
+     .kind = flow},
+    {.id = fees_paid_usd,
+     .name = "fees_paid_usd",
+     .long_name = "fees enterprises paid in the phase",
+     .units = "USD",
+     .kind = flow,
+     .shown = compare_table,
+     .column = "fees USD"},
+    {.id = fee_per_firm_usd,
+     .name = "fee_per_firm_usd",
+     .long_name = "fees paid per enterprise trained in the phase",
+     .units = "USD",
+     .kind = ratio,
+     .numerator = fees_paid_usd,
+     .denominator = firms_trained,
+     .shown = phase_table | compare_table,
+     .column = "fees USD/firm"},
+}};
+
+// The rows follow the enum, ratios name two other rows, and every headline has a head.
+constexpr bool well_formed(const std::array<SummaryInfo, kSummaries>& rows) {
+  for (int i = 0; i < kSummaries; ++i) {
+    const SummaryInfo& r = rows[static_cast<std::size_t>(i)];
+    if (static_cast<int>(r.id) != i) return false;
+    const bool parts = r.numerator != count && r.denominator != count;
+    if ((r.numerator != count || r.denominator != count) && (!parts || r.kind != ratio)) return false;
+    if (r.numerator == r.id || r.denominator == r.id) return false;
+    if (r.shown != 0 && r.column == nullptr) return false;
+  }
+  return true;
+}
+static_assert(well_formed(kCatalogue), "summary_catalogue(): a row is out of its enum's order or malformed");
+
+}  // namespace rows
+using rows::kCatalogue;
+}  // namespace
+
+const std::array<SummaryInfo, kSummaries>& summary_catalogue() { return kCatalogue; }
+
+std::vector<Summary> headline_summaries(Table table) {
+  std::vector<Summary> out;
+  for (const SummaryInfo& row : kCatalogue)
+    if (row.shown & table) out.push_back(row.id);
+  return out;
+}
+
+Summary summary_named(std::string_view name) {
+  for (const SummaryInfo& row : kCatalogue)
+    if (name == row.name) return row.id;
+  return Summary::count;
 }
 
 PhaseSummary::PhaseSummary(int phases, int countries)
@@ -107,59 +365,56 @@ void fill(PhaseSummary& out, int p, int slot, const Series& s, const model::Phas
   const int a = phase.first_step, b = phase.last_step;
   auto set = [&](Summary k, double v) { out.at(p, slot, k) = v; };
   const double trained_end = stock(s, Metric::smes_trained, b, c);
-  const double trained_new = trained_end - stock(s, Metric::smes_trained, a - 1, c);
-  const double cost = flow(s, Metric::delivery_cost_usd, a, b, c);
-  const double deliveries = flow_all_k(s, Metric::module_deliveries, a, b, c);
-  set(Summary::firms_trained, trained_new);
+  set(Summary::firms_trained, trained_end - stock(s, Metric::smes_trained, a - 1, c));
   set(Summary::firms_trained_total, trained_end);
   set(Summary::workers_reached, stock(s, Metric::workers_reached, b, c));
   set(Summary::classroom_participants, flow(s, Metric::classroom_participants, a, b, c));
-  set(Summary::module_deliveries, deliveries);
+  set(Summary::module_deliveries, flow_all_k(s, Metric::module_deliveries, a, b, c));
   set(Summary::trainers_certified, stock(s, Metric::trainers_certified, b, c));
   set(Summary::providers_active, stock(s, Metric::providers_active, b, c));
   set(Summary::providers_independent, stock(s, Metric::providers_independent, b, c));
-  set(Summary::delivery_cost_usd, cost);
-  set(Summary::cost_per_module_usd, ratio(cost, deliveries));
-  double others = 0;
+  set(Summary::delivery_cost_usd, flow(s, Metric::delivery_cost_usd, a, b, c));
+  double recovered = 0;
   for (int src = 0; src < model::kSources; ++src) {
     const double r = flow(s, Metric::revenue_usd, a, b, c, src);
     set(static_cast<Summary>(static_cast<int>(Summary::revenue_donor_usd) + src), r);
-    if (!model::kSourceTable[static_cast<std::size_t>(src)].programme_money) others += r;
+    if (counts_as_recovery(src)) recovered += r;
   }
-  set(Summary::cost_recovery, ratio(others, cost));
-  const double donor = flow(s, Metric::donor_spend_usd, a, b, c);
-  set(Summary::donor_spend_usd, donor);
-  set(Summary::donor_cost_per_firm_usd, ratio(donor, trained_new));
+  set(Summary::revenue_recovered_usd, recovered);
+  set(Summary::donor_spend_usd, flow(s, Metric::donor_spend_usd, a, b, c));
   const double adopting = stock(s, Metric::firms_adopting, b, c);
   set(Summary::adoption_rate, ratio(adopting, trained_end));
   set(Summary::savings_rate, ratio(stock(s, Metric::firms_saving, b, c), trained_end));
   set(Summary::productivity_gain, ratio(weighted_improvement(s, b, c, adopting), adopting));
   const double saving = stock(s, Metric::firms_saving, b, c);
   set(Summary::payback_months, ratio(weighted_payback(s, b, c), saving));
-  set(Summary::mean_fee_usd,
-      ratio(flow(s, Metric::revenue_usd, a, b, c, static_cast<int>(model::Source::enterprise)), deliveries));
-  set(Summary::mean_subsidy_usd,
-      ratio(flow(s, Metric::revenue_usd, a, b, c, static_cast<int>(model::Source::donor)), deliveries));
   set(Summary::firms_priced_out, flow(s, Metric::firms_priced_out, a, b, c));
   set(Summary::seats_rationed, flow(s, Metric::seats_rationed, a, b, c));
   set(Summary::unpaid_cost_usd, flow(s, Metric::delivery_shortfall_usd, a, b, c));
   set(Summary::funds_lapsed_usd, flow_all_k(s, Metric::funds_lapsed_usd, a, b, c));
+  set(Summary::fees_paid_usd, flow(s, Metric::fees_paid_usd, a, b, c));
 }
 
 // Value for money for donors: what a donor dollar bought in the phase, and
 // since the start (savings keep coming after the money that paid for them).
-void fill_value_for_money(PhaseSummary& out, int p, int slot, const Series& s, const model::Phase& phase, int c) {
+void fill_value_for_money(PhaseSummary& out, int p, int slot, const Series& s, const model::Phase& phase,
+                          int c) {
   const int a = phase.first_step, b = phase.last_step;
   auto set = [&](Summary k, double v) { out.at(p, slot, k) = v; };
-  const double workers_new = stock(s, Metric::workers_reached, b, c) - stock(s, Metric::workers_reached, a - 1, c);
-  const double donor = flow(s, Metric::donor_spend_usd, a, b, c);
+  const double workers_new =
+      stock(s, Metric::workers_reached, b, c) - stock(s, Metric::workers_reached, a - 1, c);
   const double savings = flow(s, Metric::savings_usd, a, b, c);
   set(Summary::workers_reached_new, workers_new);
-  set(Summary::donor_cost_per_worker_usd, ratio(donor, workers_new));
   set(Summary::savings_usd, savings);
-  set(Summary::savings_per_donor_usd, ratio(savings, donor));
   set(Summary::savings_per_donor_usd_to_date,
       ratio(flow(s, Metric::savings_usd, 0, b, c), flow(s, Metric::donor_spend_usd, 0, b, c)));
+}
+
+// Every ratio with parts, from the catalogue: the one definition of each.
+void fill_ratios(PhaseSummary& out, int p, int slot) {
+  for (const SummaryInfo& row : kCatalogue)
+    if (row.numerator != Summary::count)
+      out.at(p, slot, row.id) = ratio(out.at(p, slot, row.numerator), out.at(p, slot, row.denominator));
 }
 }  // namespace
 
@@ -171,9 +426,11 @@ PhaseSummary summarise(const Series& series, const model::Description& model) {
     for (int c = 0; c < nc; ++c) {
       fill(out, p, c, series, model.phases[p], c);
       fill_value_for_money(out, p, c, series, model.phases[p], c);
+      fill_ratios(out, p, c);
     }
     fill(out, p, nc, series, model.phases[p], -1);
     fill_value_for_money(out, p, nc, series, model.phases[p], -1);
+    fill_ratios(out, p, nc);
   }
   return out;
 }
@@ -183,35 +440,8 @@ PhaseSummary summarise(const Series& series, const model::Description& model) {
 namespace score::sim {
 
 SummaryReading summary_reading(Summary summary) {
-  using S = Summary;
-  switch (summary) {
-    case S::firms_trained:
-    case S::firms_trained_total:
-    case S::workers_reached:
-    case S::classroom_participants:
-    case S::module_deliveries:
-    case S::trainers_certified:
-    case S::providers_active:
-    case S::providers_independent:
-      return {Better::higher, false};
-    case S::cost_recovery:
-    case S::adoption_rate:
-    case S::savings_rate:
-    case S::productivity_gain:
-      return {Better::higher, true};
-    // Dearer delivery, donor money per firm, slower payback, firms turned
-    // away, costs left unpaid and money lapsed are what donors want less of.
-    case S::cost_per_module_usd:
-    case S::donor_cost_per_firm_usd:
-    case S::payback_months:
-    case S::firms_priced_out:
-    case S::seats_rationed:
-    case S::unpaid_cost_usd:
-    case S::funds_lapsed_usd:
-      return {Better::lower, false};
-    default:  // spending, revenue by source, fees and subsidies: a choice, not a score
-      return {};
-  }
+  const SummaryInfo& row = info(summary);
+  return {row.better, row.percent};
 }
 
 }  // namespace score::sim

@@ -1,6 +1,7 @@
 #pragma once
 // Per-phase summaries of a replication, the table planners and donors read.
 #include <array>
+#include <string_view>
 #include <vector>
 
 #include "model/description.hpp"
@@ -39,21 +40,53 @@ enum class Summary : int {
   unpaid_cost_usd,          // delivery cost absorbed by providers, over the phase
   funds_lapsed_usd,         // funder money lapsed at the phase's end
   // Value for money for donors (docs/output-format.md).
-  workers_reached_new,        // workforce of enterprises first trained in the phase
-  donor_cost_per_worker_usd,  // donor spend / workers_reached_new
-  savings_usd,                // enterprises' cost savings in the phase
-  savings_per_donor_usd,      // savings_usd / donor spend, in the phase
+  workers_reached_new,            // workforce of enterprises first trained in the phase
+  donor_cost_per_worker_usd,      // donor spend / workers_reached_new
+  savings_usd,                    // enterprises' cost savings in the phase
+  savings_per_donor_usd,          // savings_usd / donor spend, in the phase
   savings_per_donor_usd_to_date,  // savings / donor spend, from the calendar's start to the phase's end
+  revenue_recovered_usd,          // delivery revenue from others than the ILO and donors
+  fees_paid_usd,                  // fees enterprises paid in the phase
+  fee_per_firm_usd,               // fees paid / firms trained in the phase
   count
 };
 constexpr int kSummaries = static_cast<int>(Summary::count);
 
+// How people read a summary (tables, reports, the viewer): which way is better.
+enum class Better { higher, lower, neither };
+
+// The tables that show a summary as a headline; a row's `shown` is a set of these.
+enum Table : unsigned {
+  phase_table = 1,    // the table `score run` prints (cli/phase_table.cpp)
+  info_table = 2,     // `score info`'s headline figures (output/info.cpp)
+  compare_table = 4,  // `score compare` and the viewer's comparison (session/compare.cpp)
+  sweep_table = 8,    // sweeps' replication advice (sweep/sweep_analysis.cpp)
+};
+
+// One row of the output catalogue. `kind` says how a summary aggregates:
+//  flow:  summed over the phase's months, over countries and over phases;
+//  stock: the phase's last month, summed over countries, the last phase's value over phases;
+//  ratio: numerator / denominator of two other rows, recomputed at every level
+//         (never summed); a ratio without parts (a weighted mean at the phase's
+//         end) has both set to Summary::count and reads like a stock over phases.
 struct SummaryInfo {
+  Summary id;  // the row's own enum value: the rows follow the enum
   const char* name;
   const char* long_name;
-  const char* units;
+  const char* units;  // "1", "USD", "month"
+  Kind kind;
+  Summary numerator = Summary::count, denominator = Summary::count;
+  Better better = Better::neither;  // spending and revenue are a choice, not a score
+  bool percent = false;             // a share of 1, shown as a percentage
+  unsigned shown = 0;               // the Table set where it is a headline
+  const char* column = nullptr;     // its short head in those tables
 };
 const std::array<SummaryInfo, kSummaries>& summary_catalogue();
+inline const SummaryInfo& info(Summary s) { return summary_catalogue()[static_cast<std::size_t>(s)]; }
+// The headlines of one table, in catalogue order.
+std::vector<Summary> headline_summaries(Table table);
+// The summary called `name`, or Summary::count.
+Summary summary_named(std::string_view name);
 
 // values[(phase * (countries + 1) + c) * kSummaries + s]; c == countries is the
 // all-country total (ratios recomputed from the totals, not averaged).
@@ -81,11 +114,7 @@ PhaseSummary summarise(const Series& series, const model::Description& model);
 
 namespace score::sim {
 
-// How people read a summary (tables, reports, the viewer): which way is
-// better, and whether it is a share of 1, shown as a percentage. Apart from
-// the catalogue so a new summary needs no edit here: unlisted ones read as
-// plain numbers with no better side.
-enum class Better { higher, lower, neither };
+// The catalogue's display flags of a summary, for the readers that ask only those.
 struct SummaryReading {
   Better better = Better::neither;
   bool share = false;

@@ -81,12 +81,12 @@ double sum_axis(const sim::Series& s, sim::Metric m, int first, int last, int co
 }
 
 double cost_recovery(const Target& t, const sim::Series& s) {
-  double others = 0;
+  double recovered = 0;
   for (int src = 0; src < model::kSources; ++src)
-    if (!model::kSourceTable[static_cast<std::size_t>(src)].programme_money)
-      others += sum(s, sim::Metric::revenue_usd, t.first_step, t.last_step, t.country, src);
-  const double cost = sum(s, sim::Metric::delivery_cost_usd, t.first_step, t.last_step, t.country, 0);
-  return cost > 0 ? others / cost : std::numeric_limits<double>::quiet_NaN();
+    if (sim::counts_as_recovery(src))
+      recovered += sum(s, sim::Metric::revenue_usd, t.first_step, t.last_step, t.country, src);
+  return sim::cost_recovery(recovered,
+                            sum(s, sim::Metric::delivery_cost_usd, t.first_step, t.last_step, t.country, 0));
 }
 
 }  // namespace

@@ -13,6 +13,10 @@ bool supports_sensitivity(Method method) { return method == Method::saltelli || 
 
 namespace {
 
+// Room for the catalogue to grow: at most this many summaries (checked).
+constexpr int kStreamsPerPhase = 256;
+static_assert(sim::kSummaries <= kStreamsPerPhase);
+
 std::vector<double> column(const OutcomeTable& outcomes, int phase, int summary) {
   std::vector<double> y(static_cast<std::size_t>(outcomes.points));
   for (int p = 0; p < outcomes.points; ++p) y[static_cast<std::size_t>(p)] = outcomes.at(p, phase, summary);
@@ -72,8 +76,9 @@ SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, 
     for (int s = 0; s < sim::kSummaries; ++s) {
       const std::vector<double> y = column(outcomes, phase, s);
       if (method == Method::saltelli) {
-        // One bootstrap stream per outcome, so adding an outcome never shifts another's intervals.
-        const auto stream = seed + static_cast<std::uint64_t>(phase * sim::kSummaries + s);
+        // One bootstrap stream per outcome, at a fixed stride per phase, so adding
+        // an outcome to the catalogue never shifts another's intervals.
+        const auto stream = seed + static_cast<std::uint64_t>(phase * kStreamsPerPhase + s);
         const experiment::SobolIndices ix =
             experiment::sobol_indices(y, saltelli.n, saltelli.k, bootstrap, confidence, stream);
         fill(t.first, t, phase, s, ix.first);
@@ -104,9 +109,7 @@ std::vector<ConvergenceStep> sobol_convergence(const OutcomeTable& outcomes, int
 }
 
 const std::vector<sim::Summary>& headline_summaries() {
-  static const std::vector<sim::Summary> headline{
-      sim::Summary::firms_trained, sim::Summary::workers_reached, sim::Summary::providers_independent,
-      sim::Summary::cost_recovery, sim::Summary::donor_cost_per_firm_usd};
+  static const std::vector<sim::Summary> headline = sim::headline_summaries(sim::sweep_table);
   return headline;
 }
 

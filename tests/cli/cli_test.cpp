@@ -12,6 +12,7 @@
 
 #include "cli/signalled_run.hpp"
 #include "output/results_reader.hpp"
+#include "sim/summary.hpp"
 #include "support/run_score.hpp"
 
 namespace fs = std::filesystem;
@@ -204,6 +205,34 @@ TEST(Cli, ASecondRunToATargetBeingWrittenIsRefused) {
   EXPECT_EQ(WEXITSTATUS(status), 0) << first.output();
   EXPECT_EQ(score::output::read_results(out).info.replications, 3);
   EXPECT_EQ(litter(out), std::vector<fs::path>{});
+}
+
+}  // namespace
+
+namespace {
+
+// The phase table and `score info`'s headline figures show the catalogue's
+// headlines for them, under their catalogue heads, in catalogue order.
+TEST(Cli, PhaseTableAndInfoHeadlinesAreTheCatalogues) {
+  const fs::path out = scratch("headlines.h5");
+  const Result run = score("run " + small_scenario() + " --reps 1 -q -o " + out.string());
+  ASSERT_EQ(run.code, 0) << run.out;
+  const Result info = score("info " + out.string());
+  ASSERT_EQ(info.code, 0) << info.out;
+  auto heads_in_order = [](const std::string& text, score::sim::Table table) {
+    std::size_t at = 0;
+    for (const score::sim::Summary s : score::sim::headline_summaries(table)) {
+      at = text.find(std::string(" ") + score::sim::info(s).column, at);
+      if (at == std::string::npos) return std::string("missing ") + score::sim::info(s).column;
+    }
+    return std::string();
+  };
+  EXPECT_EQ(
+      heads_in_order(run.out.substr(0, run.out.find('\n', run.out.find("phase "))), score::sim::phase_table),
+      "")
+      << run.out;
+  EXPECT_EQ(heads_in_order(info.out.substr(info.out.find("headline figures")), score::sim::info_table), "")
+      << info.out;
 }
 
 }  // namespace

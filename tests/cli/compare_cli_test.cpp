@@ -9,11 +9,15 @@
 
 #include <unistd.h>
 
+#include "sim/summary.hpp"
 #include "support/run_score.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// The rows `score compare` shows per phase: the catalogue's compare headlines.
+const std::size_t kCompared = score::sim::headline_summaries(score::sim::compare_table).size();
 
 using score_test::Result;
 using score_test::score;
@@ -73,7 +77,7 @@ TEST(CompareCli, ThreeRunsAreAllListedAgainstTheFirstWithPairedIntervals) {
   EXPECT_NE(r.out.find("more_subsidy against small: paired differences (same seed 3 and 4 replications"),
             std::string::npos)
       << r.out;
-  EXPECT_EQ(count(r.out, "    C split"), 3u * 11) << r.out;  // two phases and the programme
+  EXPECT_EQ(count(r.out, "    C split"), 3u * kCompared) << r.out;  // two phases and the programme
 }
 
 TEST(CompareCli, PhasesThatDifferInMonthsAreFlagged) {
@@ -104,7 +108,7 @@ TEST(CompareCli, CsvHasOneRowPerPhaseSummaryAndRun) {
       "phase,country,summary,run,label,file,mean,difference,low,high,relative,pairing,verdict,judgement");
   int rows = 0, warnings = 0;
   while (std::getline(lines, line)) ++(line.rfind("score compare: warning: ", 0) == 0 ? warnings : rows);
-  EXPECT_EQ(rows, 3 * 11 * 3);
+  EXPECT_EQ(static_cast<std::size_t>(rows), 3 * kCompared * 3);
   EXPECT_EQ(warnings, 2);
   EXPECT_NE(r.out.find("programme,AAA,firms_trained,1,more_subsidy,"), std::string::npos) << r.out;
 }

@@ -179,3 +179,26 @@ TEST(ChartData, ManyReplicationsGiveTheOraclesPercentilesForEveryChart) {
 
 }  // namespace
 }  // namespace score::session
+
+namespace score::session {
+namespace {
+
+// A results file's reader loads what the chart table says the charts read:
+// a new chart brings its series along.
+TEST(ChartData, ChartedMetricsAreWhatTheChartTableReads) {
+  const std::vector<sim::Metric> metrics = charted_metrics();
+  for (const ChartInfo& chart : chart_catalogue())
+    for (const sim::Metric m : chart.reads)
+      if (m != sim::Metric::count) {
+        EXPECT_NE(std::find(metrics.begin(), metrics.end(), m), metrics.end());
+      }
+  for (const sim::Metric m : metrics) {
+    bool read = false;
+    for (const ChartInfo& chart : chart_catalogue())
+      read = read || std::find(chart.reads.begin(), chart.reads.end(), m) != chart.reads.end();
+    EXPECT_TRUE(read) << sim::info(m).name;
+  }
+}
+
+}  // namespace
+}  // namespace score::session

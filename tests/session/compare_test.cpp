@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace score::session {
@@ -55,6 +56,20 @@ TEST(Compare, CsvShowsAFormulaLabelAsText) {
                                          "=HYPERLINK(\"http://x\")", "b");
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "phase,summary,\"'=HYPERLINK(\"\"http://x\"\")\",b,difference,relative");
+}
+
+}  // namespace
+}  // namespace score::session
+
+namespace score::session {
+namespace {
+
+// The comparison's rows are the catalogue's compare headlines, the charts'
+// series the chart table's: neither is a list of its own.
+TEST(Compare, ComparedSummariesAreTheCatalogueCompareHeadlines) {
+  EXPECT_EQ(compared_summaries(), sim::headline_summaries(sim::compare_table));
+  EXPECT_NE(std::find(compared_summaries().begin(), compared_summaries().end(), sim::Summary::fees_paid_usd),
+            compared_summaries().end());
 }
 
 }  // namespace

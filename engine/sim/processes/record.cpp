@@ -45,11 +45,13 @@ void record_metrics(State& s) {
     out.at(Metric::trainers_certified, t, p.country) += p.certified;
   }
   for (int c = 0; c < nc; ++c) {
-    const double cost = out.at(Metric::delivery_cost_usd, t, c);
-    double own = 0;
-    for (const model::SourceInfo& row : model::kSourceTable)
-      if (!row.programme_money) own += out.at(Metric::revenue_usd, t, c, static_cast<int>(row.source));
-    out.at(Metric::cost_recovery, t, c) = cost > 0 ? own / cost : std::numeric_limits<double>::quiet_NaN();
+    double recovered = 0;
+    for (int src = 0; src < model::kSources; ++src)
+      if (counts_as_recovery(src)) recovered += out.at(Metric::revenue_usd, t, c, src);
+    out.at(Metric::cost_recovery, t, c) = cost_recovery(recovered, out.at(Metric::delivery_cost_usd, t, c));
+    // An enterprise's fee is its source's share of the deliveries it started (funding.cpp books it).
+    out.at(Metric::fees_paid_usd, t, c) =
+        out.at(Metric::revenue_usd, t, c, static_cast<int>(model::Source::enterprise));
   }
 }
 

@@ -1,0 +1,98 @@
+// The output catalogue: every row is found by its name, ratios name two
+// existing rows and are computed as their quotient, and the headline lists
+// of the tables are the catalogue's flags.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "sim/runner.hpp"
+#include "sim/summary.hpp"
+#include "world.hpp"
+
+namespace score::sim {
+namespace {
+
+TEST(Catalogue, EverySummaryAndMetricIsReachableByName) {
+  for (int s = 0; s < kSummaries; ++s) {
+    const SummaryInfo& row = summary_catalogue()[static_cast<std::size_t>(s)];
+    EXPECT_EQ(static_cast<int>(row.id), s);
+    EXPECT_EQ(summary_named(row.name), row.id) << row.name;
+  }
+  EXPECT_EQ(summary_named("no_such_summary"), Summary::count);
+  for (int m = 0; m < kMetrics; ++m) {
+    const MetricInfo& row = metric_catalogue()[static_cast<std::size_t>(m)];
+    EXPECT_EQ(static_cast<int>(row.id), m) << row.name;
+    int found = 0;
+    for (const MetricInfo& other : metric_catalogue()) found += std::string(other.name) == row.name;
+    EXPECT_EQ(found, 1) << row.name;
+  }
+}
+
+TEST(Catalogue, RatiosNameTwoOtherExistingEntries) {
+  int with_parts = 0;
+  for (const SummaryInfo& row : summary_catalogue()) {
+    if (row.numerator == Summary::count && row.denominator == Summary::count) continue;
+    ++with_parts;
+    EXPECT_EQ(row.kind, Kind::ratio) << row.name;
+    ASSERT_LT(static_cast<int>(row.numerator), kSummaries) << row.name;
+    ASSERT_LT(static_cast<int>(row.denominator), kSummaries) << row.name;
+    EXPECT_NE(row.numerator, row.id);
+    EXPECT_NE(row.denominator, row.id);
+  }
+  EXPECT_GE(with_parts, 8);
+  EXPECT_EQ(info(Summary::cost_recovery).numerator, Summary::revenue_recovered_usd);
+  EXPECT_EQ(info(Summary::cost_recovery).denominator, Summary::delivery_cost_usd);
+}
+
+TEST(Catalogue, PhaseRatiosAreTheQuotientOfTheirParts) {
+  const model::Description m = test::small_world(2000, 24);
+  const PhaseSummary sum = summarise(run_one(m, 0), m);
+  ASSERT_GT(sum.total(0, Summary::delivery_cost_usd), 0);
+  for (const SummaryInfo& row : summary_catalogue()) {
+    if (row.numerator == Summary::count) continue;
+    const double den = sum.total(0, row.denominator);
+    const double expected = den > 0 ? sum.total(0, row.numerator) / den : NAN;
+    if (std::isnan(expected))
+      EXPECT_TRUE(std::isnan(sum.total(0, row.id))) << row.name;
+    else
+      EXPECT_DOUBLE_EQ(sum.total(0, row.id), expected) << row.name;
+  }
+}
+
+TEST(Catalogue, FeesPaidAreTheEnterprisesRevenue) {
+  const model::Description m = test::small_world(2000, 24);
+  const Series s = run_one(m, 0);
+  const PhaseSummary sum = summarise(s, m);
+  double fees = 0;
+  for (int t = 0; t < s.steps(); ++t)
+    for (int c = 0; c < s.countries(); ++c) {
+      EXPECT_EQ(s.at(Metric::fees_paid_usd, t, c),
+                s.at(Metric::revenue_usd, t, c, static_cast<int>(model::Source::enterprise)));
+      fees += s.at(Metric::fees_paid_usd, t, c);
+    }
+  EXPECT_GT(fees, 0);
+  EXPECT_NEAR(sum.total(0, Summary::fees_paid_usd), fees, 1e-6 * fees);
+  EXPECT_DOUBLE_EQ(sum.total(0, Summary::fees_paid_usd), sum.total(0, Summary::revenue_enterprise_usd));
+}
+
+TEST(Catalogue, HeadlineListsFollowTheFlagsInCatalogueOrder) {
+  for (const Table table : {phase_table, info_table, compare_table, sweep_table}) {
+    const std::vector<Summary> list = headline_summaries(table);
+    EXPECT_FALSE(list.empty());
+    for (std::size_t k = 1; k < list.size(); ++k) EXPECT_LT(list[k - 1], list[k]);
+    for (const SummaryInfo& row : summary_catalogue()) {
+      const bool listed = std::find(list.begin(), list.end(), row.id) != list.end();
+      EXPECT_EQ(listed, (row.shown & table) != 0) << row.name;
+      if (listed) {
+        EXPECT_NE(row.column, nullptr) << row.name;
+      }
+    }
+  }
+  EXPECT_TRUE(summary_reading(Summary::cost_recovery).share);
+  EXPECT_EQ(summary_reading(Summary::payback_months).better, Better::lower);
+}
+
+}  // namespace
+}  // namespace score::sim
