@@ -259,8 +259,8 @@ void read_kind(Reader& r, const std::string& p, model::Funder& f) {
 
 void read_country(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
   const std::string country = r.string(at(p, "country"));
-  const std::string kind = model::source_names()[static_cast<std::size_t>(f.kind)];
-  if (model::source_info(f.kind).tie != model::Tie::programme) {
+  const std::string kind = model::payer_info(f.kind).name;
+  if (model::payer_info(f.kind).tie != model::Tie::programme) {
     f.country = country_index(m, country);
     if (f.country < 0)
       r.error(at(p, "country"), "a " + kind + " funder needs a country defined under [countries]" +

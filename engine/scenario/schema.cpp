@@ -37,11 +37,11 @@ std::vector<KeySpec> plan_levers() {
   };
 }
 
-// The kinds a [funders] entry may have: rows of the source table.
+// The kinds a [funders] entry may have: rows of the funder-kind table.
 std::vector<std::string_view> funder_kinds() {
   std::vector<std::string_view> kinds;
-  for (const model::SourceInfo& row : model::kSourceTable)
-    if (row.funder_kind) kinds.push_back(model::source_names()[static_cast<std::size_t>(row.source)]);
+  for (const model::PayerInfo& row : model::kPayerTable)
+    if (row.funder_kind) kinds.push_back(row.name);
   return kinds;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // Who pays: the money rules of funders, shared by the processes that spend.
 //
-// A provider prices a module at its direct cost plus markup. The sources of
-// model::kSourceTable then pay in their payment order: third parties first
+// A provider prices a module at its direct cost plus markup. The payers of
+// model::kPayerTable then pay in their payment order: third parties first
 // (government, the firm's partner buyer, its CSR foundation), then programme
 // money within the plan (the donor subsidy, the ILO), each its share while
 // its money lasts; the enterprise pays the rest. Programme money never pays
@@ -26,11 +26,12 @@ double module_price(const model::Description& m, int country, int module);
 // The ordered payments for one delivery, as they would be made now.
 struct Quote {
   double price = 0;
-  std::array<double, model::kSources> by_source{};
+  std::array<double, model::kPayers> by_payer{};    // indexed by model::Payer
+  std::array<double, model::kSources> by_source{};  // the same money by revenue source
   double unfunded = 0;    // planned funder money that is not there (spent budgets)
   double unpaid = 0;      // part of `unfunded` the provider absorbs (rule `absorbed`)
   bool rationed = false;  // rule `rationed` and money is missing: no seat
-  double fee() const { return by_source[static_cast<int>(model::Source::enterprise)]; }
+  double fee() const { return by_payer[static_cast<int>(model::Payer::enterprise)]; }
 };
 
 // The one function that says who pays what for a delivery: used by the

@@ -136,13 +136,13 @@ TEST(Funding, AFrontLoadedPlanReleasesMoreAtFirst) {
               f.m.funders[0].budget[0] * x * (2 - x), 1e-6);
 }
 
-TEST(Funding, PaymentOrderComesFromTheSourceTable) {
+TEST(Funding, PaymentOrderComesFromThePayerTable) {
   const auto& order = model::payment_order();
-  EXPECT_EQ(order.front(), model::Source::government);
-  EXPECT_EQ(order.back(), model::Source::enterprise);
-  model::Source kind{};
+  EXPECT_EQ(order.front(), model::Payer::government);
+  EXPECT_EQ(order.back(), model::Payer::enterprise);
+  model::FunderKind kind{};
   EXPECT_TRUE(model::funder_kind_from_name("csr", kind));
-  EXPECT_EQ(kind, model::Source::csr);
+  EXPECT_EQ(kind, model::Payer::csr);
   EXPECT_FALSE(model::funder_kind_from_name("enterprise", kind));  // not a budgeted funder
   EXPECT_FALSE(model::funder_kind_from_name("philanthropist", kind));
 }
