@@ -56,8 +56,8 @@ static_assert(rows_in_source_order(), "kSourceTable rows must follow the Source 
 
 // Who pays for a delivery. A funder kind in [funders] is a payer with
 // `funder_kind` set.
-constexpr int kPayers = 6;
-enum class Payer : int { donor, ilo, government, buyer, csr, enterprise };
+constexpr int kPayers = 7;
+enum class Payer : int { donor, ilo, government, buyer, csr, enterprise, levy };
 using FunderKind = Payer;
 
 // What a payer is tied to: every firm of a supported country, the firms of
@@ -65,8 +65,9 @@ using FunderKind = Payer;
 enum class Tie { programme, country, supply_chain, firm };
 // How a payer's share of the price is set: by the phase's plan
 // (subsidy_share, ilo_share, buyer_share), by the funder's own `share` of
-// the price, or as what is left.
-enum class ShareRule { plan_subsidy, plan_ilo, plan_buyer, funder_share, rest };
+// the price, by a levy fund's `share` of the fee left to a firm that pays
+// the levy (`min_employees` or more), or as what is left.
+enum class ShareRule { plan_subsidy, plan_ilo, plan_buyer, funder_share, levy_fee_share, rest };
 
 // The funder-kind table: the single place that says who pays, as which
 // revenue source, tied to what, by what rule and in which order. Adding a
@@ -81,8 +82,10 @@ struct PayerInfo {
   int pay_order;     // 0 pays first
   bool funder_kind;  // may be declared under [funders] with a budget
 };
-// Third parties pay first, then programme money within the plan, and the
-// enterprise pays the rest (sim/funding.cpp).
+// Third parties pay first, then programme money within the plan; a levy
+// fund then reimburses part of the fee left, and the enterprise pays the
+// rest (sim/funding.cpp). A levy is public money raised from employers:
+// booked as government revenue, so the output layout stays as it was.
 inline constexpr std::array<PayerInfo, kPayers> kPayerTable{{
     {Payer::donor, "donor", Source::donor, "donor budgets (SECO, Norad, ...)", Tie::programme,
      ShareRule::plan_subsidy, 3, true},
@@ -94,7 +97,10 @@ inline constexpr std::array<PayerInfo, kPayers> kPayerTable{{
     {Payer::csr, "csr", Source::csr, "a CSR foundation's budget", Tie::supply_chain, ShareRule::funder_share,
      2, true},
     {Payer::enterprise, "enterprise", Source::enterprise, "the enterprise's fee", Tie::firm, ShareRule::rest,
-     5, false},
+     6, false},
+    {Payer::levy, "levy", Source::government,
+     "a national training levy fund (a payroll levy on larger firms)", Tie::country,
+     ShareRule::levy_fee_share, 5, true},
 }};
 constexpr bool rows_in_payer_order() {
   for (int i = 0; i < kPayers; ++i)
@@ -232,8 +238,9 @@ struct Funder {
   std::vector<std::array<bool, kModules>> phase_modules;
   Pacing pacing = Pacing::even;
   Unspent unspent = Unspent::lapse;
-  double reliability = 1;  // probability a pledge materialises, drawn per phase
-  int suppliers = 0;       // csr: firms in its supply chain
+  double reliability = 1;    // probability a pledge materialises, drawn per phase
+  int suppliers = 0;         // csr: firms in its supply chain
+  double min_employees = 0;  // levy: smallest firm that pays the levy and may claim
 
   bool active_at(int step) const {
     return (first_step < 0 || step >= first_step) && (last_step < 0 || step <= last_step);

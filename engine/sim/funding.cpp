@@ -126,7 +126,18 @@ struct Planned {
   double available = 0;
 };
 
-Planned third_party(const State& s, Payer src, int firm, int module, double price) {
+// Funder j's share of the price for this firm, by its kind's share rule:
+// its own share of the price, or (a levy fund) its share of the fee left
+// (`rest` of the price) for a firm large enough to pay the levy.
+double funder_share(const State& s, std::size_t j, int firm, int phase, double rest) {
+  const model::Funder& f = s.model->funders[j];
+  if (model::payer_info(f.kind).share != model::ShareRule::levy_fee_share) return f.share_in(phase);
+  const bool contributes = s.firms.employees[static_cast<std::size_t>(firm)] >= f.min_employees;
+  return contributes ? f.share_in(phase) * rest : 0.0;
+}
+
+// `rest`: the share of the price not yet paid by earlier payers.
+Planned third_party(const State& s, Payer src, int firm, int module, double price, double rest) {
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
   const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
   Planned out;
@@ -138,7 +149,7 @@ Planned third_party(const State& s, Payer src, int firm, int module, double pric
   if (p < 0) return out;
   for (std::size_t j = 0; j < s.funders.size(); ++j) {
     if (s.model->funders[j].kind != src || !funder_covers(s, j, firm, module, p)) continue;
-    const double share = s.model->funders[j].share_in(p);
+    const double share = funder_share(s, j, firm, p, rest);
     out.share += share;
     out.available += std::min(share, funder_left(s, j) / price);
   }
@@ -213,7 +224,7 @@ Quote quote_delivery(const State& s, int firm, int module, bool licensed) {
     if (model::payer_info(src).share == model::ShareRule::rest) break;
     const bool programme = model::programme_money(src);
     const Planned plan = programme ? programme_share(s, src, firm, module, licensed)
-                                   : third_party(s, src, firm, module, q.price);
+                                   : third_party(s, src, firm, module, q.price, 1.0 - paid);
     const double room = std::max(0.0, (programme ? programme_room : 1.0) - paid);
     const double pays = std::min(plan.available, room);
     unfunded += std::min(plan.share, room) - pays;
@@ -237,14 +248,15 @@ double expected_fee(const State& s, int firm, int module) {
 
 namespace {
 
-// Spends a third party's payment from its funders in table order.
-void spend_third_party(State& s, Payer src, int firm, int module, double amount) {
+// Spends a third party's payment from its funders in table order, each
+// up to its share as quoted (`rest`: the share of the price left to it).
+void spend_third_party(State& s, Payer src, int firm, int module, double amount, double rest) {
   const int p = s.model->phase_at(s.step);
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
   const double price = module_price(*s.model, c, module);
   for (std::size_t j = 0; j < s.funders.size() && amount > 0; ++j) {
     if (s.model->funders[j].kind != src || !funder_covers(s, j, firm, module, p)) continue;
-    const double part = std::min({amount, s.model->funders[j].share_in(p) * price, funder_left(s, j)});
+    const double part = std::min({amount, funder_share(s, j, firm, p, rest) * price, funder_left(s, j)});
     spend(s, j, c, part);
     amount -= part;
   }
@@ -273,13 +285,16 @@ void book(State& s, const Quote& q, int c, int provider) {
 Quote pay_delivery(State& s, int firm, int provider, int module) {
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
   const Quote q = quote_delivery(s, firm, module, s.providers[static_cast<std::size_t>(provider)].licensed);
+  double paid = 0;  // by the payers before, as the quote's shares were
   for (const Payer src : model::payment_order()) {
     const double amount = q.by_payer[static_cast<std::size_t>(src)];
+    const double rest = q.price > 0 ? 1.0 - paid / q.price : 0.0;
+    paid += amount;
     if (amount <= 0 || !model::payer_info(src).funder_kind) continue;
     if (model::programme_money(src))
       spend_pool(s, src, c, Line::delivery, amount);
     else
-      spend_third_party(s, src, firm, module, amount);
+      spend_third_party(s, src, firm, module, amount, rest);
   }
   s.firms.fees_paid_usd[static_cast<std::size_t>(firm)] += static_cast<float>(q.fee());
   book(s, q, c, provider);

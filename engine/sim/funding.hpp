@@ -4,7 +4,8 @@
 // A provider prices a module at its direct cost plus markup. The payers of
 // model::kPayerTable then pay in their payment order: third parties first
 // (government, the firm's partner buyer, its CSR foundation), then programme
-// money within the plan (the donor subsidy, the ILO), each its share while
+// money within the plan (the donor subsidy, the ILO), then a levy fund
+// (part of the fee left, for firms that pay the levy), each its share while
 // its money lasts; the enterprise pays the rest. Programme money never pays
 // so much that the firm pays less than the plan's fee_share. When a funder's
 // money has run out the phase's `unfunded` rule decides: the firm pays the
