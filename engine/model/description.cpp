@@ -9,19 +9,19 @@ const std::array<const char*, kSources>& source_names() {
                                                        "buyer", "csr", "enterprise"};
   return names;
 }
-const std::array<Source, kSources>& payment_order() {
-  static const std::array<Source, kSources> order = [] {
-    std::array<Source, kSources> o{};
-    for (const SourceInfo& row : kSourceTable) o[static_cast<std::size_t>(row.pay_order)] = row.source;
+const std::array<Payer, kPayers>& payment_order() {
+  static const std::array<Payer, kPayers> order = [] {
+    std::array<Payer, kPayers> o{};
+    for (const PayerInfo& row : kPayerTable) o[static_cast<std::size_t>(row.pay_order)] = row.payer;
     return o;
   }();
   return order;
 }
 
-bool funder_kind_from_name(const std::string& name, Source& kind) {
-  for (const SourceInfo& row : kSourceTable)
-    if (row.funder_kind && name == source_names()[static_cast<std::size_t>(row.source)]) {
-      kind = row.source;
+bool funder_kind_from_name(const std::string& name, FunderKind& kind) {
+  for (const PayerInfo& row : kPayerTable)
+    if (row.funder_kind && name == row.name) {
+      kind = row.payer;
       return true;
     }
   return false;

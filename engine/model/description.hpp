@@ -17,8 +17,8 @@ constexpr int kSources = 6;
 constexpr int kProviderTypes = 5;
 constexpr int kIndicators = 6;
 
-// Who pays for delivery. Order is the output order of `revenue_usd`; the
-// order of payment is in source_table(), not here.
+// Revenue sources: who a delivery's money is booked under. Order is the
+// output order of `revenue_usd`; the order of payment is in kPayerTable.
 enum class Source : int { donor, ilo, government, buyer, csr, enterprise };
 // The kinds of organisation that deliver SCORE.
 enum class ProviderType : int {
@@ -33,37 +33,19 @@ enum class Indicator : int { productivity, defect_rate, accident_rate, absenteei
 
 const std::array<const char*, kSources>& source_names();
 
-// What a paying source is tied to: every firm of a supported country, the
-// firms of one country, or a firm's own buyer or supply chain.
-enum class Tie { programme, country, supply_chain, firm };
-// How a source's share of the price is set: by the phase's plan (subsidy,
-// ILO, buyer share), by the funder's own `share`, or as what is left.
-enum class ShareRule { plan_subsidy, plan_ilo, plan_buyer, funder_share, rest };
-
-// One row per paying source: the single place that says who pays, in which
-// order, from what money and by what rule. A funder kind in [funders] is a
-// row with `funder_kind` set; adding a kind is one row plus its share rule.
+// One row per revenue source: whether its money is the programme's own
+// (ILO or donor money, which cost recovery leaves out).
 struct SourceInfo {
   Source source;
-  const char* revenue;  // where its money comes from
-  Tie tie;
-  ShareRule share;
-  int pay_order;         // 0 pays first
-  bool funder_kind;      // may be declared under [funders] with a budget
-  bool programme_money;  // ILO or donor money: not cost recovery
+  bool programme_money;
 };
-// Third parties pay first, then programme money within the plan, and the
-// enterprise pays what is left (sim/funding.cpp).
 inline constexpr std::array<SourceInfo, kSources> kSourceTable{{
-    {Source::donor, "donor budgets (SECO, Norad, ...)", Tie::programme, ShareRule::plan_subsidy, 3, true,
-     true},
-    {Source::ilo, "the ILO's own budget", Tie::programme, ShareRule::plan_ilo, 4, true, true},
-    {Source::government, "a national government's budget", Tie::country, ShareRule::funder_share, 0, true,
-     false},
-    {Source::buyer, "a partner buyer paying for its suppliers", Tie::supply_chain, ShareRule::plan_buyer, 1,
-     false, false},
-    {Source::csr, "a CSR foundation's budget", Tie::supply_chain, ShareRule::funder_share, 2, true, false},
-    {Source::enterprise, "the enterprise's fee", Tie::firm, ShareRule::rest, 5, false, false},
+    {Source::donor, true},
+    {Source::ilo, true},
+    {Source::government, false},
+    {Source::buyer, false},
+    {Source::csr, false},
+    {Source::enterprise, false},
 }};
 constexpr bool rows_in_source_order() {
   for (int i = 0; i < kSources; ++i)
@@ -71,11 +53,81 @@ constexpr bool rows_in_source_order() {
   return true;
 }
 static_assert(rows_in_source_order(), "kSourceTable rows must follow the Source enum");
-inline const SourceInfo& source_info(Source s) { return kSourceTable[static_cast<std::size_t>(s)]; }
-// Sources in the order they pay for a delivery.
-const std::array<Source, kSources>& payment_order();
+
+// Who pays for a delivery. A funder kind in [funders] is a payer with
+// `funder_kind` set.
+constexpr int kPayers = 7;
+enum class Payer : int { donor, ilo, government, buyer, csr, enterprise, levy };
+using FunderKind = Payer;
+
+// What a payer is tied to: every firm of a supported country, the firms of
+// one country, or a firm's own buyer or supply chain.
+enum class Tie { programme, country, supply_chain, firm };
+// How a payer's share of the price is set: by the phase's plan
+// (subsidy_share, ilo_share, buyer_share), by the funder's own `share` of
+// the price, by a levy fund's `share` of the fee left to a firm that pays
+// the levy (`min_employees` or more), or as what is left.
+enum class ShareRule { plan_subsidy, plan_ilo, plan_buyer, funder_share, levy_fee_share, rest };
+
+// The funder-kind table: the single place that says who pays, as which
+// revenue source, tied to what, by what rule and in which order. Adding a
+// kind is one row plus its share rule (sim/funding.cpp).
+struct PayerInfo {
+  Payer payer;
+  const char* name;     // as written in scenarios (funders.<ID>.kind)
+  Source source;        // the revenue its payments are booked as
+  const char* revenue;  // where its money comes from
+  Tie tie;
+  ShareRule share;
+  int pay_order;     // 0 pays first
+  bool funder_kind;  // may be declared under [funders] with a budget
+};
+// Third parties pay first, then programme money within the plan; a levy
+// fund then reimburses part of the fee left, and the enterprise pays the
+// rest (sim/funding.cpp). A levy is public money raised from employers:
+// booked as government revenue, so the output layout stays as it was.
+inline constexpr std::array<PayerInfo, kPayers> kPayerTable{{
+    {Payer::donor, "donor", Source::donor, "donor budgets (SECO, Norad, ...)", Tie::programme,
+     ShareRule::plan_subsidy, 3, true},
+    {Payer::ilo, "ilo", Source::ilo, "the ILO's own budget", Tie::programme, ShareRule::plan_ilo, 4, true},
+    {Payer::government, "government", Source::government, "a national government's budget", Tie::country,
+     ShareRule::funder_share, 0, true},
+    {Payer::buyer, "buyer", Source::buyer, "a partner buyer paying for its suppliers", Tie::supply_chain,
+     ShareRule::plan_buyer, 1, false},
+    {Payer::csr, "csr", Source::csr, "a CSR foundation's budget", Tie::supply_chain, ShareRule::funder_share,
+     2, true},
+    {Payer::enterprise, "enterprise", Source::enterprise, "the enterprise's fee", Tie::firm, ShareRule::rest,
+     6, false},
+    {Payer::levy, "levy", Source::government,
+     "a national training levy fund (a payroll levy on larger firms)", Tie::country,
+     ShareRule::levy_fee_share, 5, true},
+}};
+constexpr bool rows_in_payer_order() {
+  for (int i = 0; i < kPayers; ++i)
+    if (static_cast<int>(kPayerTable[static_cast<std::size_t>(i)].payer) != i) return false;
+  return true;
+}
+static_assert(rows_in_payer_order(), "kPayerTable rows must follow the Payer enum");
+// Each place in the payment order is taken once, and what is left is paid last.
+constexpr bool payment_order_complete() {
+  for (int place = 0; place < kPayers; ++place) {
+    int rows = 0;
+    for (const PayerInfo& row : kPayerTable)
+      if (row.pay_order == place) rows += (place == kPayers - 1) == (row.share == ShareRule::rest) ? 1 : 2;
+    if (rows != 1) return false;
+  }
+  return true;
+}
+static_assert(payment_order_complete(), "kPayerTable: one payer per place, the rest paid last");
+constexpr const PayerInfo& payer_info(Payer p) { return kPayerTable[static_cast<std::size_t>(p)]; }
+// ILO or donor money, which never pays below the plan's fee share.
+constexpr bool programme_money(Payer p) {
+  return kSourceTable[static_cast<std::size_t>(payer_info(p).source)].programme_money;
+}
+// Payers in the order they pay for a delivery.
+const std::array<Payer, kPayers>& payment_order();
 // The funder kind named `name` ("donor", "government", ...); false if none.
-bool funder_kind_from_name(const std::string& name, Source& kind);
+bool funder_kind_from_name(const std::string& name, FunderKind& kind);
 const std::array<const char*, kProviderTypes>& provider_type_names();
 const std::array<const char*, kIndicators>& indicator_names();
 const std::array<const char*, kModules>& module_ids();
@@ -144,10 +196,6 @@ struct Phase {
   std::vector<Plan> plans;  // one per country, in country order
 };
 
-// A funder's kind is the source it pays as (a row of source_table() with
-// funder_kind set).
-using FunderKind = Source;
-
 // How a funder spreads its phase budget over the months it funds in the
 // phase: evenly, front-loaded, all at once, or by a yearly schedule.
 enum class Pacing { even, front_loaded, none, schedule };
@@ -190,8 +238,9 @@ struct Funder {
   std::vector<std::array<bool, kModules>> phase_modules;
   Pacing pacing = Pacing::even;
   Unspent unspent = Unspent::lapse;
-  double reliability = 1;  // probability a pledge materialises, drawn per phase
-  int suppliers = 0;       // csr: firms in its supply chain
+  double reliability = 1;    // probability a pledge materialises, drawn per phase
+  int suppliers = 0;         // csr: firms in its supply chain
+  double min_employees = 0;  // levy: smallest firm that pays the levy and may claim
 
   bool active_at(int step) const {
     return (first_step < 0 || step >= first_step) && (last_step < 0 || step <= last_step);

@@ -64,8 +64,8 @@ void read_window(Reader& r, const model::Description& m, const std::string& p, m
 // Earmarks bind programme money (donor, ILO): a government or CSR funder is
 // already tied to its country and pays delivery only.
 void read_earmarks(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
-  const bool programme = model::source_info(f.kind).tie == model::Tie::programme;
-  const std::string kind = model::source_names()[static_cast<std::size_t>(f.kind)];
+  const bool programme = model::payer_info(f.kind).tie == model::Tie::programme;
+  const std::string kind = model::payer_info(f.kind).name;
   if (r.has(at(p, "countries"))) {
     if (!programme)
       r.error(at(p, "countries"), "a " + kind + " funder is tied to its country; no earmark applies");

@@ -259,8 +259,8 @@ void read_kind(Reader& r, const std::string& p, model::Funder& f) {
 
 void read_country(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
   const std::string country = r.string(at(p, "country"));
-  const std::string kind = model::source_names()[static_cast<std::size_t>(f.kind)];
-  if (model::source_info(f.kind).tie != model::Tie::programme) {
+  const std::string kind = model::payer_info(f.kind).name;
+  if (model::payer_info(f.kind).tie != model::Tie::programme) {
     f.country = country_index(m, country);
     if (f.country < 0)
       r.error(at(p, "country"), "a " + kind + " funder needs a country defined under [countries]" +
@@ -268,6 +268,15 @@ void read_country(Reader& r, const model::Description& m, const std::string& p, 
   } else if (!country.empty()) {
     r.error(at(p, "country"), "a " + kind + " funder is not tied to a country");
   }
+}
+
+// Only a levy fund pays by firm size: for other kinds the key is an error.
+void read_levy_threshold(Reader& r, const std::string& p, model::Funder& f) {
+  f.min_employees = r.number(at(p, "min_employees"));
+  if (r.has(at(p, "min_employees")) && model::payer_info(f.kind).share != model::ShareRule::levy_fee_share)
+    r.error(at(p, "min_employees"),
+            std::string("a ") + model::payer_info(f.kind).name +
+                " funder pays for every firm it covers; min_employees is a levy's threshold");
 }
 
 // Budgets, shares and modules per phase: a phase's own setting never
@@ -351,6 +360,7 @@ void read_funders(Reader& r, model::Description& m) {
         r.string(at(p, "unspent")) == "carry_over" ? model::Unspent::carry_over : model::Unspent::lapse;
     f.reliability = r.number(at(p, "reliability"));
     f.suppliers = static_cast<int>(r.integer(at(p, "suppliers")));
+    read_levy_threshold(r, p, f);
     read_funder_money(r, m, p, f);
     m.funders.push_back(std::move(f));
   }

@@ -37,11 +37,11 @@ std::vector<KeySpec> plan_levers() {
   };
 }
 
-// The kinds a [funders] entry may have: rows of the source table.
+// The kinds a [funders] entry may have: rows of the funder-kind table.
 std::vector<std::string_view> funder_kinds() {
   std::vector<std::string_view> kinds;
-  for (const model::SourceInfo& row : model::kSourceTable)
-    if (row.funder_kind) kinds.push_back(model::source_names()[static_cast<std::size_t>(row.source)]);
+  for (const model::PayerInfo& row : model::kPayerTable)
+    if (row.funder_kind) kinds.push_back(row.name);
   return kinds;
 }
 
@@ -101,7 +101,7 @@ std::vector<KeySpec> fixed_keys() {
        "Cost lines donor budgets may pay; the ILO's budget pays the rest.", lines},
 
       {"funders.*.name", Type::string, -kInf, kInf, "", "\"\"", "Display name."},
-      {"funders.*.kind", Type::string, -kInf, kInf, "", "", "donor, ilo, government or csr (the funder kinds of the source table).",
+      {"funders.*.kind", Type::string, -kInf, kInf, "", "", "donor, ilo, government, csr or levy (the funder kinds of the payer table).",
        funder_kinds()},
       {"funders.*.budget_usd.*", Type::number, 0, 1e12, "USD", "", "Budget per phase (key: phase id)."},
       {"funders.*.pacing", Type::string, -kInf, kInf, "", "\"even\"",
@@ -111,14 +111,15 @@ std::vector<KeySpec> fixed_keys() {
       {"funders.*.unspent", Type::string, -kInf, kInf, "", "\"lapse\"",
        "Money unspent at a phase's end: lapse, or carry_over to the funder's next phase.", {"lapse", "carry_over"}},
       {"funders.*.phase.*.share", Type::number, 0, 1, "share", "",
-       "government, csr: share in one phase (key: phase id); overrides share."},
+       "government, csr, levy: share in one phase (key: phase id); overrides share."},
       {"funders.*.phase.*.modules", Type::integers, 1, 5, "module numbers", "",
-       "government, csr: modules paid for in one phase; overrides modules."},
-      {"funders.*.country", Type::string, -kInf, kInf, "country id", "\"\"", "government, csr: the country funded."},
-      {"funders.*.share", Type::number, 0, 1, "share", "0", "government, csr: share of delivery cost paid."},
-      {"funders.*.modules", Type::integers, 1, 5, "module numbers", "[1, 2, 3, 4, 5]", "government, csr: modules paid for."},
+       "government, csr, levy: modules paid for in one phase; overrides modules."},
+      {"funders.*.country", Type::string, -kInf, kInf, "country id", "\"\"", "government, csr, levy: the country funded."},
+      {"funders.*.share", Type::number, 0, 1, "share", "0", "government, csr: share of delivery cost paid; levy: share of the fee left after the other funders."},
+      {"funders.*.modules", Type::integers, 1, 5, "module numbers", "[1, 2, 3, 4, 5]", "government, csr, levy: modules paid for."},
       {"funders.*.reliability", Type::number, 0, 1, "probability", "1", "Probability a pledge materialises (drawn once per phase)."},
       {"funders.*.suppliers", Type::integer, 0, 1e7, "firms", "0", "csr: firms in the foundation's supply chain."},
+      {"funders.*.min_employees", Type::number, 0, 1e6, "employees", "0", "levy: smallest firm that pays the levy and may claim from the fund."},
       {"funders.*.currency", Type::string, -kInf, kInf, "currency id", "\"USD\"", "Currency of the funder's budget: USD or one under [currencies]."},
       {"funders.*.budget.*", Type::number, 0, 1e12, "funder's currency", "", "Budget per phase (key: phase id) in the funder's currency."},
       {"funders.*.start", Type::month, -kInf, kInf, "YYYY-MM", "", "First month the funder pays; absent: from its phases' start."},

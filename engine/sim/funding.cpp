@@ -7,7 +7,7 @@
 
 namespace score::sim {
 using model::FunderKind;
-using model::Source;
+using model::Payer;
 
 namespace {
 
@@ -56,13 +56,16 @@ double allowed(const State& s, std::size_t j, int p) {
   return (budget + carried) * paced_fraction(f.pacing, w, s.step);
 }
 
+// The revenue source (series layer) a funder's money is booked under.
+int source_of(const model::Funder& f) { return static_cast<int>(model::payer_info(f.kind).source); }
+
 // The ledger is kept in the funder's currency; payments are in USD at the
 // month's rate.
 void spend(State& s, std::size_t j, int country, double usd) {
   const double own = usd / s.model->usd_per_unit(s.model->funders[j], s.step);
   s.funders[j].spent_phase += own;
   s.funders[j].spent_total += own;
-  s.series.at(Metric::funds_spent_usd, s.step, country, static_cast<int>(s.model->funders[j].kind)) += usd;
+  s.series.at(Metric::funds_spent_usd, s.step, country, source_of(s.model->funders[j])) += usd;
 }
 
 // Whether programme funder j's money may pay a line in a country
@@ -102,12 +105,12 @@ bool donor_pays(const model::Phase& phase, Line line) {
 }
 
 // Whether a budgeted funder j pays for this firm's module: tied to the
-// firm's country (government) or its supply chain (csr), and covering it.
+// firm's country or its supply chain (the table's tie), and covering it.
 bool funder_covers(const State& s, std::size_t j, int firm, int module, int phase) {
   const model::Funder& f = s.model->funders[j];
   const auto u = static_cast<std::size_t>(firm);
   if (!f.pays_module(phase, module)) return false;
-  switch (model::source_info(f.kind).tie) {
+  switch (model::payer_info(f.kind).tie) {
     case model::Tie::country:
       return f.country == s.firms.country[u];
     case model::Tie::supply_chain:
@@ -117,18 +120,29 @@ bool funder_covers(const State& s, std::size_t j, int firm, int module, int phas
   }
 }
 
-// The planned share of a source for this delivery and, for budgeted
+// The planned share of a payer for this delivery and, for budgeted
 // third parties, the money they have for it.
 struct Planned {
   double share = 0;
   double available = 0;
 };
 
-Planned third_party(const State& s, Source src, int firm, int module, double price) {
+// Funder j's share of the price for this firm, by its kind's share rule:
+// its own share of the price, or (a levy fund) its share of the fee left
+// (`rest` of the price) for a firm large enough to pay the levy.
+double funder_share(const State& s, std::size_t j, int firm, int phase, double rest) {
+  const model::Funder& f = s.model->funders[j];
+  if (model::payer_info(f.kind).share != model::ShareRule::levy_fee_share) return f.share_in(phase);
+  const bool contributes = s.firms.employees[static_cast<std::size_t>(firm)] >= f.min_employees;
+  return contributes ? f.share_in(phase) * rest : 0.0;
+}
+
+// `rest`: the share of the price not yet paid by earlier payers.
+Planned third_party(const State& s, Payer src, int firm, int module, double price, double rest) {
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
   const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
   Planned out;
-  if (model::source_info(src).share == model::ShareRule::plan_buyer) {
+  if (model::payer_info(src).share == model::ShareRule::plan_buyer) {
     if (buyer_partnered(s, firm)) out.share = out.available = cs.plan->buyer_share;
     return out;
   }
@@ -136,7 +150,7 @@ Planned third_party(const State& s, Source src, int firm, int module, double pri
   if (p < 0) return out;
   for (std::size_t j = 0; j < s.funders.size(); ++j) {
     if (s.model->funders[j].kind != src || !funder_covers(s, j, firm, module, p)) continue;
-    const double share = s.model->funders[j].share_in(p);
+    const double share = funder_share(s, j, firm, p, rest);
     out.share += share;
     out.available += std::min(share, funder_left(s, j) / price);
   }
@@ -145,12 +159,12 @@ Planned third_party(const State& s, Source src, int firm, int module, double pri
 
 // Programme money (donor, ILO) planned for this delivery: only at
 // subsidised providers while the programme supports the country.
-Planned programme_share(const State& s, Source src, int firm, int module, bool licensed) {
+Planned programme_share(const State& s, Payer src, int firm, int module, bool licensed) {
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
   const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
   Planned out;
   if (!cs.supported || licensed || cs.phase < 0) return out;
-  if (src == Source::donor) {
+  if (model::payer_info(src).share == model::ShareRule::plan_subsidy) {
     if (!donor_pays(s.model->phases[static_cast<std::size_t>(cs.phase)], Line::delivery)) return out;
     out.share = cs.plan->subsidy_share[static_cast<std::size_t>(module)];
   } else {
@@ -210,15 +224,15 @@ Quote quote_delivery(const State& s, int firm, int module, bool licensed) {
   // would pay less than the plan's fee share.
   double paid = 0, unfunded = 0;
   const double programme_room = 1.0 - cs.plan->fee_share[static_cast<std::size_t>(module)];
-  for (const Source src : model::payment_order()) {
-    const model::SourceInfo& row = model::source_info(src);
-    if (row.share == model::ShareRule::rest) break;
-    const Planned plan = row.programme_money ? programme_share(s, src, firm, module, licensed)
-                                             : third_party(s, src, firm, module, q.price);
-    const double room = std::max(0.0, (row.programme_money ? programme_room : 1.0) - paid);
+  for (const Payer src : model::payment_order()) {
+    if (model::payer_info(src).share == model::ShareRule::rest) break;
+    const bool programme = model::programme_money(src);
+    const Planned plan = programme ? programme_share(s, src, firm, module, licensed)
+                                   : third_party(s, src, firm, module, q.price, 1.0 - paid);
+    const double room = std::max(0.0, (programme ? programme_room : 1.0) - paid);
     const double pays = std::min(plan.available, room);
     unfunded += std::min(plan.share, room) - pays;
-    q.by_source[static_cast<std::size_t>(src)] = pays * q.price;
+    q.by_payer[static_cast<std::size_t>(src)] = pays * q.price;
     paid += pays;
   }
   q.unfunded = unfunded * q.price;
@@ -226,7 +240,9 @@ Quote quote_delivery(const State& s, int firm, int module, bool licensed) {
                                              : model::Unfunded::priced_up;
   q.rationed = rule == model::Unfunded::rationed && q.unfunded > 1e-9;
   q.unpaid = rule == model::Unfunded::absorbed ? q.unfunded : 0.0;
-  q.by_source[static_cast<int>(Source::enterprise)] = std::max(0.0, q.price * (1.0 - paid) - q.unpaid);
+  q.by_payer[static_cast<int>(Payer::enterprise)] = std::max(0.0, q.price * (1.0 - paid) - q.unpaid);
+  for (const model::PayerInfo& row : model::kPayerTable)
+    q.by_source[static_cast<std::size_t>(row.source)] += q.by_payer[static_cast<std::size_t>(row.payer)];
   return q;
 }
 
@@ -236,13 +252,14 @@ double expected_fee(const State& s, int firm, int module) {
 
 namespace {
 
-// Spends a third party's payment from its funders in table order.
-void spend_third_party(State& s, Source src, int firm, int module, double amount, double price) {
+// Spends a third party's payment from its funders in table order, each
+// up to its share as quoted (`rest`: the share of the price left to it).
+void spend_third_party(State& s, Payer src, int firm, int module, double amount, double price, double rest) {
   const int p = s.model->phase_at(s.step);
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
   for (std::size_t j = 0; j < s.funders.size() && amount > 0; ++j) {
     if (s.model->funders[j].kind != src || !funder_covers(s, j, firm, module, p)) continue;
-    const double part = std::min({amount, s.model->funders[j].share_in(p) * price, funder_left(s, j)});
+    const double part = std::min({amount, funder_share(s, j, firm, p, rest) * price, funder_left(s, j)});
     spend(s, j, c, part);
     amount -= part;
   }
@@ -260,7 +277,7 @@ void book(State& s, const Quote& q, int c, int provider) {
   out.at(Metric::delivery_cost_usd, s.step, c) += q.price;
   out.at(Metric::delivery_shortfall_usd, s.step, c) += q.unpaid;
   out.at(Metric::fixed_cost_priced_usd, s.step, c) += q.fixed_cost;
-  out.at(Metric::donor_spend_usd, s.step, c) += q.by_source[static_cast<int>(Source::donor)];
+  out.at(Metric::donor_spend_usd, s.step, c) += q.by_source[static_cast<int>(model::Source::donor)];
   Provider& p = s.providers[static_cast<std::size_t>(provider)];
   p.month_revenue += revenue;
   p.month_own_revenue += revenue - programme;
@@ -272,37 +289,59 @@ void book(State& s, const Quote& q, int c, int provider) {
 Quote pay_delivery(State& s, int firm, int provider, int module) {
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
   const Quote q = quote_delivery(s, firm, module, s.providers[static_cast<std::size_t>(provider)].licensed);
-  for (const Source src : model::payment_order()) {
-    const double amount = q.by_source[static_cast<std::size_t>(src)];
-    if (amount <= 0 || !model::source_info(src).funder_kind) continue;
-    if (model::source_info(src).programme_money)
+  double paid = 0;  // by the payers before, as the quote's shares were
+  for (const Payer src : model::payment_order()) {
+    const double amount = q.by_payer[static_cast<std::size_t>(src)];
+    const double rest = q.price > 0 ? 1.0 - paid / q.price : 0.0;
+    paid += amount;
+    if (amount <= 0 || !model::payer_info(src).funder_kind) continue;
+    if (model::programme_money(src))
       spend_pool(s, src, c, Line::delivery, amount);
     else
-      spend_third_party(s, src, firm, module, amount, q.price);
+      spend_third_party(s, src, firm, module, amount, q.price, rest);
   }
   s.firms.fees_paid_usd[static_cast<std::size_t>(firm)] += static_cast<float>(q.fee());
   book(s, q, c, provider);
   return q;
 }
 
+namespace {
+
+// Whether a payer's money pays a programme cost line: programme money, in
+// the table's payment order; the subsidy's payer only where the phase's
+// donor_pays lets it.
+bool pays_line(const model::Phase& phase, Payer p, Line line) {
+  const model::PayerInfo& row = model::payer_info(p);
+  return row.funder_kind && model::programme_money(p) &&
+         (row.share != model::ShareRule::plan_subsidy || donor_pays(phase, line));
+}
+
+}  // namespace
+
 double programme_funds_left(const State& s, int country, Line line) {
   const CountryState& cs = s.countries[static_cast<std::size_t>(country)];
   if (!cs.supported || cs.phase < 0) return 0;
   const model::Phase& phase = s.model->phases[static_cast<std::size_t>(cs.phase)];
-  return (donor_pays(phase, line) ? budget_left(s, FunderKind::donor, country, line) : 0.0) +
-         budget_left(s, FunderKind::ilo, country, line);
+  double left = 0;
+  for (const Payer p : model::payment_order())
+    if (pays_line(phase, p, line)) left += budget_left(s, p, country, line);
+  return left;
 }
 
 double pay_programme(State& s, int country, Line line, double amount) {
   const CountryState& cs = s.countries[static_cast<std::size_t>(country)];
   if (!cs.supported || cs.phase < 0 || amount <= 0) return 0;
   const model::Phase& phase = s.model->phases[static_cast<std::size_t>(cs.phase)];
-  const double donor =
-      donor_pays(phase, line) ? spend_pool(s, FunderKind::donor, country, line, amount) : 0.0;
-  const double ilo = spend_pool(s, FunderKind::ilo, country, line, amount - donor);
-  s.series.at(Metric::programme_cost_usd, s.step, country) += donor + ilo;
+  double paid = 0, donor = 0;
+  for (const Payer p : model::payment_order()) {
+    if (!pays_line(phase, p, line)) continue;
+    const double part = spend_pool(s, p, country, line, amount - paid);
+    paid += part;
+    if (model::payer_info(p).source == model::Source::donor) donor += part;
+  }
+  s.series.at(Metric::programme_cost_usd, s.step, country) += paid;
   s.series.at(Metric::donor_spend_usd, s.step, country) += donor;
-  return donor + ilo;
+  return paid;
 }
 
 namespace {
@@ -312,7 +351,7 @@ namespace {
 // one, else shared equally by the phase's countries it may fund.
 void record_funds(State& s, std::size_t j, int phase, Metric metric, double amount) {
   const model::Funder& f = s.model->funders[j];
-  const int k = static_cast<int>(f.kind);
+  const int k = source_of(f);
   const double usd = amount * s.model->usd_per_unit(f, s.step);
   if (f.country >= 0) {
     s.series.at(metric, s.step, f.country, k) += usd;

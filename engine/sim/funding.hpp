@@ -1,10 +1,11 @@
 #pragma once
 // Who pays: the money rules of funders, shared by the processes that spend.
 //
-// A provider prices a module at its direct cost plus markup. The sources of
-// model::kSourceTable then pay in their payment order: third parties first
+// A provider prices a module at its direct cost plus markup. The payers of
+// model::kPayerTable then pay in their payment order: third parties first
 // (government, the firm's partner buyer, its CSR foundation), then programme
-// money within the plan (the donor subsidy, the ILO), each its share while
+// money within the plan (the donor subsidy, the ILO), then a levy fund
+// (part of the fee left, for firms that pay the levy), each its share while
 // its money lasts; the enterprise pays the rest. Programme money never pays
 // so much that the firm pays less than the plan's fee_share. When a funder's
 // money has run out the phase's `unfunded` rule decides: the firm pays the
@@ -29,11 +30,12 @@ double direct_cost(const model::Description& m, int country, int module);
 struct Quote {
   double price = 0;
   double fixed_cost = 0;  // part of the price covering the provider's fixed costs (on its own books)
-  std::array<double, model::kSources> by_source{};
+  std::array<double, model::kPayers> by_payer{};    // indexed by model::Payer
+  std::array<double, model::kSources> by_source{};  // the same money by revenue source
   double unfunded = 0;    // planned funder money that is not there (spent budgets)
   double unpaid = 0;      // part of `unfunded` the provider absorbs (rule `absorbed`)
   bool rationed = false;  // rule `rationed` and money is missing: no seat
-  double fee() const { return by_source[static_cast<int>(model::Source::enterprise)]; }
+  double fee() const { return by_payer[static_cast<int>(model::Payer::enterprise)]; }
 };
 
 // The one function that says who pays what for a delivery: used by the

@@ -48,7 +48,8 @@ void assign_csr_suppliers(State& s) {
   const model::Description& m = *s.model;
   for (std::size_t j = 0; j < m.funders.size(); ++j) {
     const model::Funder& fu = m.funders[j];
-    if (fu.kind != model::FunderKind::csr || fu.country < 0 || fu.suppliers <= 0) continue;
+    if (model::payer_info(fu.kind).tie != model::Tie::supply_chain || fu.country < 0 || fu.suppliers <= 0)
+      continue;
     const CountryState& cs = s.countries[static_cast<std::size_t>(fu.country)];
     const int n = cs.end_firm - cs.first_firm;
     const int stride = std::max(1, n / fu.suppliers);

@@ -255,9 +255,36 @@ TEST_F(Build, AbsurdSizesAreRefusedBeforeAllocating) {
   EXPECT_NE(msg.find("calendar"), std::string::npos) << msg;
 }
 
-TEST_F(Build, AnUnknownFunderKindIsAnErrorNotADonor) {
-  const std::string msg = errors_of(replace(kMinimal, "kind = \"donor\"", "kind = \"philanthropist\""));
-  EXPECT_NE(msg.find("funders.D.kind"), std::string::npos) << msg;
+
+// A national training levy fund: a kind of the payer table, tied to a
+// country, paying for firms at or above its size threshold.
+const char* kLevy = R"(
+[funders.L]
+kind = "levy"
+country = "BBB"
+share = 0.5
+min_employees = 100
+budget_usd = { I = 1000 }
+)";
+
+TEST_F(Build, ALevyFundIsTiedToItsCountryAndReadsItsThreshold) {
+  const Scenario sc = load_scenario(write("levy.toml", std::string(kMinimal) + kLevy));
+  const model::Funder& l = sc.model.funders[1];
+  EXPECT_EQ(l.kind, model::FunderKind::levy);
+  EXPECT_EQ(l.country, 1);
+  EXPECT_EQ(l.share_in(0), 0.5);
+  EXPECT_EQ(l.min_employees, 100.0);
+  EXPECT_NE(errors_of(std::string(kMinimal) + replace(kLevy, "country = \"BBB\"\n", ""))
+                .find("funders.L.country: a levy funder needs a country"),
+            std::string::npos);
+}
+
+TEST_F(Build, OnlyALevyFundHasASizeThreshold) {
+  const std::string msg =
+      errors_of(std::string(kMinimal) + replace(kLevy, "kind = \"levy\"", "kind = \"government\""));
+  EXPECT_NE(msg.find("funders.L.min_employees: a government funder pays for every firm it covers"),
+            std::string::npos)
+      << msg;
 }
 
 TEST_F(Build, SharesThatExceedThePriceAreRefused) {
@@ -354,6 +381,15 @@ TEST_F(Build, AFundersCurrencyMonthsEarmarksAndScheduleAreRead) {
 int line_of(const std::string& text, const std::string& needle) {
   const auto pos = text.find(needle);
   return pos == std::string::npos ? -1 : 1 + static_cast<int>(std::count(text.begin(), text.begin() + pos, '\n'));
+}
+
+TEST_F(Build, AnUnknownFunderKindIsAnErrorAtItsLineNotADonor) {
+  const std::string text = replace(kMinimal, "kind = \"donor\"", "kind = \"philanthropist\"");
+  const std::string msg = errors_of(text);
+  EXPECT_NE(msg.find(at("bad.toml", line_of(text, "kind = \"philanthropist\""), 8) +
+                     ": funders.D.kind: \"philanthropist\" is not one of: donor, ilo, government, csr, levy"),
+            std::string::npos)
+      << msg;
 }
 
 TEST_F(Build, AFundersMoneyTermsAreCheckedWhereTheyAreWritten) {

@@ -42,6 +42,16 @@ model::Funder government(double share, double reliability) {
   return gov;
 }
 
+// A national training levy fund in country 0 for firms of `min_employees`
+// or more.
+model::Funder levy(double share, double min_employees) {
+  model::Funder l = government(share, 1.0);
+  l.id = "L";
+  l.kind = model::FunderKind::levy;
+  l.min_employees = min_employees;
+  return l;
+}
+
 TEST(Funding, PriceIsTrainerDaysTimesRatePlusMaterialsWithMarkup) {
   model::Description m = test::small_world();
   m.behaviour.provider_markup = 0.2;
@@ -136,13 +146,14 @@ TEST(Funding, AFrontLoadedPlanReleasesMoreAtFirst) {
               f.m.funders[0].budget[0] * x * (2 - x), 1e-6);
 }
 
-TEST(Funding, PaymentOrderComesFromTheSourceTable) {
+TEST(Funding, PaymentOrderComesFromThePayerTable) {
   const auto& order = model::payment_order();
-  EXPECT_EQ(order.front(), model::Source::government);
-  EXPECT_EQ(order.back(), model::Source::enterprise);
-  model::Source kind{};
+  EXPECT_EQ(order.front(), model::Payer::government);
+  EXPECT_EQ(order.back(), model::Payer::enterprise);
+  model::FunderKind kind{};
   EXPECT_TRUE(model::funder_kind_from_name("csr", kind));
-  EXPECT_EQ(kind, model::Source::csr);
+  EXPECT_EQ(kind, model::Payer::csr);
+  EXPECT_EQ(order[5], model::Payer::levy) << "a levy fund reimburses part of the fee left";
   EXPECT_FALSE(model::funder_kind_from_name("enterprise", kind));  // not a budgeted funder
   EXPECT_FALSE(model::funder_kind_from_name("philanthropist", kind));
 }
@@ -208,6 +219,33 @@ TEST(Funding, MoneyEarmarkedToDeliveryLeavesProgrammeLinesToTheIlo) {
   EXPECT_NEAR(f.s().funders[1].spent_phase - ilo_before, 1000, 1e-9);
   const Quote q = quote_delivery(f.s(), 0, 0, false);
   EXPECT_NEAR(paid_by(q, model::Source::donor), 0.6 * q.price, 1e-9);
+}
+
+TEST(Funding, ALevyFundPaysItsShareOfTheFeeLeftForFirmsThatPayTheLevy) {
+  Fixture f([](model::Description& m) { m.funders.push_back(levy(0.5, 100)); });
+  f.s().firms.employees[0] = 150;
+  const double expected = expected_fee(f.s(), 0, 0);
+  const double before = f.s().funders[2].spent_phase;
+  const Quote q = pay_delivery(f.s(), 0, 0, 0);
+  // The donor pays its 60%, the levy half of the 40% left, the firm the rest.
+  EXPECT_NEAR(paid_by(q, model::Source::donor), 0.6 * q.price, 1e-9);
+  EXPECT_NEAR(q.by_payer[static_cast<int>(model::Payer::levy)], 0.2 * q.price, 1e-9);
+  EXPECT_NEAR(paid_by(q, model::Source::government), 0.2 * q.price, 1e-9) << "public money, booked as such";
+  EXPECT_NEAR(q.fee(), 0.2 * q.price, 1e-9);
+  EXPECT_NEAR(q.fee(), expected, 1e-9) << "the fee the firm expects is the fee it pays";
+  EXPECT_NEAR(sum(q), q.price, 1e-9);
+  EXPECT_NEAR(f.s().funders[2].spent_phase - before, 0.2 * q.price, 1e-9) << "from the levy fund's budget";
+}
+
+TEST(Funding, ALevyFundPaysNothingForSmallFirmsOrAbroad) {
+  Fixture f([](model::Description& m) { m.funders.push_back(levy(0.5, 100)); });
+  f.s().firms.employees[0] = 60;  // below the threshold: pays no levy
+  EXPECT_NEAR(quote_delivery(f.s(), 0, 0, false).fee(), 0.4 * module_price(f.m, 0, 0), 1e-9);
+  const int abroad = f.s().countries[1].first_firm;
+  f.s().firms.employees[static_cast<std::size_t>(abroad)] = 150;
+  const Quote q = quote_delivery(f.s(), abroad, 0, false);
+  EXPECT_EQ(q.by_payer[static_cast<int>(model::Payer::levy)], 0.0);
+  EXPECT_NEAR(q.fee(), 0.4 * q.price, 1e-9);
 }
 
 }  // namespace

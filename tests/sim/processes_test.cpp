@@ -206,6 +206,24 @@ TEST(Money, IsConservedEveryMonthCountryAndSource) {
   }
 }
 
+TEST(Money, IsConservedWithALevyFund) {
+  model::Description m = two_phase_world();
+  model::Funder levy;
+  levy.id = "L";
+  levy.kind = model::FunderKind::levy;
+  levy.country = 0;
+  levy.share = 0.5;
+  levy.min_employees = 100;
+  levy.budget = {20000, 20000};
+  m.funders.push_back(levy);
+  const std::vector<FunderState> ledgers = run_checking_money(m, [](const Simulation& sim, int t) {
+    // Country 0 has no government funder: its government revenue is the levy's.
+    EXPECT_NEAR(at(sim, Metric::funds_spent_usd, t, 0, model::Source::government),
+                at(sim, Metric::revenue_usd, t, 0, model::Source::government), 1e-6);
+  });
+  EXPECT_GT(ledgers[3].spent_total, 0.0) << "the levy fund paid for larger firms";
+}
+
 // The donor in francs with a rate that changes, earmarked to country 1; a
 // second donor earmarked to country 0's delivery and paying for 9 months
 // across the phase change; the ILO on a schedule that leaves a fifth of
