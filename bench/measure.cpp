@@ -1,11 +1,10 @@
 #include "measure.hpp"
 
 #include <sys/resource.h>
-#include <unistd.h>
-
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -24,7 +23,9 @@ namespace {
 
 using clock = std::chrono::steady_clock;
 
-double seconds_since(clock::time_point t0) { return std::chrono::duration<double>(clock::now() - t0).count(); }
+double seconds_since(clock::time_point t0) {
+  return std::chrono::duration<double>(clock::now() - t0).count();
+}
 
 template <class T>
 std::int64_t vector_bytes(const std::vector<T>& v) {
@@ -47,7 +48,8 @@ void hash_bytes(std::uint64_t& h, const void* data, std::size_t n) {
 
 }  // namespace
 
-RunResult run_single(const model::Description& model, std::uint32_t replication, int threads, ProcessTimes* profile) {
+RunResult run_single(const model::Description& model, std::uint32_t replication, int threads,
+                     ProcessTimes* profile) {
   RunResult out;
   tbb::task_arena arena(threads);
   arena.execute([&] {
@@ -80,8 +82,8 @@ RunResult run_single(const model::Description& model, std::uint32_t replication,
   return out;
 }
 
-BatchResult run_batch(const model::Description& model, int threads, const std::optional<std::filesystem::path>& results,
-                      const output::RunInfo& info) {
+BatchResult run_batch(const model::Description& model, int threads,
+                      const std::optional<std::filesystem::path>& results, const output::RunInfo& info) {
   BatchResult out;
   out.fingerprints.assign(static_cast<std::size_t>(model.replications), 0);
   std::mutex mutex;
@@ -125,13 +127,15 @@ BatchResult run_batch(const model::Description& model, int threads, const std::o
 
 output::RunInfo run_info_for(const model::Description& model, const std::string& scenario_text) {
   output::RunInfo info = output::run_shape(model);
-  info.scenario_toml = scenario_text.empty() ? "# synthetic scenario built by score-bench: " + model.name + "\n" : scenario_text;
+  info.scenario_toml = scenario_text.empty()
+                           ? "# synthetic scenario built by score-bench: " + model.name + "\n"
+                           : scenario_text;
   info.engine_version = "bench";
   return info;
 }
 
-double write_results_once(const std::filesystem::path& file, const output::RunInfo& info, const sim::Series& series,
-                          const sim::PhaseSummary& summary) {
+double write_results_once(const std::filesystem::path& file, const output::RunInfo& info,
+                          const sim::Series& series, const sim::PhaseSummary& summary) {
   output::RunInfo one = info;
   one.replications = 1;
   const auto t0 = clock::now();
@@ -203,8 +207,9 @@ StreamResult stream_triad(int threads, std::size_t array_bytes, int trials) {
   const std::size_t grain = std::max<std::size_t>(1, n / static_cast<std::size_t>(threads));
   auto each_slice = [&](auto&& body) {
     arena.execute([&] {
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, grain), [&](const auto& r) { body(r.begin(), r.end()); },
-                        tbb::static_partitioner());
+      tbb::parallel_for(
+          tbb::blocked_range<std::size_t>(0, n, grain), [&](const auto& r) { body(r.begin(), r.end()); },
+          tbb::static_partitioner());
     });
   };
   each_slice([&](std::size_t lo, std::size_t hi) {

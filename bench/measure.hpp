@@ -24,7 +24,7 @@ struct RunResult {
   double setup_s = 0;  // population and networks
   double step_s = 0;   // the months
   double wall_s() const { return setup_s + step_s; }
-  double peer_degree = 0;                 // mean out-degree of the peer network
+  double peer_degree = 0;                      // mean out-degree of the peer network
   std::array<std::int64_t, 4> final_states{};  // firms unaware, aware, training, done at the end
   std::int64_t trained = 0;                    // firms that completed at least one module
   std::int64_t state_bytes = 0;                // see state_bytes()
@@ -46,15 +46,15 @@ struct BatchResult {
 // model.replications replications through sim::run_replications on
 // `threads` workers; with `results`, each replication is streamed to an HDF5
 // results file there as `score run` does (the file is removed afterwards).
-BatchResult run_batch(const model::Description& model, int threads, const std::optional<std::filesystem::path>& results,
-                      const output::RunInfo& info);
+BatchResult run_batch(const model::Description& model, int threads,
+                      const std::optional<std::filesystem::path>& results, const output::RunInfo& info);
 
 // What a results file says about a hand-built model.
 output::RunInfo run_info_for(const model::Description& model, const std::string& scenario_text = "");
 
 // Time to write one replication's results file (construction, write, finish).
-double write_results_once(const std::filesystem::path& file, const output::RunInfo& info, const sim::Series& series,
-                          const sim::PhaseSummary& summary);
+double write_results_once(const std::filesystem::path& file, const output::RunInfo& info,
+                          const sim::Series& series, const sim::PhaseSummary& summary);
 
 // -------------------------------------------------------- fingerprints
 

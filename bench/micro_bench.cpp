@@ -14,13 +14,13 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/task_arena.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 #include "measure.hpp"
 #include "output/results_writer.hpp"
@@ -38,7 +38,8 @@ constexpr int kCountries = 15;
 const model::Description& world(std::int64_t firms) {
   static std::map<std::int64_t, model::Description> cache;
   auto it = cache.find(firms);
-  if (it == cache.end()) it = cache.emplace(firms, synthetic_scenario({firms, kCountries, kMonths, 20090100, 1})).first;
+  if (it == cache.end())
+    it = cache.emplace(firms, synthetic_scenario({firms, kCountries, kMonths, 20090100, 1})).first;
   return it->second;
 }
 
@@ -94,7 +95,8 @@ void writer(benchmark::State& st) {
   model::Description m = world(20'000);
   m.replications = reps;
   const output::RunInfo info = run_info_for(m);
-  const auto dir = std::filesystem::temp_directory_path() / ("score-micro-bench-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("score-micro-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   for (auto _ : st) {
     output::ResultsWriter w(dir / "results.h5", info);
@@ -116,16 +118,31 @@ void firms_and_threads(benchmark::internal::Benchmark* b) {
 
 void register_all() {
   benchmark::RegisterBenchmark("Step", [](benchmark::State& st) { month(st, -1); })
-      ->Apply(firms_and_threads)->Iterations(kMonths)->UseManualTime()->Unit(benchmark::kMillisecond);
+      ->Apply(firms_and_threads)
+      ->Iterations(kMonths)
+      ->UseManualTime()
+      ->Unit(benchmark::kMillisecond);
   for (int k = 0; k < kStepProcesses; ++k)
-    benchmark::RegisterBenchmark((std::string("Process/") + process_names()[static_cast<std::size_t>(k)]).c_str(),
-                                 [k](benchmark::State& st) { month(st, k); })
-        ->Apply(firms_and_threads)->Iterations(kMonths)->UseManualTime()->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(
+        (std::string("Process/") + process_names()[static_cast<std::size_t>(k)]).c_str(),
+        [k](benchmark::State& st) { month(st, k); })
+        ->Apply(firms_and_threads)
+        ->Iterations(kMonths)
+        ->UseManualTime()
+        ->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("Setup/create_population", [](benchmark::State& st) { population(st, false); })
-      ->Apply(firms_and_threads)->UseManualTime()->Unit(benchmark::kMillisecond);
+      ->Apply(firms_and_threads)
+      ->UseManualTime()
+      ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("Setup/create_networks", [](benchmark::State& st) { population(st, true); })
-      ->Apply(firms_and_threads)->UseManualTime()->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("ResultsWriter", writer)->Arg(1)->Arg(20)->ArgName("replications")->Unit(benchmark::kMillisecond);
+      ->Apply(firms_and_threads)
+      ->UseManualTime()
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("ResultsWriter", writer)
+      ->Arg(1)
+      ->Arg(20)
+      ->ArgName("replications")
+      ->Unit(benchmark::kMillisecond);
 }
 
 }  // namespace

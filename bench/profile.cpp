@@ -11,8 +11,8 @@ using Process = void (*)(sim::State&);
 
 // The table of contents of Simulation::step(), in its order.
 constexpr std::array<Process, kStepProcesses> kProcesses{
-    sim::begin_month,      sim::run_programme,  sim::train_trainers,
-    sim::spread_awareness, sim::decide_enrolment, sim::allocate_seats,
+    sim::begin_month,       sim::run_programme,    sim::train_trainers,
+    sim::spread_awareness,  sim::decide_enrolment, sim::allocate_seats,
     sim::progress_training, sim::settle_providers, sim::record_metrics,
 };
 
@@ -20,8 +20,8 @@ constexpr std::array<Process, kStepProcesses> kProcesses{
 
 const std::array<const char*, kStepProcesses>& process_names() {
   static const std::array<const char*, kStepProcesses> names{
-      "begin_month",      "run_programme",     "train_trainers",   "spread_awareness", "decide_enrolment",
-      "allocate_seats",   "progress_training", "settle_providers", "record_metrics",
+      "begin_month",    "run_programme",     "train_trainers",   "spread_awareness", "decide_enrolment",
+      "allocate_seats", "progress_training", "settle_providers", "record_metrics",
   };
   return names;
 }

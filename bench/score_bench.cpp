@@ -14,6 +14,7 @@
 // one configuration per process for a clean figure.
 #include <tbb/global_control.h>
 #include <tbb/info.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -23,7 +24,6 @@
 #include <iostream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 #include "measure.hpp"
 #include "scenario/build.hpp"
@@ -92,9 +92,9 @@ class Line {
 };
 
 std::filesystem::path scratch_dir(const Args& args) {
-  std::filesystem::path dir = args.out_dir.empty()
-                                  ? std::filesystem::temp_directory_path() / ("score-bench-" + std::to_string(::getpid()))
-                                  : std::filesystem::path(args.out_dir);
+  std::filesystem::path dir = args.out_dir.empty() ? std::filesystem::temp_directory_path() /
+                                                         ("score-bench-" + std::to_string(::getpid()))
+                                                   : std::filesystem::path(args.out_dir);
   std::filesystem::create_directories(dir);
   return dir;
 }
@@ -197,7 +197,8 @@ int run_configuration(const Args& args, int threads) {
       b_other = run_batch(model, other, results, info);
       batch_other.push_back(b_other.wall_s);
     }
-    identical = identical && b.fingerprints == b_other.fingerprints && b.fingerprints.front() == run_fingerprint;
+    identical =
+        identical && b.fingerprints == b_other.fingerprints && b.fingerprints.front() == run_fingerprint;
     line.add("reps", reps);
     line.real("batch_wall_s", median(batch));
     line.real("batch_runs_per_s", reps / median(batch));
@@ -281,7 +282,8 @@ int run_history(const Args& args, int threads) {
   line.add("repeat", args.repeat);
   line.real("wall_s", median(wall));
   line.real("runs_per_s", args.runs / median(wall));
-  line.real("enterprise_months_per_s", static_cast<double>(model.total_firms()) * model.steps * args.runs / median(wall));
+  line.real("enterprise_months_per_s",
+            static_cast<double>(model.total_firms()) * model.steps * args.runs / median(wall));
   if (threads > 1) {
     line.real("wall_1t_s", median(wall_other));
     line.real("runs_per_s_1t", args.runs / median(wall_other));
@@ -307,24 +309,30 @@ int main(int argc, char** argv) {
   Args args;
   CLI::App app{"score-bench: how fast score runs synthetic programmes and the history scenario"};
   app.add_option("--config", args.config, "a named configuration: small, large, huge");
-  app.add_option("--firms", args.firms, "eligible firms, all countries")->check(CLI::Range(std::int64_t{1}, std::int64_t{2'000'000'000}));
+  app.add_option("--firms", args.firms, "eligible firms, all countries")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{2'000'000'000}));
   app.add_option("--countries", args.countries, "countries")->check(CLI::Range(1, 1000));
   app.add_option("--months", args.months, "months from 2009-01")->check(CLI::Range(1, 10000));
   app.add_option("--seed", args.seed, "seed (default: the configuration's fixed seed)");
-  app.add_option("--threads", args.threads, "worker threads (default: all cores)")->check(CLI::Range(0, 1024));
-  app.add_option("--reps", args.reps, "replications in the batch (default 2 x threads; 0: no batch)")->check(CLI::Range(-1, 100000));
+  app.add_option("--threads", args.threads, "worker threads (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  app.add_option("--reps", args.reps, "replications in the batch (default 2 x threads; 0: no batch)")
+      ->check(CLI::Range(-1, 100000));
   app.add_option("--repeat", args.repeat, "repeat each timing, report medians")->check(CLI::Range(1, 1000));
   app.add_flag("--check-identity", args.check_identity,
                "exit 1 unless 1 and T threads give bit-identical results (skips output and STREAM)");
   app.add_flag("--profile", args.profile, "one more run, timed process by process (share_* keys)");
   app.add_flag("!--no-stream", args.stream, "skip the STREAM triad");
-  app.add_option("--stream-mib", args.stream_mib, "MiB per STREAM array (3 arrays)")->check(CLI::Range(1, 65536));
-  app.add_option("--stream-trials", args.stream_trials, "STREAM trials (best is kept)")->check(CLI::Range(1, 1000));
+  app.add_option("--stream-mib", args.stream_mib, "MiB per STREAM array (3 arrays)")
+      ->check(CLI::Range(1, 65536));
+  app.add_option("--stream-trials", args.stream_trials, "STREAM trials (best is kept)")
+      ->check(CLI::Range(1, 1000));
   app.add_flag("!--no-output", args.write_output, "do not write results files");
   app.add_flag("--history", args.history, "run replications of the history scenario instead");
   app.add_option("--scenario", args.scenario, "scenario file for --history");
   app.add_option("--runs", args.runs, "runs (replications) for --history")->check(CLI::Range(1, 100000));
-  app.add_option("--out-dir", args.out_dir, "where results files go (default: a temporary directory, removed)");
+  app.add_option("--out-dir", args.out_dir,
+                 "where results files go (default: a temporary directory, removed)");
   CLI11_PARSE(app, argc, argv);
 
   const int hardware = tbb::info::default_concurrency();
@@ -333,7 +341,8 @@ int main(int argc, char** argv) {
   const tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
                                   static_cast<std::size_t>(std::max({threads, hardware, 2})));
   try {
-    return args.history ? score::bench::run_history(args, threads) : score::bench::run_configuration(args, threads);
+    return args.history ? score::bench::run_history(args, threads)
+                        : score::bench::run_configuration(args, threads);
   } catch (const score::scenario::ScenarioError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
     return 2;

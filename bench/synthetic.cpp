@@ -14,7 +14,8 @@ namespace {
 constexpr int kPhases = 5;
 constexpr std::array<int, kPhases> kPhaseMonths{57, 48, 50, 37, 72};
 constexpr std::array<const char*, kPhases> kPhaseIds{"I", "II", "III", "IV", "V"};
-constexpr std::array<const char*, kPhases> kStrategies{"direct", "institution_building", "buyer_led", "exit", "scale_up"};
+constexpr std::array<const char*, kPhases> kStrategies{"direct", "institution_building", "buyer_led", "exit",
+                                                       "scale_up"};
 
 // Per-phase levers: subsidy, fee, trainers, onboarding, marketing, staff, budgets.
 constexpr std::array<double, kPhases> kSubsidy{0.65, 0.6, 0.4, 0.2, 0.3};
@@ -33,7 +34,8 @@ std::vector<std::int64_t> country_sizes(std::int64_t firms, int countries) {
   std::int64_t others = 0;
   std::vector<std::int64_t> rest;
   for (int c = 1; c < countries; ++c) {
-    rest.push_back(std::max<std::int64_t>(1, static_cast<std::int64_t>(std::floor(static_cast<double>(firms) / (1.0 + 0.3 * c) / total))));
+    rest.push_back(std::max<std::int64_t>(
+        1, static_cast<std::int64_t>(std::floor(static_cast<double>(firms) / (1.0 + 0.3 * c) / total))));
     others += rest.back();
   }
   std::vector<std::int64_t> size{std::max<std::int64_t>(1, firms - others)};  // the remainder to the largest
@@ -50,8 +52,9 @@ std::vector<std::pair<int, int>> phase_steps(int months) {
   int first = 0, cumulative = 0;
   for (int p = 0; p < phases; ++p) {
     cumulative += kPhaseMonths[static_cast<std::size_t>(p)];
-    int last = p + 1 == phases ? months - 1
-                               : static_cast<int>(std::lround(static_cast<double>(months) * cumulative / total)) - 1;
+    int last = p + 1 == phases
+                   ? months - 1
+                   : static_cast<int>(std::lround(static_cast<double>(months) * cumulative / total)) - 1;
     last = std::clamp(last, first, months - (phases - p));
     out.emplace_back(first, last);
     first = last + 1;
@@ -61,10 +64,14 @@ std::vector<std::pair<int, int>> phase_steps(int months) {
 
 int active_countries(int phase, int countries) {
   switch (phase) {
-    case 0: return (countries + 1) / 2;
-    case 1: return std::max(1, static_cast<int>(std::ceil(0.65 * countries)));
-    case 3: return countries > 1 ? countries - std::max(1, countries / 10) : countries;  // exits
-    default: return countries;
+    case 0:
+      return (countries + 1) / 2;
+    case 1:
+      return std::max(1, static_cast<int>(std::ceil(0.65 * countries)));
+    case 3:
+      return countries > 1 ? countries - std::max(1, countries / 10) : countries;  // exits
+    default:
+      return countries;
   }
 }
 
@@ -132,7 +139,8 @@ std::optional<SyntheticSize> named_size(std::string_view name) {
 
 model::Description synthetic_scenario(const SyntheticSize& size) {
   model::Description m;
-  m.name = "synthetic-" + std::to_string(size.firms) + "x" + std::to_string(size.countries) + "x" + std::to_string(size.months);
+  m.name = "synthetic-" + std::to_string(size.firms) + "x" + std::to_string(size.countries) + "x" +
+           std::to_string(size.months);
   m.start = {2009, 1};
   m.steps = size.months;
   m.end = m.start.plus(size.months - 1);
@@ -140,7 +148,8 @@ model::Description synthetic_scenario(const SyntheticSize& size) {
   m.replications = size.replications;
 
   const auto sizes = country_sizes(size.firms, size.countries);
-  for (int c = 0; c < size.countries; ++c) m.countries.push_back(make_country(c, sizes[static_cast<std::size_t>(c)]));
+  for (int c = 0; c < size.countries; ++c)
+    m.countries.push_back(make_country(c, sizes[static_cast<std::size_t>(c)]));
 
   // Modules: effects of the order SCORE's Phase I firms reported.
   const std::array<std::array<double, model::kIndicators>, model::kModules> effects{{
@@ -171,7 +180,8 @@ model::Description synthetic_scenario(const SyntheticSize& size) {
   model::Funder csr = funder("CSR", "Buyer foundation", model::FunderKind::csr);
   csr.country = csr_country;
   csr.share = 0.5;
-  csr.suppliers = static_cast<int>(std::max<std::int64_t>(10, sizes[static_cast<std::size_t>(csr_country)] / 100));
+  csr.suppliers =
+      static_cast<int>(std::max<std::int64_t>(10, sizes[static_cast<std::size_t>(csr_country)] / 100));
 
   for (std::size_t p = 0; p < steps.size(); ++p) {
     const auto [first, last] = steps[p];
@@ -187,7 +197,8 @@ model::Description synthetic_scenario(const SyntheticSize& size) {
     ph.tot_usd_per_trainee = 3000;
     const int active = active_countries(static_cast<int>(p), size.countries);
     for (int c = 0; c < size.countries; ++c)
-      ph.plans.push_back(c < active ? make_plan(static_cast<int>(p), c, m.countries[static_cast<std::size_t>(c)], first, last)
+      ph.plans.push_back(c < active ? make_plan(static_cast<int>(p), c,
+                                                m.countries[static_cast<std::size_t>(c)], first, last)
                                     : model::Plan{});
     m.phases.push_back(std::move(ph));
 
@@ -196,7 +207,8 @@ model::Description synthetic_scenario(const SyntheticSize& size) {
     seco.budget.push_back(3.0 * firms * years * kDonor[p]);
     norad.budget.push_back(1.2 * firms * years * kDonor[p]);
     ilo.budget.push_back(0.4 * firms * years);
-    gov.budget.push_back(p >= 1 ? 2.0 * static_cast<double>(sizes[static_cast<std::size_t>(gov_country)]) * years : 0.0);
+    gov.budget.push_back(
+        p >= 1 ? 2.0 * static_cast<double>(sizes[static_cast<std::size_t>(gov_country)]) * years : 0.0);
     csr.budget.push_back(p >= 2 ? 1500.0 * csr.suppliers : 0.0);
   }
   m.funders = {seco, norad, ilo, gov, csr};

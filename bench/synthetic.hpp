@@ -23,7 +23,7 @@ namespace score::bench {
 struct SyntheticSize {
   std::int64_t firms = 100'000;  // eligible firms, all countries
   int countries = 15;
-  int months = 264;              // from 2009-01
+  int months = 264;  // from 2009-01
   std::uint64_t seed = 20090101;
   int replications = 1;
 };

@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& metric : results.metrics) {
       for (int r = 0; r < results.info.replications && r < 4; ++r) (void)file.metric(metric.name, r);
       if (results.has_statistics)
-        for (const score::Statistic s : score::output::kStoredStatistics) (void)file.metric_statistic(metric.name, s);
+        for (const score::Statistic s : score::output::kStoredStatistics)
+          (void)file.metric_statistic(metric.name, s);
     }
   } catch (const std::runtime_error&) {
   }

@@ -22,7 +22,8 @@ inline std::filesystem::path make_scratch_dir() {
   const fs::path d = fs::path(tmp && *tmp ? tmp : "/tmp") / ("score-fuzz-" + std::to_string(getpid()));
   fs::create_directories(d);
   for (const auto& e : fs::directory_iterator(fs::path(SCORE_SOURCE_DIR) / "scenarios"))
-    if (e.path().extension() == ".toml") fs::copy_file(e.path(), d / e.path().filename(), fs::copy_options::overwrite_existing);
+    if (e.path().extension() == ".toml")
+      fs::copy_file(e.path(), d / e.path().filename(), fs::copy_options::overwrite_existing);
   fs::copy_file(fs::path(SCORE_SOURCE_DIR) / "tests/sweep/data/small_scenario.toml", d / "small.toml",
                 fs::copy_options::overwrite_existing);
   return d;

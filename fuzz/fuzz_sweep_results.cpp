@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto path = score::fuzz::write_input("fuzzed_sweep.h5", data, size);
   try {
     const score::output::SweepFile file(path);
-    for (int s = 0; s < score::sweep::kStatistics; ++s) (void)file.statistic(static_cast<score::sweep::Statistic>(s));
+    for (int s = 0; s < score::sweep::kStatistics; ++s)
+      (void)file.statistic(static_cast<score::sweep::Statistic>(s));
     (void)file.design();
     for (const char* index : {"first", "total", "mu_star"}) (void)file.sensitivity(index);
   } catch (const std::runtime_error&) {

@@ -57,12 +57,14 @@ void read_sizes(FileChecker& check, const toml::table& t, CalibrationSpec& spec)
 // The [[parameter]] entries, or with calibration.parameters_from = "FILE" those
 // of another calibration file: a variant of a calibration (an out-of-sample
 // check) frees the same parameters without repeating them.
-std::vector<sweep::Parameter> free_parameters(FileChecker& check, const toml::table& t, const toml::table& root,
-                                              const fs::path& file, const scenario::Document* base) {
+std::vector<sweep::Parameter> free_parameters(FileChecker& check, const toml::table& t,
+                                              const toml::table& root, const fs::path& file,
+                                              const scenario::Document* base) {
   const auto from = check.string(t, "calibration", "parameters_from");
   if (!from) return sweep::detail::read_parameters(check, root, base);
   if (root.get("parameter"))
-    check.error(*root.get("parameter"), "parameter", "give [[parameter]] entries or calibration.parameters_from, not both");
+    check.error(*root.get("parameter"), "parameter",
+                "give [[parameter]] entries or calibration.parameters_from, not both");
   const TomlInput other = read_toml_input(file.parent_path() / *from, "calibration file");
   FileChecker other_check(other.display);
   auto parameters = sweep::detail::read_parameters(other_check, other.root, base);
@@ -86,7 +88,8 @@ void hold_out(FileChecker& check, const toml::table& t, TargetsFile& targets) {
       check.error(n, "calibration.holdout", "names no target of " + targets.file.filename().string());
       continue;
     }
-    if (it->kind != Kind::fit) check.error(n, "calibration.holdout", "names an identity: identities never steer the fit");
+    if (it->kind != Kind::fit)
+      check.error(n, "calibration.holdout", "names an identity: identities never steer the fit");
     it->holdout = true;
   }
 }

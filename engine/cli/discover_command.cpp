@@ -22,10 +22,10 @@
 #include "experiment/feature_scores.hpp"
 #include "experiment/prim.hpp"
 #include "output/csv_export.hpp"
-#include "sweep_output/sweep_reader.hpp"
 #include "output/temporary_path.hpp"
 #include "scenario/validate.hpp"
 #include "sweep/case_rule.hpp"
+#include "sweep_output/sweep_reader.hpp"
 
 namespace score::cli {
 namespace {

@@ -11,12 +11,12 @@
 #include "output/diff.hpp"
 #include "output/info.hpp"
 #include "output/results_reader.hpp"
-#include "sweep_output/sweep_export.hpp"
-#include "sweep_output/sweep_info.hpp"
 #include "scenario/build.hpp"
 #include "scenario/document.hpp"
 #include "scenario/reference.hpp"
 #include "sweep/sweep.hpp"
+#include "sweep_output/sweep_export.hpp"
+#include "sweep_output/sweep_info.hpp"
 
 namespace score::cli {
 namespace {

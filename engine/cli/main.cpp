@@ -1,13 +1,12 @@
 // score: run SCORE programme scenarios and inspect their results.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
-#include "cli/commands.hpp"
-#include "cli/seek_command.hpp"
-#include "cli/compare_commands.hpp"
-#include "cli/sweep_commands.hpp"
 #include "cli/calibrate_commands.hpp"
+#include "cli/commands.hpp"
+#include "cli/compare_commands.hpp"
+#include "cli/seek_command.hpp"
+#include "cli/sweep_commands.hpp"
 #include "core/version.hpp"
 
 namespace {
@@ -17,9 +16,13 @@ using namespace score::cli;
 void add_run(CLI::App& app, RunArgs& args, int& code) {
   auto* run = app.add_subcommand("run", "Run a scenario and write its results (HDF5)");
   run->add_option("scenario", args.scenario, "Scenario file (default: the SCORE history)");
-  run->add_option("-o,--output", args.output, "Results file (default: results/<scenario name>.h5, with --set results/<name>--<key=value>.h5)");
-  run->add_option("--reps", args.replications, "Replications (overrides run.replications)")->check(CLI::Range(1, 10000));
-  run->add_option("--threads", args.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
+  run->add_option(
+      "-o,--output", args.output,
+      "Results file (default: results/<scenario name>.h5, with --set results/<name>--<key=value>.h5)");
+  run->add_option("--reps", args.replications, "Replications (overrides run.replications)")
+      ->check(CLI::Range(1, 10000));
+  run->add_option("--threads", args.threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1, 1024));
   run->add_option("--seed", args.seed, "Random seed (overrides run.seed)");
   run->add_option("--compress", args.compress,
                   "Deflate level of the time series, 0-9 (default 0: none; fastest, about 4 times larger)")

@@ -7,8 +7,8 @@
 #include <cstdio>
 
 #include "cli/sweep_commands.hpp"
-#include "sweep_output/sweep_reader.hpp"
 #include "sweep/decision_table.hpp"
+#include "sweep_output/sweep_reader.hpp"
 
 namespace score::cli {
 namespace {

@@ -7,8 +7,10 @@
 namespace score::cli {
 
 Progress::Progress(std::string label, bool enabled)
-    : label_(std::move(label)), enabled_(enabled && isatty(STDERR_FILENO)),
-      start_(std::chrono::steady_clock::now()), last_(start_) {}
+    : label_(std::move(label)),
+      enabled_(enabled && isatty(STDERR_FILENO)),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
 
 Progress::~Progress() { finish(); }
 
@@ -30,8 +32,8 @@ void Progress::draw(std::int64_t done, std::int64_t total) {
   const double left = share > 0 ? elapsed * (1 - share) / share : 0;
   std::string bar(static_cast<std::size_t>(filled), '#');
   bar.resize(width, '.');
-  std::fprintf(stderr, "\r%s [%s] %3.0f%%  %.1fs elapsed, ~%.1fs left ", label_.c_str(), bar.c_str(), share * 100,
-               elapsed, left);
+  std::fprintf(stderr, "\r%s [%s] %3.0f%%  %.1fs elapsed, ~%.1fs left ", label_.c_str(), bar.c_str(),
+               share * 100, elapsed, left);
   std::fflush(stderr);
   drawn_ = true;
 }

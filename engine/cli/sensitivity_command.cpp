@@ -9,8 +9,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/sweep_commands.hpp"
-#include "sweep_output/sweep_reader.hpp"
 #include "sweep/sweep_analysis.hpp"
+#include "sweep_output/sweep_reader.hpp"
 
 namespace score::cli {
 namespace {
@@ -62,8 +62,8 @@ std::string row_label(const output::SweepFileInfo& info, Outcome o, int paramete
   char buffer[256];
   std::snprintf(buffer, sizeof buffer, "%-6s %-24s %-*s",
                 info.phases[static_cast<std::size_t>(o.phase)].c_str(),
-                sim::summary_catalogue()[static_cast<std::size_t>(o.summary)].name,
-                static_cast<int>(width), info.parameters[static_cast<std::size_t>(parameter)].c_str());
+                sim::summary_catalogue()[static_cast<std::size_t>(o.summary)].name, static_cast<int>(width),
+                info.parameters[static_cast<std::size_t>(parameter)].c_str());
   return buffer;
 }
 

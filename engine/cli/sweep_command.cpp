@@ -15,11 +15,11 @@
 #include "core/version.hpp"
 #include "output/output_lock.hpp"
 #include "output/output_name.hpp"
-#include "sweep_output/sweep_reader.hpp"
-#include "sweep_output/sweep_writer.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep/sweep.hpp"
 #include "sweep/sweep_analysis.hpp"
+#include "sweep_output/sweep_reader.hpp"
+#include "sweep_output/sweep_writer.hpp"
 
 namespace score::cli {
 namespace {
@@ -28,12 +28,12 @@ namespace fs = std::filesystem;
 
 std::string describe(const sweep::Sweep& sw) {
   const auto& spec = sw.spec;
-  const std::string options =
-      spec.policies.empty() ? std::string()
-                            : " (" + std::to_string(spec.policies.size()) + " policy options x " +
-                                  std::to_string(sw.design.uncertain) + " points)";
-  return spec.name + ": " + sweep::method_name(spec.method) + " design, " + std::to_string(sw.points()) + " points" +
-         options + " x " + std::to_string(spec.replications) + " replication(s) over " +
+  const std::string options = spec.policies.empty()
+                                  ? std::string()
+                                  : " (" + std::to_string(spec.policies.size()) + " policy options x " +
+                                        std::to_string(sw.design.uncertain) + " points)";
+  return spec.name + ": " + sweep::method_name(spec.method) + " design, " + std::to_string(sw.points()) +
+         " points" + options + " x " + std::to_string(spec.replications) + " replication(s) over " +
          std::to_string(spec.parameters.size()) + " parameter(s); base scenario " + sw.base.model.name +
          " (" + std::to_string(sw.base.model.steps) + " months)";
 }

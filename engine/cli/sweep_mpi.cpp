@@ -47,9 +47,9 @@ int sweep_mpi(const SweepArgs&) {
 #include "core/version.hpp"
 #include "output/output_lock.hpp"
 #include "output/output_name.hpp"
-#include "sweep_output/sweep_writer.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep/sweep.hpp"
+#include "sweep_output/sweep_writer.hpp"
 
 namespace score::cli {
 namespace {

@@ -20,10 +20,16 @@ std::string format_duration(double seconds) {
   return buffer;
 }
 
-SweepProgress::SweepProgress(int points, int done, std::int64_t months_per_point, int replications, bool enabled)
-    : points_(points), done_(done), done_at_start_(done),
-      months_left_at_start_(static_cast<std::int64_t>(points - done) * months_per_point), replications_(replications),
-      enabled_(enabled && isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()), last_(start_) {}
+SweepProgress::SweepProgress(int points, int done, std::int64_t months_per_point, int replications,
+                             bool enabled)
+    : points_(points),
+      done_(done),
+      done_at_start_(done),
+      months_left_at_start_(static_cast<std::int64_t>(points - done) * months_per_point),
+      replications_(replications),
+      enabled_(enabled && isatty(STDERR_FILENO)),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
 
 SweepProgress::~SweepProgress() { finish(); }
 
@@ -58,9 +64,10 @@ void SweepProgress::draw() {
   const double runs = static_cast<double>(done - done_at_start_) * replications_;
   const auto months = static_cast<double>(months_.load());
   // Months are the finer measure of work: the time left follows them.
-  const double left = months > 0 ? elapsed * (static_cast<double>(months_left_at_start_) - months) / months : NAN;
-  std::fprintf(stderr, "\rscore sweep [%s] %d/%d points  %.2f runs/s  ~%s left   ", bar.c_str(), done, points_,
-               elapsed > 0 ? runs / elapsed : 0.0, format_duration(left).c_str());
+  const double left =
+      months > 0 ? elapsed * (static_cast<double>(months_left_at_start_) - months) / months : NAN;
+  std::fprintf(stderr, "\rscore sweep [%s] %d/%d points  %.2f runs/s  ~%s left   ", bar.c_str(), done,
+               points_, elapsed > 0 ? runs / elapsed : 0.0, format_duration(left).c_str());
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -50,14 +50,16 @@ class Rng {
         counter_{agent, replication, step, static_cast<std::uint32_t>(stream) << 16} {}
   // A stream named by the caller's enum of 16-bit purposes.
   template <class Purpose>
-    requires(std::is_enum_v<Purpose> && sizeof(Purpose) == sizeof(std::uint16_t))
-  Rng(std::uint64_t seed, std::uint32_t replication, std::uint32_t step, std::uint32_t agent, Purpose purpose)
+  requires(std::is_enum_v<Purpose> && sizeof(Purpose) == sizeof(std::uint16_t))
+      Rng(std::uint64_t seed, std::uint32_t replication, std::uint32_t step, std::uint32_t agent,
+          Purpose purpose)
       : Rng(seed, replication, step, agent, static_cast<std::uint16_t>(purpose)) {}
 
   // 64 uniformly distributed bits.
   std::uint64_t bits() {
     if (used_ > 2) refill();
-    const std::uint64_t hi = buffer_[static_cast<std::size_t>(used_)], lo = buffer_[static_cast<std::size_t>(used_) + 1];
+    const std::uint64_t hi = buffer_[static_cast<std::size_t>(used_)],
+                        lo = buffer_[static_cast<std::size_t>(used_) + 1];
     used_ += 2;
     return (hi << 32) | lo;
   }
@@ -78,9 +80,7 @@ class Rng {
   double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
   bool bernoulli(double p) { return uniform() < p; }
   // Uniform integer on [0, n), n > 0 (Lemire's multiply-shift; bias < 2^-32 for n < 2^32).
-  std::uint32_t below(std::uint32_t n) {
-    return static_cast<std::uint32_t>(((bits() >> 32) * n) >> 32);
-  }
+  std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(((bits() >> 32) * n) >> 32); }
   // Standard normal. Box-Muller gives two from one pair of uniforms: the
   // second is kept for the next call (1 - u keeps the log argument in (0, 1]).
   double normal() {

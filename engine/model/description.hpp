@@ -230,7 +230,7 @@ struct Funder {
   // Pacing `schedule`: per step, what the yearly plan allows by the end of
   // that month since its phase began (own currency).
   std::vector<double> scheduled;
-  double share = 0;                // government and csr: share of the price paid
+  double share = 0;  // government and csr: share of the price paid
   std::array<bool, kModules> modules{true, true, true, true, true};
   // Per phase (empty: `share` and `modules` in every phase), so a setting
   // for one phase never leaks into another.
@@ -282,7 +282,7 @@ struct Behaviour {
   // Providers.
   double provider_overhead_usd_per_month = 500;
   double trainer_usd_per_month = 0;  // a provider's monthly pay per certified trainer
-  double provider_markup = 0.0;  // price over direct cost
+  double provider_markup = 0.0;      // price over direct cost
   // On its own books (no programme money in the country): the share of its
   // fixed costs (overhead, trainer pay) a provider spreads over its expected
   // deliveries in the price, the most the market bears over direct cost,

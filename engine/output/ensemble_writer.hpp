@@ -30,7 +30,8 @@ struct Ensemble {
   std::vector<std::int64_t> attempts, runs;
   // [generation][particle][parameter], [generation][particle], [generation][particle][target].
   std::vector<double> theta, weight, distance, simulated, reported;
-  std::vector<double> band_lo, band_hi;  // [generation][particle][target]: the reported band (+-inf when open)
+  std::vector<double> band_lo,
+      band_hi;  // [generation][particle][target]: the reported band (+-inf when open)
   int generations() const { return static_cast<int>(tolerance.size()); }
 };
 

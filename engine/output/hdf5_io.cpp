@@ -1,18 +1,18 @@
 #include "output/hdf5_io.hpp"
 
+#include <hdf5_hl.h>
+
 #include <algorithm>
 #include <ctime>
 #include <limits>
-
-#include <hdf5_hl.h>
-
 #include <utility>
 
 namespace score::output::h5 {
 
 Id float_dcpl(const std::vector<hsize_t>& chunk, int deflate_level) {
   Id dcpl(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties");
-  check(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track attribute order");
+  check(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+        "track attribute order");
   check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), "set chunking");
   if (deflate_level > 0) {
     check(H5Pset_shuffle(dcpl.get()), "set the shuffle filter");
@@ -36,7 +36,6 @@ std::string now_utc() {
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buffer;
 }
-
 
 Id string_type() {
   Id type(H5Tcopy(H5T_C_S1), "copy the string type");
@@ -206,7 +205,8 @@ namespace {
 hsize_t vector_length(hid_t dataset, hsize_t limit) {
   const auto dims = shape(dataset);
   if (dims.size() != 1) throw Error("expected a one-dimensional variable");
-  if (dims[0] > limit) throw Error("variable of " + std::to_string(dims[0]) + " elements is implausibly long");
+  if (dims[0] > limit)
+    throw Error("variable of " + std::to_string(dims[0]) + " elements is implausibly long");
   return dims[0];
 }
 }  // namespace
@@ -220,7 +220,8 @@ std::vector<std::string> read_strings(hid_t dataset, hsize_t limit) {
   if (n == 0) return values;
   if (H5Tis_variable_str(file_type.get()) > 0) {
     std::vector<char*> pointers(n, nullptr);
-    check(H5Dread(dataset, memory_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "read strings");
+    check(H5Dread(dataset, memory_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+          "read strings");
     for (char* p : pointers) values.emplace_back(p ? p : "");
     Id space(H5Dget_space(dataset), "read the shape of a variable");
     H5Dvlen_reclaim(memory_type.get(), space.get(), H5P_DEFAULT, pointers.data());
@@ -246,7 +247,8 @@ std::vector<double> read_numbers(hid_t dataset, hsize_t limit) {
 
 namespace {
 // The file-side selection of a block and a matching contiguous memory space.
-std::pair<Id, Id> block_spaces(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count) {
+std::pair<Id, Id> block_spaces(hid_t dataset, const std::vector<hsize_t>& start,
+                               const std::vector<hsize_t>& count) {
   Id file_space(H5Dget_space(dataset), "read the shape of a variable");
   check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
         "select a block of a variable");
@@ -263,7 +265,8 @@ void write_block(hid_t dataset, const std::vector<hsize_t>& start, const std::ve
         "write a block of a variable");
 }
 
-void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count, double* data) {
+void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
+                double* data) {
   auto [file_space, memory_space] = block_spaces(dataset, start, count);
   check(H5Dread(dataset, H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(), H5P_DEFAULT, data),
         "read a block of a variable");

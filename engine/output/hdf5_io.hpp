@@ -58,7 +58,8 @@ std::vector<double> read_numbers(hid_t dataset, hsize_t limit);
 // A block [start, start + count) of a float64 dataset, in C order, to or from `data`.
 void write_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
                  const double* data);
-void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count, double* data);
+void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
+                double* data);
 
 // Dimension scales.
 void make_scale(hid_t dataset, const char* name);

@@ -28,17 +28,17 @@ constexpr hsize_t kChunkValues = 1 << 17;
 // Statistics read the replications back in blocks of at most this many values (32 MiB).
 constexpr hsize_t kStatisticsBudget = 1 << 22;
 
-
 const char* kind_name(sim::Kind kind) {
   switch (kind) {
-    case sim::Kind::flow: return "flow";
-    case sim::Kind::stock: return "stock";
-    case sim::Kind::ratio: return "ratio";
+    case sim::Kind::flow:
+      return "flow";
+    case sim::Kind::stock:
+      return "stock";
+    case sim::Kind::ratio:
+      return "ratio";
   }
   return "";
 }
-
-
 
 void describe_float(hid_t dataset, const std::string& units, const std::string& long_name,
                     const std::string& coordinates) {
@@ -99,7 +99,6 @@ void fill_statistics(hid_t source, hid_t target) {
 }
 }  // namespace
 
-
 void ResultsLayout::create(const std::filesystem::path& path, const RunInfo& info) {
   // Creation order tracked, as netCDF-4 expects; the 1.8 file format keeps the
   // file readable by every HDF5 since and lets attributes grow past 64 KiB.
@@ -115,10 +114,12 @@ void ResultsLayout::create(const std::filesystem::path& path, const RunInfo& inf
   if (info.ensemble) write_ensemble_draws(file.get(), replication.get(), info);
   create_metrics(info);
   hsize_t run_values = 0;
-  for (int m = 0; m < sim::kMetrics; ++m) run_values += product(h5::shape(metrics[static_cast<std::size_t>(m)].get()));
+  for (int m = 0; m < sim::kMetrics; ++m)
+    run_values += product(h5::shape(metrics[static_cast<std::size_t>(m)].get()));
   if (info.replications > 1 && run_values <= kept_budget)
     for (int m = 0; m < sim::kMetrics; ++m)
-      kept[static_cast<std::size_t>(m)].resize(product(h5::shape(metrics[static_cast<std::size_t>(m)].get())));
+      kept[static_cast<std::size_t>(m)].resize(
+          product(h5::shape(metrics[static_cast<std::size_t>(m)].get())));
   create_summaries(info);
 }
 
@@ -146,7 +147,8 @@ void ResultsLayout::write_coordinates(const RunInfo& info) {
   const hid_t root = file.get();
   time = h5::write_integers(root, format::kTime, time_days(info));
   h5::make_scale(time.get(), format::kTime);
-  describe(time.get(), "days since " + format_year_month(info.start) + "-01", "first day of the simulated month");
+  describe(time.get(), "days since " + format_year_month(info.start) + "-01",
+           "first day of the simulated month");
   h5::write_string_attribute(time.get(), "calendar", "standard");
   h5::write_string_attribute(time.get(), "standard_name", "time");
   h5::write_string_attribute(time.get(), "axis", "T");
@@ -166,19 +168,21 @@ void ResultsLayout::write_coordinates(const RunInfo& info) {
       {sim::Axis::indicator, "enterprise performance indicator"},
   }};
   for (const auto& [axis, long_name] : extra)
-    axes[static_cast<std::size_t>(axis)] = string_scale(root, sim::axis_name(axis), sim::axis_labels(axis), long_name);
+    axes[static_cast<std::size_t>(axis)] =
+        string_scale(root, sim::axis_name(axis), sim::axis_labels(axis), long_name);
 
   const PhaseColumns phases = phase_columns(info);
   phase = string_scale(root, format::kPhase, phases.ids, "programme phase identifier");
   strings_along(root, phase.get(), format::kPhaseName, phases.names, "programme phase name");
   strings_along(root, phase.get(), format::kPhaseStart, phases.starts, "first month of the phase (YYYY-MM)");
-  strings_along(root, phase.get(), format::kPhaseEnd, phases.ends, "last month of the phase, inclusive (YYYY-MM)");
+  strings_along(root, phase.get(), format::kPhaseEnd, phases.ends,
+                "last month of the phase, inclusive (YYYY-MM)");
 
   if (info.replications > 1) {
     const auto& labels = statistic_names();
     statistic = string_scale(root, format::kStatistic, {labels.begin(), labels.end()},
-                                 "statistic across replications (NaN left out; percentiles interpolate "
-                                 "linearly between closest ranks)");
+                             "statistic across replications (NaN left out; percentiles interpolate "
+                             "linearly between closest ranks)");
   }
 }
 
@@ -227,7 +231,8 @@ void ResultsLayout::create_summaries(const RunInfo& info) {
     all = h5::create_dataset(file.get(), format::summary_total_variable(summary.name), H5T_IEEE_F64LE,
                              {reps, phases}, total.get());
     h5::attach_scales(all.get(), {replication.get(), phase.get()});
-    describe_float(all.get(), summary.units, std::string(summary.long_name) + ", all countries", phase_coordinates);
+    describe_float(all.get(), summary.units, std::string(summary.long_name) + ", all countries",
+                   phase_coordinates);
   }
 }
 
@@ -251,7 +256,8 @@ void add_statistics(hid_t file, hid_t source, std::span<const double> kept, cons
   dims[0] = kStatistics;
   chunk[0] = 1;
   h5::Id dcpl = float_dcpl(chunk, deflate_level);
-  h5::Id target = h5::create_dataset(file, format::statistics_variable(name), H5T_IEEE_F64LE, dims, dcpl.get());
+  h5::Id target =
+      h5::create_dataset(file, format::statistics_variable(name), H5T_IEEE_F64LE, dims, dcpl.get());
   h5::attach_scales(target.get(), scales);
   describe_float(target.get(), units, long_name + " (statistics across replications)", coordinates);
   if (kept.empty())
@@ -273,8 +279,8 @@ void ResultsLayout::write_statistics() {
       scales.push_back(axis(metric.axis));
       chunk.push_back(dims[3]);
     }
-    add_statistics(root, source, kept[static_cast<std::size_t>(m)], metric.name, scales, chunk, metric.units, metric.long_name, format::kCountryName,
-                   deflate_level);
+    add_statistics(root, source, kept[static_cast<std::size_t>(m)], metric.name, scales, chunk, metric.units,
+                   metric.long_name, format::kCountryName, deflate_level);
   }
   const std::string phase_coordinates =
       std::string(format::kPhaseName) + " " + format::kPhaseStart + " " + format::kPhaseEnd;
@@ -285,13 +291,14 @@ void ResultsLayout::write_statistics() {
                    {statistic.get(), phase.get(), country.get()}, h5::shape(by_country), summary.units,
                    summary.long_name, phase_coordinates + " " + format::kCountryName, 0);
     const hid_t all = totals[static_cast<std::size_t>(s)].get();
-    add_statistics(root, all, {}, format::summary_total_variable(summary.name), {statistic.get(), phase.get()},
-                   h5::shape(all), summary.units, std::string(summary.long_name) + ", all countries",
-                   phase_coordinates, 0);
+    add_statistics(root, all, {}, format::summary_total_variable(summary.name),
+                   {statistic.get(), phase.get()}, h5::shape(all), summary.units,
+                   std::string(summary.long_name) + ", all countries", phase_coordinates, 0);
   }
 }
 
-void ResultsLayout::write_replication(int index, const sim::Series& series, const sim::PhaseSummary& summary) {
+void ResultsLayout::write_replication(int index, const sim::Series& series,
+                                      const sim::PhaseSummary& summary) {
   const auto r = static_cast<hsize_t>(index);
   const auto steps = static_cast<hsize_t>(series.steps());
   const auto countries = static_cast<hsize_t>(series.countries());

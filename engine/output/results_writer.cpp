@@ -71,7 +71,8 @@ ResultsWriter::~ResultsWriter() {
 
 void ResultsWriter::write(int replication, const sim::Series& series, const sim::PhaseSummary& summary) {
   h5::Lock lock;
-  if (finished_ || failed_ || !layout_) throw std::logic_error("results writer: write() after finish() or a failure");
+  if (finished_ || failed_ || !layout_)
+    throw std::logic_error("results writer: write() after finish() or a failure");
   auto reject = [&](const std::string& what) {
     throw std::invalid_argument("results writer '" + target_.string() + "': replication " +
                                 std::to_string(replication) + " " + what);
@@ -120,7 +121,8 @@ void ResultsWriter::finish_locked() {
   sync_file(temporary_);
   std::error_code error;
   std::filesystem::rename(temporary_, target_, error);
-  if (error) throw std::runtime_error("cannot rename '" + temporary_.string() + "' onto it: " + error.message());
+  if (error)
+    throw std::runtime_error("cannot rename '" + temporary_.string() + "' onto it: " + error.message());
   sync_directory_of(target_);
 }
 

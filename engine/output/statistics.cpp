@@ -5,7 +5,6 @@
 #include <cmath>
 #include <limits>
 
-
 #include "core/statistics.hpp"
 #include "core/threads.hpp"
 
@@ -74,21 +73,24 @@ void block_statistics(std::span<const double> block, std::size_t replications, s
   // idle by now: statistics come after the last replication); each cell's
   // result is the same whatever thread computes it.
   const std::size_t tiles = (cells + kTile - 1) / kTile;
-  threads::for_ranges(std::size_t{0}, tiles, std::size_t{1}, [&](std::size_t first_tile, std::size_t end_tile) {
-    std::vector<double> tile(kTile * replications), sample;
-    sample.reserve(replications);
-    for (std::size_t t = first_tile; t != end_tile; ++t) {
-      const std::size_t first = t * kTile, width = std::min(kTile, cells - first);
-      for (std::size_t r = 0; r < replications; ++r)
-        for (std::size_t c = 0; c < width; ++c) tile[c * replications + r] = block[r * cells + first + c];
-      for (std::size_t c = 0; c < width; ++c) {
-        const auto begin = tile.begin() + static_cast<std::ptrdiff_t>(c * replications);
-        sample.assign(begin, begin + static_cast<std::ptrdiff_t>(replications));
-        const auto stats = sample_statistics(sample);
-        for (std::size_t s = 0; s < stats.size(); ++s) out[s * cells + first + c] = stats[s];
-      }
-    }
-  });
+  threads::for_ranges(std::size_t{0}, tiles, std::size_t{1},
+                      [&](std::size_t first_tile, std::size_t end_tile) {
+                        std::vector<double> tile(kTile * replications), sample;
+                        sample.reserve(replications);
+                        for (std::size_t t = first_tile; t != end_tile; ++t) {
+                          const std::size_t first = t * kTile, width = std::min(kTile, cells - first);
+                          for (std::size_t r = 0; r < replications; ++r)
+                            for (std::size_t c = 0; c < width; ++c)
+                              tile[c * replications + r] = block[r * cells + first + c];
+                          for (std::size_t c = 0; c < width; ++c) {
+                            const auto begin = tile.begin() + static_cast<std::ptrdiff_t>(c * replications);
+                            sample.assign(begin, begin + static_cast<std::ptrdiff_t>(replications));
+                            const auto stats = sample_statistics(sample);
+                            for (std::size_t s = 0; s < stats.size(); ++s)
+                              out[s * cells + first + c] = stats[s];
+                          }
+                        }
+                      });
 }
 
 }  // namespace score::output

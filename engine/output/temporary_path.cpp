@@ -39,7 +39,8 @@ void remove_stale_temporaries(const std::filesystem::path& target) {
   const std::string prefix = temporary_prefix(target);
   const std::filesystem::path directory = target.parent_path().empty() ? "." : target.parent_path();
   std::error_code error;
-  for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+  for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end;
+       it.increment(error)) {
     const std::string name = it->path().filename().string();
     if (name.rfind(prefix, 0) != 0) continue;
     // "<pid>-<n>" after the prefix.
@@ -58,7 +59,8 @@ void remove_stale_temporaries(const std::filesystem::path& target) {
 
 void sync_file(const std::filesystem::path& path) {
   auto fail = [&](const char* what) {
-    throw std::runtime_error(std::string("cannot ") + what + " '" + path.string() + "': " + std::strerror(errno));
+    throw std::runtime_error(std::string("cannot ") + what + " '" + path.string() +
+                             "': " + std::strerror(errno));
   };
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) fail("open");
@@ -72,7 +74,8 @@ void sync_file(const std::filesystem::path& path) {
 }
 
 void sync_directory_of(const std::filesystem::path& file) {
-  const std::filesystem::path directory = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+  const std::filesystem::path directory =
+      file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
   const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;
   ::fsync(fd);

@@ -309,8 +309,9 @@ void read_budgets(Reader& r, const model::Description& m, const std::string& p, 
         r.error(key, "phase " + phase + "'s budget is written twice (under budget_usd and budget)");
       written[u] = true;
       const bool convert = f.currency >= 0 && std::string_view(table) == "budget_usd";
-      f.budget[u] = r.number(key) /
-                    (convert ? m.currencies[static_cast<std::size_t>(f.currency)].rate(m.phases[u].start.year) : 1.0);
+      f.budget[u] =
+          r.number(key) /
+          (convert ? m.currencies[static_cast<std::size_t>(f.currency)].rate(m.phases[u].start.year) : 1.0);
     }
   }
 }

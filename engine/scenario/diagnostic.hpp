@@ -8,7 +8,7 @@
 namespace score::scenario {
 
 struct Diagnostic {
-  std::string file;          // the file the offending node came from; "--set KEY=VALUE" or "--set #N" for an override
+  std::string file;  // the file the offending node came from; "--set KEY=VALUE" or "--set #N" for an override
   int line = 0, column = 0;  // 1-based; 0 when unknown
   std::string key_path;      // dotted, e.g. "phases.II.country.CHN.fee_share"; "" for the file itself
   std::string message;

@@ -99,9 +99,12 @@ std::string schema_reference_markdown() {
     for (const KeySpec& spec : schema())
       if (group_of(spec.path) == g) out += row(spec);
   }
-  out += "\n### Usual ranges\n\n"
-         "A value more than " + format_number(kFarFactor) + " times below or above the usual range of its key "
-         "gets a warning (`score validate --strict` refuses it). Zero never does.\n\n";
+  out +=
+      "\n### Usual ranges\n\n"
+      "A value more than " +
+      format_number(kFarFactor) +
+      " times below or above the usual range of its key "
+      "gets a warning (`score validate --strict` refuses it). Zero never does.\n\n";
   return out + typical_ranges_markdown();
 }
 

@@ -9,8 +9,8 @@
 namespace score::scenario {
 
 enum class Type {
-  number,    // a float, or { value = , range = [lo, hi], source = "", note = "" }
-  integer,   // an integer, or the same table with an integral value
+  number,   // a float, or { value = , range = [lo, hi], source = "", note = "" }
+  integer,  // an integer, or the same table with an integral value
   boolean,
   string,
   month,     // "YYYY-MM"
@@ -19,7 +19,7 @@ enum class Type {
 };
 
 struct KeySpec {
-  std::string_view path;      // dotted; '*' stands for one key of a table the user names
+  std::string_view path;  // dotted; '*' stands for one key of a table the user names
   Type type;
   double min = -std::numeric_limits<double>::infinity();
   double max = std::numeric_limits<double>::infinity();

@@ -1,8 +1,8 @@
 #include "session/session.hpp"
 
 #include "output/results_writer.hpp"
-#include "session/memory.hpp"
 #include "provenance/run_info.hpp"
+#include "session/memory.hpp"
 #include "session/words.hpp"
 
 namespace score::session {

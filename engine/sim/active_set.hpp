@@ -66,7 +66,8 @@ inline void remove_sorted(Ids& list, Ids ids) {
 }
 
 // The run of a sorted list that falls in [first, end): one country's firms.
-inline std::pair<Ids::const_iterator, Ids::const_iterator> id_range(const Ids& list, std::int32_t first, std::int32_t end) {
+inline std::pair<Ids::const_iterator, Ids::const_iterator> id_range(const Ids& list, std::int32_t first,
+                                                                    std::int32_t end) {
   const auto lo = std::lower_bound(list.begin(), list.end(), first);
   return {lo, std::lower_bound(lo, list.end(), end)};
 }

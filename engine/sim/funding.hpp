@@ -32,7 +32,7 @@ struct Quote {
   double fixed_cost = 0;  // part of the price covering the provider's fixed costs (on its own books)
   std::array<double, model::kPayers> by_payer{};    // indexed by model::Payer
   std::array<double, model::kSources> by_source{};  // the same money by revenue source
-  double unfunded = 0;    // planned funder money that is not there (spent budgets)
+  double unfunded = 0;                              // planned funder money that is not there (spent budgets)
   double unpaid = 0;      // part of `unfunded` the provider absorbs (rule `absorbed`)
   bool rationed = false;  // rule `rationed` and money is missing: no seat
   double fee() const { return by_payer[static_cast<int>(model::Payer::enterprise)]; }

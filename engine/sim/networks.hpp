@@ -19,7 +19,8 @@ struct Networks {
   Graph peers;                // firm -> firm, symmetric
   Graph buyer_suppliers;      // buyer b -> firm, vertices [0, buyers)
   Graph association_members;  // association a -> firm, vertices [0, associations)
-  std::vector<std::vector<std::int32_t>> csr_suppliers;  // funder -> its supply chain's firms (csr funders only)
+  std::vector<std::vector<std::int32_t>>
+      csr_suppliers;  // funder -> its supply chain's firms (csr funders only)
 };
 
 // Builds a graph of `vertices` vertices from an edge list (sorted in place).

@@ -47,13 +47,15 @@ std::vector<double> reduce_agents(int begin, int end, std::size_t width, Body&& 
 // of list positions, so sums are as deterministic as over an id range.
 template <class Body>
 void for_each_listed(const std::vector<std::int32_t>& ids, Body&& body) {
-  for_each_agent(0, static_cast<int>(ids.size()), [&](int k) { body(static_cast<int>(ids[static_cast<std::size_t>(k)])); });
+  for_each_agent(0, static_cast<int>(ids.size()),
+                 [&](int k) { body(static_cast<int>(ids[static_cast<std::size_t>(k)])); });
 }
 
 template <class Body>
 std::vector<double> reduce_listed(const std::vector<std::int32_t>& ids, std::size_t width, Body&& body) {
-  return reduce_agents(0, static_cast<int>(ids.size()), width,
-                       [&](int k, std::vector<double>& acc) { body(static_cast<int>(ids[static_cast<std::size_t>(k)]), acc); });
+  return reduce_agents(0, static_cast<int>(ids.size()), width, [&](int k, std::vector<double>& acc) {
+    body(static_cast<int>(ids[static_cast<std::size_t>(k)]), acc);
+  });
 }
 
 // Runs body(i, out) for every listed agent in parallel, where out is a
@@ -66,7 +68,8 @@ std::vector<T> collect_listed(const std::vector<std::int32_t>& ids, Body&& body)
   std::vector<std::vector<T>> partial(static_cast<std::size_t>(chunks));
   threads::for_each(0, chunks, [&](int c) {
     const int lo = c * kListChunk, hi = std::min(n, lo + kListChunk);
-    for (int k = lo; k < hi; ++k) body(static_cast<int>(ids[static_cast<std::size_t>(k)]), partial[static_cast<std::size_t>(c)]);
+    for (int k = lo; k < hi; ++k)
+      body(static_cast<int>(ids[static_cast<std::size_t>(k)]), partial[static_cast<std::size_t>(c)]);
   });
   std::vector<T> all;
   for (const auto& part : partial) all.insert(all.end(), part.begin(), part.end());

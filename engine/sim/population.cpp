@@ -5,8 +5,8 @@
 #include <cstddef>
 #include <iterator>
 
-#include "sim/streams.hpp"
 #include "core/threads.hpp"
+#include "sim/streams.hpp"
 
 namespace score::sim {
 namespace {
@@ -36,7 +36,8 @@ void create_firm(State& s, std::size_t i, int country_index) {
   const bool supplies = rng.uniform32() < c.supplier_share;
   const auto buyer = static_cast<int>(rng.below32(static_cast<std::uint32_t>(std::max(1, c.buyers))));
   const bool member = rng.uniform32() < c.association_membership;
-  const auto association = static_cast<int>(rng.below32(static_cast<std::uint32_t>(std::max(1, c.associations))));
+  const auto association =
+      static_cast<int>(rng.below32(static_cast<std::uint32_t>(std::max(1, c.associations))));
   f.buyer[i] = supplies && c.buyers > 0 ? cs.first_buyer + buyer : -1;
   f.association[i] = member && c.associations > 0 ? cs.first_association + association : -1;
 }
@@ -75,7 +76,8 @@ std::vector<Cluster> clusters(const State& s) {
   for (int c = 0; c < static_cast<int>(s.countries.size()); ++c) {
     const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
     const int size = s.model->countries[static_cast<std::size_t>(c)].cluster_size;
-    for (int first = cs.first_firm; first < cs.end_firm; first += size) out.push_back({c, first, std::min(size, cs.end_firm - first)});
+    for (int first = cs.first_firm; first < cs.end_firm; first += size)
+      out.push_back({c, first, std::min(size, cs.end_firm - first)});
   }
   return out;
 }
@@ -132,7 +134,8 @@ class JoinedEdges {
   using pointer = const Edge*;
   using reference = const Edge&;
 
-  JoinedEdges(const std::vector<std::vector<Edge>>& blocks, std::size_t block) : blocks_(&blocks), block_(block) {
+  JoinedEdges(const std::vector<std::vector<Edge>>& blocks, std::size_t block)
+      : blocks_(&blocks), block_(block) {
     skip_empty();
   }
   reference operator*() const { return (*blocks_)[block_][edge_]; }
@@ -188,7 +191,8 @@ Graph membership_graph(const std::vector<std::int32_t>& group_of, std::uint32_t 
   for (std::size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
   std::vector<Edge> edges(start.back());
   for (std::uint32_t i = 0; i < firms; ++i)
-    if (const std::int32_t g = group_of[i]; g >= 0) edges[start[static_cast<std::size_t>(g)]++] = {static_cast<std::uint32_t>(g), i};
+    if (const std::int32_t g = group_of[i]; g >= 0)
+      edges[start[static_cast<std::size_t>(g)]++] = {static_cast<std::uint32_t>(g), i};
   return Graph(boost::edges_are_sorted, edges.begin(), edges.end(), groups);
 }
 
@@ -204,8 +208,8 @@ void draw_profile(State& s, int firm) {
   const model::Behaviour& b = s.model->behaviour;
   f.employees[i] = draw_employees(rng, c, b.employees_log_sd);
   f.fee_capacity_usd[i] =
-      static_cast<float>(static_cast<double>(f.employees[i]) * c.value_added_per_worker_usd * c.training_budget_share *
-                         std::exp(b.fee_capacity_log_sd * rng.normal()));
+      static_cast<float>(static_cast<double>(f.employees[i]) * c.value_added_per_worker_usd *
+                         c.training_budget_share * std::exp(b.fee_capacity_log_sd * rng.normal()));
 }
 
 void create_population(State& s) {
@@ -230,7 +234,8 @@ void create_networks(State& s) {
   s.networks.association_members = membership_graph(s.firms.association, na, n);
   s.networks.csr_suppliers.assign(s.model->funders.size(), {});
   for (std::uint32_t i = 0; i < n; ++i)
-    if (const int j = s.firms.csr[i]; j >= 0) s.networks.csr_suppliers[static_cast<std::size_t>(j)].push_back(static_cast<std::int32_t>(i));
+    if (const int j = s.firms.csr[i]; j >= 0)
+      s.networks.csr_suppliers[static_cast<std::size_t>(j)].push_back(static_cast<std::int32_t>(i));
 }
 
 }  // namespace score::sim

@@ -17,7 +17,11 @@ namespace score::sim {
 class Draws {
  public:
   Draws(std::uint64_t seed, std::uint32_t replication, std::uint32_t step, std::uint32_t id, Purpose purpose)
-      : seed_(seed), replication_(replication), step_(step), id_(id), purpose_(purpose),
+      : seed_(seed),
+        replication_(replication),
+        step_(step),
+        id_(id),
+        purpose_(purpose),
         rng_(seed, replication, step, id, purpose) {}
 
   std::uint64_t bits() {

@@ -12,7 +12,8 @@ void Stocks::add_change(const Stocks& before, const Stocks& after) {
   savings_usd += after.savings_usd - before.savings_usd;
   payback_months += after.payback_months - before.payback_months;
   in_training += after.in_training - before.in_training;
-  for (std::size_t k = 0; k < improvement.size(); ++k) improvement[k] += after.improvement[k] - before.improvement[k];
+  for (std::size_t k = 0; k < improvement.size(); ++k)
+    improvement[k] += after.improvement[k] - before.improvement[k];
 }
 
 Stocks stock_of(const Firms& f, int i) {

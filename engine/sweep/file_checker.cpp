@@ -2,8 +2,8 @@
 
 #include <cmath>
 #include <fstream>
-#include <sstream>
 #include <limits>
+#include <sstream>
 
 #include "scenario/validate.hpp"
 
@@ -15,7 +15,8 @@ LoadedToml load_toml(const std::filesystem::path& file, std::string_view what) {
   std::ifstream in(file, std::ios::binary);
   if (problem.empty() && !in) problem = "cannot be opened";
   if (!problem.empty())
-    throw scenario::ScenarioError({{out.display, 0, 0, "", "cannot read " + std::string(what) + ": " + problem}});
+    throw scenario::ScenarioError(
+        {{out.display, 0, 0, "", "cannot read " + std::string(what) + ": " + problem}});
   std::ostringstream text;
   text << in.rdbuf();
   out.text = std::move(text).str();
@@ -41,7 +42,8 @@ void FileChecker::unknown_keys(const toml::table& table, const std::string& pref
     std::string message = "unknown key";
     const std::string_view suggestion = scenario::closest_match(key.str(), names);
     if (!suggestion.empty()) message += "; did you mean '" + std::string(suggestion) + "'?";
-    diagnostics_.push_back(scenario::diagnostic_at(key.source(), key_path(prefix, key.str()), std::move(message)));
+    diagnostics_.push_back(
+        scenario::diagnostic_at(key.source(), key_path(prefix, key.str()), std::move(message)));
   }
 }
 
@@ -65,13 +67,15 @@ std::optional<std::int64_t> FileChecker::integer(const toml::table& table, const
   }
   if (*value < lo || *value > hi) {
     error(*node, key_path(prefix, key),
-          "must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", not " + std::to_string(*value));
+          "must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", not " +
+              std::to_string(*value));
     return std::nullopt;
   }
   return value;
 }
 
-std::optional<bool> FileChecker::boolean(const toml::table& table, const std::string& prefix, std::string_view key) {
+std::optional<bool> FileChecker::boolean(const toml::table& table, const std::string& prefix,
+                                         std::string_view key) {
   const toml::node* node = table.get(key);
   if (!node) return std::nullopt;
   if (const auto value = node->value_exact<bool>()) return *value;

@@ -28,13 +28,15 @@ class FileChecker {
   void error(std::string message) { diagnostics_.push_back({file_, 0, 0, "", std::move(message)}); }
 
   // Reports keys of `table` outside `allowed`, with a suggestion for typos.
-  void unknown_keys(const toml::table& table, const std::string& prefix, std::initializer_list<std::string_view> allowed);
+  void unknown_keys(const toml::table& table, const std::string& prefix,
+                    std::initializer_list<std::string_view> allowed);
 
   // Typed reads of table[key]; nullopt (with a diagnostic when present but
   // wrong) when absent or unusable. Integers must lie in [lo, hi].
-  std::optional<std::string> string(const toml::table& table, const std::string& prefix, std::string_view key);
-  std::optional<std::int64_t> integer(const toml::table& table, const std::string& prefix, std::string_view key,
-                                      std::int64_t lo, std::int64_t hi);
+  std::optional<std::string> string(const toml::table& table, const std::string& prefix,
+                                    std::string_view key);
+  std::optional<std::int64_t> integer(const toml::table& table, const std::string& prefix,
+                                      std::string_view key, std::int64_t lo, std::int64_t hi);
   std::optional<bool> boolean(const toml::table& table, const std::string& prefix, std::string_view key);
   // A number (integer or float), or nullopt with a diagnostic.
   std::optional<double> number(const toml::node& node, const std::string& key_path);
@@ -65,10 +67,12 @@ LoadedToml load_toml(const std::filesystem::path& file, std::string_view what);
 std::string key_path(const std::string& prefix, std::string_view key);
 
 // Reads the [[parameter]] entries (sweep_parameters.cpp). `base` may be null.
-std::vector<Parameter> read_parameters(FileChecker& check, const toml::table& root, const scenario::Document* base);
+std::vector<Parameter> read_parameters(FileChecker& check, const toml::table& root,
+                                       const scenario::Document* base);
 
 // Reads the [[policy]] and [[decision]] entries (sweep_policies.cpp) into
 // `spec`, whose parameters and method are read already. `base` may be null.
-void read_policies(FileChecker& check, const toml::table& root, const scenario::Document* base, SweepSpec& spec);
+void read_policies(FileChecker& check, const toml::table& root, const scenario::Document* base,
+                   SweepSpec& spec);
 
 }  // namespace score::sweep::detail

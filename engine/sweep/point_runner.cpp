@@ -21,7 +21,9 @@ std::optional<int> PendingPoints::next() {
 std::size_t PointShape::outcome_size() const {
   return static_cast<std::size_t>(replications) * phases * sim::kSummaries;
 }
-std::size_t PointShape::stats_size() const { return static_cast<std::size_t>(phases) * sim::kSummaries * kStatistics; }
+std::size_t PointShape::stats_size() const {
+  return static_cast<std::size_t>(phases) * sim::kSummaries * kStatistics;
+}
 std::size_t PointShape::timeseries_size(std::size_t metric) const {
   const auto length = sim::axis_length(sim::info(timeseries[metric]).axis);
   return static_cast<std::size_t>(replications) * steps * countries * length;
@@ -29,8 +31,8 @@ std::size_t PointShape::timeseries_size(std::size_t metric) const {
 
 PointShape point_shape(const Sweep& sweep) {
   const model::Description& m = sweep.base.model;
-  return {sweep.spec.replications, static_cast<int>(m.phases.size()), m.steps, static_cast<int>(m.countries.size()),
-          sweep.spec.timeseries};
+  return {sweep.spec.replications, static_cast<int>(m.phases.size()), m.steps,
+          static_cast<int>(m.countries.size()), sweep.spec.timeseries};
 }
 
 namespace {
@@ -39,7 +41,8 @@ namespace {
 void keep_replication(const PointShape& shape, int rep, const sim::Series& series, PointResult& out) {
   for (std::size_t m = 0; m < shape.timeseries.size(); ++m) {
     const auto values = series.values(shape.timeseries[m]);
-    std::copy(values.begin(), values.end(), out.timeseries[m].begin() + static_cast<std::ptrdiff_t>(rep * values.size()));
+    std::copy(values.begin(), values.end(),
+              out.timeseries[m].begin() + static_cast<std::ptrdiff_t>(rep * values.size()));
   }
 }
 
@@ -53,7 +56,8 @@ void summarise_point(const PointShape& shape, PointResult& out) {
       const experiment::Summary sum = experiment::summarise_replications(sample);
       const std::array<double, kStatistics> stats{sum.mean, sum.sd, sum.p05, sum.p50, sum.p95};
       std::copy(stats.begin(), stats.end(),
-                out.stats.begin() + static_cast<std::ptrdiff_t>((static_cast<std::size_t>(p) * sim::kSummaries + s) * kStatistics));
+                out.stats.begin() + static_cast<std::ptrdiff_t>(
+                                        (static_cast<std::size_t>(p) * sim::kSummaries + s) * kStatistics));
     }
 }
 
@@ -82,7 +86,8 @@ std::optional<PointResult> run_point(const Sweep& sweep, int point, const PointR
   out.seed = sweep.design.seeds.at(static_cast<std::size_t>(point));
   out.outcome.assign(shape.outcome_size(), 0.0);
   out.stats.assign(shape.stats_size(), 0.0);
-  for (std::size_t m = 0; m < shape.timeseries.size(); ++m) out.timeseries.emplace_back(shape.timeseries_size(m));
+  for (std::size_t m = 0; m < shape.timeseries.size(); ++m)
+    out.timeseries.emplace_back(shape.timeseries_size(m));
   sim::ExecutorHooks run;
   if (hooks.cancel) run.stop = [cancel = hooks.cancel] { return cancel->load(); };
   run.on_month = hooks.on_month;
@@ -118,13 +123,16 @@ bool run_points(const Sweep& sweep, PointSource& source, const RunPointsOptions&
   // The set-ups of the points in flight and of the next: enough for points
   // of one seed, run one after another (setup_order), to share them.
   std::optional<sim::SetupCache> setups;
-  if (!options.hooks.setups && shares_seeds(sweep)) setups.emplace(static_cast<std::size_t>((workers + 1) * reps));
+  if (!options.hooks.setups && shares_seeds(sweep))
+    setups.emplace(static_cast<std::size_t>((workers + 1) * reps));
   PointRunHooks hooks{[&] {
                         stopping();
                         if (options.hooks.on_month) options.hooks.on_month();
                       },
                       &stop, options.hooks.on_replication,
-                      options.hooks.setups ? options.hooks.setups : setups ? &*setups : nullptr};
+                      options.hooks.setups ? options.hooks.setups
+                      : setups             ? &*setups
+                                           : nullptr};
   std::mutex sink;
   threads::in_arena(count, [&] {
     threads::run_workers(workers, [&] {

@@ -17,8 +17,8 @@
 
 #include "core/statistics.hpp"
 #include "sim/metrics.hpp"
-#include "sim/summary.hpp"
 #include "sim/setup.hpp"
+#include "sim/summary.hpp"
 #include "sweep/sweep.hpp"
 
 namespace score::sweep {
@@ -65,7 +65,8 @@ struct PointRunHooks {
   const std::atomic<bool>* cancel = nullptr;  // stop early when set
   // After each finished replication of a point (any thread, concurrently),
   // for callers that read more of it than the point keeps (calibration).
-  std::function<void(int point, int replication, const sim::Series&, const sim::PhaseSummary&)> on_replication;
+  std::function<void(int point, int replication, const sim::Series&, const sim::PhaseSummary&)>
+      on_replication;
   // Set-ups shared with other points of the same seed (sim/setup.hpp); null:
   // every replication draws its own. The numbers are the same either way.
   sim::SetupCache* setups = nullptr;

@@ -1,6 +1,5 @@
 #include "sweep/sweep.hpp"
 
-
 #include <algorithm>
 #include <map>
 #include <mutex>
@@ -98,8 +97,9 @@ void check_points(const Sweep& sweep, int count) {
   for (const auto& [point, problems] : failures) {
     if (out.size() >= kReported) break;
     for (const auto& d : problems)
-      out.push_back({file, 0, 0, "", "point " + std::to_string(point) + " (" + describe_point(sweep, point) +
-                                         ") is not a valid scenario: " + d.format()});
+      out.push_back({file, 0, 0, "",
+                     "point " + std::to_string(point) + " (" + describe_point(sweep, point) +
+                         ") is not a valid scenario: " + d.format()});
   }
   if (failures.size() > kReported)
     out.push_back({file, 0, 0, "", std::to_string(failures.size()) + " points in all are invalid"});

@@ -89,7 +89,8 @@ Design make_design(const SweepSpec& spec) {
 std::vector<std::string> point_overrides(const SweepSpec& spec, const Design& design, int point) {
   std::vector<std::string> out = spec.base_overrides;
   if (!design.policy.empty()) {
-    const Policy& option = spec.policies.at(static_cast<std::size_t>(design.policy.at(static_cast<std::size_t>(point))));
+    const Policy& option =
+        spec.policies.at(static_cast<std::size_t>(design.policy.at(static_cast<std::size_t>(point))));
     out.insert(out.end(), option.set.begin(), option.set.end());
   }
   const auto& row = design.values.at(static_cast<std::size_t>(point));
@@ -102,7 +103,8 @@ std::vector<std::string> point_overrides(const SweepSpec& spec, const Design& de
 
 const std::filesystem::path& point_scenario(const SweepSpec& spec, const Design& design, int point) {
   if (design.policy.empty()) return spec.scenario;
-  const Policy& option = spec.policies.at(static_cast<std::size_t>(design.policy.at(static_cast<std::size_t>(point))));
+  const Policy& option =
+      spec.policies.at(static_cast<std::size_t>(design.policy.at(static_cast<std::size_t>(point))));
   return option.scenario.empty() ? spec.scenario : option.scenario;
 }
 

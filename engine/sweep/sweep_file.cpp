@@ -3,7 +3,6 @@
 // sweep_parameters.cpp.
 #include "sweep/sweep_file.hpp"
 
-
 #include <algorithm>
 #include <array>
 #include <fstream>
@@ -20,11 +19,16 @@ namespace fs = std::filesystem;
 
 const char* method_name(Method method) {
   switch (method) {
-    case Method::grid: return "grid";
-    case Method::lhs: return "lhs";
-    case Method::sobol: return "sobol";
-    case Method::saltelli: return "saltelli";
-    case Method::morris: return "morris";
+    case Method::grid:
+      return "grid";
+    case Method::lhs:
+      return "lhs";
+    case Method::sobol:
+      return "sobol";
+    case Method::saltelli:
+      return "saltelli";
+    case Method::morris:
+      return "morris";
   }
   return "";
 }
@@ -34,7 +38,6 @@ std::optional<Method> method_from_name(std::string_view name) {
     if (name == method_name(m)) return m;
   return std::nullopt;
 }
-
 
 namespace {
 
@@ -57,7 +60,8 @@ const toml::table* sweep_table(FileChecker& check, const toml::table& root) {
 std::optional<Method> read_method(FileChecker& check, const toml::table& sweep) {
   const auto name = check.string(sweep, "sweep", "design");
   if (!name) {
-    if (!sweep.get("design")) check.error(sweep, "sweep", "missing required key 'design' (grid, lhs, sobol, saltelli or morris)");
+    if (!sweep.get("design"))
+      check.error(sweep, "sweep", "missing required key 'design' (grid, lhs, sobol, saltelli or morris)");
     return std::nullopt;
   }
   if (const auto method = method_from_name(*name)) return method;
@@ -88,23 +92,26 @@ void read_sizes(FileChecker& check, const toml::table& sweep, Method method, Swe
                   std::string("not used by a ") + method_name(method) + " design");
       continue;
     }
-    if (const auto value = check.integer(sweep, "sweep", s.key, s.lo, s.hi)) *s.target = static_cast<int>(*value);
+    if (const auto value = check.integer(sweep, "sweep", s.key, s.lo, s.hi))
+      *s.target = static_cast<int>(*value);
     // grid needs levels only for continuous parameters: checked with them.
     if (!node && s.used && !grid && !(morris && s.key == "levels"))
-      check.error(sweep, "sweep", std::string("a ") + method_name(method) + " design needs '" + std::string(s.key) + "'");
+      check.error(sweep, "sweep",
+                  std::string("a ") + method_name(method) + " design needs '" + std::string(s.key) + "'");
   }
   if (morris && !sweep.get("levels")) spec.levels = 4;
   if (morris && spec.levels % 2 != 0)
     check.error(*sweep.get("levels"), "sweep.levels", "a morris design needs an even number of levels");
   if (method == Method::saltelli && spec.n > 0 && (spec.n & (spec.n - 1)) != 0)
-    check.error(*sweep.get("n"), "sweep.n", "must be a power of two (2, 4, 8, ...) to keep the Sobol' balance");
+    check.error(*sweep.get("n"), "sweep.n",
+                "must be a power of two (2, 4, 8, ...) to keep the Sobol' balance");
 }
 
 // False when the design is missing or unknown (its checks are then skipped).
 bool read_sweep(FileChecker& check, const toml::table& sweep, SweepSpec& spec) {
   check.unknown_keys(sweep, "sweep",
-                     {"name", "scenario", "design", "seed", "common_seed", "replications", "points", "n", "trajectories",
-                      "levels"});
+                     {"name", "scenario", "design", "seed", "common_seed", "replications", "points", "n",
+                      "trajectories", "levels"});
   if (const auto name = check.string(sweep, "sweep", "name")) spec.name = *name;
   if (const auto scenario = check.string(sweep, "sweep", "scenario"))
     spec.scenario = (spec.file.parent_path() / *scenario).lexically_normal();
@@ -163,26 +170,37 @@ void check_design(FileChecker& check, const toml::table& at, const SweepSpec& sp
   if (spec.method == Method::grid && continuous && !at.get("levels"))
     check.error(at, "sweep", "a grid design needs 'levels' (values per parameter given as a range)");
   if (spec.method == Method::sobol && k > experiment::sobol_max_dimension())
-    check.error(at, "sweep", "a sobol design takes at most " + std::to_string(experiment::sobol_max_dimension()) +
-                                 " parameters");
+    check.error(
+        at, "sweep",
+        "a sobol design takes at most " + std::to_string(experiment::sobol_max_dimension()) + " parameters");
   if (spec.method == Method::saltelli && 2 * k > experiment::sobol_max_dimension())
-    check.error(at, "sweep", "a saltelli design takes at most " + std::to_string(experiment::sobol_max_dimension() / 2) +
-                                 " parameters");
+    check.error(at, "sweep",
+                "a saltelli design takes at most " + std::to_string(experiment::sobol_max_dimension() / 2) +
+                    " parameters");
   double points = 1;
   switch (spec.method) {
     case Method::grid:
       for (const Parameter& p : spec.parameters)
-        points *= p.factor.levels.empty() ? std::max(spec.levels, 1) : static_cast<double>(p.factor.levels.size());
+        points *=
+            p.factor.levels.empty() ? std::max(spec.levels, 1) : static_cast<double>(p.factor.levels.size());
       break;
     case Method::lhs:
-    case Method::sobol: points = spec.points; break;
-    case Method::saltelli: points = static_cast<double>(spec.n) * (k + 2); break;
-    case Method::morris: points = static_cast<double>(spec.trajectories) * (k + 1); break;
+    case Method::sobol:
+      points = spec.points;
+      break;
+    case Method::saltelli:
+      points = static_cast<double>(spec.n) * (k + 2);
+      break;
+    case Method::morris:
+      points = static_cast<double>(spec.trajectories) * (k + 1);
+      break;
   }
-  points *= static_cast<double>(std::max<std::size_t>(1, spec.policies.size()));  // each point once per policy
+  points *=
+      static_cast<double>(std::max<std::size_t>(1, spec.policies.size()));  // each point once per policy
   if (points > kMaxPoints)
-    check.error(at, "sweep", "the design has " + scenario::format_number(points) + " points; at most " +
-                                 std::to_string(kMaxPoints));
+    check.error(at, "sweep",
+                "the design has " + scenario::format_number(points) + " points; at most " +
+                    std::to_string(kMaxPoints));
 }
 
 }  // namespace
@@ -194,7 +212,8 @@ fs::path base_scenario_path(const fs::path& file) {
   std::optional<std::string> scenario;
   if (sweep) scenario = check.string(*sweep, "sweep", "scenario");
   if (sweep && !scenario && !sweep->get("scenario"))
-    check.error(*sweep, "sweep", "missing required key 'scenario' (the base scenario, relative to this file)");
+    check.error(*sweep, "sweep",
+                "missing required key 'scenario' (the base scenario, relative to this file)");
   check.throw_if_errors();
   return (file.parent_path() / *scenario).lexically_normal();
 }

@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "experiment/design.hpp"
@@ -24,7 +24,7 @@ std::optional<Method> method_from_name(std::string_view name);
 // One scenario number the sweep varies. The factor's name is the key; its
 // lo/hi (or levels, for a list of values) are in the key's own units.
 struct Parameter {
-  std::string key;             // scenario key path, e.g. "phases.III.subsidy_share"
+  std::string key;  // scenario key path, e.g. "phases.III.subsidy_share"
   experiment::Factor factor;
   bool integer = false;        // the scenario key is an integer: design values are rounded
   bool from_scenario = false;  // range = "scenario": taken from the base scenario's provenance
@@ -87,6 +87,5 @@ SweepSpec parse_sweep_file(const std::filesystem::path& file, const scenario::Do
 // file: its path, resolved against the sweep file's folder. Throws
 // ScenarioError when the file cannot be read or names no scenario.
 std::filesystem::path base_scenario_path(const std::filesystem::path& file);
-
 
 }  // namespace score::sweep

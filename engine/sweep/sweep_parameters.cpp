@@ -54,32 +54,35 @@ std::string bounds_text(const scenario::KeySpec& spec) {
 }
 
 // A value allowed by the schema (bounds, integrality).
-bool check_value(FileChecker& check, const toml::node& at, const std::string& path, const scenario::KeySpec& spec,
-                 double value) {
+bool check_value(FileChecker& check, const toml::node& at, const std::string& path,
+                 const scenario::KeySpec& spec, double value) {
   if (value < spec.min || value > spec.max) {
     check.error(at, path, format_number(value) + " lies outside the key's bounds " + bounds_text(spec));
     return false;
   }
   if (spec.type == scenario::Type::integer && value != std::floor(value)) {
-    check.error(at, path, format_number(value) + " is not an integer, and '" + std::string(spec.path) + "' is one");
+    check.error(at, path,
+                format_number(value) + " is not an integer, and '" + std::string(spec.path) + "' is one");
     return false;
   }
   return true;
 }
 
 // range = "scenario": the range the base scenario declares for the key.
-void range_from_scenario(FileChecker& check, const toml::node& at, const std::string& path, const std::string& key,
-                         const scenario::Document& base, Parameter& p) {
+void range_from_scenario(FileChecker& check, const toml::node& at, const std::string& path,
+                         const std::string& key, const scenario::Document& base, Parameter& p) {
   const scenario::Reader reader(base);
   const auto provenance = reader.provenance(key);
   const std::string file = base.file.lexically_normal().string();
   if (!provenance) {
-    check.error(at, path, "'" + key + "' is not set in " + file + ", so it declares no range; give range = [lo, hi]");
+    check.error(at, path,
+                "'" + key + "' is not set in " + file + ", so it declares no range; give range = [lo, hi]");
     return;
   }
   if (!provenance->range) {
-    check.error(at, path, "'" + key + "' declares no range in " + file + "; write it there as { value = " +
-                              format_number(provenance->value) + ", range = [lo, hi] } or give range = [lo, hi] here");
+    check.error(at, path,
+                "'" + key + "' declares no range in " + file + "; write it there as { value = " +
+                    format_number(provenance->value) + ", range = [lo, hi] } or give range = [lo, hi] here");
     return;
   }
   p.factor.lo = provenance->range->first;
@@ -87,11 +90,12 @@ void range_from_scenario(FileChecker& check, const toml::node& at, const std::st
   p.from_scenario = true;
 }
 
-void read_range(FileChecker& check, const toml::node& node, const std::string& path, const scenario::KeySpec& spec,
-                const scenario::Document* base, Parameter& p) {
+void read_range(FileChecker& check, const toml::node& node, const std::string& path,
+                const scenario::KeySpec& spec, const scenario::Document* base, Parameter& p) {
   if (const auto word = node.value_exact<std::string>()) {
     if (*word != "scenario")
-      return check.error(node, path, "expected [lo, hi] or \"scenario\" (the range the base scenario declares)");
+      return check.error(node, path,
+                         "expected [lo, hi] or \"scenario\" (the range the base scenario declares)");
     if (base)
       range_from_scenario(check, node, path, p.key, *base, p);
     else
@@ -99,7 +103,8 @@ void read_range(FileChecker& check, const toml::node& node, const std::string& p
   } else {
     const toml::array* pair = node.as_array();
     if (!pair || pair->size() != 2)
-      return check.error(node, path, "expected [lo, hi] or \"scenario\" (the range the base scenario declares)");
+      return check.error(node, path,
+                         "expected [lo, hi] or \"scenario\" (the range the base scenario declares)");
     const auto lo = check.number(*pair->get(0), path), hi = check.number(*pair->get(1), path);
     if (!lo || !hi) return;
     if (!(*lo < *hi)) return check.error(node, path, "lo must be below hi");
@@ -111,8 +116,8 @@ void read_range(FileChecker& check, const toml::node& node, const std::string& p
     check.error(node, path, "a log scale needs a range above zero");
 }
 
-void read_values(FileChecker& check, const toml::node& node, const std::string& path, const scenario::KeySpec& spec,
-                 Parameter& p) {
+void read_values(FileChecker& check, const toml::node& node, const std::string& path,
+                 const scenario::KeySpec& spec, Parameter& p) {
   const toml::array* list = node.as_array();
   if (!list || list->empty()) return check.error(node, path, "expected a non-empty list of numbers");
   for (const toml::node& item : *list) {
@@ -121,14 +126,15 @@ void read_values(FileChecker& check, const toml::node& node, const std::string& 
   }
 }
 
-void read_entry(FileChecker& check, const toml::table& entry, std::size_t index, const scenario::Document* base,
-                std::vector<Parameter>& out) {
+void read_entry(FileChecker& check, const toml::table& entry, std::size_t index,
+                const scenario::Document* base, std::vector<Parameter>& out) {
   const std::string prefix = entry_path(index);
   check.unknown_keys(entry, prefix, {"key", "range", "values", "log"});
   Parameter p;
   const auto key = check.string(entry, prefix, "key");
   if (!key) {
-    if (!entry.get("key")) check.error(entry, prefix, "missing required key 'key' (the scenario key to vary)");
+    if (!entry.get("key"))
+      check.error(entry, prefix, "missing required key 'key' (the scenario key to vary)");
     return;
   }
   p.key = *key;
@@ -142,9 +148,12 @@ void read_entry(FileChecker& check, const toml::table& entry, std::size_t index,
   p.factor.log_scale = check.boolean(entry, prefix, "log").value_or(false);
   const toml::node* range = entry.get("range");
   const toml::node* values = entry.get("values");
-  if (range && values) return check.error(*values, prefix + ".values", "give either range or values, not both");
-  if (!range && !values) return check.error(entry, prefix, "needs range = [lo, hi], range = \"scenario\" or values = [...]");
-  if (values && p.factor.log_scale) return check.error(*entry.get("log"), prefix + ".log", "log applies to a range");
+  if (range && values)
+    return check.error(*values, prefix + ".values", "give either range or values, not both");
+  if (!range && !values)
+    return check.error(entry, prefix, "needs range = [lo, hi], range = \"scenario\" or values = [...]");
+  if (values && p.factor.log_scale)
+    return check.error(*entry.get("log"), prefix + ".log", "log applies to a range");
   const std::size_t errors = check.diagnostics().size();
   if (range) read_range(check, *range, prefix + ".range", *spec, base, p);
   if (values) read_values(check, *values, prefix + ".values", *spec, p);
@@ -153,7 +162,8 @@ void read_entry(FileChecker& check, const toml::table& entry, std::size_t index,
 
 }  // namespace
 
-std::vector<Parameter> read_parameters(FileChecker& check, const toml::table& root, const scenario::Document* base) {
+std::vector<Parameter> read_parameters(FileChecker& check, const toml::table& root,
+                                       const scenario::Document* base) {
   std::vector<Parameter> out;
   const toml::node* node = root.get("parameter");
   if (!node) {
@@ -165,7 +175,8 @@ std::vector<Parameter> read_parameters(FileChecker& check, const toml::table& ro
     check.error(*node, "parameter", "write each parameter as its own [[parameter]] table");
     return out;
   }
-  for (std::size_t i = 0; i < entries->size(); ++i) read_entry(check, *entries->get(i)->as_table(), i, base, out);
+  for (std::size_t i = 0; i < entries->size(); ++i)
+    read_entry(check, *entries->get(i)->as_table(), i, base, out);
   return out;
 }
 

@@ -6,9 +6,9 @@
 #include <stdexcept>
 
 #include "output/csv_export.hpp"
-#include "sweep_output/sweep_reader.hpp"
 #include "output/temporary_path.hpp"
 #include "sim/summary.hpp"
+#include "sweep_output/sweep_reader.hpp"
 
 namespace score::output {
 
@@ -33,7 +33,9 @@ void write_point(std::ostream& out, const SweepFile& file, int point, const std:
   for (int r = 0; r < info.replications; ++r) {
     out << point << ',' << r;
     if (!info.policies.empty())
-      out << ',' << csv_text(info.policies[static_cast<std::size_t>(info.point_policy[static_cast<std::size_t>(point)])]);
+      out << ','
+          << csv_text(
+                 info.policies[static_cast<std::size_t>(info.point_policy[static_cast<std::size_t>(point)])]);
     for (std::size_t j = 0; j < k; ++j)
       out << ',' << csv_number(design[static_cast<std::size_t>(point) * k + j]);
     // Phase-major columns over a summary-minor layout: the header's order.

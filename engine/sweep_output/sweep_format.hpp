@@ -32,17 +32,19 @@ inline constexpr const char* kSummaryUnits = "summary_units";
 inline constexpr const char* kSummaryLongName = "summary_long_name";
 inline constexpr const char* kPhaseName = "phase_name";
 inline constexpr const char* kCountryName = "country_name";
-inline constexpr const char* kPolicySettings = "policy_settings";  // (policy): scenario file and KEY=VALUE settings
+inline constexpr const char* kPolicySettings =
+    "policy_settings";  // (policy): scenario file and KEY=VALUE settings
 
 // Variables.
-inline constexpr const char* kDesign = "design";              // (point, parameter)
-inline constexpr const char* kPointSeed = "point_seed";       // (point)
-inline constexpr const char* kOutcome = "outcome";            // (point, replication, phase, summary)
-inline constexpr const char* kOutcomeStats = "outcome_stats"; // (point, phase, summary, statistic)
-inline constexpr const char* kDone = "done";                  // (point): 1 once stored
-inline constexpr const char* kMorrisFactor = "morris_factor"; // (trajectory, step)
-inline constexpr const char* kMorrisDelta = "morris_delta";   // (trajectory, step)
-inline constexpr const char* kPointPolicy = "point_policy";   // (point): index along policy; policy sweeps only
+inline constexpr const char* kDesign = "design";               // (point, parameter)
+inline constexpr const char* kPointSeed = "point_seed";        // (point)
+inline constexpr const char* kOutcome = "outcome";             // (point, replication, phase, summary)
+inline constexpr const char* kOutcomeStats = "outcome_stats";  // (point, phase, summary, statistic)
+inline constexpr const char* kDone = "done";                   // (point): 1 once stored
+inline constexpr const char* kMorrisFactor = "morris_factor";  // (trajectory, step)
+inline constexpr const char* kMorrisDelta = "morris_delta";    // (trajectory, step)
+inline constexpr const char* kPointPolicy =
+    "point_policy";  // (point): index along policy; policy sweeps only
 // Time series: the metric's own name, (point, replication, time, country[, axis]).
 
 // Sensitivity indices, (phase, summary, parameter): "sensitivity_" + index.

@@ -5,8 +5,8 @@
 #include <cstdio>
 
 #include "output/hdf5_io.hpp"
-#include "sweep_output/sweep_format.hpp"
 #include "sim/summary.hpp"
+#include "sweep_output/sweep_format.hpp"
 
 namespace score::output {
 

@@ -23,7 +23,8 @@ constexpr std::size_t kHeaderBytes = kMagic.size() + 4 + kShaLength + 8 + 8 + 8;
 constexpr std::uint32_t kMaxPayload = 0x7FFFFFFFu;
 
 // FNV-1a, 64 bits: enough to tell a torn or garbled record from an intact one.
-std::uint64_t checksum(const unsigned char* data, std::size_t size, std::uint64_t hash = 0xCBF29CE484222325ull) {
+std::uint64_t checksum(const unsigned char* data, std::size_t size,
+                       std::uint64_t hash = 0xCBF29CE484222325ull) {
   for (std::size_t i = 0; i < size; ++i) hash = (hash ^ data[i]) * 0x100000001B3ull;
   return hash;
 }
@@ -32,12 +33,14 @@ std::uint64_t checksum(const unsigned char* data, std::size_t size, std::uint64_
   throw std::runtime_error("sweep journal '" + path.string() + "': " + what + ": " + std::strerror(errno));
 }
 
-template <class T> void put(std::vector<unsigned char>& out, const T& value) {
+template <class T>
+void put(std::vector<unsigned char>& out, const T& value) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(&value);
   out.insert(out.end(), bytes, bytes + sizeof(T));
 }
 
-template <class T> T get(const unsigned char* at) {
+template <class T>
+T get(const unsigned char* at) {
   T value;
   std::memcpy(&value, at, sizeof(T));
   return value;
@@ -154,8 +157,9 @@ std::optional<SweepJournal> SweepJournal::open(const std::filesystem::path& path
   }
   SweepJournal journal(path, fd, {});
   std::array<unsigned char, kHeaderBytes> bytes{};
-  const auto parsed = read_up_to(fd, path, bytes.data(), bytes.size()) == bytes.size() ? parse_header(bytes.data())
-                                                                                       : std::nullopt;
+  const auto parsed = read_up_to(fd, path, bytes.data(), bytes.size()) == bytes.size()
+                          ? parse_header(bytes.data())
+                          : std::nullopt;
   if (!parsed) return std::nullopt;
   header = journal.header_ = *parsed;
   const off_t good = read_records(fd, path, header, visit);
@@ -191,9 +195,10 @@ void SweepJournal::close() {
 void SweepJournal::append(std::uint64_t point, std::span<const double> values) {
   if (fd_ < 0) throw std::logic_error("sweep journal: append after close");
   if (values.size() != header_.values_per_point)
-    throw std::invalid_argument("sweep journal: a point has " + std::to_string(values.size()) + " values, not " +
-                                std::to_string(header_.values_per_point));
-  if (8 + values.size_bytes() > kMaxPayload) throw std::invalid_argument("sweep journal: a point too large to record");
+    throw std::invalid_argument("sweep journal: a point has " + std::to_string(values.size()) +
+                                " values, not " + std::to_string(header_.values_per_point));
+  if (8 + values.size_bytes() > kMaxPayload)
+    throw std::invalid_argument("sweep journal: a point too large to record");
   const auto length = static_cast<std::uint32_t>(8 + values.size_bytes());
   std::vector<unsigned char> record;
   record.reserve(4 + length + 8);

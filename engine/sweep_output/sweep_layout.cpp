@@ -7,8 +7,8 @@
 
 #include "output/format.hpp"
 #include "output/hdf5_io.hpp"
-#include "sweep_output/sweep_format.hpp"
 #include "sim/summary.hpp"
+#include "sweep_output/sweep_format.hpp"
 
 namespace score::output::detail {
 
@@ -115,10 +115,12 @@ Scales write_coordinates(hid_t root, const sweep::Sweep& sweep) {
   strings_along(root, s.summary.get(), sf::kSummaryUnits, units, "units of the summary");
   strings_along(root, s.summary.get(), sf::kSummaryLongName, long_names, "meaning of the summary");
   std::vector<std::string> statistics;
-  for (int i = 0; i < sweep::kStatistics; ++i) statistics.emplace_back(sweep::statistic_name(static_cast<sweep::Statistic>(i)));
-  s.statistic = string_scale(root, sf::kStatistic, statistics,
-                             "statistic across a point's replications (NaN left out; sd with n - 1; percentiles "
-                             "interpolate linearly between closest ranks)");
+  for (int i = 0; i < sweep::kStatistics; ++i)
+    statistics.emplace_back(sweep::statistic_name(static_cast<sweep::Statistic>(i)));
+  s.statistic =
+      string_scale(root, sf::kStatistic, statistics,
+                   "statistic across a point's replications (NaN left out; sd with n - 1; percentiles "
+                   "interpolate linearly between closest ranks)");
   return s;
 }
 
@@ -127,7 +129,8 @@ void write_time_coordinates(hid_t root, const model::Description& m, Scales& s) 
   for (int t = 0; t < m.steps; ++t) days.push_back(days_between(m.start, m.start.plus(t)));
   s.time = h5::write_integers(root, sf::kTime, days);
   h5::make_scale(s.time.get(), sf::kTime);
-  describe(s.time.get(), "days since " + format_year_month(m.start) + "-01", "first day of the simulated month");
+  describe(s.time.get(), "days since " + format_year_month(m.start) + "-01",
+           "first day of the simulated month");
   h5::write_string_attribute(s.time.get(), "calendar", "standard");
   h5::write_string_attribute(s.time.get(), "axis", "T");
   std::vector<std::string> ids, names;
@@ -150,11 +153,13 @@ void write_policies(hid_t root, const sweep::Sweep& sweep, const Scales& s) {
     settings.push_back(text.empty() ? "the base scenario" : text);
   }
   h5::Id policy = string_scale(root, sf::kPolicy, names, "policy option");
-  strings_along(root, policy.get(), sf::kPolicySettings, settings, "what the option changes in the base scenario");
+  strings_along(root, policy.get(), sf::kPolicySettings, settings,
+                "what the option changes in the base scenario");
   std::vector<std::int64_t> of_point(sweep.design.policy.begin(), sweep.design.policy.end());
   h5::Id points = h5::write_integers(root, sf::kPointPolicy, of_point);
   h5::attach_scales(points.get(), {s.point.get()});
-  describe(points.get(), "", "index along policy of the option the point runs (point = option * uncertain_points + u)");
+  describe(points.get(), "",
+           "index along policy of the option the point runs (point = option * uncertain_points + u)");
   h5::write_int_attribute(root, "uncertain_points", sweep.design.uncertain);
 }
 
@@ -170,7 +175,8 @@ void write_design(hid_t root, const sweep::Sweep& sweep, const Scales& s) {
   std::vector<std::int64_t> seeds(sweep.design.seeds.begin(), sweep.design.seeds.end());
   h5::Id seed = h5::write_integers(root, sf::kPointSeed, seeds);
   h5::attach_scales(seed.get(), {s.point.get()});
-  describe(seed.get(), "", "run.seed of the point's replications: a hash of the sweep seed and the point index");
+  describe(seed.get(), "",
+           "run.seed of the point's replications: a hash of the sweep seed and the point index");
   if (!sweep.design.policy.empty()) write_policies(root, sweep, s);
   const auto& morris = sweep.design.morris;
   if (sweep.spec.method != sweep::Method::morris) return;
@@ -192,8 +198,10 @@ void write_design(hid_t root, const sweep::Sweep& sweep, const Scales& s) {
 // The per-point variables, empty (NaN; done 0) until points are stored.
 void create_point_variables(hid_t root, const sweep::PointShape& shape, hsize_t n, const Scales& s) {
   const auto reps = static_cast<hsize_t>(shape.replications), phases = static_cast<hsize_t>(shape.phases);
-  const auto summaries = static_cast<hsize_t>(sim::kSummaries), stats = static_cast<hsize_t>(sweep::kStatistics);
-  const std::string coordinates = std::string(sf::kPhaseName) + " " + sf::kSummaryUnits + " " + sf::kSummaryLongName;
+  const auto summaries = static_cast<hsize_t>(sim::kSummaries),
+             stats = static_cast<hsize_t>(sweep::kStatistics);
+  const std::string coordinates =
+      std::string(sf::kPhaseName) + " " + sf::kSummaryUnits + " " + sf::kSummaryLongName;
   struct Variable {
     const char* name;
     std::vector<hsize_t> dims;
@@ -201,10 +209,12 @@ void create_point_variables(hid_t root, const sweep::PointShape& shape, hsize_t 
     const char* long_name;
   };
   const std::array<Variable, 2> variables{{
-      {sf::kOutcome, {n, reps, phases, summaries},
+      {sf::kOutcome,
+       {n, reps, phases, summaries},
        {s.point.get(), s.replication.get(), s.phase.get(), s.summary.get()},
        "phase summaries, all countries (units: summary_units)"},
-      {sf::kOutcomeStats, {n, phases, summaries, stats},
+      {sf::kOutcomeStats,
+       {n, phases, summaries, stats},
        {s.point.get(), s.phase.get(), s.summary.get(), s.statistic.get()},
        "statistics of the phase summaries across the point's replications"},
   }};
@@ -240,7 +250,8 @@ void create_timeseries(hid_t root, const sweep::PointShape& shape, hsize_t n, Sc
       const auto a = static_cast<std::size_t>(info.axis);
       if (s.axes.size() <= a) s.axes.resize(a + 1);
       if (!s.axes[a].valid())
-        s.axes[a] = string_scale(root, sim::axis_name(info.axis), sim::axis_labels(info.axis), sim::axis_name(info.axis));
+        s.axes[a] = string_scale(root, sim::axis_name(info.axis), sim::axis_labels(info.axis),
+                                 sim::axis_name(info.axis));
       dims.push_back(length);
       chunk.push_back(length);
       scales.push_back(s.axes[a].get());

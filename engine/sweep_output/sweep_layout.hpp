@@ -23,7 +23,8 @@ struct SweepLayout {
 
   // Creates the file with its metadata, coordinates, design and empty (NaN)
   // variables; no point is done.
-  void create(const std::filesystem::path& path, const sweep::Sweep& sweep, const std::string& engine_version);
+  void create(const std::filesystem::path& path, const sweep::Sweep& sweep,
+              const std::string& engine_version);
   // Opens an unfinished file for writing. Throws h5::Error if it cannot be
   // read or is shaped unlike the sweep.
   void open(const std::filesystem::path& path, const sweep::Sweep& sweep);

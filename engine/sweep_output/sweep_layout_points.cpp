@@ -3,9 +3,9 @@
 #include <cstring>
 
 #include "output/hdf5_io.hpp"
+#include "sim/summary.hpp"
 #include "sweep_output/sweep_format.hpp"
 #include "sweep_output/sweep_layout.hpp"
-#include "sim/summary.hpp"
 
 namespace score::output::detail {
 
@@ -47,12 +47,14 @@ void SweepLayout::bind(const sweep::Sweep& sweep) {
   const auto phases = static_cast<hsize_t>(shape.phases), summaries = static_cast<hsize_t>(sim::kSummaries);
   const hid_t root = file.get();
   outcome = open_shaped(root, sf::kOutcome, {n, reps, phases, summaries});
-  stats = open_shaped(root, sf::kOutcomeStats, {n, phases, summaries, static_cast<hsize_t>(sweep::kStatistics)});
+  stats =
+      open_shaped(root, sf::kOutcomeStats, {n, phases, summaries, static_cast<hsize_t>(sweep::kStatistics)});
   done = open_shaped(root, sf::kDone, {n});
   timeseries.clear();
   for (const sim::Metric metric : shape.timeseries) {
     const auto& info = sim::info(metric);
-    std::vector<hsize_t> dims{n, reps, static_cast<hsize_t>(shape.steps), static_cast<hsize_t>(shape.countries)};
+    std::vector<hsize_t> dims{n, reps, static_cast<hsize_t>(shape.steps),
+                              static_cast<hsize_t>(shape.countries)};
     if (info.axis != sim::Axis::none) dims.push_back(static_cast<hsize_t>(sim::axis_length(info.axis)));
     timeseries.push_back(open_shaped(root, info.name, dims));
   }
@@ -66,7 +68,9 @@ void SweepLayout::open(const std::filesystem::path& path, const sweep::Sweep& sw
   bind(sweep);
 }
 
-std::string SweepLayout::root_string(const char* name) const { return h5::read_string_attribute(file.get(), name); }
+std::string SweepLayout::root_string(const char* name) const {
+  return h5::read_string_attribute(file.get(), name);
+}
 
 void SweepLayout::write_point(const sweep::PointResult& result) {
   auto [start, count] = point_block(outcome.get(), result.point);
@@ -107,16 +111,19 @@ void SweepLayout::mark_done(int point) {
 void SweepLayout::set_done(int point) {
   const hsize_t start = static_cast<hsize_t>(point), count = 1;
   h5::Id space(H5Dget_space(done.get()), "read the shape of 'done'");
-  h5::check(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr), "select a point");
+  h5::check(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr),
+            "select a point");
   h5::Id memory(H5Screate_simple(1, &count, nullptr), "create a memory dataspace");
   const std::uint8_t one = 1;
-  h5::check(H5Dwrite(done.get(), H5T_NATIVE_UINT8, memory.get(), space.get(), H5P_DEFAULT, &one), "mark a point done");
+  h5::check(H5Dwrite(done.get(), H5T_NATIVE_UINT8, memory.get(), space.get(), H5P_DEFAULT, &one),
+            "mark a point done");
 }
 
 std::vector<std::uint8_t> SweepLayout::done_flags() const {
   std::vector<std::uint8_t> flags(static_cast<std::size_t>(points), 0);
   if (!flags.empty())
-    h5::check(H5Dread(done.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, flags.data()), "read 'done'");
+    h5::check(H5Dread(done.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, flags.data()),
+              "read 'done'");
   return flags;
 }
 

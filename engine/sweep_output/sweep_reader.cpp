@@ -6,8 +6,8 @@
 
 #include "output/contained_read.hpp"
 #include "output/hdf5_io.hpp"
-#include "sweep_output/sweep_format.hpp"
 #include "sim/summary.hpp"
+#include "sweep_output/sweep_format.hpp"
 
 namespace score::output {
 

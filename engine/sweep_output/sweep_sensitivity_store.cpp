@@ -6,10 +6,10 @@
 #include <stdexcept>
 
 #include "output/hdf5_io.hpp"
-#include "sweep_output/sweep_format.hpp"
-#include "sweep_output/sweep_reader.hpp"
 #include "output/temporary_path.hpp"
 #include "sim/summary.hpp"
+#include "sweep_output/sweep_format.hpp"
+#include "sweep_output/sweep_reader.hpp"
 
 namespace score::output {
 
@@ -31,9 +31,10 @@ std::vector<Index> indices(const sweep::SensitivityTable& t) {
             {"total", "Sobol' total index (Jansen 1999) of the mean over replications", &t.total},
             {"total_lo", "lower bound of the bootstrap interval of the total index", &t.total_lo},
             {"total_hi", "upper bound of the bootstrap interval of the total index", &t.total_hi}};
-  return {{"mu", "Morris mean elementary effect (outcome units per unit-cube step)", &t.mu},
-          {"mu_star", "Morris mean absolute elementary effect (outcome units per unit-cube step)", &t.mu_star},
-          {"sigma", "Morris standard deviation of the elementary effects", &t.sigma}};
+  return {
+      {"mu", "Morris mean elementary effect (outcome units per unit-cube step)", &t.mu},
+      {"mu_star", "Morris mean absolute elementary effect (outcome units per unit-cube step)", &t.mu_star},
+      {"sigma", "Morris standard deviation of the elementary effects", &t.sigma}};
 }
 
 // Removes a variable left by an earlier `score sensitivity`, detaching its
@@ -44,7 +45,8 @@ void remove_variable(hid_t file, const std::string& name, const std::vector<hid_
     h5::Id old = h5::open_dataset(file, name);
     for (std::size_t d = 0; d < scales.size(); ++d)
       if (H5DSis_attached(old.get(), scales[d], static_cast<unsigned>(d)) > 0)
-        h5::check(H5DSdetach_scale(old.get(), scales[d], static_cast<unsigned>(d)), "detach a dimension scale");
+        h5::check(H5DSdetach_scale(old.get(), scales[d], static_cast<unsigned>(d)),
+                  "detach a dimension scale");
   }
   h5::check(H5Ldelete(file, name.c_str(), H5P_DEFAULT), "remove '" + name + "'");
 }
@@ -59,7 +61,8 @@ void store(const std::filesystem::path& copy, const sweep::SensitivityTable& t) 
                                   static_cast<hsize_t>(t.parameters)};
   if (h5::shape(phase.get())[0] != dims[0] || h5::shape(parameter.get())[0] != dims[2])
     throw h5::Error("the indices do not fit the file's phases and parameters");
-  for (const char* name : {"first", "first_lo", "first_hi", "total", "total_lo", "total_hi", "mu", "mu_star", "sigma"})
+  for (const char* name :
+       {"first", "first_lo", "first_hi", "total", "total_lo", "total_hi", "mu", "mu_star", "sigma"})
     remove_variable(root, sf::sensitivity_variable(name), scales);
   for (const Index& index : indices(t)) {
     h5::Id v = h5::create_dataset(root, sf::sensitivity_variable(index.name), H5T_IEEE_F64LE, dims);
@@ -77,7 +80,9 @@ void store(const std::filesystem::path& copy, const sweep::SensitivityTable& t) 
 
 }  // namespace
 
-std::string sweep_format::sensitivity_variable(std::string_view index) { return "sensitivity_" + std::string(index); }
+std::string sweep_format::sensitivity_variable(std::string_view index) {
+  return "sensitivity_" + std::string(index);
+}
 
 void write_sensitivity(const std::filesystem::path& path, const sweep::SensitivityTable& table) {
   const std::filesystem::path copy = temporary_path(path);

@@ -4,8 +4,8 @@
 #include <cstring>
 
 #include "output/hdf5_handle.hpp"
-#include "sweep_output/sweep_layout.hpp"
 #include "output/temporary_path.hpp"
+#include "sweep_output/sweep_layout.hpp"
 
 namespace score::output {
 
@@ -30,7 +30,8 @@ sweep::PointResult unflatten(const sweep::PointShape& shape, int point, std::spa
   };
   result.outcome = take(shape.outcome_size());
   result.stats = take(shape.stats_size());
-  for (std::size_t m = 0; m < shape.timeseries.size(); ++m) result.timeseries.push_back(take(shape.timeseries_size(m)));
+  for (std::size_t m = 0; m < shape.timeseries.size(); ++m)
+    result.timeseries.push_back(take(shape.timeseries_size(m)));
   return result;
 }
 
@@ -60,12 +61,16 @@ fs::path SweepWriter::partial_path_for(const fs::path& target) { return sibling(
 fs::path SweepWriter::journal_path_for(const fs::path& target) { return sibling(target, ".journal"); }
 
 SweepWriter::SweepWriter(fs::path target, const sweep::Sweep& sweep, std::string engine_version, Mode mode)
-    : target_(std::move(target)), partial_(partial_path_for(target_)), journal_path_(journal_path_for(target_)),
-      sweep_(sweep), engine_version_(std::move(engine_version)) {
+    : target_(std::move(target)),
+      partial_(partial_path_for(target_)),
+      journal_path_(journal_path_for(target_)),
+      sweep_(sweep),
+      engine_version_(std::move(engine_version)) {
   std::error_code ignored;
   if (target_.filename().empty() || fs::is_directory(target_, ignored))
     throw std::invalid_argument("sweep writer: target '" + target_.string() + "' names no file");
-  header_ = {sweep.spec.sha256, static_cast<std::uint64_t>(sweep.points()), values_per_point(sweep::point_shape(sweep))};
+  header_ = {sweep.spec.sha256, static_cast<std::uint64_t>(sweep.points()),
+             values_per_point(sweep::point_shape(sweep))};
   done_.assign(static_cast<std::size_t>(sweep.points()), false);
   try {
     if (!target_.parent_path().empty()) fs::create_directories(target_.parent_path());
@@ -90,7 +95,9 @@ SweepWriter::~SweepWriter() {
   layout_.reset();  // closes quietly; the files stay for --resume
 }
 
-int SweepWriter::points_done() const { return static_cast<int>(std::count(done_.begin(), done_.end(), true)); }
+int SweepWriter::points_done() const {
+  return static_cast<int>(std::count(done_.begin(), done_.end(), true));
+}
 
 void SweepWriter::start_fresh() {
   if (fs::exists(partial_) || fs::exists(journal_path_))
@@ -109,13 +116,15 @@ void SweepWriter::resume() {
   const bool has_partial = fs::exists(partial_);
   const std::optional<JournalHeader> journaled = SweepJournal::read_header(journal_path_);
   if (journaled && journaled->sweep_sha256 != header_.sweep_sha256)
-    throw SweepRefused("cannot resume: " + journal_path_.string() + " was written for another version of the sweep " +
-                       "file (SHA-256 " + journaled->sweep_sha256.substr(0, 12) + "..., now " +
-                       header_.sweep_sha256.substr(0, 12) + "...); restore that file, or delete " +
-                       partial_.filename().string() + " and " + journal_path_.filename().string() + " to start over");
+    throw SweepRefused(
+        "cannot resume: " + journal_path_.string() + " was written for another version of the sweep " +
+        "file (SHA-256 " + journaled->sweep_sha256.substr(0, 12) + "..., now " +
+        header_.sweep_sha256.substr(0, 12) + "...); restore that file, or delete " +
+        partial_.filename().string() + " and " + journal_path_.filename().string() + " to start over");
   if (journaled && !(*journaled == header_))
-    throw SweepRefused("cannot resume: " + journal_path_.string() + " was written by another engine version " +
-                       "(points shaped differently); delete it and " + partial_.filename().string() + " to start over");
+    throw SweepRefused(
+        "cannot resume: " + journal_path_.string() + " was written by another engine version " +
+        "(points shaped differently); delete it and " + partial_.filename().string() + " to start over");
   if (!has_partial && !journaled) {
     std::error_code ignored;
     fs::remove(journal_path_, ignored);  // a journal torn while being created holds nothing
@@ -135,12 +144,13 @@ std::optional<std::vector<std::uint8_t>> SweepWriter::open_partial() {
     layout_->open(partial_, sweep_);
     if (layout_->root_string("sweep_sha256") != header_.sweep_sha256)
       throw SweepRefused("cannot resume: " + partial_.string() + " was started from another version of the " +
-                         "sweep file; restore that file, or delete " + partial_.filename().string() + " and " +
-                         journal_path_.filename().string() + " to start over");
+                         "sweep file; restore that file, or delete " + partial_.filename().string() +
+                         " and " + journal_path_.filename().string() + " to start over");
     if (layout_->root_string("scenario_sha256") != sweep_.base.document.sha256)
       throw SweepRefused("cannot resume: the base scenario " + sweep_.spec.scenario.string() +
-                         " changed since the sweep started; restore it, or delete " + partial_.filename().string() +
-                         " and " + journal_path_.filename().string() + " to start over");
+                         " changed since the sweep started; restore it, or delete " +
+                         partial_.filename().string() + " and " + journal_path_.filename().string() +
+                         " to start over");
     return layout_->done_flags();
   } catch (const h5::Error& e) {
     layout_.reset();
@@ -156,22 +166,23 @@ std::optional<std::vector<std::uint8_t>> SweepWriter::open_partial() {
 bool SweepWriter::reconcile(const std::vector<std::uint8_t>& flags, std::vector<bool>& journaled) {
   bool agree = true;
   JournalHeader header;
-  journal_ = SweepJournal::open(journal_path_, header, [&](std::uint64_t point, std::span<const double> values) {
-    const auto p = static_cast<std::size_t>(point);
-    journaled[p] = true;
-    if (!agree) return;
-    h5::Lock lock;
-    try {
-      if (flags[p]) {
-        agree = same_bits(flatten(layout_->read_point(static_cast<int>(p))), values);
-      } else {
-        layout_->write_point(unflatten(layout_->shape, static_cast<int>(p), values));
-        layout_->mark_done(static_cast<int>(p));
-      }
-    } catch (const h5::Error&) {
-      agree = false;
-    }
-  });
+  journal_ =
+      SweepJournal::open(journal_path_, header, [&](std::uint64_t point, std::span<const double> values) {
+        const auto p = static_cast<std::size_t>(point);
+        journaled[p] = true;
+        if (!agree) return;
+        h5::Lock lock;
+        try {
+          if (flags[p]) {
+            agree = same_bits(flatten(layout_->read_point(static_cast<int>(p))), values);
+          } else {
+            layout_->write_point(unflatten(layout_->shape, static_cast<int>(p), values));
+            layout_->mark_done(static_cast<int>(p));
+          }
+        } catch (const h5::Error&) {
+          agree = false;
+        }
+      });
   return agree;
 }
 
@@ -200,7 +211,8 @@ bool SweepWriter::adopt_partial(const JournalHeader* journal_header) {
     }
     done_[p] = (*flags)[p] || journaled[p];
   }
-  note_ = "resuming: " + std::to_string(points_done()) + " of " + std::to_string(done_.size()) + " points done";
+  note_ =
+      "resuming: " + std::to_string(points_done()) + " of " + std::to_string(done_.size()) + " points done";
   return true;
 }
 
@@ -214,12 +226,13 @@ void SweepWriter::rebuild_from_journal() {
     layout_->create(partial_, sweep_, engine_version_);
   }
   JournalHeader header;
-  journal_ = SweepJournal::open(journal_path_, header, [&](std::uint64_t point, std::span<const double> values) {
-    h5::Lock lock;
-    layout_->write_point(unflatten(layout_->shape, static_cast<int>(point), values));
-    layout_->set_done(static_cast<int>(point));
-    done_[static_cast<std::size_t>(point)] = true;
-  });
+  journal_ =
+      SweepJournal::open(journal_path_, header, [&](std::uint64_t point, std::span<const double> values) {
+        h5::Lock lock;
+        layout_->write_point(unflatten(layout_->shape, static_cast<int>(point), values));
+        layout_->set_done(static_cast<int>(point));
+        done_[static_cast<std::size_t>(point)] = true;
+      });
   {
     h5::Lock lock;
     layout_->flush();
@@ -235,10 +248,11 @@ void SweepWriter::rebuild_from_journal() {
 
 void SweepWriter::write(const sweep::PointResult& result) {
   std::lock_guard guard(mutex_);
-  if (finished_ || !layout_ || !journal_) throw std::logic_error("sweep writer: write() after finish() or a failure");
+  if (finished_ || !layout_ || !journal_)
+    throw std::logic_error("sweep writer: write() after finish() or a failure");
   auto reject = [&](const std::string& what) {
-    throw std::invalid_argument("sweep writer '" + target_.string() + "': point " + std::to_string(result.point) +
-                                " " + what);
+    throw std::invalid_argument("sweep writer '" + target_.string() + "': point " +
+                                std::to_string(result.point) + " " + what);
   };
   if (result.point < 0 || result.point >= static_cast<int>(done_.size())) reject("is out of range");
   if (done_[static_cast<std::size_t>(result.point)]) reject("was already stored");
@@ -284,7 +298,8 @@ void SweepWriter::finish() {
   sync_file(partial_);
   std::error_code error;
   fs::rename(partial_, target_, error);
-  if (error) throw std::runtime_error(where + "cannot rename '" + partial_.string() + "' onto it: " + error.message());
+  if (error)
+    throw std::runtime_error(where + "cannot rename '" + partial_.string() + "' onto it: " + error.message());
   sync_directory_of(target_);
   // Only now: until the rename is durable, the journal can rebuild the file.
   journal_.reset();

@@ -16,19 +16,19 @@
 // disagrees with the journal is rebuilt from the journal. finish() closes,
 // fsyncs and renames the partial file onto the target, then deletes the
 // journal. docs/experiments.md tells the story for users.
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <stdexcept>
-#include <cstdint>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "sweep_output/sweep_journal.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep/sweep.hpp"
+#include "sweep_output/sweep_journal.hpp"
 
 namespace score::output {
 

@@ -141,7 +141,8 @@ TEST_F(calibrate_cli, AVariantTakesTheBaseParametersAndHoldsOutTargetsByName) {
         "[calibration]\nname = \"oos\"\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\n"
         "parameters_from = \"calibration.toml\"\nholdout = [\"trained by 2012\"]\n"
         "seed = 3\npopulation = 20\nreplications = 1\nbudget = 40\ngenerations = 1\n");
-  const auto r = score("calibrate " + (dir / "variant.toml").string() + " -q -o " + (dir / "oos.h5").string());
+  const auto r =
+      score("calibrate " + (dir / "variant.toml").string() + " -q -o " + (dir / "oos.h5").string());
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_EQ(dataset_shape(dir / "oos.h5", "theta").back(), 2u);  // both of the base file's parameters
   for (double d : read_dataset(dir / "oos.h5", "distance")) EXPECT_EQ(d, 0.0);

@@ -44,8 +44,8 @@ TEST_P(BadInput, IsRefusedWithItsMessage) {
   std::string args = fs::exists(args_file) ? slurp(args_file) : "validate " + name + ".toml";
   args.erase(args.find_last_not_of(" \n") + 1);
   // stderr only: the messages are the contract, stdout is not.
-  const score_test::Result r =
-      score_test::shell("cd '" + catalogue().string() + "' && " + SCORE_EXE + " " + args + " 2>&1 >/dev/null");
+  const score_test::Result r = score_test::shell("cd '" + catalogue().string() + "' && " + SCORE_EXE + " " +
+                                                 args + " 2>&1 >/dev/null");
   EXPECT_EQ(r.code, 2) << "score " << args << "\n" << r.out;
   EXPECT_EQ(r.out, slurp(catalogue() / (name + ".expected"))) << "score " << args;
 }
@@ -57,7 +57,8 @@ TEST(BadInputCatalogue, EveryCaseHasItsFiles) {
   const auto names = cases();
   EXPECT_GE(names.size(), 20u);
   for (const auto& name : names)
-    EXPECT_TRUE(fs::exists(catalogue() / (name + ".toml")) || fs::exists(catalogue() / (name + ".args"))) << name;
+    EXPECT_TRUE(fs::exists(catalogue() / (name + ".toml")) || fs::exists(catalogue() / (name + ".args")))
+        << name;
 }
 
 }  // namespace

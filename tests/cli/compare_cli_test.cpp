@@ -1,13 +1,12 @@
 // `score compare` and `score report` as a user drives them, on runs of the
 // small test programme (two countries, phases I and II).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <unistd.h>
 
 #include "sim/summary.hpp"
 #include "support/run_score.hpp"

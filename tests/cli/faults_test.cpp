@@ -26,8 +26,8 @@
 
 #include "cli/signalled_run.hpp"
 #include "output/results_reader.hpp"
-#include "sweep_output/sweep_reader.hpp"
 #include "support/run_score.hpp"
+#include "sweep_output/sweep_reader.hpp"
 
 namespace {
 

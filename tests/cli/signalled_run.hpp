@@ -88,9 +88,7 @@ class SignalledRun {
   }
 
   // What the command printed.
-  std::string output() const {
-    return score_test::file_text(log_);
-  }
+  std::string output() const { return score_test::file_text(log_); }
 
  private:
   std::filesystem::path log_;

@@ -14,7 +14,8 @@ enum class Purpose : std::uint16_t { population = 1, enrol = 4, module_choice = 
 // Known-answer vectors of Philox4x32-10 published with Random123 (kat_vectors).
 TEST(Philox, MatchesPublishedKnownAnswers) {
   using philox::block;
-  EXPECT_EQ(block({0, 0, 0, 0}, {0, 0}), (philox::Counter{0x6627e8d5u, 0xe169c58du, 0xbc57ac4cu, 0x9b00dbd8u}));
+  EXPECT_EQ(block({0, 0, 0, 0}, {0, 0}),
+            (philox::Counter{0x6627e8d5u, 0xe169c58du, 0xbc57ac4cu, 0x9b00dbd8u}));
   EXPECT_EQ(block({0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu}, {0xffffffffu, 0xffffffffu}),
             (philox::Counter{0x408f276du, 0x41c83b0eu, 0xa20bc7c6u, 0x6d5451fdu}));
   EXPECT_EQ(block({0x243f6a88u, 0x85a308d3u, 0x13198a2eu, 0x03707344u}, {0xa4093822u, 0x299f31d0u}),

@@ -1,7 +1,8 @@
 // `score info`: the description names the run and shows the headline figures.
+#include "output/info.hpp"
+
 #include <gtest/gtest.h>
 
-#include "output/info.hpp"
 #include "output/statistics.hpp"
 #include "synthetic_run.hpp"
 
@@ -15,14 +16,15 @@ TEST(output_info, describes_run_variables_and_headlines) {
   const std::string text = describe(results);
   for (const std::string& expected : std::vector<std::string>{
            "synthetic", std::string(64, 'a'), "0.1.0-test", "18446744073709551557", "replications  3",
-        "2013-09 to 2014-10 (14 months)", "GH (Ghana)", "P1", "Pilot", "2014-03 to 2014-10", "smes_trained",
-        "module_deliveries [module]", "USD month-1", "mean, p05, p50, p95", "workers cum.", "recovery %",
-        "donor USD/firm"})
+           "2013-09 to 2014-10 (14 months)", "GH (Ghana)", "P1", "Pilot", "2014-03 to 2014-10",
+           "smes_trained", "module_deliveries [module]", "USD month-1", "mean, p05, p50, p95", "workers cum.",
+           "recovery %", "donor USD/firm"})
     EXPECT_NE(text.find(expected), std::string::npos) << "missing '" << expected << "' in\n" << text;
 
   // The P1 deliveries column is the mean over replications of the all-country total.
   std::vector<double> deliveries;
-  for (const auto& s : results.phase_summaries) deliveries.push_back(s.total(0, sim::Summary::module_deliveries));
+  for (const auto& s : results.phase_summaries)
+    deliveries.push_back(s.total(0, sim::Summary::module_deliveries));
   const double mean = sample_statistics(deliveries)[0];
   char expected[32];
   std::snprintf(expected, sizeof expected, "%.0f", mean);

@@ -49,7 +49,10 @@ class output_layout : public ::testing::Test {
     path_ = testing::scratch_dir("layout") / "run.h5";
     testing::write_run(path_, testing::small_run(3));
   }
-  void SetUp() override { file_ = H5Fopen(path_.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT); ASSERT_GE(file_, 0); }
+  void SetUp() override {
+    file_ = H5Fopen(path_.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    ASSERT_GE(file_, 0);
+  }
   void TearDown() override { H5Fclose(file_); }
 
   // Asserts the dataset's dimension d has exactly the scale `names[d]` attached.
@@ -83,7 +86,8 @@ TEST_F(output_layout, metrics_summaries_and_statistics_have_their_dimensions) {
   for (const auto& s : sim::summary_catalogue()) {
     expect_dims(format::summary_variable(s.name), {"replication", "phase", "country"});
     expect_dims(format::summary_total_variable(s.name), {"replication", "phase"});
-    expect_dims(format::statistics_variable(format::summary_variable(s.name)), {"statistic", "phase", "country"});
+    expect_dims(format::statistics_variable(format::summary_variable(s.name)),
+                {"statistic", "phase", "country"});
     expect_dims(format::statistics_variable(format::summary_total_variable(s.name)), {"statistic", "phase"});
   }
   for (const char* v : {"country_name"}) expect_dims(v, {"country"});
@@ -98,20 +102,21 @@ TEST_F(output_layout, time_is_days_since_the_start_month) {
   std::vector<long long> days(14);
   ASSERT_GE(H5Dread(time, H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, days.data()), 0);
   EXPECT_EQ(days[0], 0);
-  EXPECT_EQ(days[1], 30);   // September has 30 days
-  EXPECT_EQ(days[2], 61);   // October 31
+  EXPECT_EQ(days[1], 30);    // September has 30 days
+  EXPECT_EQ(days[2], 61);    // October 31
   EXPECT_EQ(days[5], 153);   // 2014-02-01
   EXPECT_EQ(days[13], 395);  // 2014-10-01
 }
 
 TEST_F(output_layout, every_variable_has_long_name_and_numbers_have_units) {
   std::vector<std::string> names;
-  H5Literate(file_, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr,
-             [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
-               static_cast<std::vector<std::string>*>(data)->emplace_back(name);
-               return 0;
-             },
-             &names);
+  H5Literate(
+      file_, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr,
+      [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+        static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+        return 0;
+      },
+      &names);
   ASSERT_GT(names.size(), 100u);
   for (const auto& name : names) {
     Id dataset(H5Dopen2(file_, name.c_str(), H5P_DEFAULT));

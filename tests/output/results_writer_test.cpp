@@ -1,5 +1,7 @@
 // The writer's file: values, layout, metadata, statistics, and its promises
 // about the target name (never partial, replaced only when complete).
+#include "output/results_writer.hpp"
+
 #include <gtest/gtest.h>
 #include <hdf5.h>
 #include <hdf5_hl.h>
@@ -12,7 +14,6 @@
 
 #include "output/format.hpp"
 #include "output/results_reader.hpp"
-#include "output/results_writer.hpp"
 #include "synthetic_run.hpp"
 
 namespace score::output {
@@ -74,8 +75,9 @@ TEST(output_writer, round_trip_preserves_every_value) {
   }
   for (int m = 0; m < sim::kMetrics; ++m) {
     const sim::Kind kind = sim::metric_catalogue()[m].kind;
-    EXPECT_EQ(results.metrics[static_cast<std::size_t>(m)].kind,
-              kind == sim::Kind::flow ? "flow" : kind == sim::Kind::stock ? "stock" : "ratio");
+    EXPECT_EQ(results.metrics[static_cast<std::size_t>(m)].kind, kind == sim::Kind::flow    ? "flow"
+                                                                 : kind == sim::Kind::stock ? "stock"
+                                                                                            : "ratio");
   }
 
   for (int r = 0; r < info.replications; ++r) {
@@ -147,7 +149,8 @@ TEST(output_writer, statistics_match_values_computed_here) {
     const auto metric = static_cast<sim::Metric>(m);
     std::array<std::vector<double>, kStatistics> stored;
     for (int s = 0; s < kStatistics; ++s)
-      stored[static_cast<std::size_t>(s)] = file.metric_statistic(sim::info(metric).name, kStoredStatistics[static_cast<std::size_t>(s)]);
+      stored[static_cast<std::size_t>(s)] =
+          file.metric_statistic(sim::info(metric).name, kStoredStatistics[static_cast<std::size_t>(s)]);
     for (std::size_t i = 0; i < runs[0].values(metric).size(); ++i) {
       std::vector<double> sample;
       for (const auto& run : runs) sample.push_back(run.values(metric)[i]);
@@ -156,7 +159,8 @@ TEST(output_writer, statistics_match_values_computed_here) {
       some_nan += nans > 0 && nans < info.replications;
       const auto expected = expected_statistics(sample);
       for (std::size_t s = 0; s < kStatistics; ++s)
-        expect_close(stored[s][i], expected[s], std::string(sim::info(metric).name) + " cell " + std::to_string(i));
+        expect_close(stored[s][i], expected[s],
+                     std::string(sim::info(metric).name) + " cell " + std::to_string(i));
     }
   }
   EXPECT_GT(all_nan, 0);  // the test covered both kinds of NaN cells
@@ -169,7 +173,8 @@ TEST(output_writer, statistics_match_values_computed_here) {
     for (const auto& summary : results.phase_summaries) sample.push_back(summary.values()[i]);
     const auto expected = expected_statistics(sample);
     for (std::size_t s = 0; s < kStatistics; ++s)
-      expect_close(results.phase_statistics[s].values()[i], expected[s], "summary value " + std::to_string(i));
+      expect_close(results.phase_statistics[s].values()[i], expected[s],
+                   "summary value " + std::to_string(i));
   }
 }
 
@@ -287,7 +292,8 @@ TEST(output_writer, concurrent_writes_match_sequential) {
     for (int s = 0; s < kStatistics; ++s) {
       const auto x = a.metric_statistic(metric.name, kStoredStatistics[static_cast<std::size_t>(s)]);
       const auto y = b.metric_statistic(metric.name, kStoredStatistics[static_cast<std::size_t>(s)]);
-      ASSERT_TRUE(std::equal(x.begin(), x.end(), y.begin(), y.end(), same)) << metric.name << " statistic " << s;
+      ASSERT_TRUE(std::equal(x.begin(), x.end(), y.begin(), y.end(), same))
+          << metric.name << " statistic " << s;
     }
   }
   for (std::size_t r = 0; r < a.results().phase_summaries.size(); ++r) {

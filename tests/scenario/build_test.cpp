@@ -255,7 +255,6 @@ TEST_F(Build, AbsurdSizesAreRefusedBeforeAllocating) {
   EXPECT_NE(msg.find("calendar"), std::string::npos) << msg;
 }
 
-
 // A national training levy fund: a kind of the payer table, tied to a
 // country, paying for firms at or above its size threshold.
 const char* kLevy = R"(
@@ -371,16 +370,17 @@ TEST_F(Build, AFundersCurrencyMonthsEarmarksAndScheduleAreRead) {
   EXPECT_NEAR(f.scheduled[29], 1200, 1e-9);
   EXPECT_EQ(m.funders[0].currency, -1);  // USD by default
   // A dollar budget for a franc funder converts at its phase's first year.
-  const Scenario usd = load_scenario(write(
-      "u.toml", replace(std::string(kMinimal) + kManaged, "budget = { I = 1800, II = 2000 }",
-                        "budget = { I = 1800 }\nbudget_usd = { II = 2200 }")));
+  const Scenario usd = load_scenario(
+      write("u.toml", replace(std::string(kMinimal) + kManaged, "budget = { I = 1800, II = 2000 }",
+                              "budget = { I = 1800 }\nbudget_usd = { II = 2200 }")));
   EXPECT_NEAR(usd.model.funders[1].budget[1], 2000, 1e-9);  // 2011: 1.1 USD per franc
 }
 
 // The line of the first occurrence of `needle` in `text` (1-based).
 int line_of(const std::string& text, const std::string& needle) {
   const auto pos = text.find(needle);
-  return pos == std::string::npos ? -1 : 1 + static_cast<int>(std::count(text.begin(), text.begin() + pos, '\n'));
+  return pos == std::string::npos ? -1
+                                  : 1 + static_cast<int>(std::count(text.begin(), text.begin() + pos, '\n'));
 }
 
 TEST_F(Build, AnUnknownFunderKindIsAnErrorAtItsLineNotADonor) {

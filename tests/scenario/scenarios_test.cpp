@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "run_all.hpp"
 #include "scenario/build.hpp"
 #include "sim/runner.hpp"
-#include "run_all.hpp"
 #include "sim/summary.hpp"
 
 namespace score::scenario {
@@ -107,7 +107,8 @@ TEST(Scenarios, TheHistorysMoneyIsDatedAndInItsCurrency) {
   const Scenario history = load_scenario(fs::path(SCORE_SOURCE_DIR) / "scenarios" / "history.toml");
   const model::Description& m = history.model;
   const auto funder = [&](const char* id) {
-    return *std::find_if(m.funders.begin(), m.funders.end(), [&](const model::Funder& f) { return f.id == id; });
+    return *std::find_if(m.funders.begin(), m.funders.end(),
+                         [&](const model::Funder& f) { return f.id == id; });
   };
   const model::Funder seco = funder("SECO");
   ASSERT_GE(seco.currency, 0);
@@ -175,8 +176,9 @@ void expect_same_months_before(const Outcomes& h, const Outcomes& v, int step) {
       EXPECT_EQ(std::memcmp(a.data(), b.data(), before * sizeof(double)), 0)
           << "replication " << r << ", metric " << sim::metric_catalogue()[static_cast<std::size_t>(m)].name
           << " differs before month " << step;
-      differs_after = differs_after || a.size() != b.size() ||
-                      std::memcmp(a.data() + before, b.data() + before, (a.size() - before) * sizeof(double)) != 0;
+      differs_after =
+          differs_after || a.size() != b.size() ||
+          std::memcmp(a.data() + before, b.data() + before, (a.size() - before) * sizeof(double)) != 0;
     }
   EXPECT_TRUE(differs_after) << "the variant changes nothing after month " << step;
 }
@@ -248,7 +250,8 @@ const Variant kVariants[] = {
      }},
     {"post_programme.toml", "after",
      [](const Outcomes&, const Outcomes& v) {
-       EXPECT_GT(v.mean("after", S::firms_trained), 0) << "partners train enterprises without programme money";
+       EXPECT_GT(v.mean("after", S::firms_trained), 0)
+           << "partners train enterprises without programme money";
        EXPECT_GT(v.mean("after", S::providers_active), 0) << "some providers live on their own books";
        EXPECT_EQ(v.mean("after", S::donor_spend_usd), 0) << "no programme money after 2024";
      }},

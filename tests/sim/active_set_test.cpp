@@ -20,12 +20,17 @@ Ids firms_where(const State& s, auto pred) {
 
 void expect_lists_match_states(const State& s) {
   const Firms& f = s.firms;
-  EXPECT_EQ(s.active.waiting, firms_where(s, [&](std::size_t i) { return f.state[i] == FirmState::aware && f.modules_done[i] == 0; }));
-  EXPECT_EQ(s.active.returning, firms_where(s, [&](std::size_t i) { return f.state[i] == FirmState::aware && f.modules_done[i] != 0; }));
+  EXPECT_EQ(s.active.waiting, firms_where(s, [&](std::size_t i) {
+              return f.state[i] == FirmState::aware && f.modules_done[i] == 0;
+            }));
+  EXPECT_EQ(s.active.returning, firms_where(s, [&](std::size_t i) {
+              return f.state[i] == FirmState::aware && f.modules_done[i] != 0;
+            }));
   for (std::size_t c = 0; c < s.countries.size(); ++c) {
     const CountryState& cs = s.countries[c];
     std::int64_t unaware = 0;
-    for (int i = cs.first_firm; i < cs.end_firm; ++i) unaware += f.state[static_cast<std::size_t>(i)] == FirmState::unaware;
+    for (int i = cs.first_firm; i < cs.end_firm; ++i)
+      unaware += f.state[static_cast<std::size_t>(i)] == FirmState::unaware;
     EXPECT_EQ(cs.unaware, unaware) << "country " << c << " month " << s.step;
   }
 }

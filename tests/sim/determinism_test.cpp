@@ -7,8 +7,8 @@
 #include <cstring>
 #include <mutex>
 
-#include "sim/runner.hpp"
 #include "bit_identical.hpp"
+#include "sim/runner.hpp"
 #include "world.hpp"
 
 namespace score::sim {
@@ -16,7 +16,8 @@ namespace {
 
 Series run_with_threads(const model::Description& m, int threads, std::uint32_t rep) {
   // Allow more threads than cores, so 16 really means 16 on a small machine.
-  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
+                                  static_cast<std::size_t>(threads));
   tbb::task_arena arena(threads);
   Series out(0, 0);
   arena.execute([&] { out = run_one(m, rep); });
@@ -55,7 +56,8 @@ TEST(Determinism, ParallelReplicationsEqualSerialOnes) {
     got[static_cast<std::size_t>(rep)] = s;
   };
   ASSERT_TRUE(run_replications(m, options));
-  for (std::uint32_t r = 0; r < 4; ++r) EXPECT_TRUE(bit_identical(got[r], run_one(m, r))) << "replication " << r;
+  for (std::uint32_t r = 0; r < 4; ++r)
+    EXPECT_TRUE(bit_identical(got[r], run_one(m, r))) << "replication " << r;
 }
 
 TEST(Runner, StopsWhenCancelled) {

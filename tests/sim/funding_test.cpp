@@ -135,15 +135,14 @@ TEST(Funding, ClientsOfALicensedProviderGetNoProgrammeMoney) {
 
 TEST(Funding, AnEvenSpendingPlanReleasesTheBudgetMonthByMonth) {
   Fixture f;  // one 12-month phase; the fixture ran month 0 and stands at month 1
-  EXPECT_NEAR(funder_left(f.s(), 0) + f.s().funders[0].spent_phase, f.m.funders[0].budget[0] * 2 / 12,
-              1e-6);
+  EXPECT_NEAR(funder_left(f.s(), 0) + f.s().funders[0].spent_phase, f.m.funders[0].budget[0] * 2 / 12, 1e-6);
 }
 
 TEST(Funding, AFrontLoadedPlanReleasesMoreAtFirst) {
   Fixture f([](model::Description& m) { m.funders[0].pacing = model::Pacing::front_loaded; });
   const double x = 2.0 / 12;
-  EXPECT_NEAR(funder_left(f.s(), 0) + f.s().funders[0].spent_phase,
-              f.m.funders[0].budget[0] * x * (2 - x), 1e-6);
+  EXPECT_NEAR(funder_left(f.s(), 0) + f.s().funders[0].spent_phase, f.m.funders[0].budget[0] * x * (2 - x),
+              1e-6);
 }
 
 TEST(Funding, PaymentOrderComesFromThePayerTable) {

@@ -23,7 +23,8 @@ TEST(Networks, PeerLinksAreSymmetricAndInsideClusters) {
       EXPECT_EQ(s.firms.country[i], s.firms.country[j]);
       EXPECT_EQ((i % 1000) / 40, (j % 1000) / 40) << "peers share a cluster of 40";
       const auto back = neighbours(s.networks.peers, j);
-      EXPECT_NE(std::find(back.first, back.second, i), back.second) << "link " << i << "-" << j << " is one-way";
+      EXPECT_NE(std::find(back.first, back.second, i), back.second)
+          << "link " << i << "-" << j << " is one-way";
     }
   }
   const double degree = static_cast<double>(edges) / static_cast<double>(s.firms.size());
@@ -88,7 +89,8 @@ TEST(Population, TheSpreadsOfSizeAndFeeCapacityComeFromTheModel) {
       hi = std::max(hi, e);
       if (fee_capacity_log_sd == 0) {
         EXPECT_EQ(sim.state().firms.fee_capacity_usd[u],
-                  static_cast<float>(static_cast<double>(e) * c.value_added_per_worker_usd * c.training_budget_share));
+                  static_cast<float>(static_cast<double>(e) * c.value_added_per_worker_usd *
+                                     c.training_budget_share));
       }
     }
     return hi - lo;

@@ -1,4 +1,6 @@
 // Each process on small worlds whose answer is known.
+#include "sim/processes.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -6,7 +8,6 @@
 #include <cmath>
 
 #include "sim/funding.hpp"
-#include "sim/processes.hpp"
 #include "sim/runner.hpp"
 #include "sim/simulation.hpp"
 #include "world.hpp"
@@ -50,7 +51,8 @@ TEST(Enrolment, TheBaselineWorldTrainsFirms) {
       const double cost = s.at(Metric::delivery_cost_usd, t, c);
       EXPECT_NEAR(cost, billed, 1e-6 * std::max(1.0, billed)) << "country " << c << ", month " << t;
       const double fee = s.at(Metric::revenue_usd, t, c, enterprise);
-      EXPECT_GE(fee, 0.2 * cost - 1e-6 * std::max(1.0, cost)) << "the subsidy never takes a fee below its share";
+      EXPECT_GE(fee, 0.2 * cost - 1e-6 * std::max(1.0, cost))
+          << "the subsidy never takes a fee below its share";
       EXPECT_LE(fee, cost + 1e-6 * std::max(1.0, cost));
       if (cost > 0) lowest_fee_share = std::min(lowest_fee_share, fee / cost);
       for (int k = 1; k < model::kModules; ++k)
@@ -248,7 +250,8 @@ model::Description managed_budgets_world() {
   ilo.scheduled.assign(static_cast<std::size_t>(m.steps), 0.0);
   for (std::size_t p = 0; p < m.phases.size(); ++p)
     for (int t = m.phases[p].first_step; t <= m.phases[p].last_step; ++t)
-      ilo.scheduled[static_cast<std::size_t>(t)] = 0.8 * ilo.budget[p] * (t - m.phases[p].first_step + 1) / 12.0;
+      ilo.scheduled[static_cast<std::size_t>(t)] =
+          0.8 * ilo.budget[p] * (t - m.phases[p].first_step + 1) / 12.0;
   return m;
 }
 

@@ -5,9 +5,8 @@
 
 #include <gtest/gtest.h>
 
-
-#include "sim/simulation.hpp"
 #include "bit_identical.hpp"
+#include "sim/simulation.hpp"
 #include "world.hpp"
 
 namespace score::sim {

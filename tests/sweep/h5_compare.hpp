@@ -27,7 +27,8 @@ inline std::vector<double> read_dataset(const std::filesystem::path& file, const
   return values;
 }
 
-inline std::vector<unsigned long long> dataset_shape(const std::filesystem::path& file, const std::string& name) {
+inline std::vector<unsigned long long> dataset_shape(const std::filesystem::path& file,
+                                                     const std::string& name) {
   std::vector<unsigned long long> out;
   const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (f < 0) return out;

@@ -7,12 +7,12 @@
 #include <sstream>
 
 #include "h5_compare.hpp"
-#include "sweep_output/sweep_writer.hpp"
 #include "scenario/diagnostic.hpp"
 #include "support/run_score.hpp"
 #include "sweep/decision_table.hpp"
 #include "sweep/sweep.hpp"
 #include "sweep_files.hpp"
+#include "sweep_output/sweep_writer.hpp"
 
 namespace score::sweep {
 namespace {

@@ -5,12 +5,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cmath>
-#include <fstream>
-#include <sstream>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "h5_compare.hpp"
@@ -36,11 +36,14 @@ class sweep_cli : public testing::SweepFiles {
     std::string text = read.str();
     text.replace(text.find("eligible_firms = 200\n"), 21, "eligible_firms = 12000\n");
     write("heavy.toml", text);
-    return write("k.toml", "[sweep]\nscenario = \"heavy.toml\"\ndesign = \"lhs\"\npoints = 16\nreplications = 2\n"
-                           "seed = " + std::to_string(seed) + "\n"
-                           "[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = \"scenario\"\n"
-                           "[[parameter]]\nkey = \"countries.AAA.eligible_firms\"\nrange = \"scenario\"\n"
-                           "[output]\ntimeseries = [\"smes_trained\", \"module_deliveries\"]\n");
+    return write("k.toml",
+                 "[sweep]\nscenario = \"heavy.toml\"\ndesign = \"lhs\"\npoints = 16\nreplications = 2\n"
+                 "seed = " +
+                     std::to_string(seed) +
+                     "\n"
+                     "[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = \"scenario\"\n"
+                     "[[parameter]]\nkey = \"countries.AAA.eligible_firms\"\nrange = \"scenario\"\n"
+                     "[output]\ntimeseries = [\"smes_trained\", \"module_deliveries\"]\n");
   }
 
   // Starts `score sweep` and SIGKILLs it once its journal holds `records`
@@ -88,7 +91,8 @@ TEST_F(sweep_cli, AKilledSweepResumesToTheNumbersOfAnUninterruptedOne) {
   const Result r = score("sweep " + sweep.string() + " -o " + whole.string() + " --threads 2 -q");
   ASSERT_EQ(r.code, 0) << r.out;
   kill_after(sweep, resumed, 5);
-  const Result again = score("sweep " + sweep.string() + " -o " + resumed.string() + " --threads 1 --resume -q");
+  const Result again =
+      score("sweep " + sweep.string() + " -o " + resumed.string() + " --threads 1 --resume -q");
   ASSERT_EQ(again.code, 0) << again.out;
   EXPECT_NE(again.out.find("resuming:"), std::string::npos) << again.out;
   expect_same_numbers(whole, resumed);
@@ -124,8 +128,8 @@ TEST_F(sweep_cli, ASweepWhoseRankDiesKeepsItsPointsForResume) {
   // it. (ASAN_OPTIONS: Open MPI leaks by design; see tests/sweep/CMakeLists.txt.)
   const Result died = score_test::shell("ASAN_OPTIONS=detect_leaks=0 SCORE_TEST_KILL_RANK=1:2 " SCORE_MPIRUN
                                         " --allow-run-as-root --oversubscribe -np 2 " +
-                                        std::string(SCORE_EXE) + " sweep " + sweep.string() + " -q --threads 1 -o " +
-                                        out.string() + " 2>&1");
+                                        std::string(SCORE_EXE) + " sweep " + sweep.string() +
+                                        " -q --threads 1 -o " + out.string() + " 2>&1");
   EXPECT_NE(died.code, 0) << died.out;
   EXPECT_NE(died.out.find("rank 1"), std::string::npos) << died.out;
   EXPECT_NE(died.out.find("--resume"), std::string::npos) << died.out;
@@ -185,8 +189,8 @@ TEST_F(sweep_cli, SensitivityOfASaltelliSweepEndToEnd) {
   for (const char* name : {"sensitivity_first", "sensitivity_total_hi"})
     EXPECT_EQ(testing::dataset_shape(out, name), (std::vector<unsigned long long>{2, k, 3})) << name;
   int varied = 0;  // Phase I outcomes (the first kSummaries rows) that vary over the points
-  for (const char* name : {"sensitivity_first", "sensitivity_first_lo", "sensitivity_first_hi", "sensitivity_total",
-                           "sensitivity_total_lo", "sensitivity_total_hi"}) {
+  for (const char* name : {"sensitivity_first", "sensitivity_first_lo", "sensitivity_first_hi",
+                           "sensitivity_total", "sensitivity_total_lo", "sensitivity_total_hi"}) {
     const auto values = testing::read_dataset(out, name);
     for (std::size_t s = 0; s < sim::kSummaries; ++s) {
       if (std::isnan(values[s * 3])) continue;
@@ -202,17 +206,19 @@ TEST_F(sweep_cli, SensitivityOfASaltelliSweepEndToEnd) {
 }
 
 TEST_F(sweep_cli, MorrisGivesMuStarAndOtherDesignsAreTurnedAway) {
-  const fs::path morris = write_sweep("m.toml", "design = \"morris\"\ntrajectories = 3\nreplications = 1",
-                                     "[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = \"scenario\"\n"
-                                     "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n");
+  const fs::path morris =
+      write_sweep("m.toml", "design = \"morris\"\ntrajectories = 3\nreplications = 1",
+                  "[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = \"scenario\"\n"
+                  "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n");
   ASSERT_EQ(score("sweep " + morris.string() + " -o " + (dir / "m.h5").string() + " -q").code, 0);
   const Result m = score("sensitivity " + (dir / "m.h5").string());
   ASSERT_EQ(m.code, 0) << m.out;
   EXPECT_NE(m.out.find("mu*"), std::string::npos) << m.out;
   EXPECT_EQ(testing::dataset_shape(dir / "m.h5", "sensitivity_mu_star"),
             (std::vector<unsigned long long>{2, static_cast<unsigned long long>(sim::kSummaries), 2}));
-  const fs::path grid = write_sweep("g.toml", "design = \"grid\"\nlevels = 2\nreplications = 1",
-                                   "[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = \"scenario\"\n");
+  const fs::path grid =
+      write_sweep("g.toml", "design = \"grid\"\nlevels = 2\nreplications = 1",
+                  "[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = \"scenario\"\n");
   ASSERT_EQ(score("sweep " + grid.string() + " -o " + (dir / "g.h5").string() + " -q").code, 0);
   const Result g = score("sensitivity " + (dir / "g.h5").string());
   EXPECT_EQ(g.code, 2);

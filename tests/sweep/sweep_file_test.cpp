@@ -29,11 +29,12 @@ class sweep_file : public testing::SweepFiles {
 constexpr const char* kSubsidy = "[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = [0.2, 0.6]\n";
 
 TEST_F(sweep_file, AValidFileGivesItsSettings) {
-  const auto file = write_sweep("ok.toml", "name = \"demo\"\ndesign = \"saltelli\"\nn = 4\nseed = 9\nreplications = 3",
-                               std::string(kSubsidy) +
-                                   "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n"
-                                   "[[parameter]]\nkey = \"countries.AAA.eligible_firms\"\nvalues = [200, 400]\n"
-                                   "[output]\ntimeseries = [\"smes_trained\", \"revenue_usd\"]\n");
+  const auto file =
+      write_sweep("ok.toml", "name = \"demo\"\ndesign = \"saltelli\"\nn = 4\nseed = 9\nreplications = 3",
+                  std::string(kSubsidy) +
+                      "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n"
+                      "[[parameter]]\nkey = \"countries.AAA.eligible_firms\"\nvalues = [200, 400]\n"
+                      "[output]\ntimeseries = [\"smes_trained\", \"revenue_usd\"]\n");
   const Sweep sw = load_sweep(file);
   const SweepSpec& spec = sw.spec;
   EXPECT_EQ(spec.name, "demo");
@@ -54,9 +55,7 @@ TEST_F(sweep_file, AValidFileGivesItsSettings) {
   EXPECT_EQ(sw.base.model.name, "small");
 }
 
-TEST_F(sweep_file, TheNameDefaultsToTheFileStem) {
-  EXPECT_EQ(load_sweep(lhs(kSubsidy)).spec.name, "s");
-}
+TEST_F(sweep_file, TheNameDefaultsToTheFileStem) { EXPECT_EQ(load_sweep(lhs(kSubsidy)).spec.name, "s"); }
 
 TEST_F(sweep_file, ATomlSyntaxErrorHasItsPosition) {
   const auto file = write("bad.toml", "[sweep]\ndesign = \"lhs\n");
@@ -73,8 +72,10 @@ TEST_F(sweep_file, UnknownKeysAreReportedWithASuggestion) {
                                         "[[parameters]]\nkey = \"phases.I.subsidy_share\"\n");
   const std::string e = errors(file);
   EXPECT_NE(e.find(at("s.toml", 5, 1) + ": sweep.replication: unknown key; did you mean 'replications'?"),
-            std::string::npos) << e;
-  EXPECT_NE(e.find(at("s.toml", 6, 3) + ": parameters: unknown key; did you mean 'parameter'?"), std::string::npos)
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find(at("s.toml", 6, 3) + ": parameters: unknown key; did you mean 'parameter'?"),
+            std::string::npos)
       << e;
   EXPECT_NE(e.find("a sweep varies at least one parameter"), std::string::npos) << e;
 }
@@ -88,18 +89,21 @@ TEST_F(sweep_file, DesignProblemsArePositioned) {
   e = errors(write_sweep("s.toml", "design = \"saltelli\"\nn = 6", kSubsidy));
   EXPECT_NE(e.find(at("s.toml", 4, 5) + ": sweep.n: must be a power of two"), std::string::npos) << e;
   e = errors(write_sweep("s.toml", "design = \"morris\"\ntrajectories = 2\nlevels = 5", kSubsidy));
-  EXPECT_NE(e.find(at("s.toml", 5, 10) + ": sweep.levels: a morris design needs an even number"), std::string::npos)
+  EXPECT_NE(e.find(at("s.toml", 5, 10) + ": sweep.levels: a morris design needs an even number"),
+            std::string::npos)
       << e;
   e = errors(write_sweep("s.toml", "design = \"grid\"", kSubsidy));
   EXPECT_NE(e.find("sweep: a grid design needs 'levels'"), std::string::npos) << e;
   e = errors(write_sweep("s.toml", "design = \"lhs\"\npoints = 4\nreplications = 0", kSubsidy));
-  EXPECT_NE(e.find(at("s.toml", 5, 16) + ": sweep.replications: must be between 1 and 10000"), std::string::npos)
+  EXPECT_NE(e.find(at("s.toml", 5, 16) + ": sweep.replications: must be between 1 and 10000"),
+            std::string::npos)
       << e;
 }
 
 TEST_F(sweep_file, AMissingScenarioOrDesignIsReported) {
   const auto file = write("s.toml", "[sweep]\nseed = 1\n");
-  EXPECT_NE(errors(file).find(at("s.toml", 1, 1) + ": sweep: missing required key 'scenario'"), std::string::npos)
+  EXPECT_NE(errors(file).find(at("s.toml", 1, 1) + ": sweep: missing required key 'scenario'"),
+            std::string::npos)
       << errors(file);
   const std::string e = errors(write_sweep("s.toml", "seed = 1", kSubsidy));
   EXPECT_NE(e.find("sweep: missing required key 'design'"), std::string::npos) << e;
@@ -107,9 +111,11 @@ TEST_F(sweep_file, AMissingScenarioOrDesignIsReported) {
 
 TEST_F(sweep_file, AKeyOutsideTheSchemaIsReportedWithASuggestion) {
   const std::string e = errors(lhs("[[parameter]]\nkey = \"phases.I.subsidy_shar\"\nrange = [0, 1]\n"));
-  EXPECT_NE(e.find(at("s.toml", 8, 7) + ": parameter[1].key: 'phases.I.subsidy_shar' is not a scenario key; did "
-                                        "you mean 'subsidy_share'?"),
-            std::string::npos) << e;
+  EXPECT_NE(
+      e.find(at("s.toml", 8, 7) + ": parameter[1].key: 'phases.I.subsidy_shar' is not a scenario key; did "
+                                  "you mean 'subsidy_share'?"),
+      std::string::npos)
+      << e;
 }
 
 TEST_F(sweep_file, OnlyNumbersCanBeSwept) {
@@ -124,7 +130,8 @@ TEST_F(sweep_file, RangeProblemsArePositioned) {
   EXPECT_NE(e.find("parameter[1].range: 1.5 lies outside the key's bounds [0, 1]"), std::string::npos) << e;
   e = errors(lhs("[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = [0.1, 0.5]\nvalues = [0.2]\n"));
   EXPECT_NE(e.find(at("s.toml", 10, 10) + ": parameter[1].values: give either range or values, not both"),
-            std::string::npos) << e;
+            std::string::npos)
+      << e;
   e = errors(lhs("[[parameter]]\nkey = \"phases.I.subsidy_share\"\n"));
   EXPECT_NE(e.find("parameter[1]: needs range = [lo, hi]"), std::string::npos) << e;
   e = errors(lhs("[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = [0, 0.5]\nlog = true\n"));
@@ -134,28 +141,34 @@ TEST_F(sweep_file, RangeProblemsArePositioned) {
 TEST_F(sweep_file, AScenarioRangeMustBeDeclared) {
   const std::string e = errors(lhs("[[parameter]]\nkey = \"phases.I.fee_share\"\nrange = \"scenario\"\n"));
   EXPECT_NE(e.find(at("s.toml", 9, 9) + ": parameter[1].range: 'phases.I.fee_share' declares no range in"),
-            std::string::npos) << e;
+            std::string::npos)
+      << e;
   EXPECT_NE(e.find("{ value = 0.3, range = [lo, hi] }"), std::string::npos) << e;
-  const std::string absent = errors(lhs("[[parameter]]\nkey = \"phases.I.buyer_share\"\nrange = \"scenario\"\n"));
+  const std::string absent =
+      errors(lhs("[[parameter]]\nkey = \"phases.I.buyer_share\"\nrange = \"scenario\"\n"));
   EXPECT_NE(absent.find("'phases.I.buyer_share' is not set in"), std::string::npos) << absent;
 }
 
 TEST_F(sweep_file, IntegerKeysTakeIntegers) {
-  const std::string e = errors(lhs("[[parameter]]\nkey = \"phases.I.providers_onboarded\"\nvalues = [1, 2.5]\n"));
-  EXPECT_NE(e.find(at("s.toml", 9, 14) + ": parameter[1].values: 2.5 is not an integer"), std::string::npos) << e;
+  const std::string e =
+      errors(lhs("[[parameter]]\nkey = \"phases.I.providers_onboarded\"\nvalues = [1, 2.5]\n"));
+  EXPECT_NE(e.find(at("s.toml", 9, 14) + ": parameter[1].values: 2.5 is not an integer"), std::string::npos)
+      << e;
 }
 
 TEST_F(sweep_file, AKeyVariedTwiceIsReported) {
   const std::string e = errors(lhs(std::string(kSubsidy) + kSubsidy));
   EXPECT_NE(e.find(at("s.toml", 11, 7) + ": parameter[2].key: 'phases.I.subsidy_share' is varied twice"),
-            std::string::npos) << e;
+            std::string::npos)
+      << e;
 }
 
 TEST_F(sweep_file, UnknownTimeSeriesAreReportedWithASuggestion) {
   const std::string e = errors(lhs(std::string(kSubsidy) + "[output]\ntimeseries = [\"smes_trainee\"]\n"));
   EXPECT_NE(e.find(at("s.toml", 11, 15) + ": output.timeseries: unknown metric 'smes_trainee'; did you mean "
                                           "'smes_trained'?"),
-            std::string::npos) << e;
+            std::string::npos)
+      << e;
 }
 
 TEST_F(sweep_file, TooManyPointsAreRefused) {
@@ -171,8 +184,8 @@ TEST_F(sweep_file, TheBaseScenarioIsFoundNextToTheSweepFile) {
   const auto file = write("rel.toml", "[sweep]\nscenario = \"base.toml\"\ndesign = \"lhs\"\npoints = 2\n" +
                                           std::string(kSubsidy));
   EXPECT_EQ(load_sweep(file).spec.scenario, (dir / "base.toml").lexically_normal());
-  const auto missing = write("m.toml", "[sweep]\nscenario = \"nope.toml\"\ndesign = \"lhs\"\npoints = 2\n" +
-                                           std::string(kSubsidy));
+  const auto missing = write(
+      "m.toml", "[sweep]\nscenario = \"nope.toml\"\ndesign = \"lhs\"\npoints = 2\n" + std::string(kSubsidy));
   EXPECT_NE(errors(missing).find("nope.toml"), std::string::npos) << errors(missing);
 }
 

@@ -11,7 +11,9 @@
 
 namespace score::sweep::testing {
 
-inline std::string small_scenario() { return std::string(SCORE_SOURCE_DIR) + "/tests/sweep/data/small_scenario.toml"; }
+inline std::string small_scenario() {
+  return std::string(SCORE_SOURCE_DIR) + "/tests/sweep/data/small_scenario.toml";
+}
 
 class SweepFiles : public ::testing::Test {
  protected:
@@ -38,13 +40,15 @@ class SweepFiles : public ::testing::Test {
   // A sweep file over the small scenario: `sweep` holds the [sweep] keys
   // after scenario (design, sizes, seed, replications), `rest` the
   // [[parameter]] and [output] tables.
-  std::filesystem::path write_sweep(const std::string& name, const std::string& sweep, const std::string& rest) const {
+  std::filesystem::path write_sweep(const std::string& name, const std::string& sweep,
+                                    const std::string& rest) const {
     return write(name, "[sweep]\nscenario = \"" + small_scenario() + "\"\n" + sweep + "\n" + rest);
   }
 
   // "path:line:column" of a file written by write(), as diagnostics show it.
   std::string at(const std::string& name, int line, int column) const {
-    return (dir / name).lexically_normal().string() + ":" + std::to_string(line) + ":" + std::to_string(column);
+    return (dir / name).lexically_normal().string() + ":" + std::to_string(line) + ":" +
+           std::to_string(column);
   }
 };
 

@@ -2,16 +2,17 @@
 // over an unfinished sweep, and resumes from every state a kill can leave:
 // a clean partial file, one behind its journal, a damaged one, a torn
 // journal, a lost journal, a changed sweep file.
+#include "sweep_output/sweep_writer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "h5_compare.hpp"
-#include "sweep_output/sweep_journal.hpp"
-#include "sweep_output/sweep_writer.hpp"
 #include "sim/summary.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep_files.hpp"
+#include "sweep_output/sweep_journal.hpp"
 
 namespace score::sweep {
 namespace {
@@ -39,9 +40,10 @@ class sweep_writer : public testing::SweepFiles {
   }
 
   fs::path sweep_text(int seed) const {
-    return write_sweep("w.toml", "design = \"lhs\"\npoints = 5\nreplications = 2\nseed = " + std::to_string(seed),
-                      "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n"
-                      "[output]\ntimeseries = [\"smes_trained\", \"revenue_usd\"]\n");
+    return write_sweep("w.toml",
+                       "design = \"lhs\"\npoints = 5\nreplications = 2\nseed = " + std::to_string(seed),
+                       "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n"
+                       "[output]\ntimeseries = [\"smes_trained\", \"revenue_usd\"]\n");
   }
 
   // Stores the given points and leaves the files as a kill would.
@@ -87,7 +89,8 @@ TEST_F(sweep_writer, AFinishedFileHoldsEveryPoint) {
   EXPECT_EQ(outcome[3 * shape.outcome_size() + 7], results[3].outcome[7]);
   EXPECT_EQ(testing::dataset_shape(reference, "outcome"),
             (std::vector<unsigned long long>{5, 2, 2, static_cast<unsigned long long>(sim::kSummaries)}));
-  EXPECT_EQ(testing::dataset_shape(reference, "revenue_usd"), (std::vector<unsigned long long>{5, 2, 36, 2, 6}));
+  EXPECT_EQ(testing::dataset_shape(reference, "revenue_usd"),
+            (std::vector<unsigned long long>{5, 2, 36, 2, 6}));
   EXPECT_EQ(testing::read_dataset(reference, "done"), std::vector<double>(5, 1.0));
 }
 
@@ -102,9 +105,7 @@ TEST_F(sweep_writer, ResumeFinishesACleanlyStoppedSweep) {
   resume_and_compare({1, 3}, "resuming: 2 of 5 points done");
 }
 
-TEST_F(sweep_writer, ResumeWithNothingThereStarts) {
-  resume_and_compare({}, "nothing to resume");
-}
+TEST_F(sweep_writer, ResumeWithNothingThereStarts) { resume_and_compare({}, "nothing to resume"); }
 
 TEST_F(sweep_writer, APointJournaledButNotMarkedIsCopiedIn) {
   interrupted({0});
@@ -130,13 +131,15 @@ TEST_F(sweep_writer, AFileThatDisagreesWithItsJournalIsRebuilt) {
                                  {sweep->spec.sha256, 5, output::flatten(results[0]).size()})
         .append(0, output::flatten(results[0]));
     output::JournalHeader header;
-    auto journal = output::SweepJournal::open(SweepWriter::journal_path_for(target), header, [](auto, auto) {});
+    auto journal =
+        output::SweepJournal::open(SweepWriter::journal_path_for(target), header, [](auto, auto) {});
     auto wrong = results[2];
     wrong.outcome[0] += 1;
     journal->append(2, output::flatten(wrong));
   }
   SweepWriter writer(target, *sweep, "test", Mode::resume);
-  EXPECT_NE(writer.resume_note().find("disagreed with its journal"), std::string::npos) << writer.resume_note();
+  EXPECT_NE(writer.resume_note().find("disagreed with its journal"), std::string::npos)
+      << writer.resume_note();
 }
 
 TEST_F(sweep_writer, ATornJournalRecordIsIgnored) {
@@ -157,7 +160,8 @@ TEST_F(sweep_writer, ALostJournalIsRecreatedFromTheFile) {
   }
   output::JournalHeader header;
   int records = 0;
-  ASSERT_TRUE(output::SweepJournal::open(SweepWriter::journal_path_for(target), header, [&](auto, auto) { ++records; }));
+  ASSERT_TRUE(output::SweepJournal::open(SweepWriter::journal_path_for(target), header,
+                                         [&](auto, auto) { ++records; }));
   EXPECT_EQ(records, 2);
   resume_and_compare({2, 3});
 }

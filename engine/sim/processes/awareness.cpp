@@ -37,7 +37,8 @@ class Reach {
     return true;
   }
   Draws draws(Purpose p) const {
-    return Draws(s_.model->seed, s_.replication, static_cast<std::uint32_t>(s_.step), static_cast<std::uint32_t>(c_), p);
+    return Draws(s_.model->seed, s_.replication, static_cast<std::uint32_t>(s_.step),
+                 static_cast<std::uint32_t>(c_), p);
   }
   std::vector<std::int32_t>& reached() { return reached_; }
 
@@ -52,7 +53,8 @@ class Reach {
 template <class Sources, class Hit>
 void each_neighbour_success(const Graph& g, const Sources& sources, double p, Draws& draws, Hit&& hit) {
   std::int64_t total = 0;
-  for (auto v : sources) total += static_cast<std::int64_t>(boost::out_degree(static_cast<std::uint32_t>(v), g));
+  for (auto v : sources)
+    total += static_cast<std::int64_t>(boost::out_degree(static_cast<std::uint32_t>(v), g));
   auto src = sources.begin();
   std::int64_t offset = 0;  // position of *src's first neighbour in the concatenation
   each_success(total, p, draws, [&](std::int64_t k) {
@@ -101,10 +103,11 @@ void associations(State& s, int c, Reach& reach) {
   const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
   std::vector<std::uint32_t> active;
   for (int a = 0; a < s.model->countries[static_cast<std::size_t>(c)].associations; ++a)
-    if (s.association_active[static_cast<std::size_t>(cs.first_association + a)]) active.push_back(static_cast<std::uint32_t>(cs.first_association + a));
+    if (s.association_active[static_cast<std::size_t>(cs.first_association + a)])
+      active.push_back(static_cast<std::uint32_t>(cs.first_association + a));
   Draws draws = reach.draws(Purpose::association_reach);
-  each_neighbour_success(s.networks.association_members, active, s.model->behaviour.association_awareness, draws,
-                         [&](std::int32_t i) { reach.hear(i); });
+  each_neighbour_success(s.networks.association_members, active, s.model->behaviour.association_awareness,
+                         draws, [&](std::int32_t i) { reach.hear(i); });
 }
 
 // Word of mouth: each trained firm tells each of its peers with some chance.
@@ -122,9 +125,11 @@ void partners(State& s, int c, Reach& reach) {
   const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
   const double p = s.model->behaviour.buyer_awareness;
   std::vector<std::uint32_t> buyers(static_cast<std::size_t>(cs.buyers_partnered));
-  for (int b = 0; b < cs.buyers_partnered; ++b) buyers[static_cast<std::size_t>(b)] = static_cast<std::uint32_t>(cs.first_buyer + b);
+  for (int b = 0; b < cs.buyers_partnered; ++b)
+    buyers[static_cast<std::size_t>(b)] = static_cast<std::uint32_t>(cs.first_buyer + b);
   Draws by_buyer = reach.draws(Purpose::buyer_reach);
-  each_neighbour_success(s.networks.buyer_suppliers, buyers, p, by_buyer, [&](std::int32_t i) { reach.hear(i); });
+  each_neighbour_success(s.networks.buyer_suppliers, buyers, p, by_buyer,
+                         [&](std::int32_t i) { reach.hear(i); });
   Draws by_csr = reach.draws(Purpose::csr_reach);
   for (std::size_t j = 0; j < s.networks.csr_suppliers.size(); ++j) {
     const auto& chain = s.networks.csr_suppliers[j];

@@ -12,12 +12,12 @@
 #include <bit>
 #include <cmath>
 
-#include "sim/streams.hpp"
 #include "core/threads.hpp"
 #include "sim/funding.hpp"
 #include "sim/parallel.hpp"
 #include "sim/processes.hpp"
 #include "sim/sampling.hpp"
+#include "sim/streams.hpp"
 
 namespace score::sim {
 namespace {

@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/streams.hpp"
 #include "sim/funding.hpp"
 #include "sim/processes.hpp"
+#include "sim/streams.hpp"
 
 namespace score::sim {
 namespace {

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/streams.hpp"
 #include "core/threads.hpp"
 #include "sim/funding.hpp"
 #include "sim/processes.hpp"
+#include "sim/streams.hpp"
 
 namespace score::sim {
 namespace {

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/streams.hpp"
 #include "sim/funding.hpp"
 #include "sim/processes.hpp"
 #include "sim/provider_pricing.hpp"
+#include "sim/streams.hpp"
 
 namespace score::sim {
 namespace {

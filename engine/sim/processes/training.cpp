@@ -3,9 +3,9 @@
 // adopters draw their improvements and savings.
 #include <algorithm>
 
-#include "sim/streams.hpp"
 #include "sim/parallel.hpp"
 #include "sim/processes.hpp"
+#include "sim/streams.hpp"
 
 namespace score::sim {
 namespace {
@@ -46,11 +46,14 @@ int complete(State& s, int i) {
   Firms& f = s.firms;
   const auto u = static_cast<std::size_t>(i);
   const int m = f.module[u];
-  Rng rng(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i), Purpose::outcome);
+  Rng rng(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i),
+          Purpose::outcome);
   f.modules_done[u] = static_cast<std::uint8_t>(f.modules_done[u] | (1 << m));
   draw_outcomes(s, i, m, rng);
-  Rng next(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i), Purpose::continuation);
-  const bool more = f.modules_done[u] != (1 << model::kModules) - 1 && next.bernoulli(s.model->behaviour.continuation);
+  Rng next(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step), static_cast<std::uint32_t>(i),
+           Purpose::continuation);
+  const bool more =
+      f.modules_done[u] != (1 << model::kModules) - 1 && next.bernoulli(s.model->behaviour.continuation);
   f.state[u] = more ? FirmState::aware : FirmState::done;
   f.since[u] = static_cast<std::int16_t>(s.step);
   f.module[u] = -1;
@@ -85,7 +88,8 @@ void progress_training(State& s) {
     stocks.in_training -= 1;
     if (s.firms.modules_done[u] == (1 << done.module)) {  // a first module: its peers hear of it
       Ids& told = s.active.told_peers[static_cast<std::size_t>(c)];
-      for (const auto j : boost::make_iterator_range(neighbours(s.networks.peers, static_cast<std::uint32_t>(done.firm))))
+      for (const auto j :
+           boost::make_iterator_range(neighbours(s.networks.peers, static_cast<std::uint32_t>(done.firm))))
         told.push_back(static_cast<std::int32_t>(j));
     }
     if (s.firms.state[u] == FirmState::aware) {
