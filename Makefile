@@ -31,7 +31,7 @@ test: build
 # (seeds 1..N) with a CPU burner per core (scripts/stress_interrupts.sh).
 STRESS_REPEATS ?= 50
 stress: configure
-	cmake --build $(BUILD) -j $(JOBS) --target score test_cli
+	cmake --build $(BUILD) -j $(JOBS) --target score test_cli test_sweep test_calibrate
 	bash scripts/stress_interrupts.sh $(STRESS_REPEATS) $(BUILD)
 
 clean:

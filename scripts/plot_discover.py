@@ -57,7 +57,8 @@ def two_parameters(box):
     def key(r):
         p = number(r["quasi_p"])
         return (0 if r["restricted"] == "1" else 1, p if not math.isnan(p) else 1.0, -number(r["ks"] or "0"))
-    ranked = sorted(box, key=key)
+    # The policy option of a policy sweep is a set of options, not a range to draw.
+    ranked = sorted((r for r in box if r["parameter"] != "policy"), key=key)
     return ranked[: min(2, len(ranked))]
 
 

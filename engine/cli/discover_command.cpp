@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -38,6 +39,10 @@ using output::csv_text;
 // The points discovery looks at: their parameter values, outcome and case flag.
 struct Sample {
   std::vector<int> points;  // indices in the file
+  // The inputs of the box: the swept parameters and, on a policy sweep
+  // looked at whole, the policy option (categorical, last).
+  std::vector<std::string> inputs;
+  std::vector<bool> categorical;
   experiment::Points x;
   std::vector<double> y;
   std::vector<bool> is_case;
@@ -70,11 +75,7 @@ int phase_index(const output::SweepFileInfo& info, const std::string& phase) {
 int policy_index(const output::SweepFileInfo& info, const std::string& policy) {
   std::string known;
   for (const auto& p : info.policies) known += (known.empty() ? "" : ", ") + p;
-  if (policy.empty()) {
-    if (info.policies.size() > 1)
-      refuse("the sweep compares policy options; choose one with --policy (" + known + ")");
-    return -1;
-  }
+  if (policy.empty()) return -1;
   for (std::size_t p = 0; p < info.policies.size(); ++p)
     if (info.policies[p] == policy) return static_cast<int>(p);
   refuse("the sweep has no policy option '" + policy + "'" +
@@ -89,6 +90,14 @@ Sample gather(const output::SweepFile& file, const DiscoverArgs& args, const swe
   const std::vector<double> design = file.design();
   const std::size_t k = info.parameters.size();
   Sample out;
+  out.inputs = info.parameters;
+  out.categorical.assign(k, false);
+  // Every option's points together: which option a point runs is an input.
+  const bool by_policy = policy < 0 && info.policies.size() > 1;
+  if (by_policy) {
+    out.inputs.emplace_back("policy");
+    out.categorical.push_back(true);
+  }
   for (int p = 0; p < info.points; ++p) {
     if (policy >= 0 && info.point_policy[static_cast<std::size_t>(p)] != policy) continue;
     const double y = means.at(p, phase, s);
@@ -100,6 +109,7 @@ Sample gather(const output::SweepFile& file, const DiscoverArgs& args, const swe
     out.y.push_back(y);
     const auto row = design.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(p) * k);
     out.x.emplace_back(row, row + static_cast<std::ptrdiff_t>(k));
+    if (by_policy) out.x.back().push_back(info.point_policy[static_cast<std::size_t>(p)]);
   }
   if (out.y.size() < 3)
     refuse("fewer than 3 points with a defined " + args.outcome + " in phase " + args.phase);
@@ -141,20 +151,34 @@ void print_trajectory(const experiment::PrimResult& r, std::size_t chosen) {
   }
 }
 
-void print_box(const output::SweepFileInfo& info, const experiment::PrimResult& r, std::size_t chosen,
-               const std::vector<double>& p_values) {
+// "a, b" for the policy options of a categorical bound.
+std::string options_in(const output::SweepFileInfo& info, std::uint64_t categories) {
+  std::string out;
+  for (std::size_t c = 0; c < info.policies.size() && c < 64; ++c)
+    if (categories & (std::uint64_t{1} << c)) out += (out.empty() ? "" : ", ") + info.policies[c];
+  return out;
+}
+
+void print_box(const output::SweepFileInfo& info, const Sample& sample, const experiment::PrimResult& r,
+               std::size_t chosen, const std::vector<double>& p_values) {
   const PrimBox& box = r.trajectory[chosen];
   std::printf(
       "\nBox %zu: coverage %.3f (%zu of the %zu cases), density %.3f (%zu of its %zu points), mass %.3f\n",
       chosen, box.coverage, box.cases, r.cases, box.density, box.cases, box.points, box.mass);
   std::size_t width = 9;
-  for (const auto& p : info.parameters) width = std::max(width, p.size());
+  for (const auto& p : sample.inputs) width = std::max(width, p.size());
   std::printf("%-*s %12s %12s   %12s %12s  %s\n", static_cast<int>(width), "parameter", "box lo", "box hi",
               "swept lo", "swept hi", "quasi-p");
-  for (std::size_t j = 0; j < info.parameters.size(); ++j) {
+  for (std::size_t j = 0; j < sample.inputs.size(); ++j) {
     if (std::isnan(p_values[j])) continue;
+    if (sample.categorical[j]) {
+      std::printf("%-*s options %s (of %s)  %.2g\n", static_cast<int>(width), sample.inputs[j].c_str(),
+                  options_in(info, box.categories[j]).c_str(), options_in(info, r.data_categories[j]).c_str(),
+                  p_values[j]);
+      continue;
+    }
     const bool lo = box.lo[j] > r.data_lo[j], hi = box.hi[j] < r.data_hi[j];
-    std::printf("%-*s %12s %12s   %s %s  %.2g\n", static_cast<int>(width), info.parameters[j].c_str(),
+    std::printf("%-*s %12s %12s   %s %s  %.2g\n", static_cast<int>(width), sample.inputs[j].c_str(),
                 lo ? general(box.lo[j], 12).c_str() : "           -",
                 hi ? general(box.hi[j], 12).c_str() : "           -", general(r.data_lo[j], 12).c_str(),
                 general(r.data_hi[j], 12).c_str(), p_values[j]);
@@ -171,17 +195,17 @@ std::vector<std::size_t> feature_order(const experiment::FeatureScores& s) {
   return order;
 }
 
-void print_features(const output::SweepFileInfo& info, const experiment::FeatureScores& s,
+void print_features(const std::vector<std::string>& inputs, const experiment::FeatureScores& s,
                     const std::string& outcome) {
   std::size_t width = 9;
-  for (const auto& p : info.parameters) width = std::max(width, p.size());
+  for (const auto& p : inputs) width = std::max(width, p.size());
   std::printf(
       "\nWhich parameters drive %s (ks: cases against the other points; srrc: rank regression, r2 = %.3f)\n",
       outcome.c_str(), s.r2);
   std::printf("%-*s %8s %8s\n", static_cast<int>(width), "parameter", "ks", "srrc");
   for (const std::size_t j : feature_order(s))
-    std::printf("%-*s %s %s\n", static_cast<int>(width), info.parameters[j].c_str(),
-                fixed(s.ks[j], 8).c_str(), fixed(s.srrc[j], 8).c_str());
+    std::printf("%-*s %s %s\n", static_cast<int>(width), inputs[j].c_str(), fixed(s.ks[j], 8).c_str(),
+                fixed(s.srrc[j], 8).c_str());
 }
 
 // Writes one CSV table whole or not at all (a temporary renamed over it).
@@ -202,6 +226,30 @@ void write_table(const fs::path& target, const std::function<void(std::ostream&)
   }
 }
 
+// KS and SRRC of the numeric inputs; none (NaN) for the policy option,
+// whose index has no order for a rank regression or a distribution to
+// take a distance between.
+experiment::FeatureScores feature_scores(const Sample& sample) {
+  const std::size_t k = sample.inputs.size();
+  std::vector<std::size_t> numeric;
+  for (std::size_t j = 0; j < k; ++j)
+    if (!sample.categorical[j]) numeric.push_back(j);
+  experiment::Points x;
+  for (const auto& row : sample.x) {
+    x.emplace_back();
+    for (const std::size_t j : numeric) x.back().push_back(row[j]);
+  }
+  const experiment::FeatureScores some = experiment::feature_scores(x, sample.y, sample.is_case);
+  experiment::FeatureScores all = some;
+  all.ks.assign(k, std::nan(""));
+  all.srrc.assign(k, std::nan(""));
+  for (std::size_t i = 0; i < numeric.size(); ++i) {
+    all.ks[numeric[i]] = some.ks[i];
+    all.srrc[numeric[i]] = some.srrc[i];
+  }
+  return all;
+}
+
 struct Found {
   Sample sample;
   experiment::PrimResult prim;
@@ -220,20 +268,19 @@ void write_trajectory(std::ostream& out, const Found& f) {
   }
 }
 
-void write_box(std::ostream& out, const output::SweepFileInfo& info, const Found& f) {
+void write_box(std::ostream& out, const Found& f) {
   const PrimBox& box = f.prim.trajectory[f.chosen];
   out << "parameter,box_lo,box_hi,swept_lo,swept_hi,restricted,quasi_p,ks,srrc\n";
-  for (std::size_t j = 0; j < info.parameters.size(); ++j)
-    out << csv_text(info.parameters[j]) << ',' << csv_number(box.lo[j]) << ',' << csv_number(box.hi[j]) << ','
+  for (std::size_t j = 0; j < f.sample.inputs.size(); ++j)
+    out << csv_text(f.sample.inputs[j]) << ',' << csv_number(box.lo[j]) << ',' << csv_number(box.hi[j]) << ','
         << csv_number(f.prim.data_lo[j]) << ',' << csv_number(f.prim.data_hi[j]) << ','
         << !std::isnan(f.p_values[j]) << ',' << csv_number(f.p_values[j]) << ',' << csv_number(f.scores.ks[j])
         << ',' << csv_number(f.scores.srrc[j]) << '\n';
 }
 
-void write_points(std::ostream& out, const output::SweepFileInfo& info, const Found& f,
-                  const std::string& outcome) {
+void write_points(std::ostream& out, const Found& f, const std::string& outcome) {
   out << "point";
-  for (const auto& p : info.parameters) out << ',' << csv_text(p);
+  for (const auto& p : f.sample.inputs) out << ',' << csv_text(p);
   out << ',' << csv_text(outcome) << ",is_case,in_box\n";
   const PrimBox& box = f.prim.trajectory[f.chosen];
   for (std::size_t i = 0; i < f.sample.points.size(); ++i) {
@@ -244,14 +291,13 @@ void write_points(std::ostream& out, const output::SweepFileInfo& info, const Fo
   }
 }
 
-void write_csv(const fs::path& dir, const output::SweepFileInfo& info, const Found& f,
-               const std::string& outcome) {
+void write_csv(const fs::path& dir, const Found& f, const std::string& outcome) {
   std::error_code error;
   fs::create_directories(dir, error);
   if (error) throw std::runtime_error("cannot create '" + dir.string() + "': " + error.message());
   write_table(dir / "trajectory.csv", [&](std::ostream& out) { write_trajectory(out, f); });
-  write_table(dir / "box.csv", [&](std::ostream& out) { write_box(out, info, f); });
-  write_table(dir / "points.csv", [&](std::ostream& out) { write_points(out, info, f, outcome); });
+  write_table(dir / "box.csv", [&](std::ostream& out) { write_box(out, f); });
+  write_table(dir / "points.csv", [&](std::ostream& out) { write_points(out, f, outcome); });
 }
 
 int discover(const DiscoverArgs& args) {
@@ -261,14 +307,14 @@ int discover(const DiscoverArgs& args) {
   Found f;
   f.sample = gather(file, args, rule);
   const experiment::PrimOptions options{args.alpha, args.paste_alpha, args.min_mass};
-  f.prim = experiment::prim(f.sample.x, f.sample.is_case, options);
+  f.prim = experiment::prim(f.sample.x, f.sample.is_case, options, f.sample.categorical);
   f.chosen =
       args.box ? static_cast<std::size_t>(*args.box) : experiment::choose_box(f.prim, args.min_coverage);
   if (f.chosen >= f.prim.trajectory.size())
     refuse("--box " + std::to_string(f.chosen) + ": the trajectory has boxes 0 to " +
            std::to_string(f.prim.trajectory.size() - 1));
   f.p_values = experiment::quasi_p_values(f.prim, f.prim.trajectory[f.chosen], f.sample.x, f.sample.is_case);
-  f.scores = experiment::feature_scores(f.sample.x, f.sample.y, f.sample.is_case);
+  f.scores = feature_scores(f.sample);
   std::printf("%s: %s in phase %s %s%s: %zu of %zu points are cases", info.name.c_str(), args.outcome.c_str(),
               args.phase.c_str(), sweep::describe_rule(rule, f.sample.threshold).c_str(),
               args.policy.empty() ? "" : (" under policy " + args.policy).c_str(), f.prim.cases,
@@ -282,10 +328,10 @@ int discover(const DiscoverArgs& args) {
                           " of the cases")
                              .c_str());
   print_trajectory(f.prim, f.chosen);
-  print_box(info, f.prim, f.chosen, f.p_values);
-  print_features(info, f.scores, args.outcome);
+  print_box(info, f.sample, f.prim, f.chosen, f.p_values);
+  print_features(f.sample.inputs, f.scores, args.outcome);
   if (!args.csv.empty()) {
-    write_csv(args.csv, info, f, args.outcome);
+    write_csv(args.csv, f, args.outcome);
     std::printf("\ntables: %s/{trajectory,box,points}.csv (plots: python3 scripts/plot_discover.py %s)\n",
                 args.csv.c_str(), args.csv.c_str());
   }

@@ -1,6 +1,7 @@
 #include "experiment/prim.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -13,16 +14,29 @@ struct Data {
   const Points& x;
   const std::vector<bool>& is_case;
   std::size_t k = 0;
+  std::vector<bool> categorical;  // one flag per input
 };
 
-void check(const Points& x, const std::vector<bool>& is_case, const PrimOptions& o) {
+constexpr int kMaxCategories = 64;  // bits of PrimBox::categories
+
+bool is_category(double v) { return v >= 0 && v < kMaxCategories && v == std::floor(v); }
+
+std::uint64_t bit(double category) { return std::uint64_t{1} << static_cast<int>(category); }
+
+void check(const Points& x, const std::vector<bool>& is_case, const PrimOptions& o,
+           const std::vector<bool>& categorical) {
   if (x.empty()) throw std::invalid_argument("prim: no points");
   if (x.size() != is_case.size()) throw std::invalid_argument("prim: one case flag per point is needed");
   for (const auto& row : x) {
     if (row.size() != x.front().size()) throw std::invalid_argument("prim: rows of unequal length");
     for (const double v : row)
       if (!std::isfinite(v)) throw std::invalid_argument("prim: an input is not a finite number");
+    for (std::size_t j = 0; j < categorical.size() && j < row.size(); ++j)
+      if (categorical[j] && !is_category(row[j]))
+        throw std::invalid_argument("prim: a categorical input is not a whole number from 0 to 63");
   }
+  if (!categorical.empty() && categorical.size() != x.front().size())
+    throw std::invalid_argument("prim: one categorical flag per input is needed");
   if (!(o.alpha > 0 && o.alpha < 0.5)) throw std::invalid_argument("prim: alpha must lie in (0, 0.5)");
   if (!(o.paste_alpha > 0 && o.paste_alpha <= 1))
     throw std::invalid_argument("prim: paste_alpha must lie in (0, 1]");
@@ -43,7 +57,37 @@ void measure(const Data& d, const PrimResult& r, PrimBox& box) {
   box.coverage = r.cases ? static_cast<double>(box.cases) / static_cast<double>(r.cases) : 0.0;
   box.restricted = 0;
   for (std::size_t j = 0; j < d.k; ++j)
-    box.restricted += (box.lo[j] > r.data_lo[j] || box.hi[j] < r.data_hi[j]) ? 1 : 0;
+    box.restricted += d.categorical[j] ? (box.categories[j] != r.data_categories[j] ? 1 : 0)
+                                       : ((box.lo[j] > r.data_lo[j] || box.hi[j] < r.data_hi[j]) ? 1 : 0);
+}
+
+// Whether row's input j lies within the box's bound on it.
+bool within(const PrimBox& box, const std::vector<double>& row, std::size_t j) {
+  if (j < box.categories.size() && box.categories[j] != 0) return (box.categories[j] & bit(row[j])) != 0;
+  return row[j] >= box.lo[j] && row[j] <= box.hi[j];
+}
+
+// A categorical input's lo and hi: its lowest and highest category in the box.
+void categorical_bounds(PrimBox& box, std::size_t j) {
+  box.lo[j] = std::countr_zero(box.categories[j]);
+  box.hi[j] = kMaxCategories - 1 - std::countl_zero(box.categories[j]);
+}
+
+// The box with category c of categorical input j dropped (peel) or taken
+// back (paste); none when that changes nothing or would empty the input.
+std::optional<PrimBox> categorical_step(const Data& d, const PrimResult& r, const PrimBox& box, std::size_t j,
+                                        int c, bool peeling) {
+  const std::uint64_t b = std::uint64_t{1} << c;
+  if ((r.data_categories[j] & b) == 0) return std::nullopt;
+  if (peeling == ((box.categories[j] & b) == 0)) return std::nullopt;
+  if (peeling && std::popcount(box.categories[j]) < 2) return std::nullopt;
+  PrimBox out = box;
+  out.categories[j] ^= b;
+  categorical_bounds(out, j);
+  out.pasted = !peeling;
+  measure(d, r, out);
+  if (out.points == box.points) return std::nullopt;
+  return out;
 }
 
 // Whether candidate a beats b: denser, then fewer points removed (more left).
@@ -98,8 +142,7 @@ std::optional<PrimBox> paste(const Data& d, const PrimResult& r, const PrimBox& 
   std::vector<double> outside;
   for (const auto& row : d.x) {
     bool others = true;
-    for (std::size_t m = 0; m < d.k && others; ++m)
-      others = m == j || (row[m] >= box.lo[m] && row[m] <= box.hi[m]);
+    for (std::size_t m = 0; m < d.k && others; ++m) others = m == j || within(box, row, m);
     if (others && (low ? row[j] < box.lo[j] : row[j] > box.hi[j])) outside.push_back(row[j]);
   }
   if (outside.empty()) return std::nullopt;
@@ -116,14 +159,25 @@ std::optional<PrimBox> paste(const Data& d, const PrimResult& r, const PrimBox& 
   return out;
 }
 
-template <class Step>
-std::optional<PrimBox> best_step(const Data& d, Step step) {
+// The best of every move that `keep` accepts: the low and the high end of
+// each numeric input (`step`), each category of each categorical one
+// (peeling: dropping it; pasting: taking it back).
+template <class Step, class Keep>
+std::optional<PrimBox> best_step(const Data& d, const PrimResult& r, const PrimBox& box, bool peeling,
+                                 Step step, Keep keep) {
   std::optional<PrimBox> best;
-  for (std::size_t j = 0; j < d.k; ++j)
-    for (const bool low : {true, false}) {
-      std::optional<PrimBox> candidate = step(j, low);
+  auto kept = [&](std::optional<PrimBox> c) { return c && keep(*c) ? c : std::nullopt; };
+  for (std::size_t j = 0; j < d.k; ++j) {
+    auto consider = [&](std::optional<PrimBox> candidate) {
+      candidate = kept(std::move(candidate));
       if (candidate && (!best || better(*candidate, *best))) best = std::move(candidate);
+    };
+    if (d.categorical[j]) {
+      for (int c = 0; c < kMaxCategories; ++c) consider(categorical_step(d, r, box, j, c, peeling));
+      continue;
     }
+    for (const bool low : {true, false}) consider(step(j, low));
+  }
   return best;
 }
 
@@ -131,11 +185,9 @@ void peel_all(const Data& d, PrimResult& r, const PrimOptions& o) {
   const auto n = static_cast<double>(d.x.size());
   while (r.trajectory.back().density < 1.0) {
     const PrimBox& box = r.trajectory.back();
-    std::optional<PrimBox> next = best_step(d, [&](std::size_t j, bool low) -> std::optional<PrimBox> {
-      std::optional<PrimBox> c = peel(d, r, box, j, low, o.alpha);
-      if (c && static_cast<double>(c->points) < o.min_mass * n) return std::nullopt;
-      return c;
-    });
+    std::optional<PrimBox> next = best_step(
+        d, r, box, true, [&](std::size_t j, bool low) { return peel(d, r, box, j, low, o.alpha); },
+        [&](const PrimBox& c) { return static_cast<double>(c.points) >= o.min_mass * n; });
     if (!next) return;
     r.trajectory.push_back(std::move(*next));
   }
@@ -144,11 +196,9 @@ void peel_all(const Data& d, PrimResult& r, const PrimOptions& o) {
 void paste_all(const Data& d, PrimResult& r, const PrimOptions& o) {
   while (true) {
     const PrimBox& box = r.trajectory.back();
-    std::optional<PrimBox> next = best_step(d, [&](std::size_t j, bool low) -> std::optional<PrimBox> {
-      std::optional<PrimBox> c = paste(d, r, box, j, low, o.paste_alpha);
-      if (c && !(c->density > box.density)) return std::nullopt;
-      return c;
-    });
+    std::optional<PrimBox> next = best_step(
+        d, r, box, false, [&](std::size_t j, bool low) { return paste(d, r, box, j, low, o.paste_alpha); },
+        [&](const PrimBox& c) { return c.density > box.density; });
     if (!next) return;
     r.trajectory.push_back(std::move(*next));
   }
@@ -158,13 +208,15 @@ void paste_all(const Data& d, PrimResult& r, const PrimOptions& o) {
 
 bool inside(const PrimBox& box, const std::vector<double>& x) {
   for (std::size_t j = 0; j < x.size(); ++j)
-    if (x[j] < box.lo[j] || x[j] > box.hi[j]) return false;
+    if (!within(box, x, j)) return false;
   return true;
 }
 
-PrimResult prim(const Points& x, const std::vector<bool>& is_case, const PrimOptions& options) {
-  check(x, is_case, options);
-  const Data d{x, is_case, x.front().size()};
+PrimResult prim(const Points& x, const std::vector<bool>& is_case, const PrimOptions& options,
+                const std::vector<bool>& categorical) {
+  check(x, is_case, options, categorical);
+  const std::size_t k = x.front().size();
+  const Data d{x, is_case, k, categorical.empty() ? std::vector<bool>(k, false) : categorical};
   PrimResult r;
   r.points = x.size();
   r.cases = static_cast<std::size_t>(std::count(is_case.begin(), is_case.end(), true));
@@ -175,7 +227,11 @@ PrimResult prim(const Points& x, const std::vector<bool>& is_case, const PrimOpt
       r.data_lo[j] = std::min(r.data_lo[j], row[j]);
       r.data_hi[j] = std::max(r.data_hi[j], row[j]);
     }
-  PrimBox all{r.data_lo, r.data_hi};
+  r.data_categories.assign(d.k, 0);
+  for (const auto& row : x)
+    for (std::size_t j = 0; j < d.k; ++j)
+      if (d.categorical[j]) r.data_categories[j] |= bit(row[j]);
+  PrimBox all{r.data_lo, r.data_hi, r.data_categories};
   measure(d, r, all);
   r.trajectory.push_back(std::move(all));
   if (r.cases == 0) return r;  // nothing to find
@@ -213,12 +269,20 @@ std::vector<double> quasi_p_values(const PrimResult& result, const PrimBox& box,
                                    const std::vector<bool>& is_case) {
   const std::size_t k = result.data_lo.size();
   std::vector<double> out(k, std::numeric_limits<double>::quiet_NaN());
-  const Data d{x, is_case, k};
+  std::vector<bool> categorical(k);
+  for (std::size_t j = 0; j < k && j < result.data_categories.size(); ++j)
+    categorical[j] = result.data_categories[j] != 0;
+  const Data d{x, is_case, k, categorical};
+  PrimBox whole = box;
+  whole.categories.resize(k, 0);
   for (std::size_t j = 0; j < k; ++j) {
-    if (box.lo[j] <= result.data_lo[j] && box.hi[j] >= result.data_hi[j]) continue;
-    PrimBox lifted = box;
+    const std::uint64_t all = categorical[j] ? result.data_categories[j] : 0;
+    if (box.lo[j] <= result.data_lo[j] && box.hi[j] >= result.data_hi[j] && whole.categories[j] == all)
+      continue;
+    PrimBox lifted = whole;
     lifted.lo[j] = result.data_lo[j];
     lifted.hi[j] = result.data_hi[j];
+    lifted.categories[j] = all;
     measure(d, result, lifted);
     out[j] = binomial_upper_tail(box.points, box.cases, lifted.density);
   }

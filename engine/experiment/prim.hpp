@@ -20,6 +20,7 @@
 //     (scenario discovery; coverage, density, quasi-p-values).
 //   Kwakkel (2017), Environ. Model. Softw. 96:239-250 (the EMA Workbench).
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "experiment/design.hpp"
@@ -33,10 +34,12 @@ struct PrimOptions {
 };
 
 // A box: lo[j] <= x[j] <= hi[j] for every input j, bounds taken from the
-// data. `restricted` counts the inputs whose range is narrower than the
-// data's.
+// data; for a categorical input, bit x[j] of categories[j] set instead
+// (lo and hi then its lowest and highest category in the box).
+// `restricted` counts the inputs whose range is narrower than the data's.
 struct PrimBox {
   std::vector<double> lo, hi;
+  std::vector<std::uint64_t> categories;  // per input; 0 for numeric ones
   std::size_t points = 0, cases = 0;
   double coverage = 0, density = 0, mass = 0;
   int restricted = 0;
@@ -44,7 +47,8 @@ struct PrimBox {
 };
 
 struct PrimResult {
-  std::vector<double> data_lo, data_hi;  // each input's range over all points
+  std::vector<double> data_lo, data_hi;        // each input's range over all points
+  std::vector<std::uint64_t> data_categories;  // each categorical input's categories; 0 for numeric ones
   std::size_t points = 0, cases = 0;
   std::vector<PrimBox> trajectory;  // box 0 holds every point
 };
@@ -52,8 +56,10 @@ struct PrimResult {
 // The trajectory for inputs `x` (rows are points, one column per input) and
 // `is_case` (one flag per point). Throws std::invalid_argument for no points,
 // rows of unequal length, a length mismatch, non-finite inputs or options
-// outside their ranges.
-PrimResult prim(const Points& x, const std::vector<bool>& is_case, const PrimOptions& options = {});
+// outside their ranges. `categorical` flags the categorical inputs (none
+// when empty); their values must be whole numbers from 0 to 63.
+PrimResult prim(const Points& x, const std::vector<bool>& is_case, const PrimOptions& options = {},
+                const std::vector<bool>& categorical = {});
 
 // Whether row `x` lies in the box.
 bool inside(const PrimBox& box, const std::vector<double>& x);

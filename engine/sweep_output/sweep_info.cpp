@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "output/contained_read.hpp"
 #include "output/hdf5_io.hpp"
 #include "sim/summary.hpp"
 #include "sweep_output/sweep_format.hpp"
@@ -89,11 +90,21 @@ std::string describe_spread(const SweepFile& file) {
 
 }  // namespace
 
+namespace {
+bool has_sweep_mark(const std::filesystem::path& path) {
+  h5::Lock lock;
+  const h5::Id file = h5::open_read_only(path);
+  return h5::has_attribute(file.get(), sweep_format::kVersionAttribute);
+}
+}  // namespace
+
 bool is_sweep_results(const std::filesystem::path& path) {
   try {
-    h5::Lock lock;
-    const h5::Id file = h5::open_read_only(path);
-    return h5::has_attribute(file.get(), sweep_format::kVersionAttribute);
+    // This is the first look at a file nobody has checked yet: opening it
+    // and reading a root attribute is already enough for HDF5 to crash or
+    // hang on some damaged files, so the look happens in a child first.
+    read_contained("results file", path, [&] { has_sweep_mark(path); });
+    return has_sweep_mark(path);
   } catch (const std::exception&) {
     return false;
   }

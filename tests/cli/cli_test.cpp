@@ -166,6 +166,27 @@ TEST(Cli, ABackgroundRunWithSigintIgnoredStopsOnSigterm) {
   stop_run_at("running", SIGTERM, "background.h5", /*ignore_sigint=*/true);
 }
 
+// `score seek` runs many replications at many lever values: a signal from
+// the moment its handlers are in place (the "signals" announcement, before
+// the scenario loads) stops it with 128 + the signal's number, saying so.
+void stop_seek(int number) {
+  score_test::SignalledRun run({"seek", small_scenario(), "--lever", "behaviour.enrol_rate", "--target",
+                                "smes_trained >= 400 at 2012-12", "--threads", "1"},
+                               scratch(number == SIGINT ? "seek_int.log" : "seek_term.log"));
+  ASSERT_TRUE(run.wait_for("signals")) << run.output();
+  run.signal(number);
+  const int status = run.wait();
+  ASSERT_TRUE(WIFEXITED(status)) << "ended by signal " << WTERMSIG(status) << "\n" << run.output();
+  EXPECT_EQ(WEXITSTATUS(status), 128 + number) << run.output();
+  EXPECT_NE(run.output().find(number == SIGINT ? "score seek: interrupted (SIGINT)"
+                                               : "score seek: interrupted (SIGTERM)"),
+            std::string::npos)
+      << run.output();
+}
+
+TEST(Cli, AnInterruptedSeekStops) { stop_seek(SIGINT); }
+TEST(Cli, ATerminatedSeekStops) { stop_seek(SIGTERM); }
+
 // SIGKILL cannot be caught: the temporary is left, hidden, never under the
 // target name, and a later run to the same target is not blocked by the
 // lock file it left either.

@@ -94,6 +94,44 @@ TEST(prim, RefusesBadInput) {
   EXPECT_THROW(prim({{0.0}, {1.0}}, {true, false}, {0.5, 0.05, 0.05}), std::invalid_argument);
 }
 
+// A categorical input (four policy options, index 0-3) next to two numeric
+// ones; cases: option 1 or 3 and x0 >= 0.5. The box keeps exactly the two
+// options as a set, not the interval 1-3 that would take option 2 in, and
+// option 0 (between nothing) is dropped although it is the lowest.
+TEST(prim, FindsASetOfCategoriesOfACategoricalInput) {
+  Points x = latin_hypercube(1600, 2, 5);
+  std::vector<bool> is_case;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const double option = static_cast<double>(i % 4);
+    x[i].push_back(option);
+    is_case.push_back((option == 1 || option == 3) && x[i][0] >= 0.5);
+  }
+  const PrimResult r = prim(x, is_case, {}, {false, false, true});
+  EXPECT_EQ(r.data_categories[2], 0b1111u);
+  EXPECT_EQ(r.data_categories[0], 0u);
+  const PrimBox& box = r.trajectory[choose_box(r, 0.8)];
+  EXPECT_EQ(box.categories[2], 0b1010u);
+  EXPECT_DOUBLE_EQ(box.lo[2], 1.0);
+  EXPECT_DOUBLE_EQ(box.hi[2], 3.0);
+  EXPECT_NEAR(box.lo[0], 0.5, 0.03);
+  EXPECT_GT(box.density, 0.95);
+  EXPECT_EQ(box.restricted, 2);
+  EXPECT_FALSE(inside(box, {0.9, 0.5, 2.0}));
+  EXPECT_TRUE(inside(box, {0.9, 0.5, 3.0}));
+  const std::vector<double> p = quasi_p_values(r, box, x, is_case);
+  EXPECT_LT(p[2], 1e-6);  // the option restriction matters
+  EXPECT_TRUE(std::isnan(p[1]));
+  // Every step down the trajectory peels or pastes whole options.
+  for (const PrimBox& b : r.trajectory) EXPECT_NE(b.categories[2], 0u);
+}
+
+TEST(prim, RefusesACategoricalInputThatIsNotAWholeNumber) {
+  const Points x{{0.5, 1.0}, {0.2, 2.5}, {0.1, 0.0}};
+  EXPECT_THROW(prim(x, {true, false, false}, {}, {false, true}), std::invalid_argument);
+  EXPECT_THROW(prim(x, {true, false, false}, {}, {true}), std::invalid_argument);
+  EXPECT_THROW(prim({{0.5, 64.0}, {0.2, 1.0}}, {true, false}, {}, {false, true}), std::invalid_argument);
+}
+
 TEST(prim, BinomialTailMatchesExactValues) {
   EXPECT_NEAR(binomial_upper_tail(10, 5, 0.5), 638.0 / 1024.0, 1e-12);
   EXPECT_NEAR(binomial_upper_tail(3, 3, 0.2), 0.008, 1e-12);

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
+#include <string>
 
 #include "session/session.hpp"
 #include "session_files.hpp"
@@ -39,6 +41,47 @@ TEST_F(ResultsTest, TruncatedFileIsAnErrorNamingIt) {
   const std::string error = s.open_results(dir / "run.h5");
   EXPECT_NE(error.find("run.h5"), std::string::npos) << error;
   EXPECT_EQ(s.current(), before);  // nothing the user had is lost
+}
+
+// The viewer's File > Open reads a file in a child process first
+// (output/contained_read.hpp): where HDF5 crashes on a damaged file, that
+// child does (the crash is injected into it, SCORE_TEST_READ_FAULT), and
+// the viewer shows an error and keeps what it had.
+TEST_F(ResultsTest, AFileOnWhichHdf5CrashesIsAnErrorAndTheViewerLives) {
+  Session s;
+  testing::run_small(s);
+  ASSERT_EQ(s.save_results(dir / "run.h5"), "");
+  const SnapshotPtr before = s.current();
+  setenv("SCORE_TEST_READ_FAULT", "crash", 1);
+  const std::string error = s.open_results(dir / "run.h5");
+  unsetenv("SCORE_TEST_READ_FAULT");
+  EXPECT_NE(error.find("damaged: HDF5 crashed reading it"), std::string::npos) << error;
+  EXPECT_EQ(s.current(), before);
+  EXPECT_EQ(s.open_results(dir / "run.h5"), "");
+}
+
+// Bytes inverted at a dozen places: an error naming the file, or a file
+// that reads; never the end of the viewer.
+TEST_F(ResultsTest, BitFlippedFileIsAnErrorOrHarmless) {
+  Session s;
+  testing::run_small(s);
+  ASSERT_EQ(s.save_results(dir / "run.h5"), "");
+  const auto size = std::filesystem::file_size(dir / "run.h5");
+  {
+    std::fstream io(dir / "run.h5", std::ios::in | std::ios::out | std::ios::binary);
+    for (unsigned hit = 1; hit <= 12; ++hit) {
+      std::string bytes(64, '\0');
+      io.seekg(static_cast<std::streamoff>(size * hit / 13));
+      io.read(bytes.data(), 64);
+      for (char& c : bytes) c = static_cast<char>(~c);
+      io.seekp(static_cast<std::streamoff>(size * hit / 13));
+      io.write(bytes.data(), 64);
+    }
+  }
+  const std::string error = s.open_results(dir / "run.h5");
+  if (!error.empty()) {
+    EXPECT_NE(error.find("run.h5"), std::string::npos) << error;
+  }
 }
 
 TEST_F(ResultsTest, WrongKindOfFileIsAnError) {

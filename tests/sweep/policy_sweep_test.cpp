@@ -80,12 +80,27 @@ TEST_F(policy_sweep, StoresOptionsPerPointAndPrintsTheDecisionTable) {
       testing::same_bits({with.end() - static_cast<std::ptrdiff_t>(without.size()), with.end()}, without));
   EXPECT_EQ(testing::read_dataset(dir / "p.h5", "point_policy"),
             (std::vector<double>{0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2}));
-  // Discovery looks at one option at a time.
-  const auto mixed =
-      score("discover " + (dir / "p.h5").string() + " --outcome firms_trained --phase I --where '< p50'");
-  EXPECT_EQ(mixed.code, 2) << mixed.out;
-  EXPECT_NE(mixed.out.find("choose one with --policy (as_is, rationed, more_trainers)"), std::string::npos)
-      << mixed.out;
+  // Discovery over every option's points takes the option as a categorical
+  // input of the box; --policy looks at one option's points alone.
+  const std::string discover = "discover " + (dir / "p.h5").string() + " --outcome firms_trained --phase I";
+  const auto mixed = score(discover + " --where '< p50' --csv " + (dir / "mixed").string());
+  ASSERT_EQ(mixed.code, 0) << mixed.out;
+  EXPECT_NE(mixed.out.find(" of 15 points are cases"), std::string::npos) << mixed.out;
+  EXPECT_NE(mixed.out.find("\npolicy "), std::string::npos) << mixed.out;  // a row of the features table
+  std::ifstream points(dir / "mixed" / "points.csv");
+  std::string header;
+  std::getline(points, header);
+  EXPECT_EQ(header, "point,phases.I.subsidy_share,behaviour.enrol_rate,policy,firms_trained,is_case,in_box");
+  const auto one = score(discover + " --where '< p50' --policy rationed");
+  ASSERT_EQ(one.code, 0) << one.out;
+  EXPECT_NE(one.out.find("under policy rationed: "), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find(" of 5 points are cases"), std::string::npos) << one.out;
+  EXPECT_EQ(one.out.find("\npolicy "), std::string::npos) << one.out;
+  const auto unknown = score(discover + " --where '< p50' --policy cheaper");
+  EXPECT_EQ(unknown.code, 2) << unknown.out;
+  EXPECT_NE(unknown.out.find("no policy option 'cheaper' (its options: as_is, rationed, more_trainers)"),
+            std::string::npos)
+      << unknown.out;
 }
 
 TEST_F(policy_sweep, DecisionTableScoresRegretAndSatisficing) {
