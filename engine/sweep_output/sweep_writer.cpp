@@ -51,10 +51,6 @@ std::uint64_t values_per_point(const sweep::PointShape& shape) {
   return n;
 }
 
-bool same_bits(const std::vector<double>& a, std::span<const double> b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size_bytes()) == 0;
-}
-
 }  // namespace
 
 fs::path SweepWriter::partial_path_for(const fs::path& target) { return sibling(target, ".partial"); }
@@ -131,7 +127,16 @@ void SweepWriter::resume() {
     note_ = "nothing to resume: starting the sweep";
     return start_fresh();
   }
-  if (has_partial && adopt_partial(journaled ? &*journaled : nullptr)) return;
+  // After a kill HDF5 promises nothing about a file it was writing: one that
+  // opens and reads back may still fail at its next allocation ("addr
+  // overflow"). The journal holds every stored point, so with a journal the
+  // partial file is only checked for its origin and then rebuilt from the
+  // journal; it is adopted as it is only when its journal was lost.
+  if (has_partial && !journaled && adopt_partial()) return;
+  if (has_partial && journaled && open_partial()) {
+    h5::Lock lock;
+    layout_.reset();
+  }
   rebuild_from_journal();
 }
 
@@ -159,49 +164,15 @@ std::optional<std::vector<std::uint8_t>> SweepWriter::open_partial() {
   }
 }
 
-// Opens the journal and checks every record against the partial file: a
-// point marked done must hold the record's values bit for bit; a point not
-// yet marked (killed between its record and its flag) is copied in. False
-// when they disagree or the file fails to read.
-bool SweepWriter::reconcile(const std::vector<std::uint8_t>& flags, std::vector<bool>& journaled) {
-  bool agree = true;
-  JournalHeader header;
-  journal_ =
-      SweepJournal::open(journal_path_, header, [&](std::uint64_t point, std::span<const double> values) {
-        const auto p = static_cast<std::size_t>(point);
-        journaled[p] = true;
-        if (!agree) return;
-        h5::Lock lock;
-        try {
-          if (flags[p]) {
-            agree = same_bits(flatten(layout_->read_point(static_cast<int>(p))), values);
-          } else {
-            layout_->write_point(unflatten(layout_->shape, static_cast<int>(p), values));
-            layout_->mark_done(static_cast<int>(p));
-          }
-        } catch (const h5::Error&) {
-          agree = false;
-        }
-      });
-  return agree;
-}
-
-// Takes over an unfinished partial file when it reads and agrees with the
-// journal; false (with a note) when it must be rebuilt from the journal.
-bool SweepWriter::adopt_partial(const JournalHeader* journal_header) {
+// Takes over an unfinished partial file whose journal was lost: the flushed
+// file vouches for the points it marks done, and a new journal records them.
+// False (with a note) when the file cannot be read.
+bool SweepWriter::adopt_partial() {
   const std::optional<std::vector<std::uint8_t>> flags = open_partial();
   if (!flags) return false;
-  std::vector<bool> journaled(done_.size(), false);
-  if (journal_header && !reconcile(*flags, journaled)) {
-    h5::Lock lock;
-    layout_.reset();
-    journal_.reset();
-    note_ = "the unfinished file disagreed with its journal";
-    return false;
-  }
-  if (!journal_) journal_ = SweepJournal::create(journal_path_, header_);
+  journal_ = SweepJournal::create(journal_path_, header_);
   for (std::size_t p = 0; p < done_.size(); ++p) {
-    if ((*flags)[p] && !journaled[p]) {  // the journal was lost: the flushed file vouches for the point
+    if ((*flags)[p]) {
       std::vector<double> values;
       {
         h5::Lock lock;
@@ -209,7 +180,7 @@ bool SweepWriter::adopt_partial(const JournalHeader* journal_header) {
       }
       journal_->append(p, values);
     }
-    done_[p] = (*flags)[p] || journaled[p];
+    done_[p] = (*flags)[p];
   }
   note_ =
       "resuming: " + std::to_string(points_done()) + " of " + std::to_string(done_.size()) + " points done";
@@ -242,8 +213,8 @@ void SweepWriter::rebuild_from_journal() {
     note_ += (note_.empty() ? "" : " and ") + std::string("there is no journal: starting the sweep over");
     return;
   }
-  note_ += (note_.empty() ? "" : "; ") + std::string("rebuilt it from the journal: ") +
-           std::to_string(points_done()) + " of " + std::to_string(done_.size()) + " points done";
+  note_ += (note_.empty() ? "" : "; ") + std::string("resuming: ") + std::to_string(points_done()) + " of " +
+           std::to_string(done_.size()) + " points done, rebuilt from the journal";
 }
 
 void SweepWriter::write(const sweep::PointResult& result) {

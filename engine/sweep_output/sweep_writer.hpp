@@ -85,9 +85,8 @@ class SweepWriter {
  private:
   void start_fresh();
   void resume();
-  bool adopt_partial(const JournalHeader* journal_header);
+  bool adopt_partial();
   std::optional<std::vector<std::uint8_t>> open_partial();
-  bool reconcile(const std::vector<std::uint8_t>& flags, std::vector<bool>& journaled);
   void rebuild_from_journal();
 
   std::filesystem::path target_, partial_, journal_path_;

@@ -121,11 +121,13 @@ TEST_F(sweep_writer, APointJournaledButNotMarkedIsCopiedIn) {
 TEST_F(sweep_writer, ADamagedFileIsRebuiltFromTheJournal) {
   interrupted({0, 2});
   fs::resize_file(SweepWriter::partial_path_for(target), 4000);
-  resume_and_compare({0, 2}, "rebuilt it from the journal");
+  resume_and_compare({0, 2}, "rebuilt from the journal");
 }
 
-TEST_F(sweep_writer, AFileThatDisagreesWithItsJournalIsRebuilt) {
+TEST_F(sweep_writer, TheJournalWinsOverAFileThatDisagrees) {
   interrupted({0, 2});
+  auto wrong = results[2];
+  wrong.outcome[0] += 1;
   {  // point 2's record says otherwise: the journal wins
     output::SweepJournal::create(SweepWriter::journal_path_for(target),
                                  {sweep->spec.sha256, 5, output::flatten(results[0]).size()})
@@ -133,13 +135,14 @@ TEST_F(sweep_writer, AFileThatDisagreesWithItsJournalIsRebuilt) {
     output::JournalHeader header;
     auto journal =
         output::SweepJournal::open(SweepWriter::journal_path_for(target), header, [](auto, auto) {});
-    auto wrong = results[2];
-    wrong.outcome[0] += 1;
     journal->append(2, output::flatten(wrong));
   }
   SweepWriter writer(target, *sweep, "test", Mode::resume);
-  EXPECT_NE(writer.resume_note().find("disagreed with its journal"), std::string::npos)
-      << writer.resume_note();
+  EXPECT_NE(writer.resume_note().find("rebuilt from the journal"), std::string::npos) << writer.resume_note();
+  for (int p : {1, 3, 4}) writer.write(results[static_cast<std::size_t>(p)]);
+  writer.finish();
+  const auto outcome = testing::read_dataset(target, "outcome");
+  EXPECT_EQ(outcome[2 * point_shape(*sweep).outcome_size()], wrong.outcome[0]);
 }
 
 TEST_F(sweep_writer, ATornJournalRecordIsIgnored) {
@@ -148,7 +151,7 @@ TEST_F(sweep_writer, ATornJournalRecordIsIgnored) {
   const fs::path journal = SweepWriter::journal_path_for(target);
   fs::resize_file(journal, fs::file_size(journal) - 5);  // the last record torn
   std::ofstream(journal, std::ios::app) << "xx";
-  resume_and_compare({0}, "rebuilt it from the journal: 1 of 5 points done");
+  resume_and_compare({0}, "resuming: 1 of 5 points done, rebuilt from the journal");
 }
 
 TEST_F(sweep_writer, ALostJournalIsRecreatedFromTheFile) {
