@@ -15,8 +15,8 @@
 #include "interruptible.hpp"
 #include "output/format.hpp"
 #include "output/statistics.hpp"
+#include "provenance/run_info.hpp"
 #include "scenario_handle.hpp"
-#include "session/run_info.hpp"
 #include "sim/runner.hpp"
 
 namespace score::python {
@@ -218,7 +218,7 @@ py::dict run(const ScenarioHandle& base, const RunRequest& request, const py::ob
           threads::in_arena(request.threads, [&] { stats = statistics(vars, model.replications); });
       },
       progress);
-  const output::RunInfo info = session::run_info(*sc.loaded);
+  const output::RunInfo info = provenance::run_info(*sc.loaded);
   py::list variables;
   for (const auto& v : vars)
     variables.append(py::make_tuple(

@@ -3,8 +3,8 @@
 // planner takes to a meeting exactly what the window compares.
 #include "app.hpp"
 #include "output/results_reader.hpp"
+#include "provenance/run_info.hpp"
 #include "report/html_report.hpp"
-#include "session/run_info.hpp"
 
 namespace score::viewer {
 namespace {
@@ -14,7 +14,7 @@ namespace {
 // The report names it by its label, so edited runs of one scenario differ.
 report::ReportRun report_run(const session::Session::RunView& r) {
   report::ReportRun out{r.record->file.string(), {}, r.snapshot};
-  out.info = r.scenario ? session::run_info(*r.scenario) : output::read_results(r.record->file).info;
+  out.info = r.scenario ? provenance::run_info(*r.scenario) : output::read_results(r.record->file).info;
   out.info.scenario_name = r.snapshot->label;
   return out;
 }

@@ -14,6 +14,7 @@
 #include "output/output_lock.hpp"
 #include "output/output_name.hpp"
 #include "output/results_writer.hpp"
+#include "provenance/run_info.hpp"
 #include "scenario/hash.hpp"
 #include "sweep/point_runner.hpp"
 
@@ -110,7 +111,7 @@ int project(const RunArgs& args, const StopSignals& stop) {
                                                          drawn.record.replications_per_draw);
   sweep::check_points(sweep, args.threads);  // every draw a valid scenario, before any output
   record_design(sweep, drawn.record);
-  output::RunInfo info = run_info(sweep.base);
+  output::RunInfo info = provenance::run_info(sweep.base);
   info.seed = seed;
   info.replications = sweep.points() * sweep.spec.replications;
   info.ensemble = std::move(drawn.record);
