@@ -15,7 +15,6 @@ void bind_catalogue(py::module_& m);  // catalogue_binding.cpp: the results form
 void bind_run(py::module_& m);        // run_binding.cpp: run -> arrays laid out like a results file
 void bind_sweep(py::module_& m);      // sweep_binding.cpp: sweeps over a file or a list of points
 
-// "flow", "stock" or "ratio": a metric's `kind` attribute in results files.
-const char* kind_name(sim::Kind kind);
+using sim::kind_name;
 
 }  // namespace score::python

@@ -10,18 +10,6 @@
 
 namespace score::python {
 
-const char* kind_name(sim::Kind kind) {
-  switch (kind) {
-    case sim::Kind::flow:
-      return "flow";
-    case sim::Kind::stock:
-      return "stock";
-    case sim::Kind::ratio:
-      return "ratio";
-  }
-  return "";
-}
-
 namespace {
 
 py::list metrics() {

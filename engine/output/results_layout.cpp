@@ -28,18 +28,6 @@ constexpr hsize_t kChunkValues = 1 << 17;
 // Statistics read the replications back in blocks of at most this many values (32 MiB).
 constexpr hsize_t kStatisticsBudget = 1 << 22;
 
-const char* kind_name(sim::Kind kind) {
-  switch (kind) {
-    case sim::Kind::flow:
-      return "flow";
-    case sim::Kind::stock:
-      return "stock";
-    case sim::Kind::ratio:
-      return "ratio";
-  }
-  return "";
-}
-
 void describe_float(hid_t dataset, const std::string& units, const std::string& long_name,
                     const std::string& coordinates) {
   describe(dataset, units, long_name);

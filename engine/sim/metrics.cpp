@@ -19,6 +19,18 @@ int axis_length(Axis axis) {
   return 1;
 }
 
+const char* kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::flow:
+      return "flow";
+    case Kind::stock:
+      return "stock";
+    case Kind::ratio:
+      return "ratio";
+  }
+  return "";
+}
+
 const char* axis_name(Axis axis) {
   switch (axis) {
     case Axis::none:

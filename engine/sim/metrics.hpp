@@ -22,6 +22,7 @@ std::vector<std::string> axis_labels(Axis axis);
 //  stock: a level at the end of the month; sums over countries, last value over months.
 //  ratio: a derived share; recomputed from its parts, never summed.
 enum class Kind { flow, stock, ratio };
+const char* kind_name(Kind kind);  // "flow", "stock" or "ratio": a metric's `kind` attribute in outputs
 
 enum class Metric : int {  // rows of metric_catalogue(), in this order
   smes_trained,            // stock: unique firms that completed at least one module

@@ -29,10 +29,15 @@ TEST(Levers, CarryUnitBoundsAndSourceOfTheFile) {
 
 TEST(Levers, GroupProviderLeversTogether) {
   const auto levers = history_levers();
-  EXPECT_EQ(find_lever(levers, "phases.I.providers_onboarded")->group, "providers");
-  EXPECT_EQ(find_lever(levers, "phases.III.country.CHN.licences")->group, "providers");
-  EXPECT_EQ(find_lever(levers, "behaviour.provider_markup")->group, "providers");
-  EXPECT_EQ(find_lever(levers, "funders.SECO.budget.II")->group, "funders");
+  for (const char* key : {"phases.I.country.CHN.providers_onboarded", "phases.III.country.CHN.licences",
+                          "behaviour.provider_markup"}) {
+    const Lever* lever = find_lever(levers, key);
+    ASSERT_NE(lever, nullptr) << key;
+    EXPECT_EQ(lever->group, "providers") << key;
+  }
+  const Lever* budget = find_lever(levers, "funders.SECO.budget.II");
+  ASSERT_NE(budget, nullptr);
+  EXPECT_EQ(budget->group, "funders");
 }
 
 TEST(Levers, ListBehaviourDefaultsTheFileLeavesOut) {
