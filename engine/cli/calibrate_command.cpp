@@ -10,9 +10,11 @@
 #include "calibrate/calibration.hpp"
 #include "cli/calibrate_commands.hpp"
 #include "cli/calibrate_journal.hpp"
+#include "cli/calibrate_mpi.hpp"
 #include "cli/calibrate_output.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_support.hpp"
+#include "cli/sweep_mpi.hpp"
 #include "core/version.hpp"
 #include "output/ensemble_writer.hpp"
 #include "output/output_lock.hpp"
@@ -39,8 +41,10 @@ std::string inputs_sha256(const calibrate::Calibration& c) {
                               c.sweep.base.document.sha256);
 }
 
-int calibrate(const CalibrateArgs& args, const StopSignals& stop) {
-  calibrate::Calibration c = calibrate::load_calibration(args.file);
+}  // namespace
+
+int run_calibration(const CalibrateArgs& args, const StopSignals& stop, calibrate::Calibration& c,
+                    const calibrate::Simulator& simulator) {
   const fs::path out =
       args.output.empty() ? output::default_results_path(c.spec.name) : fs::path(args.output);
   const output::OutputLock lock(out);
@@ -55,8 +59,7 @@ int calibrate(const CalibrateArgs& args, const StopSignals& stop) {
                       : "; resuming after generation " + std::to_string(journal.done().back().index))
               << "\n";
   const auto started = std::chrono::steady_clock::now();
-  const calibrate::AbcSmc abc(calibrate::priors(c), calibrate::settings(c),
-                              calibrate::simulator(c, args.threads, &stop.flag()));
+  const calibrate::AbcSmc abc(calibrate::priors(c), calibrate::settings(c), simulator);
   const calibrate::AbcSmc::Result result = abc.run(
       journal.done(),
       [&](const Generation& g) {
@@ -78,12 +81,16 @@ int calibrate(const CalibrateArgs& args, const StopSignals& stop) {
   return kOk;
 }
 
-}  // namespace
-
 int calibrate_command(const CalibrateArgs& args) {
+  if (launcher_ranks() > 1) return calibrate_mpi(args);  // started by mpirun or srun
   const StopSignals stop;
   announce("signals");
-  return guarded([&] { return calibrate(args, stop); }, "score calibrate: ", kInternal);
+  return guarded(
+      [&] {
+        calibrate::Calibration c = calibrate::load_calibration(args.file);
+        return run_calibration(args, stop, c, calibrate::simulator(c, args.threads, &stop.flag()));
+      },
+      "score calibrate: ", kInternal);
 }
 
 }  // namespace score::cli

@@ -83,6 +83,25 @@ TEST_F(calibrate_cli, WritesEveryGenerationTheSameForAnyThreadCount) {
   EXPECT_FALSE(fs::exists(dir / ".one.h5.journal"));
 }
 
+// Under mpirun, rank 0 proposes and writes while two worker ranks run the
+// simulations in chunks: the ensemble holds the bits of one process.
+// (ASAN_OPTIONS: Open MPI leaks by design; see tests/sweep/CMakeLists.txt.)
+TEST_F(calibrate_cli, AcrossMpiRanksWritesTheNumbersOfOneProcess) {
+#ifndef SCORE_MPIRUN
+  GTEST_SKIP() << "score was built without MPI, or mpirun is missing";
+#else
+  const fs::path file = calibration(), one = dir / "one.h5", ranks = dir / "ranks.h5";
+  ASSERT_EQ(score("calibrate " + file.string() + " -o " + one.string() + " --threads 2 -q").code, 0);
+  const auto r = score_test::shell(
+      "ASAN_OPTIONS=detect_leaks=0 " SCORE_MPIRUN " --allow-run-as-root --oversubscribe -np 3 " +
+      std::string(SCORE_EXE) + " calibrate " + file.string() + " -o " + ranks.string() + " --threads 1 2>&1");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("2 worker rank(s)"), std::string::npos) << r.out;
+  expect_same_numbers(one, ranks);
+  EXPECT_FALSE(fs::exists(dir / ".ranks.h5.journal"));
+#endif
+}
+
 TEST_F(calibrate_cli, AKilledCalibrationResumesToTheNumbersOfAnUninterruptedOne) {
   const fs::path file = calibration(2000), whole = dir / "whole.h5", out = dir / "resumed.h5";
   ASSERT_EQ(score("calibrate " + file.string() + " -o " + whole.string() + " -q").code, 0);
