@@ -104,10 +104,17 @@ void ResultsLayout::create(const std::filesystem::path& path, const RunInfo& inf
   hsize_t run_values = 0;
   for (int m = 0; m < sim::kMetrics; ++m)
     run_values += product(h5::shape(metrics[static_cast<std::size_t>(m)].get()));
-  if (info.replications > 1 && run_values <= kept_budget)
-    for (int m = 0; m < sim::kMetrics; ++m)
-      kept[static_cast<std::size_t>(m)].resize(
-          product(h5::shape(metrics[static_cast<std::size_t>(m)].get())));
+  if (info.replications > 1 && run_values <= kept_budget) {
+    // One mapping for every metric, touched only as replications arrive (in
+    // the workers that finish them), not zeroed up front on this thread.
+    kept_values = HugePageBuffer(run_values);
+    std::size_t offset = 0;
+    for (int m = 0; m < sim::kMetrics; ++m) {
+      const std::size_t size = product(h5::shape(metrics[static_cast<std::size_t>(m)].get()));
+      kept[static_cast<std::size_t>(m)] = kept_values.values().subspan(offset, size);
+      offset += size;
+    }
+  }
   create_summaries(info);
 }
 

@@ -5,9 +5,11 @@
 // Call only with an h5::Lock held.
 #include <array>
 #include <filesystem>
+#include <span>
 #include <vector>
 
 #include "output/hdf5_handle.hpp"
+#include "output/huge_page_buffer.hpp"
 #include "output/run_info.hpp"
 #include "sim/metrics.hpp"
 #include "sim/summary.hpp"
@@ -26,7 +28,8 @@ struct ResultsLayout {
   // fits kept_budget values: its statistics are then computed without reading
   // the file back. Empty when the run is larger.
   hsize_t kept_budget = 0;
-  std::array<std::vector<double>, sim::kMetrics> kept;
+  std::array<std::span<double>, sim::kMetrics> kept;  // views of kept_values
+  HugePageBuffer kept_values;
 
   // Creates the file with its metadata, coordinates and empty (NaN) variables.
   void create(const std::filesystem::path& path, const RunInfo& info);

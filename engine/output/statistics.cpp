@@ -37,15 +37,11 @@ std::array<double, kStatistics> sample_statistics(std::vector<double>& sample) {
     return out;
   }
   if (n <= kSortBelow) {
-    // Few replications: one sort beats three selections.
+    // Few replications: one sort beats three selections, and the quantiles
+    // come from the function a sweep's statistics use (core/statistics.hpp).
     std::sort(sample.begin(), sample.end());
-    for (const auto s : {Statistic::p05, Statistic::p50, Statistic::p95}) {
-      const double position = static_cast<double>(n - 1) * statistic_quantile(s);
-      const double below = std::floor(position);
-      const auto lo = static_cast<std::size_t>(below);
-      const double b = lo + 1 < n ? sample[lo + 1] : sample[lo];
-      out[stored_index(s)] = interpolate_order_statistics(sample[lo], b, position - below);
-    }
+    for (const auto s : {Statistic::p05, Statistic::p50, Statistic::p95})
+      out[stored_index(s)] = quantile_sorted(sample, statistic_quantile(s));
     return out;
   }
   // Selection instead of a full sort: quantiles in increasing order, each
