@@ -118,7 +118,7 @@ void draw_compare(const View& view) {
   if (runs.size() < 2) ImGui::TextDisabled("Keep a run (or use 'Compare with...') to see runs side by side.");
   if (runs.empty()) return;
   const session::Comparison comparison = session::compare_runs(compared, options);
-  ImGui::BeginChild("tables", {0, 0}, false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::BeginChild("tables", {0, 0}, false);  // no horizontal scrolling: the tables fit the width
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   for (const std::string& note : session::pairing_notes(comparison, compared))
     ImGui::TextWrapped("%s", note.c_str());
