@@ -13,9 +13,10 @@ namespace {
 bool fail(App& app, const std::string& why) { return outcome(app, why, ""); }
 
 bool select_tab(App& app, const std::string& name) {
-  static const std::map<std::string, Tab> tabs{{"charts", Tab::charts},   {"compare", Tab::compare},
-                                               {"results", Tab::results}, {"network", Tab::network},
-                                               {"runs", Tab::runs},       {"files", Tab::files}};
+  static const std::map<std::string, Tab> tabs{{"charts", Tab::charts},     {"compare", Tab::compare},
+                                               {"results", Tab::results},   {"network", Tab::network},
+                                               {"planning", Tab::planning}, {"runs", Tab::runs},
+                                               {"files", Tab::files}};
   const auto it = tabs.find(name);
   if (it == tabs.end()) return fail(app, "no tab '" + name + "'");
   show_tab(app, it->second);
@@ -103,6 +104,36 @@ bool export_size(App& app, const std::string& size) {
   return true;
 }
 
+// The index of `word` in `names`, or a failure naming the choices.
+bool choose(App& app, const char* what, const std::string& word, const std::vector<std::string>& names,
+            int& target) {
+  const auto it = std::find(names.begin(), names.end(), word);
+  if (it == names.end()) {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    return fail(app, "no " + std::string(what) + " '" + word + "' (" + list + ")");
+  }
+  target = static_cast<int>(it - names.begin());
+  return true;
+}
+
+// sweep-parameter KEY, sweep-outcome NAME, sweep-phase ID: what the sweep panel plots.
+bool sweep_choice(App& app, const std::string& what, const std::string& word) {
+  const auto sweep = app.session.sweep();
+  if (!sweep) return fail(app, "no sweep file open");
+  if (what == "parameter") return choose(app, "parameter", word, sweep->parameters, app.ui.sweep_parameter);
+  if (what == "phase") return choose(app, "phase", word, sweep->phases, app.ui.sweep_phase);
+  std::vector<std::string> outcomes;
+  for (const auto& s : sim::summary_catalogue()) outcomes.emplace_back(s.name);
+  return choose(app, "outcome", word, outcomes, app.ui.sweep_summary);
+}
+
+bool export_choice(App& app, const std::string& name) {
+  std::vector<std::string> names;
+  for (const auto& c : session::chart_catalogue()) names.emplace_back(c.name);
+  return choose(app, "chart", name, names, app.ui.export_chart);
+}
+
 bool unpin(App& app) {
   app.session.unpin();
   return true;
@@ -137,7 +168,13 @@ const Action kActions[] = {
     {"save-scenario", 1, [](App& a, const Args& w) { return save_scenario(a, w[0]); }},
     {"save-results", 1, [](App& a, const Args& w) { return save_results(a, w[0]); }},
     {"open-results", 1, [](App& a, const Args& w) { return open_results(a, w[0]); }},
+    {"open-seek", 1, [](App& a, const Args& w) { return open_seek(a, w[0]); }},
+    {"open-policies", 2, [](App& a, const Args& w) { return open_policies(a, w[0], w[1]); }},
     {"export-table", 1, [](App& a, const Args& w) { return export_table(a, w[0]); }},
+    {"export-choose", 1, [](App& a, const Args& w) { return export_choice(a, w[0]); }},
+    {"sweep-parameter", 1, [](App& a, const Args& w) { return sweep_choice(a, "parameter", w[0]); }},
+    {"sweep-outcome", 1, [](App& a, const Args& w) { return sweep_choice(a, "outcome", w[0]); }},
+    {"sweep-phase", 1, [](App& a, const Args& w) { return sweep_choice(a, "phase", w[0]); }},
     {"export-size", 1, [](App& a, const Args& w) { return export_size(a, w[0]); }},
     {"export-chart", 2, [](App& a, const Args& w) { return export_png(a, w[0], w[1]); }},
     {"screenshot", 1, [](App& a, const Args& w) { return export_png(a, "", w[0]); }},

@@ -136,7 +136,12 @@ bool save_results(App& app, const std::filesystem::path& file) {
 bool open_results(App& app, const std::filesystem::path& file) {
   const auto sweep_before = app.session.sweep();
   const bool ok = outcome(app, app.session.open_results(file), "opened " + file.string());
-  if (ok) show_tab(app, app.session.sweep() != sweep_before ? Tab::results : Tab::charts);
+  const auto sweep = app.session.sweep();
+  if (ok && sweep && sweep != sweep_before) {  // a new sweep opens on the phase it is about
+    app.ui.sweep_phase = sweep->default_phase;
+    app.ui.sweep_parameter = app.ui.sweep_summary = 0;
+  }
+  if (ok) show_tab(app, sweep != sweep_before ? Tab::results : Tab::charts);
   return ok;
 }
 

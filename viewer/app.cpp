@@ -35,6 +35,7 @@ void draw_tabs(const View& view) {
   tab(view, "Compare", Tab::compare, draw_compare);
   tab(view, "Runs", Tab::runs, draw_runs);
   tab(view, "Results files", Tab::results, draw_results);
+  tab(view, "Planning", Tab::planning, draw_planning);
   tab(view, "Network", Tab::network, draw_network);
   tab(view, "Files", Tab::files, draw_browser);
   view.ui.tab_requested = false;

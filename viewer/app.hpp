@@ -11,11 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "seek_text.hpp"
 #include "session/session.hpp"
+#include "sweep/decision_table.hpp"
 
 namespace score::viewer {
 
-enum class Tab { charts, compare, runs, results, network, files };
+enum class Tab { charts, compare, runs, results, planning, network, files };
 
 struct UiState {
   int region = -1;    // -1: all countries; else a country index
@@ -24,8 +26,7 @@ struct UiState {
   bool tab_requested = false;  // select `tab` on the next frame (scripts, buttons)
   int network_country = 0;
   std::string reveal_lever;  // opens the tree down to this lever next frame (set by scripts)
-  int sweep_parameter = 0, sweep_summary = 0, sweep_phase = 0;
-  const void* sweep_shown = nullptr;  // the sweep the choices above belong to
+  int sweep_parameter = 0, sweep_summary = 0, sweep_phase = 0;  // set by open-results and sweep-*
   char scenario_path[512] = "";
   char results_path[512] = "";
   char save_scenario_path[512] = "edited.toml";
@@ -57,6 +58,16 @@ struct UiState {
   std::optional<Capture> export_request;
   std::string capture_error;  // the last capture that failed, for scripts; "" when all held
   char report_path[512] = "report.html";
+  // The Planning tab: a `score seek` answer and a policy sweep's decision table.
+  std::optional<SeekText> seek;
+  std::string seek_file, decision_file;
+  std::optional<sweep::DecisionTable> decision;
+  char seek_path[512] = "seek.txt";
+  char policy_sweep_path[512] = "scenarios/sweeps/policies.toml";
+  char policy_results_path[512] = "results/policies.h5";
+  // The compare tab as last drawn, for scripts: the most columns of a table
+  // wholly inside the window, and the cells with a word wider than its column.
+  int compare_columns_shown = 0, compare_cut = 0;
   // Actions the panels asked for this frame, by name with their arguments
   // (action_table.hpp); run once the frame is drawn.
   std::vector<std::pair<std::string, std::vector<std::string>>> requests;
@@ -102,6 +113,11 @@ bool save_scenario(App& app, const std::filesystem::path& file);
 bool save_results(App& app, const std::filesystem::path& file);
 bool open_results(App& app, const std::filesystem::path& file);
 bool export_table(App& app, const std::filesystem::path& file);
+// action_planning.cpp: the Planning tab's files.
+bool open_seek(App& app, const std::filesystem::path& file);  // `score seek ... > FILE`
+// A policy sweep's results with the sweep file that made them (the file
+// holds the [[decision]] criteria the results do not).
+bool open_policies(App& app, const std::filesystem::path& sweep_file, const std::filesystem::path& results);
 // action_report.cpp: every finished run of the library as the HTML of `score report`.
 bool write_report(App& app, const std::filesystem::path& file);
 void show_tab(App& app, Tab tab);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "axis_range.hpp"
 #include "session/readable.hpp"
 #include "session/words.hpp"
 
@@ -33,33 +34,23 @@ double nice_step(double span, int count) {
   return 10 * power;
 }
 
-// The value range: from zero (or the lowest value) to the highest with
-// headroom for the labels. `robust` leaves off a spike more than four times
-// the median of the medians (the start-up months of donor cost per
-// firm), so the months that matter are not flattened; `cut` says so.
+// The value range (axis_range.hpp) with headroom for the labels and a nice
+// top; on a log axis (values already log10) whole decades, nothing cut.
 void y_range(const std::vector<Line>& lines, bool robust, bool log, double& lo, double& hi, bool& cut) {
-  std::vector<double> mids;
-  lo = log ? INFINITY : 0;
-  hi = log ? -INFINITY : 0;
-  for (const Line& l : lines)
-    for (const auto* v : {&l.mid, &l.hi, &l.lo})
-      for (double x : *v)
-        if (std::isfinite(x)) {
-          lo = std::min(lo, x);
-          hi = std::max(hi, x);
-          if (v == &l.mid) mids.push_back(x);
-        }
-  cut = false;
-  if (robust && !log && mids.size() > 10) {
-    std::sort(mids.begin(), mids.end());
-    const double median = mids[mids.size() / 2];
-    if (median > 0 && hi > 4 * median) hi = 3 * median, cut = true;
-  }
+  std::vector<RangeSeries> series;
+  for (const Line& l : lines) series.push_back({&l.mid, &l.lo, &l.hi});
   if (log) {
+    lo = INFINITY, hi = -INFINITY, cut = false;
+    for (const Line& l : lines)
+      for (const auto* v : {&l.mid, &l.hi, &l.lo})
+        for (double x : *v)
+          if (std::isfinite(x)) lo = std::min(lo, x), hi = std::max(hi, x);
     if (!std::isfinite(lo)) lo = 0, hi = 1;
     lo = std::floor(lo), hi = std::max(std::ceil(hi + 0.05), lo + 1);
     return;
   }
+  const ValueRange r = value_range(series, robust);
+  lo = r.lo, hi = r.hi, cut = r.cut;
   if (hi <= lo) hi = lo + 1;
   hi += 0.08 * (hi - lo);  // headroom for the phase labels and the legend
   const double step = nice_step(hi - lo, 5);

@@ -130,7 +130,7 @@ void export_controls(const View& view) {
   if (ImGui::BeginCombo("##chart", chosen.title)) {
     for (int c = 0; c < session::kCharts; ++c)
       if (ImGui::Selectable(session::info(static_cast<Chart>(c)).title, c == view.ui.export_chart))
-        view.ui.export_chart = c;
+        request(view.ui, "export-choose", {session::info(static_cast<Chart>(c)).name});
     ImGui::EndCombo();
   }
   ImGui::SameLine();
@@ -138,7 +138,9 @@ void export_controls(const View& view) {
   ImGui::InputText("##png", view.ui.export_path, sizeof view.ui.export_path);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(110);
-  ImGui::InputInt2("##size", &view.ui.export_width);
+  int size[2] = {view.ui.export_width, view.ui.export_height};
+  if (ImGui::InputInt2("##size", size))
+    request(view.ui, "export-size", {std::to_string(size[0]) + "x" + std::to_string(size[1])});
   ImGui::SameLine();
   if (ImGui::Button("Export PNG")) request(view.ui, "export-chart", {chosen.name, view.ui.export_path});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("At the width x height given, with a caption, shown or not.");

@@ -26,17 +26,17 @@ void file_picker(const View& view) {
   ImGui::NewLine();
 }
 
-bool combo(const char* label, int& index, const std::vector<std::string>& items) {
+// A choice among `items`; picking one asks for the action `command` with it.
+void combo(const View& view, const char* label, const char* command, int index,
+           const std::vector<std::string>& items, const std::vector<std::string>& shown) {
   index = std::clamp(index, 0, std::max(0, static_cast<int>(items.size()) - 1));
-  bool changed = false;
   ImGui::SetNextItemWidth(220);
-  if (ImGui::BeginCombo(label, items.empty() ? "" : items[static_cast<std::size_t>(index)].c_str())) {
+  if (ImGui::BeginCombo(label, shown.empty() ? "" : shown[static_cast<std::size_t>(index)].c_str())) {
     for (std::size_t i = 0; i < items.size(); ++i)
-      if (ImGui::Selectable(items[i].c_str(), static_cast<int>(i) == index))
-        index = static_cast<int>(i), changed = true;
+      if (ImGui::Selectable(shown[i].c_str(), static_cast<int>(i) == index))
+        request(view.ui, command, {items[i]});
     ImGui::EndCombo();
   }
-  return changed;
 }
 
 std::vector<std::string> summary_names() {
@@ -48,20 +48,16 @@ std::vector<std::string> summary_names() {
 void sweep_view(const View& view, const session::SweepView& sweep) {
   ImGui::Text("%s: %s design over %s, %d points, %zu parameters", sweep.label.c_str(), sweep.method.c_str(),
               sweep.scenario_name.c_str(), sweep.points, sweep.parameters.size());
-  UiState& ui = view.ui;
-  if (view.ui.sweep_shown != &sweep) {  // a new file opens on the phase it is about
-    view.ui.sweep_shown = &sweep;
-    ui.sweep_phase = sweep.default_phase;
-  }
-  combo("parameter", ui.sweep_parameter, sweep.parameters);
+  const UiState& ui = view.ui;
+  combo(view, "parameter", "sweep-parameter", ui.sweep_parameter, sweep.parameters, sweep.parameters);
   ImGui::SameLine();
-  combo("outcome", ui.sweep_summary, summary_names());
+  combo(view, "outcome", "sweep-outcome", ui.sweep_summary, summary_names(), summary_names());
   ImGui::SameLine();
   std::vector<std::string> phase_labels = sweep.phases;
   for (std::size_t p = 0; p < phase_labels.size() && p < sweep.phase_names.size(); ++p)
     if (!sweep.phase_names[p].empty() && sweep.phase_names[p] != sweep.phases[p])
       phase_labels[p] += " " + sweep.phase_names[p];
-  combo("phase", ui.sweep_phase, phase_labels);
+  combo(view, "phase", "sweep-phase", ui.sweep_phase, sweep.phases, phase_labels);
   if (sweep.parameters.empty() || sweep.phases.empty()) return;
   std::vector<Point> points;
   for (int p = 0; p < sweep.points; ++p)

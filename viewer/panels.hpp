@@ -13,9 +13,10 @@ void draw_levers(const View& view);        // panel_levers.cpp
 void draw_charts(const View& view);        // panel_charts.cpp
 void draw_compare(const View& view);       // panel_compare.cpp: the phase-summary table
 void draw_results(const View& view);       // panel_results.cpp: results files, sweeps
-void draw_network(const View& view);       // panel_network.cpp
-void draw_runs(const View& view);          // panel_runs.cpp: the run library and the levers that differ
-void draw_browser(const View& view);       // panel_browser.cpp: scenarios and results on disk
+void draw_planning(const View& view);  // panel_planning.cpp: a goal seek's answer, a policy decision table
+void draw_network(const View& view);   // panel_network.cpp
+void draw_runs(const View& view);      // panel_runs.cpp: the run library and the levers that differ
+void draw_browser(const View& view);   // panel_browser.cpp: scenarios and results on disk
 // panel_charts.cpp: a chart requested for export, in a window of its own.
 void draw_chart_export(const View& view);
 std::string chart_caption(const View& view, session::Chart chart);

@@ -106,6 +106,36 @@ const std::map<std::string, std::pair<std::size_t, Handler>>& checks() {
           return sweep && a.ui.sweep_phase < static_cast<int>(sweep->phases.size()) &&
                  sweep->phases[static_cast<std::size_t>(a.ui.sweep_phase)] == w[1];
         }}},
+      // The compare tab shows N columns with nothing cut (it must be drawn: tab compare, frames 2).
+      {"expect-compare-fits",
+       {1,
+        [](App& a, const Words& w) {
+          a.ui.message = "compare table: " + std::to_string(a.ui.compare_columns_shown) + " columns shown, " +
+                         std::to_string(a.ui.compare_cut) + " cells cut";
+          return a.ui.compare_columns_shown == std::stoi(w[1]) && a.ui.compare_cut == 0;
+        }}},
+      // The Planning tab's seek answer (VALUE as printed, or "none").
+      {"expect-seek-answer",
+       {1,
+        [](App& a, const Words& w) {
+          if (!a.ui.seek) return false;
+          const SeekText& s = *a.ui.seek;
+          a.ui.message = "the seek answer is " + (s.answered ? s.answer : std::string("none"));
+          return s.answered ? s.answer == w[1] && !s.interval_lo.empty() && !s.interval_hi.empty()
+                            : w[1] == "none";
+        }}},
+      // The decision table: N options, the robust one (least maximum regret) on the first criterion.
+      {"expect-decision",
+       {2,
+        [](App& a, const Words& w) {
+          if (!a.ui.decision || a.ui.decision->criteria.empty()) return false;
+          const sweep::DecisionTable& t = *a.ui.decision;
+          const int robust = t.criteria.front().least_max_regret;
+          a.ui.message = "decision table: " + std::to_string(t.options.size()) + " options, robust " +
+                         (robust < 0 ? std::string("none") : t.options[static_cast<std::size_t>(robust)]);
+          return t.options.size() == std::stoul(w[1]) && robust >= 0 &&
+                 t.options[static_cast<std::size_t>(robust)] == w[2];
+        }}},
       {"expect-months", {1, [](App& a, const Words& w) { return months_done(a) == std::stoi(w[1]); }}},
       // A finished side-by-side comparison: both runs complete, each with at
       // least the given number of replications (bands need two or more).
