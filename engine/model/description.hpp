@@ -291,6 +291,9 @@ struct Behaviour {
   double max_price_over_direct = 1.0;
   int own_trainers_target = 0;
   int loss_months_to_drop = 18;
+  // On its own books, 1: a run of losing months closes a provider only once
+  // its reserves no longer cover its fixed costs (0: whatever its reserves).
+  int reserves_keep_open = 0;
   int independence_window_months = 12;
   double independence_cost_share = 0.3;
   int independence_min_trainers = 2;

@@ -399,6 +399,7 @@ void read_behaviour(Reader& r, model::Behaviour& b) {
       {"fixed_cost_pricing", &B::fixed_cost_pricing, nullptr},
       {"max_price_over_direct", &B::max_price_over_direct, nullptr},
       {"own_trainers_target", nullptr, &B::own_trainers_target},
+      {"reserves_keep_open", nullptr, &B::reserves_keep_open},
       {"independence_window_months", nullptr, &B::independence_window_months},
       {"independence_cost_share", &B::independence_cost_share, nullptr},
       {"independence_min_trainers", nullptr, &B::independence_min_trainers},

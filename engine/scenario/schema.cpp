@@ -254,14 +254,20 @@ std::vector<KeySpec> fixed_keys() {
       {"behaviour.loss_months_to_drop", Type::integer, 1, 600, "months", "18",
        "Months of losses after which a provider drops out."},
       {"behaviour.fixed_cost_pricing", Type::number, 0, 1, "share", "0",
-       "Once the programme has ended, the share of its fixed costs (overhead, trainer pay) a provider adds "
-       "to its price, spread over its expected deliveries (0: the price stays cost plus markup)."},
+       "Once the programme has left its country, the share of its fixed costs (overhead, trainer pay) a "
+       "provider adds to its price, spread over its expected deliveries (0: the price stays cost plus "
+       "markup)."},
       {"behaviour.max_price_over_direct", Type::number, 0, 10, "share", "1",
        "What the market bears: a provider on its own books prices a module at most this share above its "
        "direct cost."},
       {"behaviour.own_trainers_target", Type::integer, 0, 100, "trainers", "0",
-       "Once the programme has ended, a provider trains its own trainers (at the training-of-trainers cost, "
-       "from its reserves) to keep this many certified or in training (0: it trains none)."},
+       "Once the programme has left its country, a provider trains its own trainers (at the "
+       "training-of-trainers cost, from its reserves) to keep this many certified or in training (0: it "
+       "trains none)."},
+      {"behaviour.reserves_keep_open", Type::integer, 0, 1, "", "0",
+       "1: once the programme has left its country, a provider stays open after loss_months_to_drop "
+       "losing months while its reserves cover its fixed costs (overhead, trainer pay) and it has trainers "
+       "or trainees; 0: it drops on the run of losses whatever its reserves."},
       {"behaviour.independence_window_months", Type::integer, 1, 600, "months", "12",
        "Window over which independence is judged."},
       {"behaviour.independence_cost_share", Type::number, 0, 1, "share", "0.3",

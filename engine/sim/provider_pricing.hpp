@@ -1,7 +1,7 @@
 #pragma once
 // How providers price and keep going on their own books, once the
-// programme has ended (between phases, after the last phase, or in a phase
-// that lists no country).
+// programme has left their country (after its exit, when the current phase
+// no longer lists it, between phases or after the last phase).
 //
 // Cost-plus pricing with full cost recovery: the price is the direct cost
 // plus markup, plus a share of the country's providers' fixed costs (their
@@ -14,8 +14,7 @@
 namespace score::sim {
 
 // Whether providers in country c are on their own books now: the programme
-// has ended everywhere (between phases, after the last phase, or in a phase
-// that lists no country), so no programme money will come back.
+// supported the country and no longer does (it may still run elsewhere).
 bool on_own_books(const State& s, int country);
 
 // The part of a module's price that covers providers' fixed costs in

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "sim/funding.hpp"
+#include "sim/provider_pricing.hpp"
 #include "sim/runner.hpp"
 #include "sim/simulation.hpp"
 #include "world.hpp"
@@ -538,6 +539,118 @@ TEST(Money, IsConservedWithTrainerPayAndPricingOnOwnBooks) {
     trainers_without += without.at(Metric::trainers_certified, m.steps - 1, c);
   }
   EXPECT_GT(trainers_with, trainers_without) << "providers that train their own keep more trainers";
+}
+
+// Own books are per country: where the programme has left (an exit) its
+// providers price in their fixed costs and train their own trainers, while
+// the programme still runs, unchanged, in the other country.
+TEST(Providers, GoOnTheirOwnBooksWhereTheProgrammeLeftWhileItRunsElsewhere) {
+  model::Description m = test::small_world(100, 12);
+  m.behaviour.fixed_cost_pricing = 1;
+  m.behaviour.own_trainers_target = 3;
+  m.phases[0].plans[0].exit_step = 2;
+  for (model::Plan& plan : m.phases[0].plans) plan.trainers_per_year = 0;
+  Simulation sim(m, 0);
+  State& s = sim.state();
+  s.providers = {idle_provider(m.behaviour, 1e6), idle_provider(m.behaviour, 1e6)};
+  s.providers[1].country = 1;
+  for (Provider& p : s.providers) p.certified = 0;
+  s.step = 2;
+  begin_month(s);
+  ASSERT_TRUE(s.countries[1].supported) << "the programme still runs in country 1";
+  EXPECT_TRUE(on_own_books(s, 0)) << "the programme left country 0";
+  EXPECT_FALSE(on_own_books(s, 1));
+  for (CountryState& cs : s.countries) {
+    cs.provider_fixed_usd = 1000;
+    cs.deliveries_per_month = 4;
+  }
+  EXPECT_GT(fixed_cost_in_price(s, 0, 0), 0.0);
+  EXPECT_EQ(fixed_cost_in_price(s, 1, 0), 0.0) << "the programme's plan sets the price";
+  train_trainers(s);
+  EXPECT_EQ(s.providers[0].trainees_ready.size(), 3u) << "trains its own";
+  EXPECT_TRUE(s.providers[1].trainees_ready.empty()) << "the programme trains (or not) its trainers";
+}
+
+// Months of settling for one provider with no client: the month it drops
+// out (or -1 if it is still open after `months`).
+int month_dropped(const model::Description& m, int step, double reserves, int months) {
+  Simulation sim(m, 0);
+  State& s = sim.state();
+  s.providers = {idle_provider(m.behaviour, reserves)};
+  s.step = step;
+  for (int k = 1; k <= months; ++k) {
+    begin_month(s);
+    settle_providers(s);
+    if (!s.providers[0].active) return k;
+  }
+  return -1;
+}
+
+// On its own books a provider with reserves outlasts the run of losing
+// months that used to close it, and closes when its reserves no longer
+// cover its fixed costs; while the programme supports its country, or with
+// the switch off, the run of losses alone decides as before.
+TEST(Providers, OnTheirOwnBooksStayOpenWhileReservesCoverFixedCosts) {
+  model::Description m = test::small_world(100, 12);
+  m.phases[0].last_step = 0;  // the programme ends after the first month
+  m.behaviour.loss_months_to_drop = 3;
+  m.behaviour.reserves_keep_open = 1;
+  const double overhead = m.behaviour.provider_overhead_usd_per_month;
+  ASSERT_GT(overhead, 0.0);
+  EXPECT_EQ(month_dropped(m, 1, 5.5 * overhead, 24), 5) << "reserves pay five months, then it closes";
+  EXPECT_EQ(month_dropped(m, 1, 1e6, 24), -1) << "reserves cover years of overhead";
+  EXPECT_EQ(month_dropped(m, 0, 1e6, 24), 3) << "the programme supports the country: losses decide";
+  EXPECT_EQ(month_dropped(m, 1, 24.5 * overhead, 30), 24);
+  // Five trainers paid an overhead each: the same reserves pay four months.
+  m.behaviour.trainer_usd_per_month = overhead;
+  EXPECT_EQ(month_dropped(m, 1, 24.5 * overhead, 30), 4) << "trainer pay is a fixed cost";
+  m.behaviour.trainer_usd_per_month = 0;
+  m.behaviour.reserves_keep_open = 0;
+  EXPECT_EQ(month_dropped(m, 1, 1e6, 24), 3) << "switch off: reserves do not count";
+}
+
+// A provider with neither trainers nor trainees has nothing to deliver
+// with: reserves do not keep it open, and it is counted as dropped idle.
+TEST(Providers, OnTheirOwnBooksAnIdleProviderStillDropsAsIdle) {
+  model::Description m = test::small_world(100, 12);
+  m.phases[0].last_step = 0;
+  m.behaviour.loss_months_to_drop = 3;
+  m.behaviour.reserves_keep_open = 1;
+  Simulation sim(m, 0);
+  State& s = sim.state();
+  s.providers = {idle_provider(m.behaviour, 1e6)};
+  s.providers[0].certified = 0;
+  s.step = 1;
+  for (int k = 0; k < 3; ++k) {
+    begin_month(s);
+    settle_providers(s);
+  }
+  EXPECT_FALSE(s.providers[0].active);
+  EXPECT_TRUE(s.providers[0].dropped_idle);
+}
+
+// One country left mid-phase, the other supported to the end, then a year
+// on their own books everywhere, reserves keeping providers open: money is
+// still conserved every month, and nothing of the own books shows in a
+// country while the programme supports it.
+TEST(Money, IsConservedWhenOwnBooksBeginInOneCountry) {
+  model::Description m = after_programme_world(true);
+  m.behaviour.reserves_keep_open = 1;
+  m.phases[0].plans[0].exit_step = 8;
+  double own_books_priced = 0;
+  run_checking_money(m, [&](const Simulation& sim, int t) {
+    const Series& s = sim.series();
+    for (int c = 0; c < s.countries(); ++c) {
+      const double fixed = s.at(Metric::fixed_cost_priced_usd, t, c);
+      if (s.at(Metric::countries_supported, t, c) > 0) {
+        EXPECT_EQ(fixed, 0.0) << "month " << t << ", country " << c;
+        EXPECT_EQ(s.at(Metric::trainers_own_trained, t, c), 0.0) << "month " << t << ", country " << c;
+      } else if (t <= 17) {
+        own_books_priced += fixed + s.at(Metric::trainers_own_trained, t, c);
+      }
+    }
+  });
+  EXPECT_GT(own_books_priced, 0.0) << "country 0 ran on its own books while country 1 was supported";
 }
 
 }  // namespace

@@ -15,12 +15,12 @@ constexpr double kDemandSpanMonths = 12.0;
 }  // namespace
 
 bool on_own_books(const State& s, int country) {
+  // Per country: once its support ends (an exit, or a phase that no longer
+  // lists it) a provider there earns only what firms and third parties pay,
+  // whatever the programme still does elsewhere. A country it never
+  // reached has no plan and no providers.
   const CountryState& cs = s.countries[static_cast<std::size_t>(country)];
-  if (cs.supported || !cs.plan) return false;
-  const int p = s.model->phase_at(s.step);
-  if (p < 0) return true;
-  const auto& plans = s.model->phases[static_cast<std::size_t>(p)].plans;
-  return std::none_of(plans.begin(), plans.end(), [](const model::Plan& plan) { return plan.active; });
+  return cs.plan != nullptr && !cs.supported;
 }
 
 double fixed_cost_in_price(const State& s, int country, int module) {

@@ -2,9 +2,11 @@
 // certified trainers' pay as costs). A provider is
 // independent when, over a window, it covered the required share of its
 // costs without ILO or donor money and has enough certified trainers; it
-// drops out after a long enough run of losing months, and the reason is
-// kept (losses, or neither trainers nor trainees left). The month's totals
-// then feed the price providers set on their own books.
+// drops out after a long enough run of losing months (on its own books,
+// with reserves_keep_open, only once its reserves no longer cover its fixed
+// costs), and the reason is kept (losses, or neither trainers nor trainees
+// left). The month's totals then feed the price providers set on their own
+// books.
 #include <numeric>
 
 #include "sim/processes.hpp"
@@ -24,7 +26,20 @@ void pay_trainers(Provider& p, const model::Behaviour& b) {
     --p.certified;
 }
 
-void settle(Provider& p, const model::Behaviour& b, int step) {
+// On its own books a provider is a business that closes when it can no
+// longer pay its way: after a run of losing months it stays open while its
+// reserves cover a month of its fixed costs. One with neither trainers nor
+// trainees has nothing to deliver with (its reserves could not even train
+// one, own_trainers_target) and closes on the run alone.
+bool reserves_keep_open(const State& s, const Provider& p, bool idle) {
+  const model::Behaviour& b = s.model->behaviour;
+  if (b.reserves_keep_open == 0 || idle || !on_own_books(s, p.country)) return false;
+  return p.reserves >= b.provider_overhead_usd_per_month + b.trainer_usd_per_month * p.certified;
+}
+
+void settle(const State& s, Provider& p) {
+  const model::Behaviour& b = s.model->behaviour;
+  const int step = s.step;
   p.month_cost += b.provider_overhead_usd_per_month;
   pay_trainers(p, b);
   p.reserves += p.month_revenue - p.month_cost;
@@ -46,7 +61,7 @@ void settle(Provider& p, const model::Behaviour& b, int step) {
   } else if (p.month_revenue >= p.month_cost && !idle) {
     p.loss_streak = 0;
   }
-  if (p.loss_streak >= b.loss_months_to_drop) {
+  if (p.loss_streak >= b.loss_months_to_drop && !reserves_keep_open(s, p, idle)) {
     p.dropped_idle = idle;
     p.active = false;
     p.independent = false;
@@ -59,7 +74,7 @@ void settle(Provider& p, const model::Behaviour& b, int step) {
 
 void settle_providers(State& s) {
   for (Provider& p : s.providers)
-    if (p.active) settle(p, s.model->behaviour, s.step);
+    if (p.active) settle(s, p);
   update_own_books(s);
 }
 
