@@ -64,7 +64,10 @@ using FunderKind = Payer;
 // one country, or a firm's own buyer or supply chain.
 enum class Tie { programme, country, supply_chain, firm };
 // How a payer's share of the price is set: by the phase's plan
-// (subsidy_share, ilo_share, buyer_share), by the funder's own `share` of
+// (subsidy_share, ilo_share), by a buyer's partnerships (the plan's
+// buyer_share for the plan's partner buyers, no budget; and a named buyer
+// funder's own `share` for the suppliers of the lead buyers it signs), by
+// the funder's own `share` of
 // the price, by a levy fund's `share` of the fee left to a firm that pays
 // the levy (`min_employees` or more), or as what is left.
 enum class ShareRule { plan_subsidy, plan_ilo, plan_buyer, funder_share, levy_fee_share, rest };
@@ -93,7 +96,7 @@ inline constexpr std::array<PayerInfo, kPayers> kPayerTable{{
     {Payer::government, "government", Source::government, "a national government's budget", Tie::country,
      ShareRule::funder_share, 0, true},
     {Payer::buyer, "buyer", Source::buyer, "a partner buyer paying for its suppliers", Tie::supply_chain,
-     ShareRule::plan_buyer, 1, false},
+     ShareRule::plan_buyer, 1, true},
     {Payer::csr, "csr", Source::csr, "a CSR foundation's budget", Tie::supply_chain, ShareRule::funder_share,
      2, true},
     {Payer::enterprise, "enterprise", Source::enterprise, "the enterprise's fee", Tie::firm, ShareRule::rest,
@@ -220,11 +223,12 @@ struct Funder {
   FunderKind kind = FunderKind::donor;
   std::vector<double> budget;  // per phase, in the funder's currency; 0 = not funding in that phase
   int currency = -1;           // index into Description::currencies; -1: USD
-  int country = -1;            // government and csr: the country they fund
+  int country = -1;            // government, csr and levy: the country they fund
   // Months the funder pays in (inclusive steps; -1: from the start, to the end).
   int first_step = -1, last_step = -1;
   // Programme money earmarked to countries (empty: every country) and to
-  // cost lines (indexed like sim::Line).
+  // cost lines (indexed like sim::Line); a buyer's countries are those
+  // where its partnerships are signed.
   std::vector<bool> countries;
   std::array<bool, kCostLines> lines{true, true, true, true, true};
   // Pacing `schedule`: per step, what the yearly plan allows by the end of
@@ -241,6 +245,7 @@ struct Funder {
   double reliability = 1;    // probability a pledge materialises, drawn per phase
   int suppliers = 0;         // csr: firms in its supply chain
   double min_employees = 0;  // levy: smallest firm that pays the levy and may claim
+  int buyers = 0;            // buyer: lead buyers it signs in each of its `countries`
 
   bool active_at(int step) const {
     return (first_step < 0 || step >= first_step) && (last_step < 0 || step <= last_step);

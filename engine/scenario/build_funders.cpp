@@ -62,12 +62,14 @@ void read_window(Reader& r, const model::Description& m, const std::string& p, m
 }
 
 // Earmarks bind programme money (donor, ILO): a government or CSR funder is
-// already tied to its country and pays delivery only.
+// already tied to its country and pays delivery only. A buyer's countries
+// are where its partnerships are signed.
 void read_earmarks(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
   const bool programme = model::payer_info(f.kind).tie == model::Tie::programme;
+  const bool buyer = f.kind == model::FunderKind::buyer;
   const std::string kind = model::payer_info(f.kind).name;
   if (r.has(at(p, "countries"))) {
-    if (!programme)
+    if (!programme && !buyer)
       r.error(at(p, "countries"), "a " + kind + " funder is tied to its country; no earmark applies");
     f.countries.assign(m.countries.size(), false);
     for (const std::string& id : r.strings(at(p, "countries"))) {
@@ -159,10 +161,24 @@ void read_funder_currency(Reader& r, const model::Description& m, const std::str
   if (f.currency < 0) r.error(at(p, "currency"), "unknown currency '" + id + "' (not under [currencies])");
 }
 
+// A buyer's partnerships: how many lead buyers it signs in each of its
+// countries; the key belongs to buyers only.
+void read_partnerships(Reader& r, const std::string& p, model::Funder& f) {
+  const std::string key = at(p, "buyers");
+  const bool buyer = f.kind == model::FunderKind::buyer;
+  if (r.has(key) && !buyer)
+    r.error(key, std::string("a ") + model::payer_info(f.kind).name +
+                     " funder signs no buyers; buyers is a buyer's");
+  if (buyer && !r.has(key))
+    r.error(key, "a buyer funder needs the number of lead buyers it signs per country");
+  if (buyer && r.has(key)) f.buyers = static_cast<int>(r.integer(key));
+}
+
 // The terms read after the budgets and the pacing.
 void read_funder_money(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
   read_window(r, m, p, f);
   read_earmarks(r, m, p, f);
+  read_partnerships(r, p, f);
   read_schedule(r, m, p, f);
 }
 

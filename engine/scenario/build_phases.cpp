@@ -260,7 +260,10 @@ void read_kind(Reader& r, const std::string& p, model::Funder& f) {
 void read_country(Reader& r, const model::Description& m, const std::string& p, model::Funder& f) {
   const std::string country = r.string(at(p, "country"));
   const std::string kind = model::payer_info(f.kind).name;
-  if (model::payer_info(f.kind).tie != model::Tie::programme) {
+  if (f.kind == model::FunderKind::buyer) {
+    if (!country.empty())
+      r.error(at(p, "country"), "a buyer funder is signed in countries (a list), not one country");
+  } else if (model::payer_info(f.kind).tie != model::Tie::programme) {
     f.country = country_index(m, country);
     if (f.country < 0)
       r.error(at(p, "country"), "a " + kind + " funder needs a country defined under [countries]" +

@@ -105,7 +105,8 @@ bool donor_pays(const model::Phase& phase, Line line) {
 }
 
 // Whether a budgeted funder j pays for this firm's module: tied to the
-// firm's country or its supply chain (the table's tie), and covering it.
+// firm's country or its supply chain (the table's tie: a CSR foundation's
+// own chain, a buyer's signed lead buyers), and covering it.
 bool funder_covers(const State& s, std::size_t j, int firm, int module, int phase) {
   const model::Funder& f = s.model->funders[j];
   const auto u = static_cast<std::size_t>(firm);
@@ -114,7 +115,8 @@ bool funder_covers(const State& s, std::size_t j, int firm, int module, int phas
     case model::Tie::country:
       return f.country == s.firms.country[u];
     case model::Tie::supply_chain:
-      return s.firms.csr[u] == static_cast<int>(j);
+      return f.kind == FunderKind::buyer ? buyer_funder(s, firm) == static_cast<int>(j)
+                                         : s.firms.csr[u] == static_cast<int>(j);
     default:
       return false;
   }
@@ -137,15 +139,19 @@ double funder_share(const State& s, std::size_t j, int firm, int phase, double r
   return contributes ? f.share_in(phase) * rest : 0.0;
 }
 
-// `rest`: the share of the price not yet paid by earlier payers.
+// The plan's buyer share for a firm of a plan partner buyer (no budget).
+double plan_buyer_share(const State& s, Payer src, int firm) {
+  if (model::payer_info(src).share != model::ShareRule::plan_buyer || !buyer_partnered(s, firm)) return 0;
+  return s.countries[static_cast<std::size_t>(s.firms.country[static_cast<std::size_t>(firm)])]
+      .plan->buyer_share;
+}
+
+// `rest`: the share of the price not yet paid by earlier payers. Buyers:
+// the plan's partners first, then the buyer funder that signed the firm's
+// buyer.
 Planned third_party(const State& s, Payer src, int firm, int module, double price, double rest) {
-  const int c = s.firms.country[static_cast<std::size_t>(firm)];
-  const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
   Planned out;
-  if (model::payer_info(src).share == model::ShareRule::plan_buyer) {
-    if (buyer_partnered(s, firm)) out.share = out.available = cs.plan->buyer_share;
-    return out;
-  }
+  out.share = out.available = plan_buyer_share(s, src, firm);
   const int p = s.model->phase_at(s.step);
   if (p < 0) return out;
   for (std::size_t j = 0; j < s.funders.size(); ++j) {
@@ -159,7 +165,7 @@ Planned third_party(const State& s, Payer src, int firm, int module, double pric
 
 // Programme money (donor, ILO) planned for this delivery: only at
 // subsidised providers while the programme supports the country.
-Planned programme_share(const State& s, Payer src, int firm, int module, bool licensed) {
+Planned programme_share(const State& s, Payer src, int firm, int module, bool licensed, double price) {
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
   const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
   Planned out;
@@ -170,7 +176,6 @@ Planned programme_share(const State& s, Payer src, int firm, int module, bool li
   } else {
     out.share = cs.plan->ilo_share;
   }
-  const double price = module_price(*s.model, c, module);
   out.available = std::min(out.share, budget_left(s, src, c, Line::delivery) / price);
   return out;
 }
@@ -191,9 +196,42 @@ bool buyer_partnered(const State& s, int firm) {
   return b - cs.first_buyer < cs.buyers_partnered;
 }
 
+BuyerSpan signed_buyers(const State& s, std::size_t j, int country) {
+  const auto& funders = s.model->funders;
+  const int first = s.countries[static_cast<std::size_t>(country)].first_buyer;
+  int last = first + s.model->countries[static_cast<std::size_t>(country)].buyers;
+  for (std::size_t k = 0; k < j; ++k)
+    if (funders[k].kind == FunderKind::buyer && funders[k].funds_country(country)) last -= funders[k].buyers;
+  last = std::max(first, last);
+  return {std::max(first, last - funders[j].buyers), last};
+}
+
+int buyer_funder(const State& s, int firm) {
+  const auto u = static_cast<std::size_t>(firm);
+  const int b = s.firms.buyer[u];
+  const int p = s.model->phase_at(s.step);
+  if (b < 0 || p < 0) return -1;
+  const int c = s.firms.country[u];
+  for (std::size_t j = 0; j < s.model->funders.size(); ++j) {
+    const model::Funder& f = s.model->funders[j];
+    if (f.kind != FunderKind::buyer || !f.funds_country(c) || !f.active_at(s.step)) continue;
+    if (static_cast<std::size_t>(p) >= f.budget.size() || f.budget[static_cast<std::size_t>(p)] <= 0)
+      continue;
+    const BuyerSpan span = signed_buyers(s, j, c);
+    if (b >= span.first && b < span.last) return static_cast<int>(j);
+  }
+  return -1;
+}
+
+bool buyer_pushes(const State& s, int firm) {
+  if (buyer_partnered(s, firm)) return true;
+  const int j = buyer_funder(s, firm);
+  return j >= 0 && funder_left(s, static_cast<std::size_t>(j)) > 0;
+}
+
 bool pushed_by_partner(const State& s, int firm) {
   const int csr = s.firms.csr[static_cast<std::size_t>(firm)];
-  return buyer_partnered(s, firm) || (csr >= 0 && funder_left(s, static_cast<std::size_t>(csr)) > 0);
+  return buyer_pushes(s, firm) || (csr >= 0 && funder_left(s, static_cast<std::size_t>(csr)) > 0);
 }
 
 double budget_left(const State& s, FunderKind kind, int country, Line line) {
@@ -227,7 +265,8 @@ Quote quote_delivery(const State& s, int firm, int module, bool licensed) {
   for (const Payer src : model::payment_order()) {
     if (model::payer_info(src).share == model::ShareRule::rest) break;
     const bool programme = model::programme_money(src);
-    const Planned plan = programme ? programme_share(s, src, firm, module, licensed)
+    q.rest[static_cast<std::size_t>(src)] = 1.0 - paid;
+    const Planned plan = programme ? programme_share(s, src, firm, module, licensed, q.price)
                                    : third_party(s, src, firm, module, q.price, 1.0 - paid);
     const double room = std::max(0.0, (programme ? programme_room : 1.0) - paid);
     const double pays = std::min(plan.available, room);
@@ -254,9 +293,11 @@ namespace {
 
 // Spends a third party's payment from its funders in table order, each
 // up to its share as quoted (`rest`: the share of the price left to it).
+// The plan's buyer share is paid first and spends no budget.
 void spend_third_party(State& s, Payer src, int firm, int module, double amount, double price, double rest) {
   const int p = s.model->phase_at(s.step);
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
+  amount -= std::min(amount, plan_buyer_share(s, src, firm) * price);
   for (std::size_t j = 0; j < s.funders.size() && amount > 0; ++j) {
     if (s.model->funders[j].kind != src || !funder_covers(s, j, firm, module, p)) continue;
     const double part = std::min({amount, funder_share(s, j, firm, p, rest) * price, funder_left(s, j)});
@@ -289,16 +330,13 @@ void book(State& s, const Quote& q, int c, int provider) {
 Quote pay_delivery(State& s, int firm, int provider, int module) {
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
   const Quote q = quote_delivery(s, firm, module, s.providers[static_cast<std::size_t>(provider)].licensed);
-  double paid = 0;  // by the payers before, as the quote's shares were
   for (const Payer src : model::payment_order()) {
     const double amount = q.by_payer[static_cast<std::size_t>(src)];
-    const double rest = q.price > 0 ? 1.0 - paid / q.price : 0.0;
-    paid += amount;
     if (amount <= 0 || !model::payer_info(src).funder_kind) continue;
     if (model::programme_money(src))
       spend_pool(s, src, c, Line::delivery, amount);
     else
-      spend_third_party(s, src, firm, module, amount, q.price, rest);
+      spend_third_party(s, src, firm, module, amount, q.price, q.rest[static_cast<std::size_t>(src)]);
   }
   s.firms.fees_paid_usd[static_cast<std::size_t>(firm)] += static_cast<float>(q.fee());
   book(s, q, c, provider);

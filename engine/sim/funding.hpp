@@ -3,7 +3,7 @@
 //
 // A provider prices a module at its direct cost plus markup. The payers of
 // model::kPayerTable then pay in their payment order: third parties first
-// (government, the firm's partner buyer, its CSR foundation), then programme
+// (government, the firm's partner buyers, its CSR foundation), then programme
 // money within the plan (the donor subsidy, the ILO), then a levy fund
 // (part of the fee left, for firms that pay the levy), each its share while
 // its money lasts; the enterprise pays the rest. Programme money never pays
@@ -32,6 +32,7 @@ struct Quote {
   double fixed_cost = 0;  // part of the price covering the provider's fixed costs (on its own books)
   std::array<double, model::kPayers> by_payer{};    // indexed by model::Payer
   std::array<double, model::kSources> by_source{};  // the same money by revenue source
+  std::array<double, model::kPayers> rest{};        // share of the price left to each payer by those before
   double unfunded = 0;                              // planned funder money that is not there (spent budgets)
   double unpaid = 0;      // part of `unfunded` the provider absorbs (rule `absorbed`)
   bool rationed = false;  // rule `rationed` and money is missing: no seat
@@ -62,8 +63,25 @@ double pay_programme(State& s, int country, Line line, double amount);
 // this month).
 double funder_left(const State& s, std::size_t funder);
 
-// The firm supplies a buyer that partners with the programme.
+// The firm supplies a buyer that partners with the programme under the
+// phase's plan (buyer_partnerships; no budget).
 bool buyer_partnered(const State& s, int firm);
+
+// The lead buyers buyer funder j signs in country c: [first, last) of the
+// country's buyers, counted down from its last buyer after those of the
+// buyer funders before j, so two named partnerships never share a buyer
+// (the plan's partners count up from its first).
+struct BuyerSpan {
+  int first = 0, last = 0;
+};
+BuyerSpan signed_buyers(const State& s, std::size_t j, int country);
+
+// The buyer funder whose partnership covers this firm's buyer now (signed
+// in its country, within its months, with a budget in this phase), or -1.
+int buyer_funder(const State& s, int firm);
+
+// The firm's buyer pushes it: a plan partner, or a buyer funder with money left.
+bool buyer_pushes(const State& s, int firm);
 
 // A partner buyer or a funding CSR foundation pushes this firm to enrol.
 bool pushed_by_partner(const State& s, int firm);

@@ -141,7 +141,8 @@ void expect_money_conserved(const Simulation& sim, int t) {
                 at(sim, Metric::revenue_usd, t, c, Source::donor) + donor_programme, 1e-6);
     EXPECT_NEAR(at(sim, Metric::funds_spent_usd, t, c, Source::ilo),
                 at(sim, Metric::revenue_usd, t, c, Source::ilo) + ilo_programme, 1e-6);
-    for (Source src : {Source::government, Source::csr})
+    // Buyers here are budgeted funders only (these worlds sign no plan buyers).
+    for (Source src : {Source::government, Source::csr, Source::buyer})
       EXPECT_NEAR(at(sim, Metric::funds_spent_usd, t, c, src), at(sim, Metric::revenue_usd, t, c, src), 1e-6);
   }
 }
@@ -225,6 +226,69 @@ TEST(Money, IsConservedWithALevyFund) {
                 at(sim, Metric::revenue_usd, t, 0, model::Source::government), 1e-6);
   });
   EXPECT_GT(ledgers[3].spent_total, 0.0) << "the levy fund paid for larger firms";
+}
+
+// A buyer funder signing every buyer of country 0 only, paying 40% of its
+// suppliers' price from a small budget, from month 3 to month 18.
+model::Funder lead_buyers(const model::Description& m, double budget) {
+  model::Funder b;
+  b.id = "B";
+  b.kind = model::FunderKind::buyer;
+  b.countries = {true, false};
+  b.buyers = m.countries[0].buyers;
+  b.share = 0.4;
+  b.first_step = 3;
+  b.last_step = 18;
+  b.budget.assign(m.phases.size(), budget);
+  return b;
+}
+
+TEST(Money, ABuyerPaysOnlyInItsCountriesAndMonthsAndWithinItsBudget) {
+  for (const model::Unfunded rule : {model::Unfunded::priced_up, model::Unfunded::absorbed}) {
+    model::Description m = two_phase_world();
+    for (auto& ph : m.phases) ph.unfunded = rule;
+    m.countries[0].supplier_share = 0.8;
+    m.funders.push_back(lead_buyers(m, 4000));
+    const std::vector<FunderState> ledgers = run_checking_money(m, [](const Simulation& sim, int t) {
+      EXPECT_EQ(at(sim, Metric::revenue_usd, t, 1, model::Source::buyer), 0.0) << "not signed in BBB";
+      if (t < 3 || t > 18) {
+        EXPECT_EQ(at(sim, Metric::revenue_usd, t, 0, model::Source::buyer), 0.0) << "month " << t;
+      }
+    });
+    EXPECT_GT(ledgers[3].spent_total, 0.0) << "the buyer paid for its suppliers";
+  }
+}
+
+TEST(Money, ABuyerWhoseBudgetIsSpentLeavesItsSuppliersTheFee) {
+  const auto supplier_fees = [](double budget) {
+    model::Description m = test::small_world(2000, 18);
+    m.countries[0].supplier_share = 0.8;
+    m.phases[0].plans[0].subsidy_share.fill(0.2);  // room for the buyer's share above the subsidy
+    m.funders.push_back(lead_buyers(m, budget));
+    const Series s = run_one(m, 0);
+    double fees = 0, deliveries = 0;
+    for (int t = 3; t < s.steps(); ++t) {
+      fees += s.at(Metric::revenue_usd, t, 0, static_cast<int>(model::Source::enterprise));
+      deliveries += s.at(Metric::module_deliveries, t, 0);
+    }
+    return fees / deliveries;
+  };
+  EXPECT_GT(supplier_fees(2000), supplier_fees(1e7) * 1.2) << "a spent budget raises the fee";
+}
+
+TEST(Money, BuyerFundersSignDistinctBuyers) {
+  model::Description m = test::small_world(200, 12);
+  m.funders.push_back(lead_buyers(m, 1000));
+  m.funders.back().buyers = 3;
+  m.funders.push_back(lead_buyers(m, 1000));
+  m.funders.back().buyers = 4;
+  Simulation sim(m, 0);
+  const int first = sim.state().countries[0].first_buyer, n = m.countries[0].buyers;
+  const BuyerSpan a = signed_buyers(sim.state(), 2, 0), b = signed_buyers(sim.state(), 3, 0);
+  EXPECT_EQ(a.last, first + n) << "named partnerships count down from the last buyer";
+  EXPECT_EQ(a.first, first + n - 3);
+  EXPECT_EQ(b.last, a.first);
+  EXPECT_EQ(b.first, a.first - 4);
 }
 
 // The donor in francs with a rate that changes, earmarked to country 1; a

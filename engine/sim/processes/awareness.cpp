@@ -118,15 +118,29 @@ void peers(State& s, int c, Reach& reach) {
                [&](std::int64_t k) { reach.hear(links[static_cast<std::size_t>(k)]); });
 }
 
+// The buyers pushing their suppliers in a country: the plan's partners,
+// then the lead buyers of buyer funders that still have money (each once).
+std::vector<std::uint32_t> pushing_buyers(const State& s, int c) {
+  const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
+  std::vector<std::uint32_t> buyers(static_cast<std::size_t>(cs.buyers_partnered));
+  for (int b = 0; b < cs.buyers_partnered; ++b)
+    buyers[static_cast<std::size_t>(b)] = static_cast<std::uint32_t>(cs.first_buyer + b);
+  for (std::size_t j = 0; j < s.model->funders.size(); ++j) {
+    const model::Funder& f = s.model->funders[j];
+    if (f.kind != model::FunderKind::buyer || !f.funds_country(c) || funder_left(s, j) <= 0) continue;
+    const BuyerSpan span = signed_buyers(s, j, c);
+    for (int b = std::max(span.first, cs.first_buyer + cs.buyers_partnered); b < span.last; ++b)
+      buyers.push_back(static_cast<std::uint32_t>(b));
+  }
+  return buyers;
+}
+
 // Suppliers of partner buyers, and the supply chains of CSR foundations
 // that still have money. A firm pushed both ways has one chance, through
 // its buyer.
 void partners(State& s, int c, Reach& reach) {
-  const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
   const double p = s.model->behaviour.buyer_awareness;
-  std::vector<std::uint32_t> buyers(static_cast<std::size_t>(cs.buyers_partnered));
-  for (int b = 0; b < cs.buyers_partnered; ++b)
-    buyers[static_cast<std::size_t>(b)] = static_cast<std::uint32_t>(cs.first_buyer + b);
+  const std::vector<std::uint32_t> buyers = pushing_buyers(s, c);
   Draws by_buyer = reach.draws(Purpose::buyer_reach);
   each_neighbour_success(s.networks.buyer_suppliers, buyers, p, by_buyer,
                          [&](std::int32_t i) { reach.hear(i); });
@@ -136,7 +150,7 @@ void partners(State& s, int c, Reach& reach) {
     if (chain.empty() || s.model->funders[j].country != c || funder_left(s, j) <= 0) continue;
     each_success(static_cast<std::int64_t>(chain.size()), p, by_csr, [&](std::int64_t k) {
       const std::int32_t i = chain[static_cast<std::size_t>(k)];
-      if (!buyer_partnered(s, i)) reach.hear(i);
+      if (!buyer_pushes(s, i)) reach.hear(i);
     });
   }
 }
