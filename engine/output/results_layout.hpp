@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "output/funder_ledger_io.hpp"
 #include "output/hdf5_handle.hpp"
 #include "output/run_info.hpp"
 #include "sim/metrics.hpp"
@@ -27,6 +28,8 @@ struct ResultsLayout {
   // the file back. Empty when the run is larger.
   hsize_t kept_budget = 0;
   std::array<std::vector<double>, sim::kMetrics> kept;
+  // Each named funder's money per phase; empty for a run without funders.
+  FunderLedgerVariables funder_ledger;
 
   // Creates the file with its metadata, coordinates and empty (NaN) variables.
   void create(const std::filesystem::path& path, const RunInfo& info);
