@@ -30,7 +30,8 @@ int run_command(const RunArgs& args);
 // `strict` they make the file fail (kBadInput).
 int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& overrides,
                      bool strict = false);
-int info_command(const std::string& file);
+// `by`: "phase" (the default) or "year" (a run's summaries by calendar year).
+int info_command(const std::string& file, const std::string& by = "phase");
 int export_command(const std::string& file, const std::string& dir);
 int schema_command();
 int diff_command(const std::string& a, const std::string& b);

@@ -80,9 +80,18 @@ int validate_command(const std::vector<std::string>& files, const std::vector<st
   return worst;
 }
 
-int info_command(const std::string& file) {
+int info_command(const std::string& file, const std::string& by) {
   return guarded(
       [&] {
+        if (by == "year") {
+          if (output::is_sweep_results(file)) {
+            std::cerr << kPrefix << file << ": --by year reads a run's results file, not a sweep's\n";
+            return kBadInput;
+          }
+          const output::ResultsFile results(file);
+          std::cout << output::describe_years(results.results(), output::yearly_summaries(results));
+          return kOk;
+        }
         if (output::is_sweep_results(file))
           std::cout << output::describe(output::SweepFile(file));
         else

@@ -50,7 +50,10 @@ void add_inspect(CLI::App& app, int& code) {
 
   auto* info = app.add_subcommand("info", "Describe a run's or a sweep's results file: what it holds");
   info->add_option("results", file, "Results file (.h5) of score run or score sweep")->required();
-  info->callback([&] { code = info_command(file); });
+  static std::string by = "phase";
+  info->add_option("--by", by, "phase (default) or year: a run's headline figures by calendar year")
+      ->check(CLI::IsMember({"phase", "year"}));
+  info->callback([&] { code = info_command(file, by); });
 
   auto* exp = app.add_subcommand("export", "Export a results file as CSV (a sweep's as one tidy table)");
   exp->add_option("results", file, "Results file (.h5) of score run or score sweep")->required();

@@ -96,19 +96,91 @@ std::string describe_variables(const Results& results) {
   return out;
 }
 
-std::string describe_headlines(const Results& results) {
+// A summary's value as the tables show it: a percentage or a grouped number.
+std::string shown(sim::Summary which, double value) {
+  return sim::info(which).percent ? percent(value) : grouped(value);
+}
+
+// The headline table: one row per label, `value(row, summary)` in each column.
+template <class Value>
+std::string headline_table(const char* leading, const std::vector<std::string>& labels, Value&& value) {
   const std::vector<sim::Summary> columns = sim::headline_summaries(sim::info_table);
-  std::string out = format("headline figures, all countries, mean over %d replication%s:\n",
-                           results.info.replications, results.info.replications == 1 ? "" : "s");
-  out += format("    %-10s", "phase");
+  std::string out = format("    %-10s", leading);
   for (const sim::Summary which : columns) out += format(" %15s", sim::info(which).column);
   out += "\n";
-  for (std::size_t p = 0; p < results.info.phases.size(); ++p) {
-    out += format("    %-10s", results.info.phases[p].id.c_str());
-    for (const sim::Summary which : columns) {
-      const double value = mean_total(results, static_cast<int>(p), which);
-      out += format(" %15s", (sim::info(which).percent ? percent(value) : grouped(value)).c_str());
+  for (std::size_t row = 0; row < labels.size(); ++row) {
+    out += format("    %-10s", labels[row].c_str());
+    for (const sim::Summary which : columns)
+      out += format(" %15s", shown(which, value(static_cast<int>(row), which)).c_str());
+    out += "\n";
+  }
+  return out;
+}
+
+std::string replications_note(const Results& results) {
+  return format("mean over %d replication%s", results.info.replications,
+                results.info.replications == 1 ? "" : "s");
+}
+
+std::string describe_headlines(const Results& results) {
+  std::vector<std::string> phases;
+  for (const auto& p : results.info.phases) phases.push_back(p.id);
+  return "headline figures, all countries, " + replications_note(results) + ":\n" +
+         headline_table("phase", phases,
+                        [&](int p, sim::Summary which) { return mean_total(results, p, which); });
+}
+// The mean across replications of one ledger cell, NaN left out.
+double mean_ledger(const std::vector<sim::FunderLedger>& ledgers, int funder, int phase,
+                   sim::LedgerColumn column, bool usd) {
+  std::vector<double> sample;
+  for (const auto& l : ledgers)
+    sample.push_back(usd ? l.usd_at(funder, phase, column) : l.own_at(funder, phase, column));
+  return sample_statistics(sample)[stored_index(Statistic::mean)];
+}
+
+// Each named funder's money per phase where it had any: what donors account for.
+std::string describe_funders(const Results& results) {
+  if (!results.funder_ledgers) return "funder ledger: not recorded (the file predates it)\n";
+  if (results.info.funders.empty()) return "funder ledger: the scenario names no funders\n";
+  using enum sim::LedgerColumn;
+  std::string out = "funder ledger, own currency, " + replications_note(results) +
+                    " (budget + carried in = spent + unspent + lapsed):\n";
+  out += format("    %-18s %-10s %-4s %13s %13s %13s %13s %13s %13s\n", "funder", "phase", "cur.", "budget",
+                "carried in", "spent", "unspent", "lapsed", "spent USD");
+  for (std::size_t j = 0; j < results.info.funders.size(); ++j)
+    for (std::size_t p = 0; p < results.info.phases.size(); ++p) {
+      auto cell = [&](sim::LedgerColumn c, bool usd = false) {
+        return mean_ledger(*results.funder_ledgers, static_cast<int>(j), static_cast<int>(p), c, usd);
+      };
+      if (!(cell(budget) > 0 || cell(carried_in) > 0 || cell(spent) > 0)) continue;
+      out += format(
+          "    %-18s %-10s %-4s %13s %13s %13s %13s %13s %13s\n", results.info.funders[j].id.c_str(),
+          results.info.phases[p].id.c_str(), results.info.funders[j].currency.c_str(),
+          grouped(cell(budget)).c_str(), grouped(cell(carried_in)).c_str(), grouped(cell(spent)).c_str(),
+          grouped(cell(unspent)).c_str(), grouped(cell(lapsed)).c_str(), grouped(cell(spent, true)).c_str());
     }
+  return out;
+}
+// describe_years, in here where `format` is the printf above (not output::format).
+std::string years_text(const Results& results, const YearlySummaries& years) {
+  std::vector<std::string> labels;
+  for (const int year : years.years) labels.push_back(std::to_string(year));
+  const int countries = static_cast<int>(results.info.country_ids.size());
+  std::string out = "by calendar year, all countries, " + replications_note(results) +
+                    " (flows summed over the year, stocks at its last month):\n";
+  out +=
+      headline_table("year", labels, [&](int y, sim::Summary which) { return years.mean.total(y, which); });
+  out +=
+      "cost recovery by year and country (recovered delivery revenue / delivery cost, both summed "
+      "over the year):\n";
+  out += format("    %-10s", "year");
+  for (const auto& id : results.info.country_ids) out += format(" %9s", id.c_str());
+  out += format(" %9s\n", "all");
+  for (std::size_t y = 0; y < labels.size(); ++y) {
+    out += format("    %-10s", labels[y].c_str());
+    for (int c = 0; c <= countries; ++c)
+      out +=
+          format(" %9s", percent(years.mean.at(static_cast<int>(y), c, sim::Summary::cost_recovery)).c_str());
     out += "\n";
   }
   return out;
@@ -116,7 +188,12 @@ std::string describe_headlines(const Results& results) {
 }  // namespace
 
 std::string describe(const Results& results) {
-  return describe_run(results) + describe_variables(results) + describe_headlines(results);
+  return describe_run(results) + describe_variables(results) + describe_headlines(results) +
+         describe_funders(results);
+}
+
+std::string describe_years(const Results& results, const YearlySummaries& years) {
+  return years_text(results, years);
 }
 
 }  // namespace score::output

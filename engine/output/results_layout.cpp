@@ -116,6 +116,7 @@ void ResultsLayout::create(const std::filesystem::path& path, const RunInfo& inf
     }
   }
   create_summaries(info);
+  funder_ledger = create_funder_ledger(file.get(), replication.get(), phase.get(), info);
 }
 
 void ResultsLayout::write_root_attributes(const RunInfo& info) {
@@ -324,12 +325,15 @@ void ResultsLayout::write_replication(int index, const sim::Series& series,
                     by_country.data());
     h5::write_block(totals[static_cast<std::size_t>(s)].get(), {r, 0}, {1, phases}, total.data());
   }
+  write_funder_ledger(funder_ledger, index, series.funder_ledger);
 }
 
 void ResultsLayout::close() {
   for (auto& d : metrics) d.reset();
   for (auto& d : summaries) d.reset();
   for (auto& d : totals) d.reset();
+  funder_ledger.own.reset();
+  funder_ledger.usd.reset();
   for (auto& d : axes) d.reset();
   for (auto* d : {&time, &country, &replication, &phase, &statistic}) d->reset();
   if (file.valid()) {

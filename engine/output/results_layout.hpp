@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "output/funder_ledger_io.hpp"
 #include "output/hdf5_handle.hpp"
 #include "output/huge_page_buffer.hpp"
 #include "output/run_info.hpp"
@@ -30,6 +31,8 @@ struct ResultsLayout {
   hsize_t kept_budget = 0;
   std::array<std::span<double>, sim::kMetrics> kept;  // views of kept_values
   HugePageBuffer kept_values;
+  // Each named funder's money per phase; empty for a run without funders.
+  FunderLedgerVariables funder_ledger;
 
   // Creates the file with its metadata, coordinates and empty (NaN) variables.
   void create(const std::filesystem::path& path, const RunInfo& info);

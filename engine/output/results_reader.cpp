@@ -9,6 +9,7 @@
 
 #include "output/contained_read.hpp"
 #include "output/ensemble_draws_io.hpp"
+#include "output/funder_ledger_io.hpp"
 #include "output/hdf5_io.hpp"
 
 namespace score::output {
@@ -260,6 +261,7 @@ Results read_contents(hid_t file, const std::filesystem::path& path) {
   read_metadata(file, results.info);
   read_coordinates(file, results.info);
   results.info.ensemble = detail::read_ensemble_draws(file, results.info);
+  results.funder_ledgers = detail::read_funder_ledger(file, results.info);
   results.variables = list_variables(file);
   for (const auto& name : results.variables)
     if (auto metric = as_metric(file, name, results.info)) results.metrics.push_back(std::move(*metric));

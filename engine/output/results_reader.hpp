@@ -8,6 +8,7 @@
 // as std::runtime_error whose message names the file and the problem.
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,9 @@ struct Results {
   // The statistics of the phase summaries, indexed by Statistic; empty without statistics.
   std::vector<sim::PhaseSummary> phase_statistics;
   std::vector<std::string> variables;  // every variable of the file, coordinates included
+  // Each replication's funder ledger (sim/funder_ledger.hpp), funders as in
+  // info.funders; nullopt for a file written before results recorded it.
+  std::optional<std::vector<sim::FunderLedger>> funder_ledgers;
 
   const MetricEntry* find_metric(std::string_view name) const;
 };

@@ -14,6 +14,9 @@ RunInfo run_shape(const model::Description& model) {
     info.country_names.push_back(c.name);
   }
   for (const auto& p : model.phases) info.phases.push_back({p.id, p.name, p.first_step, p.last_step});
+  for (const auto& f : model.funders)
+    info.funders.push_back(
+        {f.id, f.name, f.currency < 0 ? "USD" : model.currencies[static_cast<std::size_t>(f.currency)].id});
   return info;
 }
 

@@ -33,6 +33,12 @@ struct EnsembleDraws {
   int draws() const { return static_cast<int>(particles.size()); }
 };
 
+// A named funder of the scenario, as its ledger in the results file names it.
+struct FunderInfo {
+  std::string id, name;
+  std::string currency;  // the currency its budget is in: "USD" or the scenario's currency id
+};
+
 struct RunInfo {
   std::string scenario_name;
   std::string scenario_toml;  // the fully resolved scenario as TOML text
@@ -46,10 +52,11 @@ struct RunInfo {
   std::vector<std::string> country_ids, country_names;
   std::vector<PhaseInfo> phases;
   std::optional<EnsembleDraws> ensemble;  // set for an ensemble run only
+  std::vector<FunderInfo> funders;        // in the scenario's order; the funder ledger's rows
 };
 
 // What a model says of its run's shape: name, seed, replications, calendar,
-// countries and phases. The caller adds the scenario text, its hash and the
+// countries, phases and funders. The caller adds the scenario text, its hash and the
 // engine version.
 RunInfo run_shape(const model::Description& model);
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/description.hpp"
+#include "sim/funder_ledger.hpp"
 
 namespace score::sim {
 
@@ -96,6 +97,10 @@ class Series {
   double at(Metric m, int step, int country, int k = 0) const { return data_[index(m, step, country, k)]; }
   std::span<const double> values(Metric m) const;
   std::span<double> values(Metric m);
+
+  // Each named funder's money per phase (sim/funder_ledger.hpp); empty
+  // without funders. Not a monthly series: it rides along to the writer.
+  FunderLedger funder_ledger;
 
  private:
   std::size_t index(Metric m, int step, int country, int k) const;

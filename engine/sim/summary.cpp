@@ -361,7 +361,7 @@ double weighted_payback(const Series& s, int t, int c) {
   return sum;
 }
 
-void fill(PhaseSummary& out, int p, int slot, const Series& s, const model::Phase& phase, int c) {
+void fill(PhaseSummary& out, int p, int slot, const Series& s, const Period& phase, int c) {
   const int a = phase.first_step, b = phase.last_step;
   auto set = [&](Summary k, double v) { out.at(p, slot, k) = v; };
   const double trained_end = stock(s, Metric::smes_trained, b, c);
@@ -397,8 +397,7 @@ void fill(PhaseSummary& out, int p, int slot, const Series& s, const model::Phas
 
 // Value for money for donors: what a donor dollar bought in the phase, and
 // since the start (savings keep coming after the money that paid for them).
-void fill_value_for_money(PhaseSummary& out, int p, int slot, const Series& s, const model::Phase& phase,
-                          int c) {
+void fill_value_for_money(PhaseSummary& out, int p, int slot, const Series& s, const Period& phase, int c) {
   const int a = phase.first_step, b = phase.last_step;
   auto set = [&](Summary k, double v) { out.at(p, slot, k) = v; };
   const double workers_new =
@@ -419,17 +418,23 @@ void fill_ratios(PhaseSummary& out, int p, int slot) {
 }  // namespace
 
 PhaseSummary summarise(const Series& series, const model::Description& model) {
-  const int np = static_cast<int>(model.phases.size());
+  std::vector<Period> periods;
+  for (const model::Phase& p : model.phases) periods.push_back({p.first_step, p.last_step});
+  return summarise(series, periods);
+}
+
+PhaseSummary summarise(const Series& series, const std::vector<Period>& periods) {
+  const int np = static_cast<int>(periods.size());
   const int nc = series.countries();
   PhaseSummary out(np, nc);
   for (int p = 0; p < np; ++p) {
     for (int c = 0; c < nc; ++c) {
-      fill(out, p, c, series, model.phases[p], c);
-      fill_value_for_money(out, p, c, series, model.phases[p], c);
+      fill(out, p, c, series, periods[p], c);
+      fill_value_for_money(out, p, c, series, periods[p], c);
       fill_ratios(out, p, c);
     }
-    fill(out, p, nc, series, model.phases[p], -1);
-    fill_value_for_money(out, p, nc, series, model.phases[p], -1);
+    fill(out, p, nc, series, periods[p], -1);
+    fill_value_for_money(out, p, nc, series, periods[p], -1);
     fill_ratios(out, p, nc);
   }
   return out;

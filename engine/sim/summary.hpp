@@ -110,6 +110,15 @@ class PhaseSummary {
 
 PhaseSummary summarise(const Series& series, const model::Description& model);
 
+// The same summaries over any spans of months (inclusive steps), such as
+// calendar years: flows summed over the span, stocks at its last month,
+// ratios recomputed from their summed parts. A PhaseSummary whose "phases"
+// are the spans.
+struct Period {
+  int first_step = 0, last_step = 0;
+};
+PhaseSummary summarise(const Series& series, const std::vector<Period>& periods);
+
 }  // namespace score::sim
 
 namespace score::sim {

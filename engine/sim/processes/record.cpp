@@ -12,6 +12,7 @@ void record_metrics(State& s) {
   const int phase = s.model->phase_at(s.step);
   if (phase >= 0 && s.model->phases[static_cast<std::size_t>(phase)].last_step == s.step)
     close_budgets(s, phase);
+  record_funder_ledger(s);
   const int nc = static_cast<int>(s.countries.size());
   Series& out = s.series;
   const int t = s.step;

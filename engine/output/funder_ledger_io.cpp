@@ -1,0 +1,132 @@
+#include "output/funder_ledger_io.hpp"
+
+#include <limits>
+#include <string>
+
+#include "output/hdf5_io.hpp"
+
+namespace score::output::detail {
+namespace {
+constexpr const char* kFundersAttribute = "funders";
+constexpr const char* kFunder = "funder";
+constexpr const char* kColumn = "ledger_column";
+constexpr const char* kOwn = "funder_ledger";
+constexpr const char* kUsd = "funder_ledger_usd";
+constexpr hsize_t kMaxFunders = 100'000;
+
+[[noreturn]] void bad(const std::string& what) { throw h5::Error(what); }
+
+std::vector<std::string> column_names() {
+  const auto& names = sim::ledger_column_names();
+  return {names.begin(), names.end()};
+}
+
+h5::Id create_one(hid_t root, const char* name, const std::vector<hsize_t>& dims, std::vector<hid_t> scales,
+                  const std::string& units, const std::string& long_name) {
+  h5::Id dcpl = h5::float_dcpl({1, dims[1], dims[2], dims[3]}, 0);
+  h5::Id d = h5::create_dataset(root, name, H5T_IEEE_F64LE, dims, dcpl.get());
+  h5::attach_scales(d.get(), scales);
+  h5::describe(d.get(), units, long_name);
+  h5::write_double_attribute(d.get(), "_FillValue", std::numeric_limits<double>::quiet_NaN());
+  h5::write_string_attribute(d.get(), "coordinates", "phase_name funder_name funder_currency");
+  return d;
+}
+}  // namespace
+
+FunderLedgerVariables create_funder_ledger(hid_t root, hid_t replication, hid_t phase, const RunInfo& info) {
+  h5::write_int_attribute(root, kFundersAttribute, static_cast<std::int64_t>(info.funders.size()));
+  FunderLedgerVariables out;
+  if (info.funders.empty()) return out;
+  std::vector<std::string> ids, names, currencies;
+  for (const FunderInfo& f : info.funders) {
+    ids.push_back(f.id);
+    names.push_back(f.name);
+    currencies.push_back(f.currency);
+  }
+  h5::Id funder = h5::string_scale(root, kFunder, ids, "named funder of the scenario");
+  h5::strings_along(root, funder.get(), "funder_name", names, "funder name");
+  h5::strings_along(root, funder.get(), "funder_currency", currencies, "currency of the funder's budget");
+  h5::Id column = h5::string_scale(root, kColumn, column_names(),
+                                   "ledger entry: budget + carried_in = spent + unspent + lapsed");
+  const std::vector<hsize_t> dims{static_cast<hsize_t>(info.replications), info.phases.size(),
+                                  info.funders.size(), sim::kLedgerColumns};
+  const std::vector<hid_t> scales{replication, phase, funder.get(), column.get()};
+  out.own = create_one(root, kOwn, dims, scales, "funder currency (funder_currency)",
+                       "funder's money per phase, in its own currency");
+  out.usd = create_one(root, kUsd, dims, scales, "USD",
+                       "funder's money per phase, in USD at the rate of the month it moved");
+  return out;
+}
+
+void write_funder_ledger(const FunderLedgerVariables& variables, int replication,
+                         const sim::FunderLedger& ledger) {
+  if (!variables.own.valid()) return;
+  const auto dims = h5::shape(variables.own.get());
+  if (static_cast<hsize_t>(ledger.phases) != dims[1] || static_cast<hsize_t>(ledger.funders) != dims[2])
+    return;
+  // The ledger is [funder][phase][column]; the file is (phase, funder, column).
+  std::vector<double> own, usd;
+  for (int p = 0; p < ledger.phases; ++p)
+    for (int f = 0; f < ledger.funders; ++f)
+      for (int c = 0; c < sim::kLedgerColumns; ++c) {
+        own.push_back(ledger.own_at(f, p, static_cast<sim::LedgerColumn>(c)));
+        usd.push_back(ledger.usd_at(f, p, static_cast<sim::LedgerColumn>(c)));
+      }
+  const std::vector<hsize_t> start{static_cast<hsize_t>(replication), 0, 0, 0},
+      count{1, dims[1], dims[2], dims[3]};
+  h5::write_block(variables.own.get(), start, count, own.data());
+  h5::write_block(variables.usd.get(), start, count, usd.data());
+}
+
+namespace {
+void read_funders(hid_t root, RunInfo& info) {
+  auto strings = [&](const char* name) {
+    h5::Id d = h5::open_dataset(root, name);
+    return h5::read_strings(d.get(), kMaxFunders);
+  };
+  const auto ids = strings(kFunder), names = strings("funder_name"), currencies = strings("funder_currency");
+  if (names.size() != ids.size() || currencies.size() != ids.size())
+    bad("funder coordinates differ in length");
+  for (std::size_t j = 0; j < ids.size(); ++j) info.funders.push_back({ids[j], names[j], currencies[j]});
+}
+
+// One ledger variable into `into[r].own` or `.usd`.
+void read_values(hid_t root, const char* name, const RunInfo& info, std::vector<sim::FunderLedger>& into,
+                 bool usd) {
+  h5::Id d = h5::open_dataset(root, name);
+  const std::vector<hsize_t> dims{static_cast<hsize_t>(info.replications), info.phases.size(),
+                                  info.funders.size(), sim::kLedgerColumns};
+  if (h5::shape(d.get()) != dims) bad("variable '" + std::string(name) + "' is shaped unlike its dimensions");
+  if (dims[0] * dims[1] * dims[2] * dims[3] > (hsize_t{1} << 28)) bad("funder ledger too large to load");
+  std::vector<double> values(dims[0] * dims[1] * dims[2] * dims[3]);
+  h5::read_block(d.get(), {0, 0, 0, 0}, dims, values.data());
+  std::size_t i = 0;
+  for (auto& ledger : into)
+    for (int p = 0; p < ledger.phases; ++p)
+      for (int f = 0; f < ledger.funders; ++f)
+        for (int c = 0; c < sim::kLedgerColumns; ++c) {
+          const auto column = static_cast<sim::LedgerColumn>(c);
+          (usd ? ledger.usd_at(f, p, column) : ledger.own_at(f, p, column)) = values[i++];
+        }
+}
+}  // namespace
+
+std::optional<std::vector<sim::FunderLedger>> read_funder_ledger(hid_t root, RunInfo& info) {
+  if (!h5::has_attribute(root, kFundersAttribute)) return std::nullopt;
+  const std::int64_t funders = h5::read_int_attribute(root, kFundersAttribute);
+  if (funders < 0 || static_cast<hsize_t>(funders) > kMaxFunders)
+    bad("attribute 'funders' = " + std::to_string(funders) + " is implausible");
+  std::vector<sim::FunderLedger> out;
+  if (funders == 0) return out;
+  read_funders(root, info);
+  if (static_cast<std::int64_t>(info.funders.size()) != funders)
+    bad("dimension 'funder' has " + std::to_string(info.funders.size()) +
+        " entries but attribute 'funders' says " + std::to_string(funders));
+  out.assign(static_cast<std::size_t>(info.replications),
+             sim::FunderLedger(static_cast<int>(funders), static_cast<int>(info.phases.size())));
+  read_values(root, kOwn, info, out, false);
+  read_values(root, kUsd, info, out, true);
+  return out;
+}
+
+}  // namespace score::output::detail

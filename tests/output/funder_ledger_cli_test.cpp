@@ -1,0 +1,82 @@
+// The funder ledger of a results file, as a donor reads it: each named
+// funder's budget, spent, unspent and lapsed money per phase, balancing.
+#include <gtest/gtest.h>
+
+#include "output/results_reader.hpp"
+#include "support/run_score.hpp"
+#include "sweep/sweep_files.hpp"
+
+namespace score::output {
+namespace {
+
+namespace fs = std::filesystem;
+using score_test::Result;
+using score_test::score;
+using enum sim::LedgerColumn;
+
+class funder_ledger_cli : public sweep::testing::SweepFiles {
+ protected:
+  Results run(const std::string& name, const std::string& extra = "") {
+    const fs::path out = dir / name;
+    const Result r =
+        score("run " + sweep::testing::small_scenario() + " --reps 2 -q -o " + out.string() + extra);
+    EXPECT_EQ(r.code, 0) << r.out;
+    return read_results(out);
+  }
+
+  // In the funder's own currency every phase balances, and nothing is overspent.
+  static void expect_balanced(const Results& results) {
+    ASSERT_TRUE(results.funder_ledgers.has_value());
+    ASSERT_EQ(results.info.funders.size(), 1u);
+    for (const sim::FunderLedger& l : *results.funder_ledgers)
+      for (int p = 0; p < l.phases; ++p) {
+        const double in = l.own_at(0, p, budget) + l.own_at(0, p, carried_in);
+        const double out = l.own_at(0, p, spent) + l.own_at(0, p, unspent) + l.own_at(0, p, lapsed);
+        EXPECT_NEAR(in, out, 1e-6 * in) << "phase " << p;
+        EXPECT_LE(l.own_at(0, p, spent), in * (1 + 1e-12)) << "phase " << p;
+        // A USD budget: the USD columns are the same money.
+        EXPECT_DOUBLE_EQ(l.usd_at(0, p, spent), l.own_at(0, p, spent));
+      }
+  }
+};
+
+TEST_F(funder_ledger_cli, EachPhaseBalancesWhenMoneyLapses) {
+  const Results results = run("lapse.h5");
+  expect_balanced(results);
+  EXPECT_EQ(results.info.funders[0].id, "D");
+  EXPECT_EQ(results.info.funders[0].currency, "USD");
+  const sim::FunderLedger& l = results.funder_ledgers->front();
+  EXPECT_DOUBLE_EQ(l.own_at(0, 0, budget), 500000);
+  EXPECT_DOUBLE_EQ(l.own_at(0, 1, budget), 300000);
+  EXPECT_DOUBLE_EQ(l.own_at(0, 1, carried_in), 0);
+  EXPECT_GT(l.own_at(0, 0, spent), 0);
+}
+
+TEST_F(funder_ledger_cli, CarriedMoneyMovesToTheNextPhase) {
+  const Results results = run("carry.h5", " --set funders.D.unspent=carry_over");
+  expect_balanced(results);
+  for (const sim::FunderLedger& l : *results.funder_ledgers) {
+    EXPECT_DOUBLE_EQ(l.own_at(0, 0, lapsed), 0);
+    EXPECT_DOUBLE_EQ(l.own_at(0, 1, carried_in), l.own_at(0, 0, unspent));
+  }
+}
+
+TEST_F(funder_ledger_cli, InfoPrintsTheFunderTable) {
+  run("info.h5");
+  const Result r = score("info " + (dir / "info.h5").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  for (const std::string expected :
+       {"funder ledger", "carried in", "lapsed", "spent USD", "500,000", "300,000"})
+    EXPECT_NE(r.out.find(expected), std::string::npos) << "missing '" << expected << "' in\n" << r.out;
+}
+
+TEST_F(funder_ledger_cli, InfoByYearPrintsCostRecoveryByCountry) {
+  run("years.h5");
+  const Result r = score("info " + (dir / "years.h5").string() + " --by year");
+  ASSERT_EQ(r.code, 0) << r.out;
+  for (const std::string expected : {"by calendar year", "cost recovery by year and country", "AAA", "BBB"})
+    EXPECT_NE(r.out.find(expected), std::string::npos) << "missing '" << expected << "' in\n" << r.out;
+}
+
+}  // namespace
+}  // namespace score::output
