@@ -5,19 +5,19 @@ Usage: check_shipped_policies.py SCORE SWEEP.toml RESULTS.h5 CSV_DIR
 
 Runs `score sweep` on scenarios/sweeps/policies.toml and exports it as CSV,
 then checks what the decision table's reader relies on: every policy option
-changes some outcome at some point against every other option. An option
-whose runs equal another's, run for run, answers no question; before the
-donors' Phase IV money was one of the uncertainties, front_loaded pacing
-ran exactly as priced_up (the pacing cap never bound).
+changes some [[decision]] outcome at some point against every other option.
+An option whose decision outcomes equal another's, run for run, answers no
+question; before the donors' Phase IV money was one of the uncertainties,
+front_loaded pacing printed exactly priced_up's figures (the pacing cap never
+bound; only the funds lapsed in earlier phases, which no decision reads,
+differed).
 """
 import csv
 import os
 import shutil
 import subprocess
 import sys
-
-KEYS = ("point", "replication", "policy")
-
+import tomllib
 
 def main(score, sweep, results, csv_dir):
     for stale in (results, os.path.join(os.path.dirname(results), "." + os.path.basename(results) + ".partial"),
@@ -30,8 +30,10 @@ def main(score, sweep, results, csv_dir):
     subprocess.run([score, "export", results, "--csv", csv_dir], check=True, stdout=subprocess.DEVNULL)
     with open(os.path.join(csv_dir, "sweep.csv"), newline="") as f:
         rows = list(csv.DictReader(f))
-    parameters = [k for k in rows[0] if "." in k]
-    outcomes = [k for k in rows[0] if k not in KEYS and k not in parameters]
+    with open(sweep, "rb") as f:
+        decisions = tomllib.load(f)["decision"]
+    outcomes = [f"{d['outcome']}_{d['phase']}" for d in decisions]
+    assert all(k in rows[0] for k in outcomes), f"decision outcomes {outcomes} not all in the CSV"
     options = sorted({r["policy"] for r in rows})
     per_option = {o: [r for r in rows if r["policy"] == o] for o in options}
     # Points run option-major: the u-th point of every option has the same
