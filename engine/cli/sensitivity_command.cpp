@@ -36,10 +36,11 @@ struct Outcome {
 };
 
 // The outcomes the --phase and --summary filters select, in table order,
-// without those whose indices are all undefined (no variation across the
-// points): those are counted in `flat`.
+// without those whose indices are all undefined: those are counted in
+// `flat` (no variation across the points) or named in `one_run` (the
+// variance rests on one base row).
 std::vector<Outcome> shown_outcomes(const output::SweepFileInfo& info, const sweep::SensitivityTable& t,
-                                    const SensitivityArgs& args, int& flat) {
+                                    const SensitivityArgs& args, int& flat, std::string* one_run = nullptr) {
   const std::vector<double>& key = t.method == sweep::Method::saltelli ? t.first : t.mu_star;
   std::vector<Outcome> out;
   flat = 0;
@@ -50,9 +51,12 @@ std::vector<Outcome> shown_outcomes(const output::SweepFileInfo& info, const swe
         continue;
       bool defined = false;
       for (int j = 0; j < t.parameters; ++j) defined = defined || !std::isnan(key[t.index(ph, s, j)]);
+      const std::size_t cell = static_cast<std::size_t>(ph) * sim::kSummaries + s;
       if (defined)
         out.push_back({ph, s});
-      else
+      else if (cell < t.one_row.size() && t.one_row[cell] != 0) {
+        if (one_run) *one_run += " " + info.phases[static_cast<std::size_t>(ph)] + " " + summary;
+      } else
         ++flat;
     }
   return out;
@@ -95,7 +99,8 @@ void print_table(const output::SweepFileInfo& info, const sweep::SensitivityTabl
       "%-6s %-24s %-*s %s\n", "phase", "summary", static_cast<int>(width), "parameter",
       sobol ? "   first [interval]               total [interval]" : "        mu*        sigma           mu");
   int flat = 0;
-  for (const Outcome o : shown_outcomes(info, t, args, flat))
+  std::string one_run;
+  for (const Outcome o : shown_outcomes(info, t, args, flat, &one_run))
     for (int j = 0; j < t.parameters; ++j) {
       const std::size_t i = t.index(o.phase, o.summary, j);
       const std::string cells = sobol ? sobol_cells(t, i)
@@ -104,6 +109,10 @@ void print_table(const output::SweepFileInfo& info, const sweep::SensitivityTabl
       std::printf("%s %s\n", row_label(info, o, j, width).c_str(), cells.c_str());
     }
   if (flat > 0) std::printf("(%d outcome(s) without variation across the points left out)\n", flat);
+  if (!one_run.empty())
+    std::printf(
+        "(left out, as one run carries most of the variance, so no index would describe the design:%s)\n",
+        one_run.c_str());
 }
 
 // The index and its interval width from the first m base rows, for each m of

@@ -29,6 +29,7 @@ namespace score::experiment {
 // percentile interval at the requested confidence.
 struct SobolIndices {
   std::vector<double> first, total, first_lo, first_hi, total_lo, total_hi;
+  bool one_row = false;  // left NaN: one base row carries most of the variance (below)
 };
 
 // Sobol' indices from y, the outputs for the n * (k + 2) rows of
@@ -47,9 +48,16 @@ struct SobolIndices {
 // times and take the (1 -/+ confidence)/2 quantiles; bootstrap = 0 leaves
 // them NaN. A base row with a NaN in any of its k + 2 outputs is dropped
 // from every index (and every resample), so all indices rest on the same
-// rows; with fewer than two rows left, or V = 0, the indices are NaN. The
+// rows; with fewer than two rows left, or V = 0, the indices are NaN. So
+// are they, with one_row set, when (of 16 rows or more) one base row's f(A)
+// and f(B) carry more of the pooled sum of squares than all other rows
+// together: Sobol' indices share out a variance spread over the design, and
+// such an output's variance is one run's (a heavy-tailed ratio such as
+// payback_months, whose first-order index then tends to 2: that row's f(B)
+// and f(AB_i) make the whole numerator, and V counts only its f(B)). The
 // estimators are consistent but not bounded: small negative values mean "no
-// effect within the sampling error", so read them with their intervals.
+// effect within the sampling error", so read them with their intervals. A
+// 99 % interval lies wholly below a zero index in about 0.5 % of designs.
 SobolIndices sobol_indices(const std::vector<double>& y, int n, int k, int bootstrap = 1000,
                            double confidence = 0.95, std::uint64_t seed = 1);
 

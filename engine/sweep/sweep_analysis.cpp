@@ -68,6 +68,7 @@ SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, 
   if (method == Method::saltelli) {
     check_rows(outcomes, saltelli.rows(), "saltelli");
     for (auto* v : {&t.first, &t.first_lo, &t.first_hi, &t.total, &t.total_lo, &t.total_hi}) v->resize(cells);
+    t.one_row.resize(static_cast<std::size_t>(t.phases) * sim::kSummaries);
   } else {
     check_rows(outcomes, morris.trajectories * (morris.k + 1), "morris");
     for (auto* v : {&t.mu, &t.mu_star, &t.sigma}) v->resize(cells);
@@ -87,6 +88,7 @@ SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, 
         fill(t.total, t, phase, s, ix.total);
         fill(t.total_lo, t, phase, s, ix.total_lo);
         fill(t.total_hi, t, phase, s, ix.total_hi);
+        t.one_row[static_cast<std::size_t>(phase) * sim::kSummaries + s] = ix.one_row ? 1 : 0;
       } else {
         const experiment::MorrisIndices ix = experiment::morris_indices(y, morris);
         fill(t.mu, t, phase, s, ix.mu);

@@ -30,6 +30,9 @@ struct SensitivityTable {
   double confidence = 0.95;
   // saltelli: Sobol' first-order and total indices with bootstrap intervals.
   std::vector<double> first, first_lo, first_hi, total, total_lo, total_hi;
+  // saltelli, per (phase, summary): 1 where the indices are NaN because one
+  // base row carries most of the outcome's variance (experiment::SobolIndices).
+  std::vector<char> one_row;
   // morris: mean, mean of absolute values and sd of the elementary effects.
   std::vector<double> mu, mu_star, sigma;
   std::size_t index(int phase, int summary, int parameter) const {
