@@ -48,18 +48,18 @@ double dated_metric(const Target& t, const Frame& frame, const sim::Series& s) {
   return sum(s, t.metric, country_span(t, frame), std::max(first, 0), last, all_of_axis(t.metric));
 }
 
-// Non-ILO, non-donor revenue over delivery cost, and the reported share
-// mixed by the model's own deliveries when it differs by module.
+// Cost recovery (revenue that is not programme money, over delivery cost),
+// and the reported share mixed by the model's own deliveries when it
+// differs by module.
 Sample coverage(const Target& t, const Frame& frame, const sim::Series& s) {
   const auto countries = country_span(t, frame);
   const int first = months_between(frame.start, *t.from), last = months_between(frame.start, t.at);
-  std::vector<int> others;
-  const std::vector<std::string> sources = sim::axis_labels(sim::Axis::source);
-  for (const char* name : {"government", "buyer", "csr", "enterprise"})
-    others.push_back(index_of(sources, name));
-  const double revenue = sum(s, sim::Metric::revenue_usd, countries, first, last, others);
+  std::vector<int> recovered;
+  for (int k = 0; k < model::kSources; ++k)
+    if (sim::counts_as_recovery(k)) recovered.push_back(k);
+  const double revenue = sum(s, sim::Metric::revenue_usd, countries, first, last, recovered);
   const double cost = sum(s, sim::Metric::delivery_cost_usd, countries, first, last, std::array{0});
-  Sample out{cost > 0 ? revenue / cost : kNaN, t.reported.value};
+  Sample out{sim::cost_recovery(revenue, cost), t.reported.value};
   const auto& by_module = t.reported.value_by_module;
   if (by_module.empty()) return out;
   double deliveries = 0, mixed = 0;

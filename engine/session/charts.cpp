@@ -8,107 +8,99 @@
 namespace score::session {
 namespace {
 
-constexpr int kSources = model::kSources;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Cumulated flows per (replication, region), in this order, then revenue by source.
-enum Cumulated : int { participants, cost, donor, revenue, cumulated_count = revenue + kSources };
-
 double ratio(double a, double b) { return b > 0 ? a / b : kNaN; }
+int layers_of(sim::Metric m) { return sim::axis_length(sim::info(m).axis); }
+bool is_flow(sim::Metric m) { return sim::info(m).kind == sim::Kind::flow; }
 
-// One region's stocks this month (the sum over its countries).
-struct Stocks {
-  double reached = 0, workers = 0, trainers = 0, active = 0, independent = 0;
+// Where each flow metric the charts read keeps its running totals, one per
+// layer, in a region's block of ChartData::cumulated_ (-1: none).
+struct FlowSlots {
+  std::array<int, sim::kMetrics> first;
+  std::size_t size = 0;
 };
 
-void add_country(const sim::Series& s, int m, int c, Stocks& stocks, double* cum) {
-  using sim::Metric;
-  stocks.reached += s.at(Metric::smes_trained, m, c);
-  stocks.workers += s.at(Metric::workers_reached, m, c);
-  stocks.trainers += s.at(Metric::trainers_certified, m, c);
-  stocks.active += s.at(Metric::providers_active, m, c);
-  stocks.independent += s.at(Metric::providers_independent, m, c);
-  cum[participants] += s.at(Metric::classroom_participants, m, c);
-  cum[cost] += s.at(Metric::delivery_cost_usd, m, c);
-  cum[donor] += s.at(Metric::donor_spend_usd, m, c);
-  for (int k = 0; k < kSources; ++k) cum[revenue + k] += s.at(Metric::revenue_usd, m, c, k);
-}
+// One region of one replication this month: its stocks are read from the
+// series, its flows from the running totals.
+struct Region {
+  const sim::Series& series;
+  int month, region, countries;
+  const double* cumulated;
+  const FlowSlots& slots;
 
-double recovered_revenue(const double* cum) {
-  double sum = 0;
-  for (int k = 0; k < kSources; ++k)
-    if (sim::counts_as_recovery(k)) sum += cum[revenue + k];
-  return sum;
-}
+  double value(sim::Metric m, int layer) const {
+    if (is_flow(m)) return cumulated[slots.first[static_cast<std::size_t>(m)] + layer];
+    double sum = 0;
+    for (int c = 0; c < countries; ++c)
+      if (region == countries || region == c) sum += series.at(m, month, c, layer);
+    return sum;
+  }
+  // A part's value: its layer when the chart stacks, else the sum of its layers.
+  double value(const ChartPart& part, bool stacked, int layer) const {
+    if (stacked || layers_of(part.metric) == 1) return value(part.metric, layer);
+    double sum = 0;
+    for (int k = 0; k < layers_of(part.metric); ++k)
+      if (part.layers == Layers::all || sim::counts_as_recovery(k)) sum += value(part.metric, k);
+    return sum;
+  }
+};
 
 }  // namespace
 
 namespace {
 namespace rows {  // the enum's names, unqualified, for the table only
 using enum Chart;
-constexpr sim::Metric kNone = sim::Metric::count;
 constexpr std::array<ChartInfo, kCharts> kCharts_{{
-    {firms_reached,
-     "firms_reached",
-     "Firms reached (trained)",
-     "firms",
-     false,
-     {sim::Metric::smes_trained, kNone}},
-    {workers_reached,
-     "workers_reached",
-     "Workers reached",
-     "workers",
-     false,
-     {sim::Metric::workers_reached, kNone}},
+    {firms_reached, "firms_reached", "Firms reached (trained)", "firms", false, {sim::Metric::smes_trained}},
+    {workers_reached, "workers_reached", "Workers reached", "workers", false, {sim::Metric::workers_reached}},
     {participants,
      "participants",
      "Classroom participants, cumulated",
      "people",
      false,
-     {sim::Metric::classroom_participants, kNone}},
-    {trainers, "trainers", "Certified trainers", "trainers", false, {sim::Metric::trainers_certified, kNone}},
+     {sim::Metric::classroom_participants}},
+    {trainers, "trainers", "Certified trainers", "trainers", false, {sim::Metric::trainers_certified}},
     {providers_active,
      "providers_active",
      "Providers active",
      "providers",
      false,
-     {sim::Metric::providers_active, kNone}},
+     {sim::Metric::providers_active}},
     {providers_independent,
      "providers_independent",
      "Providers independent",
      "providers",
      false,
-     {sim::Metric::providers_independent, kNone}},
+     {sim::Metric::providers_independent}},
     {delivery_cost,
      "delivery_cost",
      "Delivery cost, cumulated",
      "USD",
      false,
-     {sim::Metric::delivery_cost_usd, kNone}},
+     {sim::Metric::delivery_cost_usd}},
     {revenue_by_source,
      "revenue_by_source",
      "Delivery revenue by source, cumulated",
      "USD",
      true,
-     {sim::Metric::revenue_usd, kNone}},
+     {sim::Metric::revenue_usd}},
+    // The one definition of cost recovery (sim::counts_as_recovery), over the run so far.
     {cost_recovery,
      "cost_recovery",
      "Cost recovery, cumulated",
      "share",
      false,
-     {sim::Metric::revenue_usd, sim::Metric::delivery_cost_usd}},
-    {donor_spend,
-     "donor_spend",
-     "Donor spend, cumulated",
-     "USD",
-     false,
-     {sim::Metric::donor_spend_usd, kNone}},
+     {sim::Metric::revenue_usd, Layers::recovered},
+     {sim::Metric::delivery_cost_usd}},
+    {donor_spend, "donor_spend", "Donor spend, cumulated", "USD", false, {sim::Metric::donor_spend_usd}},
     {donor_cost_per_firm,
      "donor_cost_per_firm",
      "Donor cost per firm reached",
      "USD/firm",
      false,
-     {sim::Metric::donor_spend_usd, sim::Metric::smes_trained}},
+     {sim::Metric::donor_spend_usd},
+     {sim::Metric::smes_trained}},
 }};
 constexpr bool in_enum_order() {
   for (int c = 0; c < kCharts; ++c)
@@ -126,56 +118,88 @@ std::vector<sim::Metric> charted_metrics() {
   std::vector<sim::Metric> out;
   for (int m = 0; m < sim::kMetrics; ++m)
     for (const ChartInfo& chart : kCharts_)
-      if (std::find(chart.reads.begin(), chart.reads.end(), static_cast<sim::Metric>(m)) !=
-          chart.reads.end()) {
+      if (chart.part.metric == static_cast<sim::Metric>(m) ||
+          chart.per.metric == static_cast<sim::Metric>(m)) {
         out.push_back(static_cast<sim::Metric>(m));
         break;
       }
   return out;
 }
 
-int chart_layers(Chart c) { return c == Chart::revenue_by_source ? kSources : 1; }
+int chart_layers(Chart c) { return info(c).stacked ? layers_of(info(c).part.metric) : 1; }
 
 std::vector<std::string> layer_labels(Chart c) {
-  if (c == Chart::revenue_by_source) return sim::axis_labels(sim::Axis::source);
+  if (info(c).stacked) return sim::axis_labels(sim::info(info(c).part.metric).axis);
   return {info(c).title};
 }
 
+namespace {
+
+const FlowSlots& flow_slots() {
+  static const FlowSlots slots = [] {
+    FlowSlots out;
+    out.first.fill(-1);
+    for (const sim::Metric m : charted_metrics())
+      if (is_flow(m)) {
+        out.first[static_cast<std::size_t>(m)] = static_cast<int>(out.size);
+        out.size += static_cast<std::size_t>(layers_of(m));
+      }
+    return out;
+  }();
+  return slots;
+}
+
+// The most layers a chart has: the stride of a chart's bands per region.
+int max_layers() {
+  static const int most = [] {
+    int n = 1;
+    for (int c = 0; c < kCharts; ++c) n = std::max(n, chart_layers(static_cast<Chart>(c)));
+    return n;
+  }();
+  return most;
+}
+
+}  // namespace
+
 ChartData::ChartData(int countries)
-    : countries_(countries), bands_(static_cast<std::size_t>(kCharts) * (countries + 1) * kSources) {}
+    : countries_(countries), bands_(static_cast<std::size_t>(kCharts) * (countries + 1) * max_layers()) {}
 
 std::size_t ChartData::index(Chart c, int region, int layer) const {
-  return (static_cast<std::size_t>(c) * (countries_ + 1) + region) * kSources + layer;
+  return (static_cast<std::size_t>(c) * (countries_ + 1) + region) * max_layers() + layer;
+}
+
+// Adds this month's flows of `region` to its running totals, then puts every
+// chart's value into `samples` for this replication.
+void ChartData::add_region(const sim::Series& s, int month, int region, double* cumulated,
+                           std::vector<std::vector<double>>& samples, std::size_t replication) const {
+  const FlowSlots& slots = flow_slots();
+  for (int c = 0; c < countries_; ++c) {
+    if (region != countries_ && region != c) continue;
+    for (int m = 0; m < sim::kMetrics; ++m)
+      if (const int first = slots.first[static_cast<std::size_t>(m)]; first >= 0)
+        for (int k = 0; k < layers_of(static_cast<sim::Metric>(m)); ++k)
+          cumulated[first + k] += s.at(static_cast<sim::Metric>(m), month, c, k);
+  }
+  const Region here{s, month, region, countries_, cumulated, slots};
+  for (const ChartInfo& chart : kCharts_)
+    for (int k = 0; k < chart_layers(chart.id); ++k) {
+      const double v = here.value(chart.part, chart.stacked, k);
+      samples[index(chart.id, region, k)][replication] =
+          chart.per.metric == sim::Metric::count ? v : ratio(v, here.value(chart.per, chart.stacked, k));
+    }
 }
 
 void ChartData::add_month(std::span<const sim::Series* const> replications, int month) {
-  const int regions = countries_ + 1, reps = static_cast<int>(replications.size());
+  const int regions = countries_ + 1;
+  const std::size_t block = flow_slots().size;
   if (cumulated_.size() != replications.size())
-    cumulated_.assign(replications.size(),
-                      std::vector<double>(static_cast<std::size_t>(regions) * cumulated_count));
+    cumulated_.assign(replications.size(), std::vector<double>(static_cast<std::size_t>(regions) * block));
   // samples[index(chart, region, layer)][replication]
   std::vector<std::vector<double>> samples(bands_.size(), std::vector<double>(replications.size(), kNaN));
-  for (int r = 0; r < reps; ++r) {
-    for (int region = 0; region < regions; ++region) {
-      double* cum =
-          cumulated_[static_cast<std::size_t>(r)].data() + static_cast<std::size_t>(region) * cumulated_count;
-      Stocks st;
-      for (int c = 0; c < countries_; ++c)
-        if (region == countries_ || region == c) add_country(*replications[r], month, c, st, cum);
-      auto put = [&](Chart chart, double v, int layer = 0) { samples[index(chart, region, layer)][r] = v; };
-      put(Chart::firms_reached, st.reached);
-      put(Chart::workers_reached, st.workers);
-      put(Chart::participants, cum[participants]);
-      put(Chart::trainers, st.trainers);
-      put(Chart::providers_active, st.active);
-      put(Chart::providers_independent, st.independent);
-      put(Chart::delivery_cost, cum[cost]);
-      for (int k = 0; k < kSources; ++k) put(Chart::revenue_by_source, cum[revenue + k], k);
-      put(Chart::cost_recovery, sim::cost_recovery(recovered_revenue(cum), cum[cost]));
-      put(Chart::donor_spend, cum[donor]);
-      put(Chart::donor_cost_per_firm, ratio(cum[donor], st.reached));
-    }
-  }
+  for (std::size_t r = 0; r < replications.size(); ++r)
+    for (int region = 0; region < regions; ++region)
+      add_region(*replications[r], month, region,
+                 cumulated_[r].data() + static_cast<std::size_t>(region) * block, samples, r);
   for (std::size_t i = 0; i < bands_.size(); ++i) {
     const auto stats = output::sample_statistics(samples[i]);
     bands_[i].p05.push_back(stats[output::stored_index(Statistic::p05)]);

@@ -28,21 +28,32 @@ enum class Chart : int {
 };
 constexpr int kCharts = static_cast<int>(Chart::count);
 
+// What a chart plots, from the metric catalogue: the metric summed over the
+// region's countries, as its level this month (a stock) or its total from
+// the start (a flow). A metric with an extra axis is one layer per axis
+// index when the chart stacks, else summed over the indices `layers` says.
+enum class Layers { all, recovered };  // recovered: the sources that count as cost recovery
+struct ChartPart {
+  sim::Metric metric = sim::Metric::count;  // count: no part
+  Layers layers = Layers::all;
+};
+
 struct ChartInfo {
   Chart id;           // the row's own enum value: the rows follow the enum (checked)
   const char* name;   // for file names and scripts: "firms_reached"
   const char* title;  // "Firms reached"
   const char* units;
   bool stacked;  // layers stack (revenue by source)
-  // The series it is computed from (unused slots: Metric::count); a results
-  // file's reader loads exactly these for the charts.
-  std::array<sim::Metric, 2> reads;
+  // The value: `part`, or the ratio part / per (NaN unless per > 0), each
+  // replication's ratio of its own parts. A results file's reader loads
+  // exactly the metrics these name.
+  ChartPart part, per = {};
 };
 const std::array<ChartInfo, kCharts>& chart_catalogue();
 inline const ChartInfo& info(Chart c) { return chart_catalogue()[static_cast<int>(c)]; }
 // Every metric some chart reads, in catalogue order.
 std::vector<sim::Metric> charted_metrics();
-// Layers of a chart: one, or one per revenue source.
+// Layers of a chart: one, or one per index of its metric's axis when it stacks.
 int chart_layers(Chart c);
 std::vector<std::string> layer_labels(Chart c);
 
@@ -65,9 +76,11 @@ class ChartData {
 
  private:
   std::size_t index(Chart c, int region, int layer) const;
+  void add_region(const sim::Series& s, int month, int region, double* cumulated,
+                  std::vector<std::vector<double>>& samples, std::size_t replication) const;
   int countries_ = 0, months_ = 0;
   std::vector<Band> bands_;
-  // Per replication and region, the cumulated flows: participants, cost, donor, revenue by source.
+  // Per replication and region, the running totals of the flows the charts read.
   std::vector<std::vector<double>> cumulated_;
 };
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "output/hdf5_handle.hpp"
@@ -30,6 +31,10 @@ struct SweepLayout {
   void open(const std::filesystem::path& path, const sweep::Sweep& sweep);
 
   std::string root_string(const char* name) const;
+  // The sweep file's and the base scenario's SHA-256 an unfinished file was
+  // started from, read without opening its variables. Throws h5::Error if it
+  // cannot be read or is not a sweep results file.
+  static std::pair<std::string, std::string> read_origin(const std::filesystem::path& path);
   // One point's values; the done flag is separate (mark_done).
   void write_point(const sweep::PointResult& result);
   sweep::PointResult read_point(int point) const;

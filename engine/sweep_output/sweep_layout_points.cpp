@@ -38,6 +38,12 @@ std::pair<std::vector<hsize_t>, std::vector<hsize_t>> point_block(hid_t dataset,
   return {start, count};
 }
 
+void check_version(hid_t file) {
+  if (!h5::has_attribute(file, sf::kVersionAttribute) ||
+      h5::read_int_attribute(file, sf::kVersionAttribute) != sf::kVersion)
+    throw h5::Error("not a sweep results file of layout version " + std::to_string(sf::kVersion));
+}
+
 }  // namespace
 
 void SweepLayout::bind(const sweep::Sweep& sweep) {
@@ -62,10 +68,15 @@ void SweepLayout::bind(const sweep::Sweep& sweep) {
 
 void SweepLayout::open(const std::filesystem::path& path, const sweep::Sweep& sweep) {
   file = h5::Id(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "open the unfinished file");
-  if (!h5::has_attribute(file.get(), sf::kVersionAttribute) ||
-      h5::read_int_attribute(file.get(), sf::kVersionAttribute) != sf::kVersion)
-    throw h5::Error("not a sweep results file of layout version " + std::to_string(sf::kVersion));
+  check_version(file.get());
   bind(sweep);
+}
+
+std::pair<std::string, std::string> SweepLayout::read_origin(const std::filesystem::path& path) {
+  const h5::Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open the unfinished file");
+  check_version(file.get());
+  return {h5::read_string_attribute(file.get(), "sweep_sha256"),
+          h5::read_string_attribute(file.get(), "scenario_sha256")};
 }
 
 std::string SweepLayout::root_string(const char* name) const {

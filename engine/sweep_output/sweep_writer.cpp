@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <tuple>
 
 #include "output/hdf5_handle.hpp"
 #include "output/temporary_path.hpp"
@@ -133,11 +134,37 @@ void SweepWriter::resume() {
   // partial file is only checked for its origin and then rebuilt from the
   // journal; it is adopted as it is only when its journal was lost.
   if (has_partial && !journaled && adopt_partial()) return;
-  if (has_partial && journaled && open_partial()) {
-    h5::Lock lock;
-    layout_.reset();
-  }
+  if (has_partial && journaled) check_partial_origin();
   rebuild_from_journal();
+}
+
+// Refuses a partial file started from another sweep file or base scenario.
+void SweepWriter::refuse_other_origin(const std::string& sweep_sha256,
+                                      const std::string& scenario_sha256) const {
+  if (sweep_sha256 != header_.sweep_sha256)
+    throw SweepRefused("cannot resume: " + partial_.string() + " was started from another version of the " +
+                       "sweep file; restore that file, or delete " + partial_.filename().string() + " and " +
+                       journal_path_.filename().string() + " to start over");
+  if (scenario_sha256 != sweep_.base.document.sha256)
+    throw SweepRefused("cannot resume: the base scenario " + sweep_.spec.scenario.string() +
+                       " changed since the sweep started; restore it, or delete " +
+                       partial_.filename().string() + " and " + journal_path_.filename().string() +
+                       " to start over");
+}
+
+// With a journal the partial file's points are rebuilt from the journal, so
+// only its origin is read: its two hashes, not every done flag. An
+// unreadable file leaves a note and is rebuilt.
+void SweepWriter::check_partial_origin() {
+  std::string sweep_sha256, scenario_sha256;
+  try {
+    h5::Lock lock;
+    std::tie(sweep_sha256, scenario_sha256) = detail::SweepLayout::read_origin(partial_);
+  } catch (const h5::Error& e) {
+    note_ = std::string("the unfinished file could not be read (") + e.what() + ")";
+    return;
+  }
+  refuse_other_origin(sweep_sha256, scenario_sha256);
 }
 
 // Opens the partial file and reads its done flags; nullopt (with a note)
@@ -147,15 +174,7 @@ std::optional<std::vector<std::uint8_t>> SweepWriter::open_partial() {
   try {
     layout_ = std::make_unique<detail::SweepLayout>();
     layout_->open(partial_, sweep_);
-    if (layout_->root_string("sweep_sha256") != header_.sweep_sha256)
-      throw SweepRefused("cannot resume: " + partial_.string() + " was started from another version of the " +
-                         "sweep file; restore that file, or delete " + partial_.filename().string() +
-                         " and " + journal_path_.filename().string() + " to start over");
-    if (layout_->root_string("scenario_sha256") != sweep_.base.document.sha256)
-      throw SweepRefused("cannot resume: the base scenario " + sweep_.spec.scenario.string() +
-                         " changed since the sweep started; restore it, or delete " +
-                         partial_.filename().string() + " and " + journal_path_.filename().string() +
-                         " to start over");
+    refuse_other_origin(layout_->root_string("sweep_sha256"), layout_->root_string("scenario_sha256"));
     return layout_->done_flags();
   } catch (const h5::Error& e) {
     layout_.reset();

@@ -66,6 +66,25 @@ TEST(PhaseSummaryTarget, ReadsTheAllCountryTotalOrOneCountry) {
   EXPECT_EQ(evaluate(t, frame(), series(), summary).model, 3);
 }
 
+// Cost recovery over a window: revenue from every source that is not the
+// programme's own money (the ILO's or donors'), over delivery cost.
+TEST(CoverageTarget, IsRevenueOtherThanProgrammeMoneyOverCost) {
+  sim::Series s(12, 2);
+  for (int step = 0; step < 12; ++step)
+    for (int c = 0; c < 2; ++c) {
+      s.at(sim::Metric::delivery_cost_usd, step, c) = 100;
+      for (int k = 0; k < model::kSources; ++k) s.at(sim::Metric::revenue_usd, step, c, k) = k + 1.0;
+    }
+  Target t;
+  t.measure = Measure::coverage;
+  t.from = parse_year_month("2010-03");
+  t.at = *parse_year_month("2010-04");
+  // government, buyer, csr, enterprise: 3 + 4 + 5 + 6 of each 100, in both countries and months.
+  EXPECT_DOUBLE_EQ(evaluate(t, frame(), s, kSummary).model, 18.0 / 100);
+  t.country = "VNM";
+  EXPECT_DOUBLE_EQ(evaluate(t, frame(), s, kSummary).model, 18.0 / 100);
+}
+
 TEST(CheckTargets, NamesTheFileTheTargetAndTheProblem) {
   Target t = dated(sim::Metric::smes_trained, "2011-01");
   t.name = "late";

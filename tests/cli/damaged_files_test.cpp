@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "support/damaged_copy.hpp"
 #include "support/run_score.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -68,25 +69,14 @@ class DamagedFiles : public score_test::ScratchDir {
   fs::path flipped(const fs::path& file, const std::string& name, int hits, int count) const {
     const fs::path copy = dir / name;
     fs::copy_file(file, copy, fs::copy_options::overwrite_existing);
-    const auto size = fs::file_size(copy);
-    std::fstream io(copy, std::ios::in | std::ios::out | std::ios::binary);
-    for (int h = 1; h <= hits; ++h) {
-      const auto at =
-          static_cast<std::streamoff>(size * static_cast<unsigned>(h) / static_cast<unsigned>(hits + 1));
-      std::string bytes(static_cast<std::size_t>(count), '\0');
-      io.seekg(at);
-      io.read(bytes.data(), count);
-      for (char& c : bytes) c = static_cast<char>(~c);
-      io.seekp(at);
-      io.write(bytes.data(), count);
-    }
+    score_test::flip_bytes(copy, hits, count);
     return copy;
   }
 
   fs::path truncated(const fs::path& file, const std::string& name) const {
     const fs::path copy = dir / name;
     fs::copy_file(file, copy, fs::copy_options::overwrite_existing);
-    fs::resize_file(copy, fs::file_size(copy) / 2);
+    score_test::cut_in_half(copy);
     return copy;
   }
 

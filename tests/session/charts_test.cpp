@@ -188,16 +188,27 @@ namespace {
 TEST(ChartData, ChartedMetricsAreWhatTheChartTableReads) {
   const std::vector<sim::Metric> metrics = charted_metrics();
   for (const ChartInfo& chart : chart_catalogue())
-    for (const sim::Metric m : chart.reads)
+    for (const sim::Metric m : {chart.part.metric, chart.per.metric})
       if (m != sim::Metric::count) {
         EXPECT_NE(std::find(metrics.begin(), metrics.end(), m), metrics.end());
       }
   for (const sim::Metric m : metrics) {
     bool read = false;
     for (const ChartInfo& chart : chart_catalogue())
-      read = read || std::find(chart.reads.begin(), chart.reads.end(), m) != chart.reads.end();
+      read = read || chart.part.metric == m || chart.per.metric == m;
     EXPECT_TRUE(read) << sim::info(m).name;
   }
+}
+
+// A chart's value is a sum over countries and a running total over months,
+// so it can plot stocks and flows, never a ratio metric (a share does not
+// add up): ratios are charted from their parts.
+TEST(ChartData, ChartsReadStocksAndFlowsOnly) {
+  for (const ChartInfo& chart : chart_catalogue())
+    for (const sim::Metric m : {chart.part.metric, chart.per.metric})
+      if (m != sim::Metric::count) {
+        EXPECT_NE(sim::info(m).kind, sim::Kind::ratio) << chart.name << " reads " << sim::info(m).name;
+      }
 }
 
 }  // namespace

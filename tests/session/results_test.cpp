@@ -9,6 +9,7 @@
 
 #include "session/session.hpp"
 #include "session_files.hpp"
+#include "support/damaged_copy.hpp"
 
 namespace score::session {
 namespace {
@@ -36,7 +37,7 @@ TEST_F(ResultsTest, TruncatedFileIsAnErrorNamingIt) {
   Session s;
   testing::run_small(s);
   ASSERT_EQ(s.save_results(dir / "run.h5"), "");
-  std::filesystem::resize_file(dir / "run.h5", std::filesystem::file_size(dir / "run.h5") / 2);
+  score_test::cut_in_half(dir / "run.h5");
   const SnapshotPtr before = s.current();
   const std::string error = s.open_results(dir / "run.h5");
   EXPECT_NE(error.find("run.h5"), std::string::npos) << error;
@@ -66,18 +67,7 @@ TEST_F(ResultsTest, BitFlippedFileIsAnErrorOrHarmless) {
   Session s;
   testing::run_small(s);
   ASSERT_EQ(s.save_results(dir / "run.h5"), "");
-  const auto size = std::filesystem::file_size(dir / "run.h5");
-  {
-    std::fstream io(dir / "run.h5", std::ios::in | std::ios::out | std::ios::binary);
-    for (unsigned hit = 1; hit <= 12; ++hit) {
-      std::string bytes(64, '\0');
-      io.seekg(static_cast<std::streamoff>(size * hit / 13));
-      io.read(bytes.data(), 64);
-      for (char& c : bytes) c = static_cast<char>(~c);
-      io.seekp(static_cast<std::streamoff>(size * hit / 13));
-      io.write(bytes.data(), 64);
-    }
-  }
+  score_test::flip_bytes(dir / "run.h5", 12, 64);
   const std::string error = s.open_results(dir / "run.h5");
   if (!error.empty()) {
     EXPECT_NE(error.find("run.h5"), std::string::npos) << error;

@@ -8,10 +8,10 @@
 
 #include <fstream>
 
-#include "h5_compare.hpp"
 #include "sim/summary.hpp"
+#include "sweep/h5_compare.hpp"
 #include "sweep/point_runner.hpp"
-#include "sweep_files.hpp"
+#include "sweep/sweep_files.hpp"
 #include "sweep_output/sweep_journal.hpp"
 
 namespace score::sweep {
@@ -64,6 +64,19 @@ class sweep_writer : public testing::SweepFiles {
       if (!writer.done()[static_cast<std::size_t>(p)]) writer.write(results[static_cast<std::size_t>(p)]);
     writer.finish();
     expect_same_numbers();
+  }
+
+  // Resuming as `changed` is refused, saying `why`; once the journal is
+  // deleted, the partial file alone refuses too.
+  void expect_refused(const Sweep& changed, const std::string& why) const {
+    try {
+      SweepWriter writer(target, changed, "test", Mode::resume);
+      ADD_FAILURE() << "resumed a sweep that should say: " << why;
+    } catch (const output::SweepRefused& e) {
+      EXPECT_NE(std::string(e.what()).find(why), std::string::npos) << e.what();
+    }
+    fs::remove(SweepWriter::journal_path_for(target));
+    EXPECT_THROW(SweepWriter(target, changed, "test", Mode::resume), output::SweepRefused);
   }
 
   void expect_same_numbers() const {
@@ -171,15 +184,15 @@ TEST_F(sweep_writer, ALostJournalIsRecreatedFromTheFile) {
 
 TEST_F(sweep_writer, AChangedSweepFileIsRefused) {
   interrupted({0});
-  const Sweep changed = load_sweep(sweep_text(8));
-  try {
-    SweepWriter writer(target, changed, "test", Mode::resume);
-    FAIL() << "resumed a sweep made from another file";
-  } catch (const output::SweepRefused& e) {
-    EXPECT_NE(std::string(e.what()).find("another version of the sweep file"), std::string::npos) << e.what();
-  }
-  fs::remove(SweepWriter::journal_path_for(target));  // the partial file alone must refuse too
-  EXPECT_THROW(SweepWriter(target, changed, "test", Mode::resume), output::SweepRefused);
+  expect_refused(load_sweep(sweep_text(8)), "another version of the sweep file");
+}
+
+// With its journal, the partial file is read only for its origin: a base
+// scenario changed since the sweep started is refused, with or without it.
+TEST_F(sweep_writer, AChangedBaseScenarioIsRefused) {
+  interrupted({0});
+  sweep->base.document.sha256 = "0000";
+  expect_refused(*sweep, "changed since the sweep started");
 }
 
 TEST_F(sweep_writer, BadPointsAreRejected) {
