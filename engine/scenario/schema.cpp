@@ -183,7 +183,8 @@ std::vector<KeySpec> fixed_keys() {
       {"funders.*.country", Type::string, -kInf, kInf, "country id", "\"\"",
        "government, csr, levy: the country funded."},
       {"funders.*.share", Type::number, 0, 1, "share", "0",
-       "government, buyer, csr: share of delivery cost paid; levy: share of the fee left after the other funders."},
+       "government, buyer, csr: share of delivery cost paid; levy: share of the fee left after the other "
+       "funders."},
       {"funders.*.modules", Type::integers, 1, 5, "module numbers", "[1, 2, 3, 4, 5]",
        "government, buyer, csr, levy: modules paid for."},
       {"funders.*.reliability", Type::number, 0, 1, "probability", "1",
