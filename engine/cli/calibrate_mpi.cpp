@@ -3,17 +3,14 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/sweep_mpi.hpp"
+#include "cli/mpi_job.hpp"
 
 #ifndef SCORE_HAVE_MPI
 
 namespace score::cli {
 
 int calibrate_mpi(const CalibrateArgs&) {
-  std::cerr << "score calibrate: started by an MPI launcher with " << launcher_ranks()
-            << " ranks, but this score was built without MPI (install libopenmpi-dev and rebuild); "
-               "run it without mpirun to calibrate on this machine\n";
-  return kBadInput;
+  return refuse_without_mpi("calibrate", "calibrate on this machine");
 }
 
 }  // namespace score::cli
@@ -23,10 +20,8 @@ int calibrate_mpi(const CalibrateArgs&) {
 #include <mpi.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <limits>
-#include <thread>
 #include <vector>
 
 #include "output/output_lock.hpp"
@@ -37,11 +32,7 @@ namespace {
 enum Tag : int { kRequest = 11, kAssign, kProposals, kResults, kFailure };
 constexpr int kNoMoreWork = -1;
 
-[[noreturn]] void fail(const std::string& message, int code) {
-  std::cerr << "score calibrate: " << message << "\n" << std::flush;
-  MPI_Abort(MPI_COMM_WORLD, code);
-  std::abort();
-}
+[[noreturn]] void fail(const std::string& message, int code) { abort_job("calibrate", message, code); }
 
 // A chunk travels as its proposals' values then their seeds (as doubles'
 // bits would lose nothing, but seeds go as 64-bit integers in their own
@@ -108,7 +99,7 @@ class Coordinator {
         idle_.pop_back();
       }
       MPI_Status status;
-      if (!probe(status)) continue;
+      if (!poll_message(status)) continue;
       if (status.MPI_TAG == kRequest) {
         receive_request(status.MPI_SOURCE);
       } else if (status.MPI_TAG == kResults) {
@@ -129,7 +120,7 @@ class Coordinator {
     idle_.clear();
     while (told < workers_) {
       MPI_Status status;
-      if (!probe(status)) continue;
+      if (!poll_message(status)) continue;
       if (status.MPI_TAG == kFailure) report_failure(status);
       receive_request(status.MPI_SOURCE);
       tell_stop(idle_.back());
@@ -144,14 +135,6 @@ class Coordinator {
   const std::atomic<bool>& stop_;
   std::vector<int> idle_;  // ranks whose request waits for an answer
 
-  // Polls rather than blocks, so the coordinating rank leaves its core free
-  // and sees a stop signal.
-  bool probe(MPI_Status& status) {
-    int flag = 0;
-    MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
-    if (!flag) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    return flag != 0;
-  }
   void receive_request(int rank) {
     int ask = 0;
     MPI_Recv(&ask, 1, MPI_INT, rank, kRequest, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
@@ -187,11 +170,7 @@ class Coordinator {
     }
   }
   void report_failure(const MPI_Status& status) {
-    int length = 0;
-    MPI_Get_count(&status, MPI_CHAR, &length);
-    std::string text(static_cast<std::size_t>(length), '\0');
-    MPI_Recv(text.data(), length, MPI_CHAR, status.MPI_SOURCE, kFailure, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-    fail("rank " + std::to_string(status.MPI_SOURCE) + " failed: " + text, kInternal);
+    fail("rank " + std::to_string(status.MPI_SOURCE) + " failed: " + receive_text(status), kInternal);
   }
 };
 

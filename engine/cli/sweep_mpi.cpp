@@ -8,29 +8,13 @@
 #include <string>
 
 #include "cli/commands.hpp"
-
-namespace score::cli {
-
-int launcher_ranks() {
-  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"})
-    if (const char* v = std::getenv(name)) return std::max(1, std::atoi(v));
-  if (std::getenv("SLURM_STEP_ID") && std::getenv("SLURM_NTASKS"))
-    return std::max(1, std::atoi(std::getenv("SLURM_NTASKS")));
-  return 1;
-}
-
-}  // namespace score::cli
+#include "cli/mpi_job.hpp"
 
 #ifndef SCORE_HAVE_MPI
 
 namespace score::cli {
 
-int sweep_mpi(const SweepArgs&) {
-  std::cerr << "score sweep: started by an MPI launcher with " << launcher_ranks()
-            << " ranks, but this score was built without MPI (install libopenmpi-dev and rebuild); "
-               "run it without mpirun to sweep on this machine\n";
-  return kBadInput;
-}
+int sweep_mpi(const SweepArgs&) { return refuse_without_mpi("sweep", "sweep on this machine"); }
 
 }  // namespace score::cli
 
@@ -38,9 +22,7 @@ int sweep_mpi(const SweepArgs&) {
 
 #include <mpi.h>
 
-#include <chrono>
 #include <csignal>
-#include <thread>
 
 #include "cli/run_support.hpp"
 #include "cli/sweep_progress.hpp"
@@ -93,11 +75,7 @@ std::size_t flat_size(const sweep::PointShape& shape) {
 
 // A failure on a worker ends the job: the finished points stay in the
 // partial file and the journal, for --resume.
-[[noreturn]] void fail(const std::string& message, int code) {
-  std::cerr << "score sweep: " << message << "\n" << std::flush;
-  MPI_Abort(MPI_COMM_WORLD, code);
-  std::abort();
-}
+[[noreturn]] void fail(const std::string& message, int code) { abort_job("sweep", message, code); }
 
 // Test-only fault injection: SCORE_TEST_KILL_RANK=R:N makes rank R kill
 // itself (SIGKILL, as a failing node would) once it has sent N results
@@ -162,11 +140,7 @@ struct Coordinator {
   }
 
   void report_failure(const MPI_Status& status) {
-    int length = 0;
-    MPI_Get_count(&status, MPI_CHAR, &length);
-    std::string text(static_cast<std::size_t>(length), '\0');
-    MPI_Recv(text.data(), length, MPI_CHAR, status.MPI_SOURCE, kFailure, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-    fail("rank " + std::to_string(status.MPI_SOURCE) + " failed on " + text, kInternal);
+    fail("rank " + std::to_string(status.MPI_SOURCE) + " failed on " + receive_text(status), kInternal);
   }
 
   // Serves requests and results until every worker has been told to stop,
@@ -176,13 +150,8 @@ struct Coordinator {
   // its core free.
   void serve() {
     while (workers_left > 0 && !stop) {
-      int flag = 0;
       MPI_Status status;
-      MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
-      if (!flag) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        continue;
-      }
+      if (!poll_message(status)) continue;
       if (status.MPI_TAG == kRequest)
         answer_request(status.MPI_SOURCE);
       else if (status.MPI_TAG == kResultHead)

@@ -7,13 +7,10 @@
 // runs its replications on all of the rank's cores, sends the result back
 // and asks again. A point's numbers depend only on the sweep file and its
 // index, so the file holds exactly what a single-process run writes.
+#include "cli/mpi_job.hpp"
 #include "cli/sweep_commands.hpp"
 
 namespace score::cli {
-
-// Ranks in the job this process was started in by an MPI launcher (from the
-// launcher's environment: Open MPI, PMI or Slurm), or 1.
-int launcher_ranks();
 
 // Runs the sweep as one rank of the job; returns the exit code. In a build
 // without MPI it says so and returns 2.
