@@ -3,6 +3,9 @@ dataset: every variable of the results file is in the Dataset with the same
 dimensions, coordinates, units, long name and kind, and the same numbers
 (statistics across replications included), and nothing else is.
 
+The funder ledger is the one exception, left out until the Python module
+exposes it.
+
 usage: run_equals_cli.py SCORE SCENARIO OUTDIR
 """
 import pathlib
@@ -20,7 +23,12 @@ subprocess.run([score_cli, "run", scenario, "--reps", "3", "--seed", "11", "-q",
                stdout=subprocess.DEVNULL)
 ds = score.run(scenario, replications=3, seed=11, threads=2)
 failures = []
-with xr.open_dataset(path, engine="h5netcdf") as f:
+# The funder ledger (per funder and phase) is in results files but not yet
+# in score.run's Dataset (docs/python.md says so): compared without it.
+LEDGER_VARIABLES = ["funder_ledger", "funder_ledger_usd"]
+LEDGER_COORDINATES = ["funder", "funder_name", "funder_currency", "ledger_column"]
+with xr.open_dataset(path, engine="h5netcdf") as whole:
+    f = whole.drop_vars(LEDGER_VARIABLES + LEDGER_COORDINATES, errors="ignore")
     if sorted(f.data_vars) != sorted(ds.data_vars):
         failures.append(f"variables differ: only in file {sorted(set(f.data_vars) - set(ds.data_vars))}, "
                         f"only in Python {sorted(set(ds.data_vars) - set(f.data_vars))}")

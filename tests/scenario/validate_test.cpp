@@ -164,7 +164,7 @@ kind = "bank"
                 at(6, 8) + ": phases.I.exit: expected a month \"YYYY-MM\", got \"2013-9\"",
                 at(7, 27) + ": phases.I.donor_pays[1]: \"travel\" is not one of: delivery, trainers, "
                             "marketing, staff, overhead",
-                at(9, 8) + ": funders.X.kind: \"bank\" is not one of: donor, ilo, government, csr, levy",
+                at(9, 8) + ": funders.X.kind: \"bank\" is not one of: donor, ilo, government, buyer, csr, levy",
             }));
 }
 
