@@ -386,9 +386,11 @@ int line_of(const std::string& text, const std::string& needle) {
 TEST_F(Build, AnUnknownFunderKindIsAnErrorAtItsLineNotADonor) {
   const std::string text = replace(kMinimal, "kind = \"donor\"", "kind = \"philanthropist\"");
   const std::string msg = errors_of(text);
-  EXPECT_NE(msg.find(at("bad.toml", line_of(text, "kind = \"philanthropist\""), 8) +
-                     ": funders.D.kind: \"philanthropist\" is not one of: donor, ilo, government, buyer, csr, levy"),
-            std::string::npos)
+  EXPECT_NE(
+      msg.find(
+          at("bad.toml", line_of(text, "kind = \"philanthropist\""), 8) +
+          ": funders.D.kind: \"philanthropist\" is not one of: donor, ilo, government, buyer, csr, levy"),
+      std::string::npos)
       << msg;
 }
 

@@ -155,17 +155,18 @@ donor_pays = ["delivery", "travel"]
 [funders.X]
 kind = "bank"
 )");
-  EXPECT_EQ(found,
-            (std::vector<std::string>{
-                at(2, 9) + ": calendar.start: expected a month \"YYYY-MM\", got \"2013-13\"",
-                at(3, 7) + ": calendar.end: expected a month \"YYYY-MM\", got integer 2020",
-                at(5, 12) + ": phases.I.strategy: \"directt\" is not one of: direct, institution_building, "
-                            "buyer_led, licensing, government_led, market, exit",
-                at(6, 8) + ": phases.I.exit: expected a month \"YYYY-MM\", got \"2013-9\"",
-                at(7, 27) + ": phases.I.donor_pays[1]: \"travel\" is not one of: delivery, trainers, "
-                            "marketing, staff, overhead",
-                at(9, 8) + ": funders.X.kind: \"bank\" is not one of: donor, ilo, government, buyer, csr, levy",
-            }));
+  EXPECT_EQ(
+      found,
+      (std::vector<std::string>{
+          at(2, 9) + ": calendar.start: expected a month \"YYYY-MM\", got \"2013-13\"",
+          at(3, 7) + ": calendar.end: expected a month \"YYYY-MM\", got integer 2020",
+          at(5, 12) + ": phases.I.strategy: \"directt\" is not one of: direct, institution_building, "
+                      "buyer_led, licensing, government_led, market, exit",
+          at(6, 8) + ": phases.I.exit: expected a month \"YYYY-MM\", got \"2013-9\"",
+          at(7, 27) + ": phases.I.donor_pays[1]: \"travel\" is not one of: delivery, trainers, "
+                      "marketing, staff, overhead",
+          at(9, 8) + ": funders.X.kind: \"bank\" is not one of: donor, ilo, government, buyer, csr, levy",
+      }));
 }
 
 TEST_F(scenario_validate, malformed_provenance_tables) {
