@@ -99,6 +99,7 @@ void ResultsLayout::create(const std::filesystem::path& path, const RunInfo& inf
   file = h5::Id(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), "create the file");
   write_root_attributes(info);
   write_coordinates(info);
+  attachments.flush();  // the ensemble's and the funder ledger's variables attach through H5DS
   if (info.ensemble) write_ensemble_draws(file.get(), replication.get(), info);
   create_metrics(info);
   hsize_t run_values = 0;
@@ -116,6 +117,7 @@ void ResultsLayout::create(const std::filesystem::path& path, const RunInfo& inf
     }
   }
   create_summaries(info);
+  attachments.flush();
   funder_ledger = create_funder_ledger(file.get(), replication.get(), phase.get(), info);
 }
 
@@ -201,7 +203,7 @@ void ResultsLayout::create_metrics(const RunInfo& info) {
     h5::Id dcpl = float_dcpl(chunk, deflate_level);
     auto& dataset = metrics[static_cast<std::size_t>(m)];
     dataset = h5::create_dataset(file.get(), metric.name, H5T_IEEE_F64LE, dims, dcpl.get());
-    h5::attach_scales(dataset.get(), scales);
+    attachments.attach(dataset.get(), scales);
     describe_float(dataset.get(), metric.units, metric.long_name, format::kCountryName);
     h5::write_string_attribute(dataset.get(), "kind", kind_name(metric.kind));
   }
@@ -220,13 +222,13 @@ void ResultsLayout::create_summaries(const RunInfo& info) {
     auto& by_country = summaries[static_cast<std::size_t>(s)];
     by_country = h5::create_dataset(file.get(), format::summary_variable(summary.name), H5T_IEEE_F64LE,
                                     {reps, phases, countries}, per_country.get());
-    h5::attach_scales(by_country.get(), {replication.get(), phase.get(), country.get()});
+    attachments.attach(by_country.get(), {replication.get(), phase.get(), country.get()});
     describe_float(by_country.get(), summary.units, summary.long_name,
                    phase_coordinates + " " + format::kCountryName);
     auto& all = totals[static_cast<std::size_t>(s)];
     all = h5::create_dataset(file.get(), format::summary_total_variable(summary.name), H5T_IEEE_F64LE,
                              {reps, phases}, total.get());
-    h5::attach_scales(all.get(), {replication.get(), phase.get()});
+    attachments.attach(all.get(), {replication.get(), phase.get()});
     describe_float(all.get(), summary.units, std::string(summary.long_name) + ", all countries",
                    phase_coordinates);
   }
@@ -245,16 +247,17 @@ void fill_statistics(hid_t source, std::span<const double> values, hid_t target)
 // The `<name>_stats` companion of a variable, (statistic, ...) where the
 // variable has (replication, ...), filled from `kept` (the variable's values,
 // when the run kept them in memory) or else from the replications on disk.
-void add_statistics(hid_t file, hid_t source, std::span<const double> kept, const std::string& name,
-                    std::vector<hid_t> scales, std::vector<hsize_t> chunk, const std::string& units,
-                    const std::string& long_name, const std::string& coordinates, int deflate_level) {
+void add_statistics(h5::ScaleAttachments& attachments, hid_t file, hid_t source, std::span<const double> kept,
+                    const std::string& name, std::vector<hid_t> scales, std::vector<hsize_t> chunk,
+                    const std::string& units, const std::string& long_name, const std::string& coordinates,
+                    int deflate_level) {
   auto dims = h5::shape(source);
   dims[0] = kStatistics;
   chunk[0] = 1;
   h5::Id dcpl = float_dcpl(chunk, deflate_level);
   h5::Id target =
       h5::create_dataset(file, format::statistics_variable(name), H5T_IEEE_F64LE, dims, dcpl.get());
-  h5::attach_scales(target.get(), scales);
+  attachments.attach(target.get(), scales);
   describe_float(target.get(), units, long_name + " (statistics across replications)", coordinates);
   if (kept.empty())
     fill_statistics(source, target.get());
@@ -275,22 +278,23 @@ void ResultsLayout::write_statistics() {
       scales.push_back(axis(metric.axis));
       chunk.push_back(dims[3]);
     }
-    add_statistics(root, source, kept[static_cast<std::size_t>(m)], metric.name, scales, chunk, metric.units,
-                   metric.long_name, format::kCountryName, deflate_level);
+    add_statistics(attachments, root, source, kept[static_cast<std::size_t>(m)], metric.name, scales, chunk,
+                   metric.units, metric.long_name, format::kCountryName, deflate_level);
   }
   const std::string phase_coordinates =
       std::string(format::kPhaseName) + " " + format::kPhaseStart + " " + format::kPhaseEnd;
   for (int s = 0; s < sim::kSummaries; ++s) {
     const auto& summary = sim::summary_catalogue()[s];
     const hid_t by_country = summaries[static_cast<std::size_t>(s)].get();
-    add_statistics(root, by_country, {}, format::summary_variable(summary.name),
+    add_statistics(attachments, root, by_country, {}, format::summary_variable(summary.name),
                    {statistic.get(), phase.get(), country.get()}, h5::shape(by_country), summary.units,
                    summary.long_name, phase_coordinates + " " + format::kCountryName, 0);
     const hid_t all = totals[static_cast<std::size_t>(s)].get();
-    add_statistics(root, all, {}, format::summary_total_variable(summary.name),
+    add_statistics(attachments, root, all, {}, format::summary_total_variable(summary.name),
                    {statistic.get(), phase.get()}, h5::shape(all), summary.units,
                    std::string(summary.long_name) + ", all countries", phase_coordinates, 0);
   }
+  attachments.flush();
 }
 
 void ResultsLayout::write_replication(int index, const sim::Series& series,

@@ -12,6 +12,7 @@
 #include "output/hdf5_handle.hpp"
 #include "output/huge_page_buffer.hpp"
 #include "output/run_info.hpp"
+#include "output/scale_attachments.hpp"
 #include "sim/metrics.hpp"
 #include "sim/summary.hpp"
 
@@ -33,6 +34,9 @@ struct ResultsLayout {
   HugePageBuffer kept_values;
   // Each named funder's money per phase; empty for a run without funders.
   FunderLedgerVariables funder_ledger;
+  // The scales attached to the variables created so far, written into the
+  // scales' reference lists at the end of each stage of writing.
+  h5::ScaleAttachments attachments;
 
   // Creates the file with its metadata, coordinates and empty (NaN) variables.
   void create(const std::filesystem::path& path, const RunInfo& info);
