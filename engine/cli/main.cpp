@@ -7,6 +7,7 @@
 #include "cli/compare_commands.hpp"
 #include "cli/seek_command.hpp"
 #include "cli/sweep_commands.hpp"
+#include "core/memory.hpp"
 #include "core/version.hpp"
 
 namespace {
@@ -74,6 +75,7 @@ void add_inspect(CLI::App& app, int& code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  score::memory::back_heap_with_huge_pages();  // first: before the scenario, the file and the run allocate
   CLI::App app{"score: agent-based scenarios of the ILO SCORE programme's reach and cost recovery"};
   app.set_version_flag("--version", SCORE_VERSION);
   app.require_subcommand(1);
