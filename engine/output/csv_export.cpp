@@ -178,7 +178,12 @@ void write_funder_ledger(const std::filesystem::path& path, const Results& resul
   const RunInfo& info = results.info;
   const auto& columns = sim::ledger_column_names();
   CsvFile csv(path);
-  csv.text("replication").text("phase").text("phase_name").text("funder").text("funder_name").text("currency");
+  csv.text("replication")
+      .text("phase")
+      .text("phase_name")
+      .text("funder")
+      .text("funder_name")
+      .text("currency");
   for (const char* c : columns) csv.text(c);
   for (const char* c : columns) csv.text(std::string(c) + "_usd");
   csv.end_row();

@@ -156,10 +156,9 @@ TEST(output_csv_ledger, funder_ledger_has_a_row_per_replication_phase_and_funder
   testing::write_with_ledger(dir / "run.h5", testing::with_funders(), true);
   export_csv(dir / "run.h5", dir / "tables");
   const auto rows = read_csv(dir / "tables" / "funder_ledger.csv");
-  EXPECT_EQ(rows.at(0),
-            (Row{"replication", "phase", "phase_name", "funder", "funder_name", "currency", "budget", "carried_in",
-                 "spent", "unspent", "lapsed", "budget_usd", "carried_in_usd", "spent_usd", "unspent_usd",
-                 "lapsed_usd"}));
+  EXPECT_EQ(rows.at(0), (Row{"replication", "phase", "phase_name", "funder", "funder_name", "currency",
+                             "budget", "carried_in", "spent", "unspent", "lapsed", "budget_usd",
+                             "carried_in_usd", "spent_usd", "unspent_usd", "lapsed_usd"}));
   ASSERT_EQ(rows.size(), 1u + 2 * 2 * 2);  // replications x phases x funders
   std::size_t i = 1;
   for (int r = 0; r < 2; ++r) {

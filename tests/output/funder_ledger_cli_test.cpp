@@ -75,7 +75,8 @@ TEST_F(funder_ledger_cli, InfoPrintsTheFunderTable) {
 // row of funder_ledger.csv is the file's ledger cell for cell, and it balances.
 TEST_F(funder_ledger_cli, ExportWritesTheLedgerAsTheFileHoldsIt) {
   const Results results = run("export.h5");
-  const Result r = score("export " + (dir / "export.h5").string() + " --csv " + (dir / "export_csv").string());
+  const Result r =
+      score("export " + (dir / "export.h5").string() + " --csv " + (dir / "export_csv").string());
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("funder_ledger.csv"), std::string::npos) << r.out;
   const auto rows = score_test::read_csv(dir / "export_csv" / "funder_ledger.csv");
