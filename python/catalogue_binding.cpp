@@ -51,7 +51,8 @@ py::dict names() {
   namespace f = output::format;
   py::dict out;
   for (const char* name : {f::kTime, f::kCountry, f::kReplication, f::kPhase, f::kStatistic, f::kCountryName,
-                           f::kPhaseName, f::kPhaseStart, f::kPhaseEnd, f::kVersionAttribute})
+                           f::kPhaseName, f::kPhaseStart, f::kPhaseEnd, f::kVersionAttribute, f::kFunder,
+                           f::kFunderName, f::kFunderCurrency, f::kLedgerColumn})
     out[py::str(name)] = name;
   return out;
 }

@@ -6,6 +6,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "output/statistics.hpp"
 #include "provenance/run_info.hpp"
 #include "scenario_handle.hpp"
+#include "sim/funder_ledger.hpp"
 #include "sim/runner.hpp"
 
 namespace score::python {
@@ -130,6 +132,41 @@ void keep(std::vector<Variable>& vars, const std::vector<sim::Metric>& metrics, 
   }
 }
 
+// The funder ledger's two variables, dims (phase, funder, ledger_column)
+// after `replication`, NaN until a replication fills them (as in the file);
+// none when the scenario names no funders.
+std::vector<Variable> ledger_layout(const model::Description& model) {
+  std::vector<Variable> out;
+  if (model.funders.empty()) return out;
+  for (const f::LedgerVariable& l : {f::kFunderLedger, f::kFunderLedgerUsd}) {
+    Variable v{l.name,
+               l.units,
+               l.long_name,
+               "",
+               {f::kPhase, f::kFunder, f::kLedgerColumn},
+               {model.phases.size(), model.funders.size(), sim::kLedgerColumns},
+               {}};
+    v.values.assign(static_cast<std::size_t>(model.replications) * v.cells(), std::nan(""));
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+// One replication's ledger, [funder][phase][column] in the series, into its
+// (phase, funder, column) slot; a ledger shaped unlike the run stays NaN.
+void keep_ledger(std::vector<Variable>& ledger, int rep, const sim::FunderLedger& l) {
+  if (ledger.empty() || static_cast<std::size_t>(l.funders) != ledger[0].shape[1] ||
+      static_cast<std::size_t>(l.phases) != ledger[0].shape[0])
+    return;
+  std::size_t i = static_cast<std::size_t>(rep) * ledger[0].cells();
+  for (int p = 0; p < l.phases; ++p)
+    for (int j = 0; j < l.funders; ++j)
+      for (int c = 0; c < sim::kLedgerColumns; ++c, ++i) {
+        ledger[0].values[i] = l.own_at(j, p, static_cast<sim::LedgerColumn>(c));
+        ledger[1].values[i] = l.usd_at(j, p, static_cast<sim::LedgerColumn>(c));
+      }
+}
+
 // The `*_stats` companion of every variable, as the results writer computes it.
 std::vector<Variable> statistics(const std::vector<Variable>& vars, int replications) {
   std::vector<Variable> out;
@@ -175,6 +212,18 @@ py::dict coordinates(const output::RunInfo& info) {
   c[f::kPhaseName] = phases.names;
   c[f::kPhaseStart] = phases.starts;
   c[f::kPhaseEnd] = phases.ends;
+  if (info.funders.empty()) return c;
+  std::vector<std::string> ids, names, currencies;
+  for (const output::FunderInfo& funder : info.funders) {
+    ids.push_back(funder.id);
+    names.push_back(funder.name);
+    currencies.push_back(funder.currency);
+  }
+  const auto& columns = sim::ledger_column_names();
+  c[f::kFunder] = ids;
+  c[f::kFunderName] = names;
+  c[f::kFunderCurrency] = currencies;
+  c[f::kLedgerColumn] = std::vector<std::string>(columns.begin(), columns.end());
   return c;
 }
 
@@ -199,7 +248,7 @@ py::dict run(const ScenarioHandle& base, const RunRequest& request, const py::ob
   const ScenarioHandle sc = more.empty() ? base : base.with(more);
   const model::Description& model = sc.model();
   const std::vector<sim::Metric> metrics = chosen_metrics(request.outputs);
-  std::vector<Variable> vars = layout(model, metrics), stats;
+  std::vector<Variable> vars = layout(model, metrics), stats, ledger = ledger_layout(model);
   run_interruptible(
       [&](const std::atomic<bool>& cancel, EngineProgress& counts) {
         counts.total = static_cast<std::int64_t>(model.replications) * model.steps;  // before the first month
@@ -212,6 +261,7 @@ py::dict run(const ScenarioHandle& base, const RunRequest& request, const py::ob
         };
         options.on_replication = [&](int rep, const sim::Series& series, const sim::PhaseSummary& summary) {
           keep(vars, metrics, rep, series, summary);
+          keep_ledger(ledger, rep, series.funder_ledger);
         };
         if (!sim::run_replications(model, options)) return;
         if (model.replications > 1)
@@ -224,6 +274,9 @@ py::dict run(const ScenarioHandle& base, const RunRequest& request, const py::ob
     variables.append(py::make_tuple(
         v.name,
         to_python(v, f::kReplication, vars.empty() ? 0 : static_cast<std::size_t>(model.replications))));
+  for (const auto& v : ledger)  // no statistics: as in the file
+    variables.append(
+        py::make_tuple(v.name, to_python(v, f::kReplication, static_cast<std::size_t>(model.replications))));
   for (const auto& v : stats)
     variables.append(py::make_tuple(v.name, to_python(v, f::kStatistic, output::kStatistics)));
   py::dict out;

@@ -113,6 +113,8 @@ int export_command(const std::string& file, const std::string& dir) {
         std::cout << "wrote into " << dir << ": phase_summary.csv, timeseries.csv";
         if (std::filesystem::exists(std::filesystem::path(dir) / "timeseries_stats.csv"))
           std::cout << ", phase_summary_stats.csv, timeseries_stats.csv";
+        if (std::filesystem::exists(std::filesystem::path(dir) / "funder_ledger.csv"))
+          std::cout << ", funder_ledger.csv";
         std::cout << "\n";
         return kOk;
       },

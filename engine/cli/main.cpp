@@ -58,7 +58,10 @@ void add_inspect(CLI::App& app, int& code) {
 
   auto* exp = app.add_subcommand("export", "Export a results file as CSV (a sweep's as one tidy table)");
   exp->add_option("results", file, "Results file (.h5) of score run or score sweep")->required();
-  exp->add_option("--csv", dir, "Directory to write the CSV files into")->required();
+  exp->add_option("--csv", dir,
+                  "Directory to write the CSV files into: phase_summary, timeseries, their _stats with "
+                  "more than one replication, funder_ledger when the scenario names funders")
+      ->required();
   exp->callback([&] { code = export_command(file, dir); });
 
   auto* diff = app.add_subcommand("diff",

@@ -10,6 +10,7 @@
 
 #include "output/results_reader.hpp"
 #include "output/temporary_path.hpp"
+#include "sim/funder_ledger.hpp"
 
 namespace score::output {
 
@@ -171,6 +172,36 @@ void write_timeseries_stats(const std::filesystem::path& path, const ResultsFile
   }
   csv.commit();
 }
+// The funder ledger, one row per replication, phase and funder, in the
+// file's order: the columns in the funder's currency, then the same in USD.
+void write_funder_ledger(const std::filesystem::path& path, const Results& results) {
+  const RunInfo& info = results.info;
+  const auto& columns = sim::ledger_column_names();
+  CsvFile csv(path);
+  csv.text("replication")
+      .text("phase")
+      .text("phase_name")
+      .text("funder")
+      .text("funder_name")
+      .text("currency");
+  for (const char* c : columns) csv.text(c);
+  for (const char* c : columns) csv.text(std::string(c) + "_usd");
+  csv.end_row();
+  for (std::size_t r = 0; r < results.funder_ledgers->size(); ++r) {
+    const sim::FunderLedger& ledger = (*results.funder_ledgers)[r];
+    for (int p = 0; p < ledger.phases; ++p)
+      for (int j = 0; j < ledger.funders; ++j) {
+        const FunderInfo& funder = info.funders[static_cast<std::size_t>(j)];
+        const PhaseInfo& phase = info.phases[static_cast<std::size_t>(p)];
+        csv.integer(static_cast<long>(r)).text(phase.id).text(phase.name);
+        csv.text(funder.id).text(funder.name).text(funder.currency);
+        for (int c = 0; c < sim::kLedgerColumns; ++c) csv.number(ledger.own_at(j, p, sim::LedgerColumn(c)));
+        for (int c = 0; c < sim::kLedgerColumns; ++c) csv.number(ledger.usd_at(j, p, sim::LedgerColumn(c)));
+        csv.end_row();
+      }
+  }
+  csv.commit();
+}
 }  // namespace
 
 void export_csv(const std::filesystem::path& results_path, const std::filesystem::path& dir) {
@@ -188,6 +219,8 @@ void export_csv(const std::filesystem::path& results_path, const std::filesystem
                       {statistic_names().begin(), statistic_names().end()});
     write_timeseries_stats(dir / "timeseries_stats.csv", file);
   }
+  if (results.funder_ledgers && !results.info.funders.empty())
+    write_funder_ledger(dir / "funder_ledger.csv", results);
 }
 
 }  // namespace score::output

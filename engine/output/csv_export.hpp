@@ -25,7 +25,12 @@ std::string csv_number(double value);
 //                      (label, empty if none), value: one row per value;
 // and, with more than one replication,
 //   phase_summary_stats.csv  statistic, phase, phase_name, country, summaries...;
-//   timeseries_stats.csv     date, country, metric, axis, mean, p05, p50, p95.
+//   timeseries_stats.csv     date, country, metric, axis, mean, p05, p50, p95;
+// and, when the scenario names funders and the file records their ledger,
+//   funder_ledger.csv  replication, phase, phase_name, funder, funder_name,
+//                      currency, the ledger columns in the funder's currency
+//                      (budget, carried_in, spent, unspent, lapsed), then the
+//                      same with _usd: one row per replication, phase, funder.
 // Numbers round-trip exactly (shortest form); NaN is an empty cell; text
 // cells (names from the scenario) are written by csv_text. Each file
 // is written under a temporary name and renamed, so a table is whole or absent.

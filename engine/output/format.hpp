@@ -43,6 +43,21 @@ inline constexpr const char* kPhaseName = "phase_name";
 inline constexpr const char* kPhaseStart = "phase_start";
 inline constexpr const char* kPhaseEnd = "phase_end";
 
+// The funder ledger (only when the scenario names funders): dimensions
+// `funder` and `ledger_column`, the funders' names and currencies along
+// `funder`, and two variables, dims (replication, phase, funder, ledger_column).
+inline constexpr const char* kFunder = "funder";
+inline constexpr const char* kFunderName = "funder_name";
+inline constexpr const char* kFunderCurrency = "funder_currency";
+inline constexpr const char* kLedgerColumn = "ledger_column";
+struct LedgerVariable {
+  const char *name, *units, *long_name;
+};
+inline constexpr LedgerVariable kFunderLedger{"funder_ledger", "funder currency (funder_currency)",
+                                              "funder's money per phase, in its own currency"};
+inline constexpr LedgerVariable kFunderLedgerUsd{
+    "funder_ledger_usd", "USD", "funder's money per phase, in USD at the rate of the month it moved"};
+
 // A per-phase summary per country, dims (replication, phase, country): "phase_" + name.
 std::string summary_variable(std::string_view summary);
 // Its all-country total, dims (replication, phase): "phase_" + name + "_all". Not

@@ -3,15 +3,13 @@
 #include <limits>
 #include <string>
 
+#include "output/format.hpp"
 #include "output/hdf5_io.hpp"
 
 namespace score::output::detail {
 namespace {
+namespace f = format;
 constexpr const char* kFundersAttribute = "funders";
-constexpr const char* kFunder = "funder";
-constexpr const char* kColumn = "ledger_column";
-constexpr const char* kOwn = "funder_ledger";
-constexpr const char* kUsd = "funder_ledger_usd";
 constexpr hsize_t kMaxFunders = 100'000;
 
 [[noreturn]] void bad(const std::string& what) { throw h5::Error(what); }
@@ -21,14 +19,15 @@ std::vector<std::string> column_names() {
   return {names.begin(), names.end()};
 }
 
-h5::Id create_one(hid_t root, const char* name, const std::vector<hsize_t>& dims, std::vector<hid_t> scales,
-                  const std::string& units, const std::string& long_name) {
+h5::Id create_one(hid_t root, const f::LedgerVariable& v, const std::vector<hsize_t>& dims,
+                  std::vector<hid_t> scales) {
   h5::Id dcpl = h5::float_dcpl({1, dims[1], dims[2], dims[3]}, 0);
-  h5::Id d = h5::create_dataset(root, name, H5T_IEEE_F64LE, dims, dcpl.get());
+  h5::Id d = h5::create_dataset(root, v.name, H5T_IEEE_F64LE, dims, dcpl.get());
   h5::attach_scales(d.get(), scales);
-  h5::describe(d.get(), units, long_name);
+  h5::describe(d.get(), v.units, v.long_name);
   h5::write_double_attribute(d.get(), "_FillValue", std::numeric_limits<double>::quiet_NaN());
-  h5::write_string_attribute(d.get(), "coordinates", "phase_name funder_name funder_currency");
+  h5::write_string_attribute(d.get(), "coordinates",
+                             std::string(f::kPhaseName) + " " + f::kFunderName + " " + f::kFunderCurrency);
   return d;
 }
 }  // namespace
@@ -43,18 +42,16 @@ FunderLedgerVariables create_funder_ledger(hid_t root, hid_t replication, hid_t 
     names.push_back(f.name);
     currencies.push_back(f.currency);
   }
-  h5::Id funder = h5::string_scale(root, kFunder, ids, "named funder of the scenario");
-  h5::strings_along(root, funder.get(), "funder_name", names, "funder name");
-  h5::strings_along(root, funder.get(), "funder_currency", currencies, "currency of the funder's budget");
-  h5::Id column = h5::string_scale(root, kColumn, column_names(),
+  h5::Id funder = h5::string_scale(root, f::kFunder, ids, "named funder of the scenario");
+  h5::strings_along(root, funder.get(), f::kFunderName, names, "funder name");
+  h5::strings_along(root, funder.get(), f::kFunderCurrency, currencies, "currency of the funder's budget");
+  h5::Id column = h5::string_scale(root, f::kLedgerColumn, column_names(),
                                    "ledger entry: budget + carried_in = spent + unspent + lapsed");
   const std::vector<hsize_t> dims{static_cast<hsize_t>(info.replications), info.phases.size(),
                                   info.funders.size(), sim::kLedgerColumns};
   const std::vector<hid_t> scales{replication, phase, funder.get(), column.get()};
-  out.own = create_one(root, kOwn, dims, scales, "funder currency (funder_currency)",
-                       "funder's money per phase, in its own currency");
-  out.usd = create_one(root, kUsd, dims, scales, "USD",
-                       "funder's money per phase, in USD at the rate of the month it moved");
+  out.own = create_one(root, f::kFunderLedger, dims, scales);
+  out.usd = create_one(root, f::kFunderLedgerUsd, dims, scales);
   return out;
 }
 
@@ -84,7 +81,8 @@ void read_funders(hid_t root, RunInfo& info) {
     h5::Id d = h5::open_dataset(root, name);
     return h5::read_strings(d.get(), kMaxFunders);
   };
-  const auto ids = strings(kFunder), names = strings("funder_name"), currencies = strings("funder_currency");
+  const auto ids = strings(f::kFunder), names = strings(f::kFunderName),
+             currencies = strings(f::kFunderCurrency);
   if (names.size() != ids.size() || currencies.size() != ids.size())
     bad("funder coordinates differ in length");
   for (std::size_t j = 0; j < ids.size(); ++j) info.funders.push_back({ids[j], names[j], currencies[j]});
@@ -124,8 +122,8 @@ std::optional<std::vector<sim::FunderLedger>> read_funder_ledger(hid_t root, Run
         " entries but attribute 'funders' says " + std::to_string(funders));
   out.assign(static_cast<std::size_t>(info.replications),
              sim::FunderLedger(static_cast<int>(funders), static_cast<int>(info.phases.size())));
-  read_values(root, kOwn, info, out, false);
-  read_values(root, kUsd, info, out, true);
+  read_values(root, f::kFunderLedger.name, info, out, false);
+  read_values(root, f::kFunderLedgerUsd.name, info, out, true);
   return out;
 }
 

@@ -26,6 +26,13 @@ def _coordinates(raw, with_statistics):
         out[names[extra]] = (phase, _strings(coords[names[extra]]))
     for axis, labels in _score.AXES.items():
         out[axis] = (axis, _strings(labels))
+    funder = names["funder"]
+    if funder in coords:  # the funder ledger's, when the scenario names funders
+        out[funder] = (funder, _strings(coords[funder]))
+        for extra in ("funder_name", "funder_currency"):
+            out[names[extra]] = (funder, _strings(coords[names[extra]]))
+        column = names["ledger_column"]
+        out[column] = (column, _strings(coords[column]))
     if with_statistics:
         out[names["statistic"]] = (names["statistic"], _strings(_score.STATISTICS))
     return out

@@ -10,48 +10,16 @@
 #include <set>
 
 #include "output/results_reader.hpp"
+#include "support/csv_rows.hpp"
 #include "support/file_text.hpp"
 #include "synthetic_run.hpp"
 
 namespace score::output {
 namespace {
 
-using Row = std::vector<std::string>;
-
-// RFC 4180 fields of one line (the export never puts line breaks in fields).
-Row split(const std::string& line) {
-  Row fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-      fields.back() += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
-std::vector<Row> read_csv(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::vector<Row> rows;
-  for (std::string line; std::getline(in, line);) rows.push_back(split(line));
-  return rows;
-}
-
-double number(const std::string& cell) {
-  if (cell.empty()) return std::nan("");
-  double value = 0;
-  const auto result = std::from_chars(cell.data(), cell.data() + cell.size(), value);
-  EXPECT_EQ(result.ptr, cell.data() + cell.size()) << cell;
-  return value;
-}
+using score_test::number;
+using score_test::read_csv;
+using score_test::Row;
 
 bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
 
@@ -179,6 +147,48 @@ TEST(output_csv_single, a_bad_results_file_is_reported) {
     EXPECT_NE(std::string(e.what()).find("absent.h5"), std::string::npos);
   }
   EXPECT_FALSE(std::filesystem::exists(dir / "tables" / "timeseries.csv"));
+}
+
+// Every ledger cell of every replication, phase and funder, exactly, own
+// currency first and USD after; the funder's name and currency on its rows.
+TEST(output_csv_ledger, funder_ledger_has_a_row_per_replication_phase_and_funder) {
+  const auto dir = testing::scratch_dir("csv_ledger");
+  testing::write_with_ledger(dir / "run.h5", testing::with_funders(), true);
+  export_csv(dir / "run.h5", dir / "tables");
+  const auto rows = read_csv(dir / "tables" / "funder_ledger.csv");
+  EXPECT_EQ(rows.at(0), (Row{"replication", "phase", "phase_name", "funder", "funder_name", "currency",
+                             "budget", "carried_in", "spent", "unspent", "lapsed", "budget_usd",
+                             "carried_in_usd", "spent_usd", "unspent_usd", "lapsed_usd"}));
+  ASSERT_EQ(rows.size(), 1u + 2 * 2 * 2);  // replications x phases x funders
+  std::size_t i = 1;
+  for (int r = 0; r < 2; ++r) {
+    const sim::FunderLedger expected = testing::numbered_ledger(r, 2, 2, 1.1);
+    for (int p = 0; p < 2; ++p)
+      for (int j = 0; j < 2; ++j, ++i) {
+        const Row& row = rows[i];
+        ASSERT_EQ(row.size(), 16u) << "row " << i;
+        EXPECT_EQ(row[0], std::to_string(r));
+        EXPECT_EQ(row[1], p == 0 ? "P1" : "P2");
+        EXPECT_EQ(row[3], j == 0 ? "SECO" : "ILO");
+        EXPECT_EQ(row[5], j == 0 ? "CHF" : "USD");
+        for (int c = 0; c < sim::kLedgerColumns; ++c) {
+          const auto column = static_cast<sim::LedgerColumn>(c);
+          EXPECT_EQ(number(row[6 + static_cast<std::size_t>(c)]), expected.own_at(j, p, column)) << i;
+          EXPECT_EQ(number(row[11 + static_cast<std::size_t>(c)]), expected.usd_at(j, p, column)) << i;
+        }
+      }
+  }
+  EXPECT_EQ(rows[2][4], "International Labour Organization");
+  EXPECT_EQ(rows[3][2], "Scale-up, \"phase 2\"") << "the quoted phase name, read back whole";
+}
+
+TEST(output_csv_ledger, a_ledger_never_recorded_exports_as_empty_cells) {
+  const auto dir = testing::scratch_dir("csv_ledger_nan");
+  testing::write_with_ledger(dir / "run.h5", testing::with_funders(), false);
+  export_csv(dir / "run.h5", dir / "tables");
+  const auto rows = read_csv(dir / "tables" / "funder_ledger.csv");
+  ASSERT_EQ(rows.size(), 9u);
+  for (std::size_t c = 6; c < 16; ++c) EXPECT_EQ(rows[1].at(c), "");
 }
 
 TEST(output_csv_cells, a_cell_a_spreadsheet_would_evaluate_is_shown_as_text) {

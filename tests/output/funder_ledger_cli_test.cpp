@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "output/results_reader.hpp"
+#include "support/csv_rows.hpp"
 #include "support/run_score.hpp"
 #include "sweep/sweep_files.hpp"
 
@@ -68,6 +69,33 @@ TEST_F(funder_ledger_cli, InfoPrintsTheFunderTable) {
   for (const std::string expected :
        {"funder ledger", "carried in", "lapsed", "spent USD", "500,000", "300,000"})
     EXPECT_NE(r.out.find(expected), std::string::npos) << "missing '" << expected << "' in\n" << r.out;
+}
+
+// What a donor reads in a spreadsheet is what `score info` averages: each
+// row of funder_ledger.csv is the file's ledger cell for cell, and it balances.
+TEST_F(funder_ledger_cli, ExportWritesTheLedgerAsTheFileHoldsIt) {
+  const Results results = run("export.h5");
+  const Result r =
+      score("export " + (dir / "export.h5").string() + " --csv " + (dir / "export_csv").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("funder_ledger.csv"), std::string::npos) << r.out;
+  const auto rows = score_test::read_csv(dir / "export_csv" / "funder_ledger.csv");
+  ASSERT_EQ(rows.size(), 1u + 2 * results.info.phases.size());  // 2 replications, one funder
+  double spent_sum = 0, ledger_sum = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const std::size_t rep = (i - 1) / results.info.phases.size(), p = (i - 1) % results.info.phases.size();
+    const sim::FunderLedger& l = (*results.funder_ledgers)[rep];
+    auto cell = [&](std::size_t c) { return score_test::number(rows[i].at(c)); };
+    EXPECT_EQ(rows[i][3], "D");
+    EXPECT_EQ(cell(6), l.own_at(0, static_cast<int>(p), budget)) << "row " << i;
+    EXPECT_EQ(cell(8), l.own_at(0, static_cast<int>(p), spent)) << "row " << i;
+    EXPECT_EQ(cell(13), l.usd_at(0, static_cast<int>(p), spent)) << "row " << i;
+    EXPECT_NEAR(cell(6) + cell(7), cell(8) + cell(9) + cell(10), 1e-6 * cell(6)) << "row " << i;
+    spent_sum += cell(8);
+    ledger_sum += l.own_at(0, static_cast<int>(p), spent);
+  }
+  EXPECT_GT(spent_sum, 0);
+  EXPECT_EQ(spent_sum, ledger_sum);
 }
 
 TEST_F(funder_ledger_cli, InfoByYearPrintsCostRecoveryByCountry) {

@@ -14,38 +14,9 @@ namespace {
 
 using enum sim::LedgerColumn;
 
-// A ledger whose every cell differs: value = 1000 * replication + 100 * funder + 10 * phase + column.
-sim::FunderLedger numbered(int replication, int funders, int phases, double scale) {
-  sim::FunderLedger l(funders, phases);
-  for (int f = 0; f < funders; ++f)
-    for (int p = 0; p < phases; ++p)
-      for (int c = 0; c < sim::kLedgerColumns; ++c) {
-        const auto column = static_cast<sim::LedgerColumn>(c);
-        l.own_at(f, p, column) = 1000.0 * replication + 100.0 * f + 10.0 * p + c;
-        l.usd_at(f, p, column) = scale * l.own_at(f, p, column);
-      }
-  return l;
-}
-
-RunInfo with_funders() {
-  RunInfo info = testing::small_run(2);
-  info.funders = {{"SECO", "Swiss donor", "CHF"}, {"ILO", "International Labour Organization", "USD"}};
-  return info;
-}
-
-void write_with_ledger(const std::filesystem::path& path, const RunInfo& info, bool ledger) {
-  ResultsWriter writer(path, info);
-  for (int r = 0; r < info.replications; ++r) {
-    auto series = testing::synthetic_series(info, r);
-    if (ledger) series.funder_ledger = numbered(r, 2, 2, 1.1);
-    writer.write(r, series, testing::synthetic_summary(info, series));
-  }
-  writer.finish();
-}
-
 TEST(funder_ledger, round_trips_through_the_file) {
   const auto path = testing::scratch_dir("ledger") / "run.h5";
-  write_with_ledger(path, with_funders(), true);
+  testing::write_with_ledger(path, testing::with_funders(), true);
   const Results results = read_results(path);
   ASSERT_TRUE(results.funder_ledgers.has_value());
   ASSERT_EQ(results.info.funders.size(), 2u);
@@ -54,7 +25,7 @@ TEST(funder_ledger, round_trips_through_the_file) {
   EXPECT_EQ(results.info.funders[0].currency, "CHF");
   ASSERT_EQ(results.funder_ledgers->size(), 2u);
   for (int r = 0; r < 2; ++r) {
-    const sim::FunderLedger expected = numbered(r, 2, 2, 1.1);
+    const sim::FunderLedger expected = testing::numbered_ledger(r, 2, 2, 1.1);
     EXPECT_EQ((*results.funder_ledgers)[static_cast<std::size_t>(r)].own, expected.own);
     EXPECT_EQ((*results.funder_ledgers)[static_cast<std::size_t>(r)].usd, expected.usd);
   }
@@ -67,7 +38,7 @@ TEST(funder_ledger, round_trips_through_the_file) {
 // A series that carries no ledger (made by hand) leaves its cells NaN.
 TEST(funder_ledger, a_series_without_a_ledger_leaves_nan) {
   const auto path = testing::scratch_dir("ledger_nan") / "run.h5";
-  write_with_ledger(path, with_funders(), false);
+  testing::write_with_ledger(path, testing::with_funders(), false);
   const Results results = read_results(path);
   ASSERT_TRUE(results.funder_ledgers.has_value());
   for (const double v : results.funder_ledgers->front().own) EXPECT_TRUE(std::isnan(v));

@@ -70,6 +70,34 @@ void write_run(const std::filesystem::path& path, const RunInfo& info, WriteOpti
   writer.finish();
 }
 
+sim::FunderLedger numbered_ledger(int replication, int funders, int phases, double scale) {
+  sim::FunderLedger l(funders, phases);
+  for (int f = 0; f < funders; ++f)
+    for (int p = 0; p < phases; ++p)
+      for (int c = 0; c < sim::kLedgerColumns; ++c) {
+        const auto column = static_cast<sim::LedgerColumn>(c);
+        l.own_at(f, p, column) = 1000.0 * replication + 100.0 * f + 10.0 * p + c;
+        l.usd_at(f, p, column) = scale * l.own_at(f, p, column);
+      }
+  return l;
+}
+
+RunInfo with_funders() {
+  RunInfo info = small_run(2);
+  info.funders = {{"SECO", "Swiss donor", "CHF"}, {"ILO", "International Labour Organization", "USD"}};
+  return info;
+}
+
+void write_with_ledger(const std::filesystem::path& path, const RunInfo& info, bool ledger) {
+  ResultsWriter writer(path, info);
+  for (int r = 0; r < info.replications; ++r) {
+    auto series = synthetic_series(info, r);
+    if (ledger) series.funder_ledger = numbered_ledger(r, 2, 2, 1.1);
+    writer.write(r, series, synthetic_summary(info, series));
+  }
+  writer.finish();
+}
+
 namespace {
 // Directories this process made, removed when it exits (unless SCORE_KEEP_SCRATCH
 // is set, to look at the files of a failing test).

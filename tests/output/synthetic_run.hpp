@@ -24,6 +24,15 @@ sim::PhaseSummary synthetic_summary(const RunInfo& info, const sim::Series& seri
 // Writes every replication in order and finishes.
 void write_run(const std::filesystem::path& path, const RunInfo& info, WriteOptions options = {});
 
+// A ledger whose every cell differs: value = 1000 * replication + 100 *
+// funder + 10 * phase + column in the funder's currency, `scale` times that in USD.
+sim::FunderLedger numbered_ledger(int replication, int funders, int phases, double scale);
+// small_run(2) with two funders: SECO in CHF, then the ILO in USD.
+RunInfo with_funders();
+// Writes `info`'s replications, each with numbered_ledger(r, 2, 2, 1.1) when
+// `ledger`, else with a series that carries no ledger.
+void write_with_ledger(const std::filesystem::path& path, const RunInfo& info, bool ledger);
+
 // A fresh, empty directory for one test.
 std::filesystem::path scratch_dir(const std::string& name);
 
