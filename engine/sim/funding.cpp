@@ -104,13 +104,33 @@ bool donor_pays(const model::Phase& phase, Line line) {
   return false;
 }
 
-// Whether a budgeted funder j pays for this firm's module: tied to the
-// firm's country or its supply chain (the table's tie: a CSR foundation's
-// own chain, a buyer's signed lead buyers), and covering it.
+// Whether funder j plans its share now: within its months, with a budget
+// (or money carried in) in this phase, and a pledge that held. A funder that
+// does not plan is absent, so only money that a planning funder has spent
+// (or not yet released) leaves a seat unfunded; otherwise `rationed` would
+// refuse seats that no funder was ever going to pay for.
+bool funder_plans(const State& s, std::size_t j) {
+  const int p = s.model->phase_at(s.step);
+  const model::Funder& f = s.model->funders[j];
+  if (p < 0 || !s.funders[j].pledge_holds || !f.active_at(s.step)) return false;
+  const auto u = static_cast<std::size_t>(p);
+  return (u < f.budget.size() ? f.budget[u] : 0.0) + s.funders[j].carried_in > 0;
+}
+
+// Whether some programme funder of a kind plans delivery money in a country.
+bool pool_plans(const State& s, FunderKind kind, int country) {
+  for (std::size_t j = 0; j < s.funders.size(); ++j)
+    if (earmarked(s.model->funders[j], kind, country, Line::delivery) && funder_plans(s, j)) return true;
+  return false;
+}
+
+// Whether a budgeted funder j pays for this firm's module: planning now,
+// tied to the firm's country or its supply chain (the table's tie: a CSR
+// foundation's own chain, a buyer's signed lead buyers), and covering it.
 bool funder_covers(const State& s, std::size_t j, int firm, int module, int phase) {
   const model::Funder& f = s.model->funders[j];
   const auto u = static_cast<std::size_t>(firm);
-  if (!f.pays_module(phase, module)) return false;
+  if (!funder_plans(s, j) || !f.pays_module(phase, module)) return false;
   switch (model::payer_info(f.kind).tie) {
     case model::Tie::country:
       return f.country == s.firms.country[u];
@@ -169,7 +189,7 @@ Planned programme_share(const State& s, Payer src, int firm, int module, bool li
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
   const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
   Planned out;
-  if (!cs.supported || licensed || cs.phase < 0) return out;
+  if (!cs.supported || licensed || cs.phase < 0 || !pool_plans(s, src, c)) return out;
   if (model::payer_info(src).share == model::ShareRule::plan_subsidy) {
     if (!donor_pays(s.model->phases[static_cast<std::size_t>(cs.phase)], Line::delivery)) return out;
     out.share = cs.plan->subsidy_share[static_cast<std::size_t>(module)];

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <utility>
+#include <vector>
+
 #include "sim/simulation.hpp"
 #include "world.hpp"
 
@@ -13,7 +17,7 @@ namespace {
 struct Fixture {
   model::Description m = test::small_world(100, 12);
   std::unique_ptr<Simulation> sim;
-  explicit Fixture(void (*edit)(model::Description&) = nullptr) {
+  explicit Fixture(const std::function<void(model::Description&)>& edit = nullptr) {
     if (edit) edit(m);
     sim = std::make_unique<Simulation>(m, 0);
     sim->step();  // begin the phase: plans in force, providers onboarded
@@ -123,6 +127,40 @@ TEST(Funding, WhenSeatsAreRationedAnUnfundedSeatIsNotGiven) {
   EXPECT_FALSE(quote_delivery(f.s(), 0, 0, false).rationed);
   f.s().funders[0].spent_phase = f.m.funders[0].budget[0];
   EXPECT_TRUE(quote_delivery(f.s(), 0, 0, false).rationed);
+}
+
+// A funder that plans nothing now (pledge failed, no budget in the phase,
+// outside its months, or no funder for the country) is absent: the firm
+// pays as if it did not exist and `rationed` refuses no seat for it. Only
+// money a planning funder has spent leaves a seat unfunded.
+TEST(Funding, AFunderThatPlansNothingLeavesNoSeatUnfunded) {
+  using Edit = std::function<void(model::Description&)>;
+  const auto with_government = [](void (*edit)(model::Funder&)) {
+    return Edit([edit](model::Description& m) {
+      m.funders.push_back(government(0.3, 1.0));
+      edit(m.funders.back());
+    });
+  };
+  const std::vector<std::pair<const char*, Edit>> cases{
+      {"pledge failed", with_government([](model::Funder& g) { g.reliability = 0.0; })},
+      {"no budget in the phase", with_government([](model::Funder& g) { g.budget = {0.0}; })},
+      {"not yet started", with_government([](model::Funder& g) { g.first_step = 6; })},
+      {"already ended", with_government([](model::Funder& g) { g.last_step = 0; })},
+      {"no donor for the country",
+       [](model::Description& m) {
+         m.funders[0].countries = {false, true};
+       }},
+  };
+  for (const auto& [why, absent] : cases) {
+    Fixture f([&](model::Description& m) {
+      m.phases[0].unfunded = model::Unfunded::rationed;
+      absent(m);
+    });
+    const Quote q = quote_delivery(f.s(), 0, 0, false);
+    EXPECT_FALSE(q.rationed) << why;
+    EXPECT_EQ(q.unfunded, 0.0) << why;
+    EXPECT_EQ(q.by_source[static_cast<int>(model::Source::government)], 0.0) << why;
+  }
 }
 
 TEST(Funding, ClientsOfALicensedProviderGetNoProgrammeMoney) {

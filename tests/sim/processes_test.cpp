@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numeric>
 
 #include "sim/funding.hpp"
 #include "sim/provider_pricing.hpp"
@@ -257,6 +258,45 @@ TEST(Money, ABuyerPaysOnlyInItsCountriesAndMonthsAndWithinItsBudget) {
     });
     EXPECT_GT(ledgers[3].spent_total, 0.0) << "the buyer paid for its suppliers";
   }
+}
+
+// With no spending plan and budgets that never run out, no seat is
+// unfunded, so rationing unfunded seats or pricing them up gives the same
+// run, even with funders that plan nothing: a pledge that failed, one that
+// starts in the second year, one without a budget in the phase.
+TEST(Money, RationedAndPricedUpAgreeWhenNoMoneyRunsOut) {
+  const auto deliveries = [](model::Unfunded rule) {
+    model::Description m = test::small_world(2000, 24);
+    m.phases[0].unfunded = rule;
+    for (auto& f : m.funders) {
+      f.pacing = model::Pacing::none;
+      f.budget = {1e9};
+    }
+    model::Funder gov;
+    gov.kind = model::FunderKind::government;
+    gov.share = 0.3;
+    gov.budget = {1e9};
+    gov.id = "failed pledge";
+    gov.country = 0;
+    gov.reliability = 0.0;
+    m.funders.push_back(gov);
+    gov.id = "from the second year";
+    gov.country = 1;
+    gov.reliability = 1.0;
+    gov.first_step = 12;
+    m.funders.push_back(gov);
+    gov.id = "no budget";
+    gov.first_step = -1;
+    gov.budget = {0.0};
+    m.funders.push_back(gov);
+    const Series s = run_one(m, 0);
+    EXPECT_EQ(total(s, Metric::seats_rationed), 0.0);
+    const auto v = s.values(Metric::module_deliveries);
+    return std::vector<double>(v.begin(), v.end());
+  };
+  const auto priced_up = deliveries(model::Unfunded::priced_up);
+  EXPECT_GT(std::accumulate(priced_up.begin(), priced_up.end(), 0.0), 50);
+  EXPECT_EQ(deliveries(model::Unfunded::rationed), priced_up);
 }
 
 TEST(Money, ABuyerWhoseBudgetIsSpentLeavesItsSuppliersTheFee) {
