@@ -24,8 +24,6 @@ int calibrate_mpi(const CalibrateArgs&) {
 #include <limits>
 #include <vector>
 
-#include "output/output_lock.hpp"
-
 namespace score::cli {
 namespace {
 
@@ -191,36 +189,24 @@ int coordinate(const CalibrateArgs& args, const StopSignals& stop, calibrate::Ca
 }  // namespace
 
 int calibrate_mpi(const CalibrateArgs& args) {
-  int provided = 0;
-  MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
-  int rank = 0, ranks = 1;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-  MPI_Comm_size(MPI_COMM_WORLD, &ranks);
-  int code = kOk;
   bool loaded = false;
-  try {
-    const StopSignals stop;
-    if (rank == 0) announce("signals");
-    // Every rank reads and checks the same files, so a bad calibration stops
-    // all of them before any message is exchanged.
-    calibrate::Calibration c = calibrate::load_calibration(args.file);
-    loaded = true;
-    if (ranks < 2)
-      throw std::runtime_error("the MPI job has a single rank; run score calibrate without mpirun");
-    code = rank == 0 ? coordinate(args, stop, c, ranks) : worker(c, args.threads, stop);
-  } catch (const scenario::ScenarioError& e) {
-    if (rank == 0)
-      for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
-    // After loading, the workers wait for rank 0: end the job.
+  MpiJob job{
+      "calibrate", [&](int rank, int ranks) {
+        const StopSignals stop;
+        if (rank == 0) announce("signals");
+        // Every rank reads and checks the same files, so a bad calibration
+        // stops all of them before any message is exchanged.
+        calibrate::Calibration c = calibrate::load_calibration(args.file);
+        loaded = true;
+        if (ranks < 2)
+          throw std::runtime_error("the MPI job has a single rank; run score calibrate without mpirun");
+        return rank == 0 ? coordinate(args, stop, c, ranks) : worker(c, args.threads, stop);
+      }};
+  // After loading, the workers wait for rank 0: end the job.
+  job.after_bad_input = [&] {
     if (loaded) fail("the calibration stopped on bad input", kBadInput);
-    code = kBadInput;
-  } catch (const output::OutputBusy& e) {
-    fail(e.what(), kBadInput);
-  } catch (const std::exception& e) {
-    fail(std::string("error: ") + e.what(), kInternal);
-  }
-  MPI_Finalize();
-  return code;
+  };
+  return run_as_mpi_job(job);
 }
 
 }  // namespace score::cli

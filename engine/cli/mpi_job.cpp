@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "output/output_lock.hpp"
+#include "scenario/diagnostic.hpp"
 
 namespace score::cli {
 
@@ -48,6 +50,29 @@ std::string receive_text(const MPI_Status& status) {
   MPI_Recv(text.data(), length, MPI_CHAR, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD,
            MPI_STATUS_IGNORE);
   return text;
+}
+
+int run_as_mpi_job(const MpiJob& job) {
+  int provided = 0;
+  MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+  int rank = 0, ranks = 1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &ranks);
+  int code = kOk;
+  try {
+    code = job.run(rank, ranks);
+  } catch (const scenario::ScenarioError& e) {
+    if (rank == 0)
+      for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
+    if (job.after_bad_input) job.after_bad_input();
+    code = kBadInput;
+  } catch (const output::OutputBusy& e) {
+    abort_job(job.command, e.what(), kBadInput);
+  } catch (const std::exception& e) {
+    abort_job(job.command, std::string("error: ") + e.what(), kInternal);
+  }
+  MPI_Finalize();
+  return code;
 }
 
 #endif

@@ -21,7 +21,27 @@ int refuse_without_mpi(const std::string& command, const std::string& instead);
 #ifdef SCORE_HAVE_MPI
 #include <mpi.h>
 
+#include <functional>
+
 namespace score::cli {
+
+// One MPI driver: the command it runs and what it does on each rank.
+struct MpiJob {
+  std::string command;  // "sweep", "calibrate": names the command in messages
+  // This rank's work (rank 0 coordinates); returns the rank's exit code.
+  std::function<int(int rank, int ranks)> run;
+  // Called on every rank after bad input's diagnostics were printed, before
+  // the rank returns kBadInput: may end the job when the other ranks would
+  // wait for this one (abort_job). Empty: nothing more to do.
+  std::function<void()> after_bad_input;
+};
+
+// The shell every MPI driver runs in: starts MPI, runs `job.run` on this
+// rank, ends MPI and returns the exit code. What `run` throws becomes the
+// code: bad input (a ScenarioError) prints its diagnostics on rank 0 and
+// gives kBadInput; busy output ends the job with its message and
+// kBadInput; anything else ends the job with "error: ..." and kInternal.
+int run_as_mpi_job(const MpiJob& job);
 
 // Prints "score COMMAND: MESSAGE" and ends every rank of the job with `code`.
 [[noreturn]] void abort_job(const std::string& command, const std::string& message, int code);

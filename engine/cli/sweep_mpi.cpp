@@ -200,38 +200,32 @@ int coordinate(const sweep::Sweep& sw, const SweepArgs& args, int ranks) {
   return kOk;
 }
 
+// One rank's part of the sweep.
+int sweep_rank(const SweepArgs& args, int rank, int ranks) {
+  // Every rank reads and checks the same files, so a bad sweep stops all
+  // of them before any message is exchanged.
+  const sweep::Sweep sw = sweep::load_sweep(args.file);
+  sweep::check_points(sw, args.threads);
+  if (ranks < 2) throw std::runtime_error("the MPI job has a single rank; run score sweep without mpirun");
+  const int code = rank == 0 ? coordinate(sw, args, ranks) : work(sw, rank);
+  // Interrupted: the results are closed and the journal synced; workers
+  // still waiting for a point would keep MPI_Finalize from returning.
+  if (rank == 0 && code == kInterrupted) MPI_Abort(MPI_COMM_WORLD, kInterrupted);
+  return code;
+}
+
 }  // namespace
 
 int sweep_mpi(const SweepArgs& args) {
-  int provided = 0;
-  MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
-  int rank = 0, ranks = 1;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-  MPI_Comm_size(MPI_COMM_WORLD, &ranks);
-  int code = kOk;
-  try {
-    // Every rank reads and checks the same files, so a bad sweep stops all
-    // of them before any message is exchanged.
-    const sweep::Sweep sw = sweep::load_sweep(args.file);
-    sweep::check_points(sw, args.threads);
-    if (ranks < 2) throw std::runtime_error("the MPI job has a single rank; run score sweep without mpirun");
-    code = rank == 0 ? coordinate(sw, args, ranks) : work(sw, rank);
-    // Interrupted: the results are closed and the journal synced; workers
-    // still waiting for a point would keep MPI_Finalize from returning.
-    if (rank == 0 && code == kInterrupted) MPI_Abort(MPI_COMM_WORLD, kInterrupted);
-  } catch (const scenario::ScenarioError& e) {
-    if (rank == 0)
-      for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
-    code = kBadInput;
-  } catch (const output::SweepRefused& e) {
-    fail(e.what(), kBadInput);
-  } catch (const output::OutputBusy& e) {
-    fail(e.what(), kBadInput);
-  } catch (const std::exception& e) {
-    fail(std::string("error: ") + e.what(), kInternal);
-  }
-  MPI_Finalize();
-  return code;
+  return run_as_mpi_job({"sweep",
+                         [&](int rank, int ranks) {
+                           try {
+                             return sweep_rank(args, rank, ranks);
+                           } catch (const output::SweepRefused& e) {
+                             fail(e.what(), kBadInput);
+                           }
+                         },
+                         {}});
 }
 
 }  // namespace score::cli

@@ -54,12 +54,7 @@ sim::PhaseSummary mean_of(const std::vector<sim::PhaseSummary>& runs) {
         for (const auto& run : runs) sample.push_back(run.at(p, c, which));
         out.at(p, c, which) = sample_statistics(sample)[stored_index(Statistic::mean)];
       }
-      for (const sim::SummaryInfo& row : sim::summary_catalogue()) {
-        if (row.numerator == sim::Summary::count) continue;
-        const double den = out.at(p, c, row.denominator);
-        out.at(p, c, row.id) =
-            den > 0 ? out.at(p, c, row.numerator) / den : std::numeric_limits<double>::quiet_NaN();
-      }
+      sim::fill_ratios(out, p, c);
     }
   return out;
 }

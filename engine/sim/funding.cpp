@@ -147,6 +147,7 @@ bool funder_covers(const State& s, std::size_t j, int firm, int module, int phas
 struct Planned {
   double share = 0;
   double available = 0;
+  double plan = 0;  // part of `share` the plan gives without a budget (partner buyers)
 };
 
 // Funder j's share of the price for this firm, by its kind's share rule:
@@ -171,7 +172,7 @@ double plan_buyer_share(const State& s, Payer src, int firm) {
 // buyer.
 Planned third_party(const State& s, Payer src, int firm, int module, double price, double rest) {
   Planned out;
-  out.share = out.available = plan_buyer_share(s, src, firm);
+  out.share = out.available = out.plan = plan_buyer_share(s, src, firm);
   const int p = s.model->phase_at(s.step);
   if (p < 0) return out;
   for (std::size_t j = 0; j < s.funders.size(); ++j) {
@@ -216,31 +217,21 @@ bool buyer_partnered(const State& s, int firm) {
   return b - cs.first_buyer < cs.buyers_partnered;
 }
 
-BuyerSpan signed_buyers(const State& s, std::size_t j, int country) {
-  const auto& funders = s.model->funders;
-  const int first = s.countries[static_cast<std::size_t>(country)].first_buyer;
-  int last = first + s.model->countries[static_cast<std::size_t>(country)].buyers;
-  for (std::size_t k = 0; k < j; ++k)
-    if (funders[k].kind == FunderKind::buyer && funders[k].funds_country(country)) last -= funders[k].buyers;
-  last = std::max(first, last);
-  return {std::max(first, last - funders[j].buyers), last};
-}
+BuyerSpan signed_buyers(const State& s, std::size_t j, int country) { return s.buyer_spans.span(j, country); }
 
 int buyer_funder(const State& s, int firm) {
-  const auto u = static_cast<std::size_t>(firm);
-  const int b = s.firms.buyer[u];
+  const int b = s.firms.buyer[static_cast<std::size_t>(firm)];
   const int p = s.model->phase_at(s.step);
   if (b < 0 || p < 0) return -1;
-  const int c = s.firms.country[u];
-  for (std::size_t j = 0; j < s.model->funders.size(); ++j) {
-    const model::Funder& f = s.model->funders[j];
-    if (f.kind != FunderKind::buyer || !f.funds_country(c) || !f.active_at(s.step)) continue;
-    if (static_cast<std::size_t>(p) >= f.budget.size() || f.budget[static_cast<std::size_t>(p)] <= 0)
-      continue;
-    const BuyerSpan span = signed_buyers(s, j, c);
-    if (b >= span.first && b < span.last) return static_cast<int>(j);
-  }
-  return -1;
+  // A firm's buyer is in the firm's country, and spans never overlap: the
+  // one funder that signed it, if any, is the only candidate.
+  const int j = s.buyer_spans.signed_by(b);
+  if (j < 0) return -1;
+  const model::Funder& f = s.model->funders[static_cast<std::size_t>(j)];
+  if (!f.active_at(s.step)) return -1;
+  const bool budgeted =
+      static_cast<std::size_t>(p) < f.budget.size() && f.budget[static_cast<std::size_t>(p)] > 0;
+  return budgeted ? j : -1;
 }
 
 bool buyer_pushes(const State& s, int firm) {
@@ -288,6 +279,7 @@ Quote quote_delivery(const State& s, int firm, int module, bool licensed) {
     q.rest[static_cast<std::size_t>(src)] = 1.0 - paid;
     const Planned plan = programme ? programme_share(s, src, firm, module, licensed, q.price)
                                    : third_party(s, src, firm, module, q.price, 1.0 - paid);
+    q.plan_share[static_cast<std::size_t>(src)] = plan.plan;
     const double room = std::max(0.0, (programme ? programme_room : 1.0) - paid);
     const double pays = std::min(plan.available, room);
     unfunded += std::min(plan.share, room) - pays;
@@ -312,15 +304,17 @@ double expected_fee(const State& s, int firm, int module) {
 namespace {
 
 // Spends a third party's payment from its funders in table order, each
-// up to its share as quoted (`rest`: the share of the price left to it).
-// The plan's buyer share is paid first and spends no budget.
-void spend_third_party(State& s, Payer src, int firm, int module, double amount, double price, double rest) {
+// up to its share as quoted (its `rest`: the share of the price left to it).
+// The plan's part, as quoted, is paid first and spends no budget.
+void spend_third_party(State& s, const Quote& q, Payer src, int firm, int module) {
   const int p = s.model->phase_at(s.step);
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
-  amount -= std::min(amount, plan_buyer_share(s, src, firm) * price);
+  const auto k = static_cast<std::size_t>(src);
+  double amount = q.by_payer[k] - std::min(q.by_payer[k], q.plan_share[k] * q.price);
   for (std::size_t j = 0; j < s.funders.size() && amount > 0; ++j) {
     if (s.model->funders[j].kind != src || !funder_covers(s, j, firm, module, p)) continue;
-    const double part = std::min({amount, funder_share(s, j, firm, p, rest) * price, funder_left(s, j)});
+    const double part =
+        std::min({amount, funder_share(s, j, firm, p, q.rest[k]) * q.price, funder_left(s, j)});
     spend(s, j, c, part);
     amount -= part;
   }
@@ -356,7 +350,7 @@ Quote pay_delivery(State& s, int firm, int provider, int module) {
     if (model::programme_money(src))
       spend_pool(s, src, c, Line::delivery, amount);
     else
-      spend_third_party(s, src, firm, module, amount, q.price, q.rest[static_cast<std::size_t>(src)]);
+      spend_third_party(s, q, src, firm, module);
   }
   s.firms.fees_paid_usd[static_cast<std::size_t>(firm)] += static_cast<float>(q.fee());
   book(s, q, c, provider);

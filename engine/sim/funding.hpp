@@ -33,6 +33,7 @@ struct Quote {
   std::array<double, model::kPayers> by_payer{};    // indexed by model::Payer
   std::array<double, model::kSources> by_source{};  // the same money by revenue source
   std::array<double, model::kPayers> rest{};        // share of the price left to each payer by those before
+  std::array<double, model::kPayers> plan_share{};  // the plan's part of a payer's share (no budget)
   double unfunded = 0;                              // planned funder money that is not there (spent budgets)
   double unpaid = 0;      // part of `unfunded` the provider absorbs (rule `absorbed`)
   bool rationed = false;  // rule `rationed` and money is missing: no seat
@@ -67,13 +68,8 @@ double funder_left(const State& s, std::size_t funder);
 // phase's plan (buyer_partnerships; no budget).
 bool buyer_partnered(const State& s, int firm);
 
-// The lead buyers buyer funder j signs in country c: [first, last) of the
-// country's buyers, counted down from its last buyer after those of the
-// buyer funders before j, so two named partnerships never share a buyer
-// (the plan's partners count up from its first).
-struct BuyerSpan {
-  int first = 0, last = 0;
-};
+// The lead buyers buyer funder j signs in country c (sim/buyer_spans.hpp),
+// from the table built with the state.
 BuyerSpan signed_buyers(const State& s, std::size_t j, int country);
 
 // The buyer funder whose partnership covers this firm's buyer now (signed

@@ -28,17 +28,20 @@ State::State(const model::Description& m, std::uint32_t rep)
   stocks.resize(m.countries.size());
   active.told_peers.resize(m.countries.size());
   int firm = 0, buyer = 0, association = 0;
+  std::vector<int> first_buyer;
   for (std::size_t c = 0; c < m.countries.size(); ++c) {
     CountryState& cs = countries[c];
     cs.first_firm = firm;
     firm += static_cast<int>(m.countries[c].eligible_firms);
     cs.end_firm = firm;
     cs.first_buyer = buyer;
+    first_buyer.push_back(buyer);
     buyer += m.countries[c].buyers;
     cs.first_association = association;
     association += m.countries[c].associations;
   }
   association_active.assign(static_cast<std::size_t>(association), 0);
+  buyer_spans = BuyerSpans(m, first_buyer);
 }
 
 }  // namespace score::sim

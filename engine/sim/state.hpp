@@ -8,6 +8,7 @@
 
 #include "model/description.hpp"
 #include "sim/active_set.hpp"
+#include "sim/buyer_spans.hpp"
 #include "sim/metrics.hpp"
 #include "sim/networks.hpp"
 #include "sim/stocks.hpp"
@@ -109,6 +110,7 @@ struct State {
   Networks networks;
   ActiveSet active;
   std::vector<Stocks> stocks;  // per country
+  BuyerSpans buyer_spans;      // the lead buyers each buyer funder signs (fixed at set-up)
   Series series;
 
   State(const model::Description& m, std::uint32_t rep);

@@ -409,13 +409,14 @@ void fill_value_for_money(PhaseSummary& out, int p, int slot, const Series& s, c
       ratio(flow(s, Metric::savings_usd, 0, b, c), flow(s, Metric::donor_spend_usd, 0, b, c)));
 }
 
+}  // namespace
+
 // Every ratio with parts, from the catalogue: the one definition of each.
 void fill_ratios(PhaseSummary& out, int p, int slot) {
   for (const SummaryInfo& row : kCatalogue)
     if (row.numerator != Summary::count)
       out.at(p, slot, row.id) = ratio(out.at(p, slot, row.numerator), out.at(p, slot, row.denominator));
 }
-}  // namespace
 
 PhaseSummary summarise(const Series& series, const model::Description& model) {
   std::vector<Period> periods;

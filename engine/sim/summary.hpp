@@ -119,6 +119,11 @@ struct Period {
 };
 PhaseSummary summarise(const Series& series, const std::vector<Period>& periods);
 
+// Recomputes every ratio with parts in one cell (phase `p`, country slot `slot`,
+// `countries` for the total) from its numerator and denominator already there:
+// the one definition of each ratio, for every level that aggregates parts.
+void fill_ratios(PhaseSummary& out, int p, int slot);
+
 }  // namespace score::sim
 
 namespace score::sim {

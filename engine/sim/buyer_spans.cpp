@@ -1,0 +1,29 @@
+#include "sim/buyer_spans.hpp"
+
+#include <algorithm>
+
+namespace score::sim {
+
+BuyerSpans::BuyerSpans(const model::Description& m, const std::vector<int>& first_buyer)
+    : countries_(static_cast<int>(m.countries.size())), spans_(m.funders.size() * m.countries.size()) {
+  int buyers = 0;
+  for (const model::Country& c : m.countries) buyers += c.buyers;
+  signer_.assign(static_cast<std::size_t>(buyers), -1);
+  for (int c = 0; c < countries_; ++c) {
+    const int first = first_buyer[static_cast<std::size_t>(c)];
+    int last = first + m.countries[static_cast<std::size_t>(c)].buyers;  // before the clamp to first
+    for (std::size_t j = 0; j < m.funders.size(); ++j) {
+      const model::Funder& f = m.funders[j];
+      const int end = std::max(first, last);
+      const BuyerSpan span{std::max(first, end - f.buyers), end};
+      spans_[j * static_cast<std::size_t>(countries_) + static_cast<std::size_t>(c)] = span;
+      if (f.kind != model::FunderKind::buyer || !f.funds_country(c)) continue;
+      last -= f.buyers;
+      for (int b = span.first; b < span.last; ++b)
+        if (signer_[static_cast<std::size_t>(b)] < 0)
+          signer_[static_cast<std::size_t>(b)] = static_cast<std::int32_t>(j);
+    }
+  }
+}
+
+}  // namespace score::sim
