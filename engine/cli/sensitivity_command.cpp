@@ -90,8 +90,10 @@ void print_table(const output::SweepFileInfo& info, const sweep::SensitivityTabl
   const std::size_t width = label_width(info);
   if (sobol)
     std::printf(
-        "Sobol' indices of %s (saltelli, n = %d, %d parameters; %g %% bootstrap intervals, %d resamples)\n",
-        info.name.c_str(), info.saltelli.n, t.parameters, t.confidence * 100, t.bootstrap);
+        "Sobol' indices of %s (saltelli, n = %d, %d parameters; %g %% %s bootstrap intervals, %d "
+        "resamples)\n",
+        info.name.c_str(), info.saltelli.n, t.parameters, t.confidence * 100,
+        t.interval == experiment::IntervalMethod::bca ? "BCa" : "percentile", t.bootstrap);
   else
     std::printf("Morris elementary effects of %s (%d trajectories, %d parameters; per unit-cube step)\n",
                 info.name.c_str(), info.morris.trajectories, t.parameters);
@@ -169,17 +171,20 @@ int sensitivity_command(const SensitivityArgs& args) {
            "morris design (Morris mu*, sigma)\n";
     return kBadInput;
   }
+  const auto interval = args.interval == "percentile" ? experiment::IntervalMethod::percentile
+                                                      : experiment::IntervalMethod::bca;
   try {
     const sweep::SensitivityTable table =
         sweep::sensitivity_table(info.method, means, static_cast<int>(info.parameters.size()), info.saltelli,
-                                 info.morris, args.bootstrap, args.confidence, info.seed);
+                                 info.morris, args.bootstrap, args.confidence, info.seed, interval);
     output::write_sensitivity(args.file, table);
     print_table(info, table, args);
     if (info.method == sweep::Method::saltelli)
-      print_convergence(info,
-                        sweep::sobol_convergence(means, static_cast<int>(info.parameters.size()),
-                                                 info.saltelli, args.bootstrap, args.confidence, info.seed),
-                        args);
+      print_convergence(
+          info,
+          sweep::sobol_convergence(means, static_cast<int>(info.parameters.size()), info.saltelli,
+                                   args.bootstrap, args.confidence, info.seed, interval),
+          args);
     std::printf("stored in %s as sensitivity_* (phase, summary, parameter)\n", args.file.c_str());
     return kOk;
   } catch (const std::exception& e) {

@@ -29,6 +29,11 @@ void add_sweep_commands(CLI::App& app, int& code) {
       ->check(CLI::Range(0, 100000));
   sens->add_option("--confidence", sensitivity.confidence, "Confidence of the intervals (default 0.95)")
       ->check(CLI::Range(0.5, 0.999));
+  sens->add_option(
+          "--interval", sensitivity.interval,
+          "How the Sobol' intervals are read from the resamples: bca (bias-corrected and accelerated, "
+          "the default) or percentile")
+      ->check(CLI::IsMember({"bca", "percentile"}));
   sens->add_option("--summary", sensitivity.summaries,
                    "Print only this summary (repeatable), e.g. firms_trained");
   sens->add_option("--phase", sensitivity.phases, "Print only this phase (repeatable), e.g. III");

@@ -28,6 +28,7 @@ struct SensitivityArgs {
   std::string file;
   int bootstrap = 1000;
   double confidence = 0.95;
+  std::string interval = "bca";                // or "percentile" (experiment/bootstrap_interval.hpp)
   std::vector<std::string> summaries, phases;  // filters for the printed table; empty: all
 };
 

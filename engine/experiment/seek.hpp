@@ -16,11 +16,9 @@
 #include <string>
 #include <vector>
 
-namespace score::experiment {
+#include "experiment/interval.hpp"
 
-struct Interval {
-  double lo = 0, hi = 0;
-};
+namespace score::experiment {
 
 // Wilson score interval of a binomial proportion: k successes in n trials,
 // two-sided `confidence` (0.95: z = 1.96). n > 0.

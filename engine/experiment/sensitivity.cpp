@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/statistics.hpp"
+#include "experiment/bootstrap_interval.hpp"
 #include "experiment/stream.hpp"
 
 namespace score::experiment {
@@ -113,17 +114,45 @@ Estimate estimate(const SaltelliOutputs& o, std::span<const std::uint32_t> rows)
   return e;
 }
 
-// Percentile intervals from `bootstrap` resamples of the kept rows; each
-// resample draws from its own stream, so the result does not depend on the
-// order resamples are computed in.
-void bootstrap_intervals(const SaltelliOutputs& o, int bootstrap, double confidence, std::uint64_t seed,
-                         SobolIndices& out) {
+// Each index with every kept base row left out in turn: the jackknife
+// values BCa reads its acceleration from. Leaving row j out after row j - 1
+// only puts j - 1 back in slot j - 1, so the list costs nothing to rebuild.
+struct Jackknife {
+  std::vector<std::vector<double>> first, total;  // [factor][row left out]
+};
+Jackknife jackknife(const SaltelliOutputs& o) {
+  const std::size_t k = o.ab.size(), m = o.rows();
+  Jackknife out{std::vector<std::vector<double>>(k), std::vector<std::vector<double>>(k)};
+  std::vector<std::uint32_t> rows(m - 1);
+  for (std::size_t j = 0; j + 1 < m; ++j) rows[j] = static_cast<std::uint32_t>(j + 1);
+  for (std::size_t left_out = 0; left_out < m; ++left_out) {
+    if (left_out > 0) rows[left_out - 1] = static_cast<std::uint32_t>(left_out - 1);
+    const Estimate e = estimate(o, rows);
+    for (std::size_t i = 0; i < k; ++i) {
+      out.first[i].push_back(e.first[i]);
+      out.total[i].push_back(e.total[i]);
+    }
+  }
+  return out;
+}
+
+struct BootstrapOptions {
+  int resamples;
+  double confidence;
+  std::uint64_t seed;
+  IntervalMethod method;
+};
+
+// Intervals from `bootstrap` resamples of the kept rows; each resample
+// draws from its own stream, so the result does not depend on the order
+// resamples are computed in.
+void bootstrap_intervals(const SaltelliOutputs& o, const BootstrapOptions& options, SobolIndices& out) {
   const std::size_t k = o.ab.size();
   std::vector<std::vector<double>> first(k), total(k);
   std::vector<std::uint32_t> rows(o.rows());
   const auto m = static_cast<std::uint32_t>(o.rows());
-  for (int r = 0; r < bootstrap; ++r) {
-    detail::Stream stream(seed, static_cast<std::uint64_t>(r));
+  for (int r = 0; r < options.resamples; ++r) {
+    detail::Stream stream(options.seed, static_cast<std::uint64_t>(r));
     for (std::uint32_t& j : rows) j = stream.below(m);
     const Estimate e = estimate(o, rows);
     for (std::size_t i = 0; i < k; ++i) {
@@ -131,19 +160,24 @@ void bootstrap_intervals(const SaltelliOutputs& o, int bootstrap, double confide
       total[i].push_back(e.total[i]);
     }
   }
-  const double lo = (1.0 - confidence) / 2.0, hi = (1.0 + confidence) / 2.0;
+  const bool bca = options.method == IntervalMethod::bca;
+  const Jackknife jk = bca ? jackknife(o) : Jackknife{};
   for (std::size_t i = 0; i < k; ++i) {
-    out.first_lo[i] = quantile(first[i], lo);
-    out.first_hi[i] = quantile(first[i], hi);
-    out.total_lo[i] = quantile(total[i], lo);
-    out.total_hi[i] = quantile(total[i], hi);
+    const Interval f = bca ? bca_interval(out.first[i], first[i], jk.first[i], options.confidence)
+                           : percentile_interval(first[i], options.confidence);
+    const Interval t = bca ? bca_interval(out.total[i], total[i], jk.total[i], options.confidence)
+                           : percentile_interval(total[i], options.confidence);
+    out.first_lo[i] = f.lo;
+    out.first_hi[i] = f.hi;
+    out.total_lo[i] = t.lo;
+    out.total_hi[i] = t.hi;
   }
 }
 
 }  // namespace
 
 SobolIndices sobol_indices(const std::vector<double>& y, int n, int k, int bootstrap, double confidence,
-                           std::uint64_t seed) {
+                           std::uint64_t seed, IntervalMethod method) {
   if (n < 0 || k < 1) throw std::invalid_argument("sobol_indices: need n >= 0 and k >= 1");
   const SaltelliLayout at{n, k};
   if (y.size() != static_cast<std::size_t>(n) * static_cast<std::size_t>(k + 2))
@@ -166,7 +200,8 @@ SobolIndices sobol_indices(const std::vector<double>& y, int n, int k, int boots
   Estimate point = estimate(kept, all);
   out.first = std::move(point.first);
   out.total = std::move(point.total);
-  if (bootstrap > 0 && kept.rows() >= 2) bootstrap_intervals(kept, bootstrap, confidence, seed, out);
+  if (bootstrap > 0 && kept.rows() >= 2)
+    bootstrap_intervals(kept, BootstrapOptions{bootstrap, confidence, seed, method}, out);
   return out;
 }
 

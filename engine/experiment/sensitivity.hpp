@@ -15,18 +15,20 @@
 //   Jansen (1999), Comput. Phys. Commun. 117:35-43 (total-effect estimator).
 //   Morris (1991), Technometrics 33:161-174; Campolongo, Cariboni & Saltelli
 //     (2007), Environ. Model. Softw. 22:1509-1518 (mu*).
-//   Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 13
-//     (percentile intervals).
+//   Efron (1987), J. Amer. Statist. Assoc. 82:171-185; Efron & Tibshirani
+//     (1993), An Introduction to the Bootstrap, ch. 13-14 (percentile and
+//     BCa intervals, bootstrap_interval.hpp).
 #include <cstdint>
 #include <span>
 #include <vector>
 
+#include "experiment/bootstrap_interval.hpp"
 #include "experiment/design.hpp"
 
 namespace score::experiment {
 
 // Per factor, in design column order. The *_lo/*_hi pair is the bootstrap
-// percentile interval at the requested confidence.
+// interval (BCa unless asked otherwise) at the requested confidence.
 struct SobolIndices {
   std::vector<double> first, total, first_lo, first_hi, total_lo, total_hi;
   bool one_row = false;  // left NaN: one base row carries most of the variance (below)
@@ -45,7 +47,9 @@ struct SobolIndices {
 // numbers (sweep/sweep_design.hpp gives the k + 2 points of a base row one
 // seed). Intervals resample the base rows j with replacement (all k + 2
 // outputs of a row together, f0 and V recomputed per resample) `bootstrap`
-// times and take the (1 -/+ confidence)/2 quantiles; bootstrap = 0 leaves
+// times; `method` reads the interval from the resampled indices: BCa
+// (Efron 1987, the acceleration from the jackknife over base rows) or the
+// (1 -/+ confidence)/2 percentiles (bootstrap_interval.hpp). bootstrap = 0 leaves
 // them NaN. A base row with a NaN in any of its k + 2 outputs is dropped
 // from every index (and every resample), so all indices rest on the same
 // rows; with fewer than two rows left, or V = 0, the indices are NaN. So
@@ -59,7 +63,8 @@ struct SobolIndices {
 // effect within the sampling error", so read them with their intervals. A
 // 99 % interval lies wholly below a zero index in about 0.5 % of designs.
 SobolIndices sobol_indices(const std::vector<double>& y, int n, int k, int bootstrap = 1000,
-                           double confidence = 0.95, std::uint64_t seed = 1);
+                           double confidence = 0.95, std::uint64_t seed = 1,
+                           IntervalMethod method = IntervalMethod::bca);
 
 // Base sample sizes of a convergence table: n/8, n/4, n/2 and n, keeping
 // those of at least two rows (the fewest that give an index). The first m

@@ -54,7 +54,7 @@ OutcomeTable saltelli_rows(const OutcomeTable& outcomes, const experiment::Salte
 SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, int parameters,
                                    const experiment::SaltelliLayout& saltelli,
                                    const experiment::MorrisLayout& morris, int bootstrap, double confidence,
-                                   std::uint64_t seed) {
+                                   std::uint64_t seed, experiment::IntervalMethod interval) {
   if (!supports_sensitivity(method))
     throw std::invalid_argument(std::string("sensitivity: a ") + method_name(method) +
                                 " design has no indices");
@@ -64,6 +64,7 @@ SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, 
   t.parameters = parameters;
   t.bootstrap = bootstrap;
   t.confidence = confidence;
+  t.interval = interval;
   const std::size_t cells = static_cast<std::size_t>(t.phases) * sim::kSummaries * parameters;
   if (method == Method::saltelli) {
     check_rows(outcomes, saltelli.rows(), "saltelli");
@@ -81,7 +82,7 @@ SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, 
         // an outcome to the catalogue never shifts another's intervals.
         const auto stream = seed + static_cast<std::uint64_t>(phase * kStreamsPerPhase + s);
         const experiment::SobolIndices ix =
-            experiment::sobol_indices(y, saltelli.n, saltelli.k, bootstrap, confidence, stream);
+            experiment::sobol_indices(y, saltelli.n, saltelli.k, bootstrap, confidence, stream, interval);
         fill(t.first, t, phase, s, ix.first);
         fill(t.first_lo, t, phase, s, ix.first_lo);
         fill(t.first_hi, t, phase, s, ix.first_hi);
@@ -101,12 +102,13 @@ SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, 
 
 std::vector<ConvergenceStep> sobol_convergence(const OutcomeTable& outcomes, int parameters,
                                                const experiment::SaltelliLayout& saltelli, int bootstrap,
-                                               double confidence, std::uint64_t seed) {
+                                               double confidence, std::uint64_t seed,
+                                               experiment::IntervalMethod interval) {
   check_rows(outcomes, saltelli.rows(), "saltelli");
   std::vector<ConvergenceStep> steps;
   for (const int m : experiment::convergence_sizes(saltelli.n))
     steps.push_back({m, sensitivity_table(Method::saltelli, saltelli_rows(outcomes, saltelli, m), parameters,
-                                          {m, saltelli.k}, {}, bootstrap, confidence, seed)});
+                                          {m, saltelli.k}, {}, bootstrap, confidence, seed, interval)});
   return steps;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "experiment/bootstrap_interval.hpp"
 #include "experiment/design.hpp"
 #include "sim/summary.hpp"
 #include "sweep/sweep_file.hpp"
@@ -28,6 +29,7 @@ struct SensitivityTable {
   int phases = 0, parameters = 0;
   int bootstrap = 0;
   double confidence = 0.95;
+  experiment::IntervalMethod interval = experiment::IntervalMethod::bca;
   // saltelli: Sobol' first-order and total indices with bootstrap intervals.
   std::vector<double> first, first_lo, first_hi, total, total_lo, total_hi;
   // saltelli, per (phase, summary): 1 where the indices are NaN because one
@@ -50,20 +52,22 @@ bool supports_sensitivity(Method method);
 SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, int parameters,
                                    const experiment::SaltelliLayout& saltelli,
                                    const experiment::MorrisLayout& morris, int bootstrap, double confidence,
-                                   std::uint64_t seed);
+                                   std::uint64_t seed,
+                                   experiment::IntervalMethod interval = experiment::IntervalMethod::bca);
 
 // Whether the Sobol' indices have settled: the saltelli table recomputed from
 // the first m base rows of the same sweep, for m in
 // experiment::convergence_sizes(n) (n/8, n/4, n/2, n), with the same
-// bootstrap and seed. Intervals that shrink about as 1/sqrt(m) and indices
+// bootstrap, seed and interval method. Intervals that shrink about as 1/sqrt(m) and indices
 // that stay inside the earlier intervals say n was large enough.
 struct ConvergenceStep {
   int n = 0;
   SensitivityTable table;
 };
-std::vector<ConvergenceStep> sobol_convergence(const OutcomeTable& outcomes, int parameters,
-                                               const experiment::SaltelliLayout& saltelli, int bootstrap,
-                                               double confidence, std::uint64_t seed);
+std::vector<ConvergenceStep> sobol_convergence(
+    const OutcomeTable& outcomes, int parameters, const experiment::SaltelliLayout& saltelli, int bootstrap,
+    double confidence, std::uint64_t seed,
+    experiment::IntervalMethod interval = experiment::IntervalMethod::bca);
 
 // The outcomes a donor or planner reads first.
 const std::vector<sim::Summary>& headline_summaries();

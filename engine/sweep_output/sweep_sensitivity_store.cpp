@@ -74,6 +74,7 @@ void store(const std::filesystem::path& copy, const sweep::SensitivityTable& t) 
   h5::write_string_attribute(root, "sensitivity_design", sweep::method_name(t.method));
   h5::write_int_attribute(root, "sensitivity_bootstrap", t.bootstrap);
   h5::write_double_attribute(root, "sensitivity_confidence", t.confidence);
+  h5::write_string_attribute(root, "sensitivity_interval", experiment::interval_method_name(t.interval));
   h5::check(H5Fflush(root, H5F_SCOPE_LOCAL), "flush the file");
   file.close("close the file");
 }

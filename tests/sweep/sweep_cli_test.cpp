@@ -203,6 +203,12 @@ TEST_F(sweep_cli, SensitivityOfASaltelliSweepEndToEnd) {
   const auto firms = static_cast<std::size_t>(sim::Summary::firms_trained);
   EXPECT_GT(total[firms * 3 + 1], 0.1);  // enrol_rate does move Phase I's firms trained
   EXPECT_EQ(score("sensitivity " + out.string() + " --bootstrap 10").code, 0);  // replaces the indices
+  // BCa intervals unless the percentile ones are asked for; the header says which.
+  EXPECT_NE(sens.out.find("BCa bootstrap intervals"), std::string::npos) << sens.out;
+  const Result percentile = score("sensitivity " + out.string() + " --bootstrap 50 --interval percentile");
+  ASSERT_EQ(percentile.code, 0) << percentile.out;
+  EXPECT_NE(percentile.out.find("percentile bootstrap intervals"), std::string::npos) << percentile.out;
+  EXPECT_NE(score("sensitivity " + out.string() + " --interval normal").code, 0);
 }
 
 TEST_F(sweep_cli, MorrisGivesMuStarAndOtherDesignsAreTurnedAway) {
