@@ -13,7 +13,7 @@
 namespace score::session {
 
 enum class Chart : int {
-  firms_reached,
+  firms_trained_total,
   workers_reached,
   participants,
   trainers,
@@ -40,8 +40,8 @@ struct ChartPart {
 
 struct ChartInfo {
   Chart id;           // the row's own enum value: the rows follow the enum (checked)
-  const char* name;   // for file names and scripts: "firms_reached"
-  const char* title;  // "Firms reached"
+  const char* name;   // for file names and scripts: "firms_trained_total"
+  const char* title;  // "Firms trained (cumulative)"
   const char* units;
   bool stacked;  // layers stack (revenue by source)
   // The value: `part`, or the ratio part / per (NaN unless per > 0), each

@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kForm =
     "expected METRIC[CID] OP VALUE at YYYY-MM, ... in YYYY or ... from YYYY-MM to YYYY-MM "
-    "(for example \"smes_trained >= 6000 at 2029-12\")";
+    "(for example \"firms_trained_total >= 6000 at 2029-12\")";
 
 sim::Metric metric_named(const std::string& name) {
   for (int m = 0; m < sim::kMetrics; ++m)
