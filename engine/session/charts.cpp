@@ -119,6 +119,13 @@ using rows::kCharts_;
 
 const std::array<ChartInfo, kCharts>& chart_catalogue() { return kCharts_; }
 
+std::optional<Chart> chart_named(std::string_view name) {
+  for (const ChartInfo& c : kCharts_)
+    if (name == c.name) return c.id;
+  if (name == "firms_reached") return Chart::firms_trained_total;  // its name before this version
+  return std::nullopt;
+}
+
 std::vector<sim::Metric> charted_metrics() {
   std::vector<sim::Metric> out;
   for (int m = 0; m < sim::kMetrics; ++m)

@@ -4,8 +4,10 @@
 // replications. Flows are shown cumulated from the start, so a chart reads
 // "so far"; ratios are recomputed from the cumulated parts.
 #include <array>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/metrics.hpp"
@@ -51,6 +53,9 @@ struct ChartInfo {
 };
 const std::array<ChartInfo, kCharts>& chart_catalogue();
 inline const ChartInfo& info(Chart c) { return chart_catalogue()[static_cast<int>(c)]; }
+// The chart named `name`, or by a name it had before (`firms_reached`, so
+// that viewer scripts written with it keep working); nullopt if none.
+std::optional<Chart> chart_named(std::string_view name);
 // Every metric some chart reads, in catalogue order.
 std::vector<sim::Metric> charted_metrics();
 // Layers of a chart: one, or one per index of its metric's axis when it stacks.

@@ -80,6 +80,15 @@ up_to = 0.5
   EXPECT_EQ(of_kind(f.targets, Kind::fit).size(), 2u);
 }
 
+// Targets files written before the rename keep their meaning.
+TEST_F(TargetsFileTest, ReadsAMetricByItsOldName) {
+  const TargetsFile f = parse_targets_file(
+      write("[[target]]\nname = \"x\"\nkind = \"fit\"\nat = \"2017-12\"\nmetric = \"smes_trained\"\n"
+            "at_least = 1400\nupper_tail = 0.15\n"));
+  ASSERT_EQ(f.targets.size(), 1u);
+  EXPECT_EQ(f.targets[0].metric, sim::Metric::firms_trained_total);
+}
+
 TEST_F(TargetsFileTest, ProblemsNameTheFileLineAndKey) {
   const std::string missing_band =
       error_of("[[target]]\nname = \"x\"\nkind = \"fit\"\nphase = \"I\"\nsummary = \"firms_trained\"\n");

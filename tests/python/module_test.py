@@ -9,6 +9,7 @@ import pathlib
 import signal
 import sys
 import unittest
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -58,6 +59,16 @@ class Run(unittest.TestCase):
         a = score.run(SCENARIO, replications=2, seed=4, threads=1, outputs=["firms_trained_total"])
         b = score.run(SCENARIO, replications=2, seed=4, threads=2, outputs=["firms_trained_total"])
         xr.testing.assert_identical(a, b)
+
+    def test_old_output_name_still_works_and_warns(self):
+        with self.assertWarnsRegex(FutureWarning, "'smes_trained' is now called 'firms_trained_total'"):
+            ds = score.run(SCENARIO, outputs=["smes_trained"])
+        self.assertIn("firms_trained_total", ds)
+        self.assertNotIn("firms_aware", ds)
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("error")  # a current name warns of nothing
+            score.run(SCENARIO, outputs=["firms_trained_total"])
+        self.assertEqual(seen, [])
 
     def test_unknown_output(self):
         with self.assertRaises(ValueError) as e:

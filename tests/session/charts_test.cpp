@@ -211,5 +211,12 @@ TEST(ChartData, ChartsReadStocksAndFlowsOnly) {
       }
 }
 
+// Scripts name charts; a chart's name before this version still works.
+TEST(ChartData, ChartsAreFoundByNameAndByTheirOldName) {
+  for (const ChartInfo& c : chart_catalogue()) EXPECT_EQ(chart_named(c.name), c.id) << c.name;
+  EXPECT_EQ(chart_named("firms_reached"), Chart::firms_trained_total);
+  EXPECT_EQ(chart_named("no_such_chart"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace score::session

@@ -48,6 +48,14 @@ TEST(SeekTarget, ReadsStocksFlowsAndCostRecoveryAsDocumented) {
   EXPECT_LE(v, 1);
 }
 
+// Targets written before the rename (scripts, notes) still read.
+TEST(SeekTarget, ReadsAMetricByItsOldName) {
+  const Target old = parse_target("smes_trained[AAA] >= 10 at 2011-12", small().model);
+  EXPECT_EQ(old.metric, sim::Metric::firms_trained_total);
+  EXPECT_EQ(old.country, 0);
+  EXPECT_EQ(old.text, "smes_trained[AAA] >= 10 at 2011-12") << "shown as given";
+}
+
 TEST(SeekTarget, RefusesWhatItCannotRead) {
   const auto& m = small().model;
   EXPECT_THROW(parse_target("smes_traned >= 10 at 2011-12", m), SeekInputError);

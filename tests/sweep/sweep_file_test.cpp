@@ -174,6 +174,18 @@ TEST_F(sweep_file, UnknownTimeSeriesAreReportedWithASuggestion) {
       << e;
 }
 
+// Sweep files written before the rename keep working; the old and the new
+// name are one metric.
+TEST_F(sweep_file, ATimeSeriesReadsByItsOldName) {
+  const Sweep sw =
+      load_sweep(lhs(std::string(kSubsidy) + "[output]\ntimeseries = [\"smes_trained\", \"revenue_usd\"]\n"));
+  EXPECT_EQ(sw.spec.timeseries,
+            (std::vector<sim::Metric>{sim::Metric::firms_trained_total, sim::Metric::revenue_usd}));
+  const std::string e = errors(
+      lhs(std::string(kSubsidy) + "[output]\ntimeseries = [\"smes_trained\", \"firms_trained_total\"]\n"));
+  EXPECT_NE(e.find("'firms_trained_total' is listed twice"), std::string::npos) << e;
+}
+
 TEST_F(sweep_file, TooManyPointsAreRefused) {
   const std::string e = errors(write_sweep(
       "s.toml", "design = \"grid\"\nlevels = 1000",
