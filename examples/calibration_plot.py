@@ -34,7 +34,7 @@ import numpy as np
 import score
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-METRIC = "smes_trained"  # enterprises that completed at least one module, cumulative
+METRIC = "firms_trained_total"  # enterprises that completed at least one module, cumulative
 
 
 def quick_calibration(score_exe, work, population):

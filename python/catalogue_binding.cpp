@@ -5,6 +5,7 @@
 
 #include "bindings.hpp"
 #include "output/format.hpp"
+#include "sim/metric_names.hpp"
 #include "sim/metrics.hpp"
 #include "sim/summary.hpp"
 
@@ -23,6 +24,13 @@ py::list metrics() {
     d["axis"] = m.axis == sim::Axis::none ? py::object(py::none()) : py::str(sim::axis_name(m.axis));
     out.append(d);
   }
+  return out;
+}
+
+// {old name: current name} of the metrics renamed since an earlier version.
+py::dict renamed_metrics() {
+  py::dict out;
+  for (const sim::MetricRename& r : sim::metric_renames()) out[py::str(r.old_name)] = sim::info(r.now).name;
   return out;
 }
 
@@ -61,6 +69,7 @@ py::dict names() {
 
 void bind_catalogue(py::module_& m) {
   m.attr("METRICS") = metrics();
+  m.attr("RENAMED_METRICS") = renamed_metrics();
   m.attr("SUMMARIES") = summaries();
   m.attr("AXES") = axes();
   m.attr("NAMES") = names();

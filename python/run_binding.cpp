@@ -19,6 +19,7 @@
 #include "provenance/run_info.hpp"
 #include "scenario_handle.hpp"
 #include "sim/funder_ledger.hpp"
+#include "sim/metric_names.hpp"
 #include "sim/runner.hpp"
 
 namespace score::python {
@@ -48,27 +49,23 @@ struct RunRequest {
   std::optional<std::vector<std::string>> outputs;  // metric names; all when absent
 };
 
-// The catalogue's metrics named in `outputs`, in catalogue order; a name not
-// in the catalogue is an error listing the valid ones.
+// The catalogue's metrics named in `outputs` (old names too), in catalogue
+// order; a name not in the catalogue is an error listing the valid ones.
 std::vector<sim::Metric> chosen_metrics(const std::optional<std::vector<std::string>>& outputs) {
-  std::vector<sim::Metric> out;
+  std::vector<bool> wanted(sim::kMetrics, !outputs);
   std::string valid;
   for (int m = 0; m < sim::kMetrics; ++m)
     valid += std::string(valid.empty() ? "" : ", ") + sim::metric_catalogue()[m].name;
   if (outputs)
     for (const auto& name : *outputs) {
-      bool known = false;
-      for (int m = 0; m < sim::kMetrics; ++m) known = known || name == sim::metric_catalogue()[m].name;
-      if (!known)
+      const auto metric = sim::metric_named(name);
+      if (!metric)
         throw py::value_error("score.run: unknown output '" + name + "'; the outputs are: " + valid);
+      wanted[static_cast<std::size_t>(*metric)] = true;
     }
-  for (int m = 0; m < sim::kMetrics; ++m) {
-    const std::string name = sim::metric_catalogue()[m].name;
-    bool wanted = !outputs;
-    if (outputs)
-      for (const auto& o : *outputs) wanted = wanted || o == name;
-    if (wanted) out.push_back(static_cast<sim::Metric>(m));
-  }
+  std::vector<sim::Metric> out;
+  for (int m = 0; m < sim::kMetrics; ++m)
+    if (wanted[static_cast<std::size_t>(m)]) out.push_back(static_cast<sim::Metric>(m));
   return out;
 }
 

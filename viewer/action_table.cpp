@@ -25,10 +25,9 @@ bool select_tab(App& app, const std::string& name) {
 
 // chart NAME show|hide|enlarge|all|log|linear
 bool chart_command(App& app, const std::string& name, const std::string& what) {
-  int c = -1;
-  for (int k = 0; k < session::kCharts; ++k)
-    if (name == session::info(static_cast<session::Chart>(k)).name) c = k;
-  if (c < 0) return fail(app, "no chart '" + name + "'");
+  const auto chart = session::chart_named(name);
+  if (!chart) return fail(app, "no chart '" + name + "'");
+  const int c = static_cast<int>(*chart);
   const auto i = static_cast<std::size_t>(c);
   if (what == "show" || what == "hide")
     app.ui.chart_hidden[i] = what == "hide";
@@ -131,7 +130,8 @@ bool sweep_choice(App& app, const std::string& what, const std::string& word) {
 bool export_choice(App& app, const std::string& name) {
   std::vector<std::string> names;
   for (const auto& c : session::chart_catalogue()) names.emplace_back(c.name);
-  return choose(app, "chart", name, names, app.ui.export_chart);
+  const auto chart = session::chart_named(name);  // old names too
+  return choose(app, "chart", chart ? session::info(*chart).name : name, names, app.ui.export_chart);
 }
 
 bool unpin(App& app) {

@@ -160,9 +160,8 @@ bool export_png(App& app, const std::string& chart, const std::filesystem::path&
     app.ui.captures.push_back({chart, file});
     return true;  // a screenshot shows the last message, not its own
   }
-  bool known = false;
-  for (const auto& c : session::chart_catalogue()) known = known || chart == c.name;
-  if (!known) return outcome(app, "no chart '" + chart + "'", "");
+  const auto named = session::chart_named(chart);
+  if (!named) return outcome(app, "no chart '" + chart + "'", "");
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const int w = app.ui.export_width, h = app.ui.export_height;
   if (w < 200 || h < 120 || static_cast<float>(w) > display.x || static_cast<float>(h) > display.y)
@@ -172,7 +171,7 @@ bool export_png(App& app, const std::string& chart, const std::filesystem::path&
                        std::to_string(h),
                    "");
   if (!app.session.current() && !app.session.pinned()) return outcome(app, "no run to chart", "");
-  app.ui.export_request = UiState::Capture{chart, file, w, h};
+  app.ui.export_request = UiState::Capture{session::info(*named).name, file, w, h};
   return outcome(app, "", "saving " + file.string());
 }
 

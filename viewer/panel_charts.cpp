@@ -256,9 +256,7 @@ void draw_chart_export(const View& view) {
   const UiState::Capture request = *view.ui.export_request;
   view.ui.export_request.reset();
   const auto runs = view.session.runs();
-  Chart chart = Chart::count;
-  for (int c = 0; c < session::kCharts; ++c)
-    if (request.chart == session::info(static_cast<Chart>(c)).name) chart = static_cast<Chart>(c);
+  const Chart chart = session::chart_named(request.chart).value_or(Chart::count);
   if (runs.empty() || chart == Chart::count) return;
   ImGui::SetNextWindowPos({0, 0});
   ImGui::SetNextWindowSize({static_cast<float>(request.width), static_cast<float>(request.height)});

@@ -9,10 +9,4 @@ std::optional<sim::Summary> summary_by_name(std::string_view name) {
   return std::nullopt;
 }
 
-std::optional<sim::Metric> metric_by_name(std::string_view name) {
-  for (int m = 0; m < sim::kMetrics; ++m)
-    if (name == sim::info(static_cast<sim::Metric>(m)).name) return static_cast<sim::Metric>(m);
-  return std::nullopt;
-}
-
 }  // namespace score::calibrate

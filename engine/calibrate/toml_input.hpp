@@ -21,6 +21,5 @@ inline TomlInput read_toml_input(const std::filesystem::path& file, std::string_
 }
 
 std::optional<sim::Summary> summary_by_name(std::string_view name);
-std::optional<sim::Metric> metric_by_name(std::string_view name);
 
 }  // namespace score::calibrate

@@ -125,9 +125,9 @@ void add_seek_command(CLI::App& app, int& code) {
                    "LO,HI to search (default: the range the scenario declares for the key)")
       ->expected(2)
       ->delimiter(',');
-  seek->add_option(
-          "--target", a.target,
-          "\"METRIC[CID] OP VALUE at YYYY-MM\" or \"... in YYYY\", e.g. \"smes_trained >= 6000 at 2029-12\"")
+  seek->add_option("--target", a.target,
+                   "\"METRIC[CID] OP VALUE at YYYY-MM\" or \"... in YYYY\", e.g. \"firms_trained_total >= "
+                   "6000 at 2029-12\"")
       ->required();
   seek->add_option("--probability", a.probability, "Required probability of meeting the target (default 0.8)")
       ->check(CLI::Range(0.01, 0.99));

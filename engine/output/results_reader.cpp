@@ -11,6 +11,7 @@
 #include "output/ensemble_draws_io.hpp"
 #include "output/funder_ledger_io.hpp"
 #include "output/hdf5_io.hpp"
+#include "sim/metric_names.hpp"
 
 namespace score::output {
 
@@ -282,6 +283,10 @@ Results read_contents(hid_t file, const std::filesystem::path& path) {
 const MetricEntry* Results::find_metric(std::string_view name) const {
   for (const auto& m : metrics)
     if (m.name == name) return &m;
+  // A metric renamed since (or before) the file was written: either name finds it.
+  const auto wanted = sim::metric_named(name);
+  for (const auto& m : metrics)
+    if (wanted && sim::metric_named(m.name) == wanted) return &m;
   return nullptr;
 }
 

@@ -43,6 +43,8 @@ struct Results {
   // info.funders; nullopt for a file written before results recorded it.
   std::optional<std::vector<sim::FunderLedger>> funder_ledgers;
 
+  // The metric `name`, also when one of the names is a metric's old name
+  // (sim/metric_names.hpp): the entry keeps the name the file gives it.
   const MetricEntry* find_metric(std::string_view name) const;
 };
 

@@ -151,9 +151,9 @@ void comparison_section(std::ostream& os, std::span<const ReportRun> runs, doubl
 
 void charts_section(std::ostream& os, std::span<const ReportRun> runs) {
   using session::Chart;
-  static const Chart charts[] = {Chart::firms_reached,    Chart::workers_reached,    Chart::trainers,
-                                 Chart::providers_active, Chart::delivery_cost,      Chart::donor_spend,
-                                 Chart::cost_recovery,    Chart::donor_cost_per_firm};
+  static const Chart charts[] = {Chart::firms_trained_total, Chart::workers_reached,    Chart::trainers,
+                                 Chart::providers_active,    Chart::delivery_cost,      Chart::donor_spend,
+                                 Chart::cost_recovery,       Chart::donor_cost_per_firm};
   os << "<h2>Charts</h2><p class=\"note\">All countries, month by month: the line is the median across "
         "replications, the shaded band the 5th to 95th percentile (a 90% band).</p><div class=\"charts\">\n";
   for (Chart chart : charts) {

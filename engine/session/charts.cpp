@@ -52,7 +52,12 @@ namespace {
 namespace rows {  // the enum's names, unqualified, for the table only
 using enum Chart;
 constexpr std::array<ChartInfo, kCharts> kCharts_{{
-    {firms_reached, "firms_reached", "Firms reached (trained)", "firms", false, {sim::Metric::smes_trained}},
+    {firms_trained_total,
+     "firms_trained_total",
+     "Firms trained (cumulative)",
+     "firms",
+     false,
+     {sim::Metric::firms_trained_total}},
     {workers_reached, "workers_reached", "Workers reached", "workers", false, {sim::Metric::workers_reached}},
     {participants,
      "participants",
@@ -96,11 +101,11 @@ constexpr std::array<ChartInfo, kCharts> kCharts_{{
     {donor_spend, "donor_spend", "Donor spend, cumulated", "USD", false, {sim::Metric::donor_spend_usd}},
     {donor_cost_per_firm,
      "donor_cost_per_firm",
-     "Donor cost per firm reached",
+     "Donor cost per firm trained",
      "USD/firm",
      false,
      {sim::Metric::donor_spend_usd},
-     {sim::Metric::smes_trained}},
+     {sim::Metric::firms_trained_total}},
 }};
 constexpr bool in_enum_order() {
   for (int c = 0; c < kCharts; ++c)
@@ -113,6 +118,13 @@ using rows::kCharts_;
 }  // namespace
 
 const std::array<ChartInfo, kCharts>& chart_catalogue() { return kCharts_; }
+
+std::optional<Chart> chart_named(std::string_view name) {
+  for (const ChartInfo& c : kCharts_)
+    if (name == c.name) return c.id;
+  if (name == "firms_reached") return Chart::firms_trained_total;  // its name before this version
+  return std::nullopt;
+}
 
 std::vector<sim::Metric> charted_metrics() {
   std::vector<sim::Metric> out;

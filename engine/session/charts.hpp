@@ -4,8 +4,10 @@
 // replications. Flows are shown cumulated from the start, so a chart reads
 // "so far"; ratios are recomputed from the cumulated parts.
 #include <array>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/metrics.hpp"
@@ -13,7 +15,7 @@
 namespace score::session {
 
 enum class Chart : int {
-  firms_reached,
+  firms_trained_total,
   workers_reached,
   participants,
   trainers,
@@ -40,8 +42,8 @@ struct ChartPart {
 
 struct ChartInfo {
   Chart id;           // the row's own enum value: the rows follow the enum (checked)
-  const char* name;   // for file names and scripts: "firms_reached"
-  const char* title;  // "Firms reached"
+  const char* name;   // for file names and scripts: "firms_trained_total"
+  const char* title;  // "Firms trained (cumulative)"
   const char* units;
   bool stacked;  // layers stack (revenue by source)
   // The value: `part`, or the ratio part / per (NaN unless per > 0), each
@@ -51,6 +53,9 @@ struct ChartInfo {
 };
 const std::array<ChartInfo, kCharts>& chart_catalogue();
 inline const ChartInfo& info(Chart c) { return chart_catalogue()[static_cast<int>(c)]; }
+// The chart named `name`, or by a name it had before (`firms_reached`, so
+// that viewer scripts written with it keep working); nullopt if none.
+std::optional<Chart> chart_named(std::string_view name);
 // Every metric some chart reads, in catalogue order.
 std::vector<sim::Metric> charted_metrics();
 // Layers of a chart: one, or one per index of its metric's axis when it stacks.

@@ -64,8 +64,8 @@ namespace {
 using enum Axis;
 using enum Kind;
 constexpr std::array<MetricInfo, kMetrics> kCatalogue{{
-    {Metric::smes_trained, "smes_trained", "enterprises that completed at least one module (cumulative)", "1",
-     none, stock},
+    {Metric::firms_trained_total, "firms_trained_total",
+     "enterprises that completed at least one module (cumulative)", "1", none, stock},
     {Metric::workers_reached, "workers_reached", "workforce of the enterprises trained (cumulative)", "1",
      none, stock},
     {Metric::firms_aware, "firms_aware", "eligible enterprises aware of SCORE", "1", none, stock},

@@ -26,7 +26,7 @@ enum class Kind { flow, stock, ratio };
 const char* kind_name(Kind kind);  // "flow", "stock" or "ratio": a metric's `kind` attribute in outputs
 
 enum class Metric : int {  // rows of metric_catalogue(), in this order
-  smes_trained,            // stock: unique firms that completed at least one module
+  firms_trained_total,     // stock: unique firms that completed at least one module
   workers_reached,         // stock: workforce of those firms
   firms_aware,             // stock
   firms_in_training,       // stock

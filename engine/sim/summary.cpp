@@ -364,8 +364,8 @@ double weighted_payback(const Series& s, int t, int c) {
 void fill(PhaseSummary& out, int p, int slot, const Series& s, const Period& phase, int c) {
   const int a = phase.first_step, b = phase.last_step;
   auto set = [&](Summary k, double v) { out.at(p, slot, k) = v; };
-  const double trained_end = stock(s, Metric::smes_trained, b, c);
-  set(Summary::firms_trained, trained_end - stock(s, Metric::smes_trained, a - 1, c));
+  const double trained_end = stock(s, Metric::firms_trained_total, b, c);
+  set(Summary::firms_trained, trained_end - stock(s, Metric::firms_trained_total, a - 1, c));
   set(Summary::firms_trained_total, trained_end);
   set(Summary::workers_reached, stock(s, Metric::workers_reached, b, c));
   set(Summary::classroom_participants, flow(s, Metric::classroom_participants, a, b, c));

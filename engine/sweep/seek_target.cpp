@@ -4,23 +4,23 @@
 #include <limits>
 #include <regex>
 
+#include "sim/metric_names.hpp"
+
 namespace score::sweep {
 namespace {
 
 constexpr const char* kForm =
     "expected METRIC[CID] OP VALUE at YYYY-MM, ... in YYYY or ... from YYYY-MM to YYYY-MM "
-    "(for example \"smes_trained >= 6000 at 2029-12\")";
+    "(for example \"firms_trained_total >= 6000 at 2029-12\")";
 
-sim::Metric metric_named(const std::string& name) {
-  for (int m = 0; m < sim::kMetrics; ++m)
-    if (name == sim::metric_catalogue()[static_cast<std::size_t>(m)].name) {
-      const auto metric = static_cast<sim::Metric>(m);
-      if (sim::info(metric).kind == sim::Kind::ratio && metric != sim::Metric::cost_recovery)
-        throw SeekInputError("'" + name +
-                             "' is a ratio that cannot be a target; cost_recovery is the one that can");
-      return metric;
-    }
-  throw SeekInputError("unknown metric '" + name + "' (the time series of docs/output-format.md)");
+sim::Metric target_metric(const std::string& name) {
+  const auto metric = sim::metric_named(name);  // old names too
+  if (!metric)
+    throw SeekInputError("unknown metric '" + name + "' (the time series of docs/output-format.md)");
+  if (sim::info(*metric).kind == sim::Kind::ratio && *metric != sim::Metric::cost_recovery)
+    throw SeekInputError("'" + name +
+                         "' is a ratio that cannot be a target; cost_recovery is the one that can");
+  return *metric;
 }
 
 int country_named(const std::string& id, const model::Description& model) {
@@ -100,7 +100,7 @@ Target parse_target(std::string_view text, const model::Description& model) {
   Target t;
   t.text = s;
   try {
-    t.metric = metric_named(m[1]);
+    t.metric = target_metric(m[1]);
     if (m[2].matched) t.country = country_named(m[2], model);
     t.op = op_named(m[3]);
     t.value = std::stod(m[4]) / (m[5].length() > 0 ? 100.0 : 1.0);

@@ -1,6 +1,6 @@
 #pragma once
 // The target of `score seek`: a condition on one output of a replication,
-// such as "smes_trained >= 6000 at 2029-12" or "cost_recovery >= 70% in 2028".
+// such as "firms_trained_total >= 6000 at 2029-12" or "cost_recovery >= 70% in 2028".
 //
 //   METRIC[CID] OP VALUE[%] at YYYY-MM   a stock's level at the month's end;
 //                                        a flow's amount in that month
@@ -31,7 +31,7 @@ class SeekInputError : public std::runtime_error {
 
 struct Target {
   std::string text;  // as given
-  sim::Metric metric = sim::Metric::smes_trained;
+  sim::Metric metric = sim::Metric::firms_trained_total;
   int country = -1;  // -1: all countries
   enum class Op { ge, gt, le, lt } op = Op::ge;
   double value = 0;

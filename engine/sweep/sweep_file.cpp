@@ -11,6 +11,7 @@
 
 #include "scenario/hash.hpp"
 #include "scenario/validate.hpp"
+#include "sim/metric_names.hpp"
 #include "sweep/file_checker.hpp"
 
 namespace score::sweep {
@@ -144,19 +145,16 @@ void read_output(FileChecker& check, const toml::table& root, SweepSpec& spec) {
   for (const auto& m : sim::metric_catalogue()) known.emplace_back(m.name);
   for (const toml::node& item : *names) {
     const auto name = item.value_exact<std::string>();
-    int found = -1;
-    for (int m = 0; name && m < sim::kMetrics; ++m)
-      if (*name == known[static_cast<std::size_t>(m)]) found = m;
-    if (found < 0) {
+    const auto found = name ? sim::metric_named(*name) : std::nullopt;  // old names too
+    if (!found) {
       std::string message = name ? "unknown metric '" + *name + "'" : std::string("expected a metric name");
       const std::string_view suggestion = name ? scenario::closest_match(*name, known) : std::string_view();
       if (!suggestion.empty()) message += "; did you mean '" + std::string(suggestion) + "'?";
       check.error(item, "output.timeseries", message + " (the metrics are listed in docs/output-format.md)");
-    } else if (std::find(spec.timeseries.begin(), spec.timeseries.end(), static_cast<sim::Metric>(found)) !=
-               spec.timeseries.end()) {
+    } else if (std::find(spec.timeseries.begin(), spec.timeseries.end(), *found) != spec.timeseries.end()) {
       check.error(item, "output.timeseries", "'" + *name + "' is listed twice");
     } else {
-      spec.timeseries.push_back(static_cast<sim::Metric>(found));
+      spec.timeseries.push_back(*found);
     }
   }
 }

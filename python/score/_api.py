@@ -1,6 +1,7 @@
 """The public functions of the score package (docs/python.md)."""
 import math
 import os
+import warnings
 
 import numpy as np
 
@@ -53,6 +54,19 @@ def _call(engine, progress, label, *args):
             report.finish()
 
 
+def _current_outputs(outputs):
+    """The metrics' current names; an old name still works, with a
+    FutureWarning (shown once per calling line, as Python does by default)."""
+    current = []
+    for name in outputs:
+        now = _score.RENAMED_METRICS.get(name)
+        if now is not None:
+            warnings.warn(f"score.run: output '{name}' is now called '{now}'; the dataset names it '{now}'",
+                          FutureWarning, stacklevel=3)  # the caller of score.run
+        current.append(name if now is None else now)
+    return current
+
+
 def run(scenario, replications=None, threads=0, seed=None, outputs=None, progress=None):
     """Runs a scenario's replications in memory and returns an xarray.Dataset
     with the variables, dimensions and attributes of the results file
@@ -65,8 +79,8 @@ def run(scenario, replications=None, threads=0, seed=None, outputs=None, progres
     callable(months_done, months_total), called from this thread.
     """
     sc = _scenario(scenario)
-    raw = _call(_score.run, progress, f"score run {sc.name}", sc, replications, seed, threads,
-                None if outputs is None else list(outputs))
+    outputs = None if outputs is None else _current_outputs(outputs)
+    raw = _call(_score.run, progress, f"score run {sc.name}", sc, replications, seed, threads, outputs)
     return build(raw)
 
 

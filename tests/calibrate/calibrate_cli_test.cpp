@@ -34,7 +34,7 @@ class calibrate_cli : public score_test::ScratchDir {
     return dir / name;
   }
   // Targets the small scenario can meet only for some enrolment rates.
-  fs::path calibration(int budget = 120, const std::string& metric = "smes_trained") {
+  fs::path calibration(int budget = 120, const std::string& metric = "firms_trained_total") {
     fs::copy_file(SCORE_SOURCE_DIR "/tests/sweep/data/small_scenario.toml", dir / "small.toml",
                   fs::copy_options::overwrite_existing);
     write("targets.toml",
@@ -154,7 +154,8 @@ TEST_F(calibrate_cli, AVariantTakesTheBaseParametersAndHoldsOutTargetsByName) {
   calibration();
   // A third target every particle meets, so the variant keeps one to fit.
   std::ofstream(dir / "targets.toml", std::ios::app)
-      << "[[target]]\nname = \"any trained\"\nkind = \"fit\"\nat = \"2012-12\"\nmetric = \"smes_trained\"\n"
+      << "[[target]]\nname = \"any trained\"\nkind = \"fit\"\nat = \"2012-12\"\nmetric = "
+         "\"firms_trained_total\"\n"
          "at_least = 0\n";
   write("variant.toml",
         "[calibration]\nname = \"oos\"\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\n"
@@ -208,13 +209,13 @@ TEST_F(calibrate_cli, CheckExitsOneOnAMissAndNamesIt) {
   ASSERT_EQ(score("run " + (dir / "small.toml").string() + " --reps 2 -q -o " + results.string()).code, 0);
   write("strict.toml",
         "scenario = \"small.toml\"\n[[target]]\nname = \"impossible\"\nkind = \"fit\"\n"
-        "at = \"2012-12\"\nmetric = \"smes_trained\"\nat_least = 1000000\n");
+        "at = \"2012-12\"\nmetric = \"firms_trained_total\"\nat_least = 1000000\n");
   const auto miss = score("calibrate " + (dir / "strict.toml").string() + " --check " + results.string());
   EXPECT_EQ(miss.code, 1) << miss.out;
   EXPECT_NE(miss.out.find("missed: impossible"), std::string::npos) << miss.out;
   write("loose.toml",
         "scenario = \"small.toml\"\n[[target]]\nname = \"possible\"\nkind = \"identity\"\n"
-        "at = \"2012-12\"\nmetric = \"smes_trained\"\nat_least = 0\n");
+        "at = \"2012-12\"\nmetric = \"firms_trained_total\"\nat_least = 0\n");
   EXPECT_EQ(score("calibrate " + (dir / "loose.toml").string() + " --check " + results.string()).code, 0);
   const auto outside =
       score("calibrate " + (dir / "loose.toml").string() + " --check " + results.string() + " --kind fit");

@@ -29,8 +29,8 @@ Target dated(sim::Metric m, const char* at, std::string country = {}) {
 sim::Series series() {
   sim::Series s(12, 2);
   for (int step = 0; step < 12; ++step) {
-    s.at(sim::Metric::smes_trained, step, 0) = step + 1;
-    s.at(sim::Metric::smes_trained, step, 1) = 10.0 * (step + 1);
+    s.at(sim::Metric::firms_trained_total, step, 0) = step + 1;
+    s.at(sim::Metric::firms_trained_total, step, 1) = 10.0 * (step + 1);
     s.at(sim::Metric::classroom_participants, step, 0) = 1;
     s.at(sim::Metric::classroom_participants, step, 1) = 2;
   }
@@ -40,9 +40,11 @@ sim::Series series() {
 const sim::PhaseSummary kSummary(1, 2);
 
 TEST(DatedMetric, StockIsItsLevelAtTheEndOfTheMonth) {
-  EXPECT_EQ(evaluate(dated(sim::Metric::smes_trained, "2010-06"), frame(), series(), kSummary).model, 66);
-  EXPECT_EQ(evaluate(dated(sim::Metric::smes_trained, "2010-06", "VNM"), frame(), series(), kSummary).model,
-            60);
+  EXPECT_EQ(evaluate(dated(sim::Metric::firms_trained_total, "2010-06"), frame(), series(), kSummary).model,
+            66);
+  EXPECT_EQ(
+      evaluate(dated(sim::Metric::firms_trained_total, "2010-06", "VNM"), frame(), series(), kSummary).model,
+      60);
 }
 
 TEST(DatedMetric, FlowIsItsSumFromTheStartOrFromAMonth) {
@@ -86,7 +88,7 @@ TEST(CoverageTarget, IsRevenueOtherThanProgrammeMoneyOverCost) {
 }
 
 TEST(CheckTargets, NamesTheFileTheTargetAndTheProblem) {
-  Target t = dated(sim::Metric::smes_trained, "2011-01");
+  Target t = dated(sim::Metric::firms_trained_total, "2011-01");
   t.name = "late";
   t.line = 7;
   try {

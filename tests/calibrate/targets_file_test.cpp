@@ -37,7 +37,7 @@ name = "Enterprises trained by December 2017"
 kind = "fit"
 source = "press release"
 at = "2017-12"
-metric = "smes_trained"
+metric = "firms_trained_total"
 at_least = 1400
 upper_tail = 0.15
 
@@ -64,7 +64,7 @@ up_to = 0.5
   ASSERT_EQ(f.targets.size(), 3u);
   const Target& a = f.targets[0];
   EXPECT_EQ(a.measure, Measure::dated_metric);
-  EXPECT_EQ(a.metric, sim::Metric::smes_trained);
+  EXPECT_EQ(a.metric, sim::Metric::firms_trained_total);
   EXPECT_EQ(a.at, (YearMonth{2017, 12}));
   EXPECT_EQ(a.reported.form, Form::at_least);
   EXPECT_EQ(a.reported.value, 1400);
@@ -78,6 +78,15 @@ up_to = 0.5
   EXPECT_EQ(f.targets[2].kind, Kind::identity);
   EXPECT_EQ(f.targets[2].reported.form, Form::up_to);
   EXPECT_EQ(of_kind(f.targets, Kind::fit).size(), 2u);
+}
+
+// Targets files written before the rename keep their meaning.
+TEST_F(TargetsFileTest, ReadsAMetricByItsOldName) {
+  const TargetsFile f = parse_targets_file(
+      write("[[target]]\nname = \"x\"\nkind = \"fit\"\nat = \"2017-12\"\nmetric = \"smes_trained\"\n"
+            "at_least = 1400\nupper_tail = 0.15\n"));
+  ASSERT_EQ(f.targets.size(), 1u);
+  EXPECT_EQ(f.targets[0].metric, sim::Metric::firms_trained_total);
 }
 
 TEST_F(TargetsFileTest, ProblemsNameTheFileLineAndKey) {
@@ -95,7 +104,7 @@ TEST_F(TargetsFileTest, ProblemsNameTheFileLineAndKey) {
   EXPECT_NE(kind.find("target[1].kind"), std::string::npos) << kind;
   const std::string both = error_of(
       "[[target]]\nname = \"x\"\nkind = \"fit\"\nphase = \"I\"\nsummary = \"firms_trained\"\nat = "
-      "\"2010-01\"\nmetric = \"smes_trained\"\nup_to = 1\n");
+      "\"2010-01\"\nmetric = \"firms_trained_total\"\nup_to = 1\n");
   EXPECT_NE(both.find("exactly one of phase"), std::string::npos) << both;
   const std::string typo = error_of(
       "[[target]]\nname = \"x\"\nkind = \"fit\"\nphase = \"I\"\nsummary = \"firms_trained\"\nup_too = 1\n");

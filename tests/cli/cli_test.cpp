@@ -171,7 +171,7 @@ TEST(Cli, ABackgroundRunWithSigintIgnoredStopsOnSigterm) {
 // the scenario loads) stops it with 128 + the signal's number, saying so.
 void stop_seek(int number) {
   score_test::SignalledRun run({"seek", small_scenario(), "--lever", "behaviour.enrol_rate", "--target",
-                                "smes_trained >= 400 at 2012-12", "--threads", "1"},
+                                "firms_trained_total >= 400 at 2012-12", "--threads", "1"},
                                scratch(number == SIGINT ? "seek_int.log" : "seek_term.log"));
   ASSERT_TRUE(run.wait_for("signals")) << run.output();
   run.signal(number);

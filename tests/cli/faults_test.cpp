@@ -116,7 +116,7 @@ TEST(Faults, AFullDiskFailsASweepWithItsFinishedPointsKept) {
   std::ofstream(dir / "s.toml") << "[sweep]\nscenario = \"" << small_scenario()
                                 << "\"\ndesign = \"lhs\"\npoints = 64\nreplications = 1\n"
                                    "[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = [0.1, 0.5]\n"
-                                   "[output]\ntimeseries = [\"smes_trained\"]\n";
+                                   "[output]\ntimeseries = [\"firms_trained_total\"]\n";
   fill(dir, 48 * 1024);
   const fs::path out = dir / "s.h5";
   const Result r = score("sweep " + (dir / "s.toml").string() + " -q --threads 1 -o " + out.string());

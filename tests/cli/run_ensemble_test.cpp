@@ -45,7 +45,7 @@ class EnsembleRun : public score_test::ScratchDir {
     write(shared() / "targets.toml",
           "scenario = \"small.toml\"\nreplications = 1\n"
           "[[target]]\nname = \"trained by 2012\"\nkind = \"fit\"\nsource = \"test\"\n"
-          "at = \"2012-12\"\nmetric = \"smes_trained\"\nat_least = 60\nupper_tail = 0.3\n");
+          "at = \"2012-12\"\nmetric = \"firms_trained_total\"\nat_least = 60\nupper_tail = 0.3\n");
     write(shared() / "calibration.toml",
           "[calibration]\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\n"
           "seed = 3\npopulation = 12\nreplications = 1\nbudget = 80\ngenerations = 2\nmin_acceptance = 0.01\n"

@@ -65,7 +65,7 @@ TEST_F(output_diff, FilesWrittenAtDifferentTimesHoldTheSameData) {
 
 TEST_F(output_diff, AChangedValueIsCountedAndLocated) {
   change_file(b, [](hid_t file) {
-    const hid_t dataset = H5Dopen2(file, "smes_trained", H5P_DEFAULT);
+    const hid_t dataset = H5Dopen2(file, "firms_trained_total", H5P_DEFAULT);
     const hid_t space = H5Dget_space(dataset);
     const hsize_t start[3] = {1, 2, 0}, count[3] = {1, 1, 1};
     H5Sselect_hyperslab(space, H5S_SELECT_SET, start, nullptr, count, nullptr);
@@ -78,7 +78,7 @@ TEST_F(output_diff, AChangedValueIsCountedAndLocated) {
   });
   const auto differences = diff_files(a, b);
   ASSERT_EQ(differences.size(), 1u);
-  EXPECT_NE(differences[0].find("'smes_trained': 1 of"), std::string::npos) << differences[0];
+  EXPECT_NE(differences[0].find("'firms_trained_total': 1 of"), std::string::npos) << differences[0];
   EXPECT_NE(differences[0].find("[1, 2, 0]"), std::string::npos) << differences[0];
   EXPECT_NE(differences[0].find("12345.5"), std::string::npos) << differences[0];
 }

@@ -17,8 +17,8 @@ TEST(output_info, describes_run_variables_and_headlines) {
   for (const std::string& expected : std::vector<std::string>{
            "synthetic", std::string(64, 'a'), "0.1.0-test", "18446744073709551557", "replications  3",
            "2013-09 to 2014-10 (14 months)", "GH (Ghana)", "P1", "Pilot", "2014-03 to 2014-10",
-           "smes_trained", "module_deliveries [module]", "USD month-1", "mean, p05, p50, p95", "workers cum.",
-           "recovery %", "donor USD/firm"})
+           "firms_trained_total", "module_deliveries [module]", "USD month-1", "mean, p05, p50, p95",
+           "workers cum.", "recovery %", "donor USD/firm"})
     EXPECT_NE(text.find(expected), std::string::npos) << "missing '" << expected << "' in\n" << text;
 
   // The P1 deliveries column is the mean over replications of the all-country total.

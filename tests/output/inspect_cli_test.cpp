@@ -53,7 +53,7 @@ TEST_F(inspect_cli, DiffSaysTwoRunsOfTheSameSeedAreEqualAndOfDifferentSeedsDiffe
   const Result differ = score("diff " + a.string() + " " + other.string());
   EXPECT_EQ(differ.code, 1) << differ.out;
   EXPECT_NE(differ.out.find("root attribute 'seed': '1' vs '2'"), std::string::npos) << differ.out;
-  EXPECT_NE(differ.out.find("dataset 'smes_trained': "), std::string::npos) << differ.out;
+  EXPECT_NE(differ.out.find("dataset 'firms_trained_total': "), std::string::npos) << differ.out;
   const Result missing = score("diff " + a.string() + " " + (dir / "none.h5").string());
   EXPECT_EQ(missing.code, 2) << missing.out;
   EXPECT_NE(missing.out.find("none.h5' does not exist"), std::string::npos) << missing.out;

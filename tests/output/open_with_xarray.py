@@ -43,7 +43,7 @@ def check_dataset(ds):
     assert ds["revenue_usd"].dims == ("replication", "time", "country", "source")
     assert ds["phase_firms_trained"].dims == ("replication", "phase", "country")
     assert ds["phase_firms_trained_all"].dims == ("replication", "phase")
-    assert ds["smes_trained_stats"].dims == ("statistic", "time", "country")
+    assert ds["firms_trained_total_stats"].dims == ("statistic", "time", "country")
     assert list(ds["statistic"].values) == ["mean", "p05", "p50", "p95"]
 
 

@@ -109,8 +109,8 @@ TEST(output_reader, rejects_unknown_metrics_and_replications) {
   const auto path = valid_file(scratch_dir("requests"));
   const ResultsFile file(path);
   for (auto request : {std::function<void()>([&] { file.metric("no_such_metric", 0); }),
-                       std::function<void()>([&] { file.metric("smes_trained", 3); }),
-                       std::function<void()>([&] { file.metric("smes_trained", -1); }),
+                       std::function<void()>([&] { file.metric("firms_trained_total", 3); }),
+                       std::function<void()>([&] { file.metric("firms_trained_total", -1); }),
                        std::function<void()>([&] { read_metric(path, "phase_firms_trained", 0); })}) {
     try {
       request();
@@ -188,7 +188,7 @@ TEST(output_reader, results_file_can_be_moved) {
   const auto path = valid_file(scratch_dir("move"));
   ResultsFile a(path);
   ResultsFile b = std::move(a);
-  EXPECT_EQ(b.metric("smes_trained", 1).size(), 14u * 2u);
+  EXPECT_EQ(b.metric("firms_trained_total", 1).size(), 14u * 2u);
   a = std::move(b);
   EXPECT_EQ(a.results().info.replications, 3);
 }

@@ -105,7 +105,7 @@ TEST(output_writer, single_replication_has_no_statistics) {
   EXPECT_FALSE(file.results().has_statistics);
   EXPECT_TRUE(file.results().phase_statistics.empty());
   EXPECT_EQ(std::count(file.results().variables.begin(), file.results().variables.end(), "statistic"), 0);
-  EXPECT_THROW(file.metric_statistic("smes_trained", Statistic::mean), std::runtime_error);
+  EXPECT_THROW(file.metric_statistic("firms_trained_total", Statistic::mean), std::runtime_error);
 }
 
 // An independent reading of "NaN skipped, linear between closest ranks".
@@ -140,7 +140,7 @@ TEST(output_writer, statistics_match_values_computed_here) {
   const ResultsFile file(path);
   ASSERT_TRUE(file.results().has_statistics);
   // The deviation is a sweep file's statistic only: asked of a results file, an error.
-  EXPECT_THROW(file.metric_statistic("smes_trained", Statistic::sd), std::runtime_error);
+  EXPECT_THROW(file.metric_statistic("firms_trained_total", Statistic::sd), std::runtime_error);
 
   std::vector<sim::Series> runs;
   for (int r = 0; r < info.replications; ++r) runs.push_back(synthetic_series(info, r));

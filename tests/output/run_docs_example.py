@@ -3,7 +3,7 @@
 
 Usage: run_docs_example.py DOC.md RESULTS.h5
 
-Takes the last ```python block of the document that draws smes_trained.png
+Takes the last ```python block of the document that draws firms_trained_total.png
 (the results example; other blocks are fragments or read other files), runs it with RESULTS.h5 as its argument in the current
 directory and checks that it drew its plot. Exits 77 (skip) when matplotlib or
 xarray is missing.
@@ -24,14 +24,14 @@ except ImportError as error:
 def main(doc, results):
     with open(doc, encoding="utf-8") as f:
         blocks = re.findall(r"```python\n(.*?)```", f.read(), re.S)
-    blocks = [b for b in blocks if "smes_trained.png" in b]
-    assert blocks, f"no python example drawing smes_trained.png in {doc}"
+    blocks = [b for b in blocks if "firms_trained_total.png" in b]
+    assert blocks, f"no python example drawing firms_trained_total.png in {doc}"
     with open("docs_example.py", "w", encoding="utf-8") as f:
         f.write(blocks[-1])
-    if os.path.exists("smes_trained.png"):
-        os.remove("smes_trained.png")
+    if os.path.exists("firms_trained_total.png"):
+        os.remove("firms_trained_total.png")
     subprocess.run([sys.executable, "docs_example.py", results], check=True)
-    assert os.path.getsize("smes_trained.png") > 1000, "the example drew no plot"
+    assert os.path.getsize("firms_trained_total.png") > 1000, "the example drew no plot"
     print("docs example: ok")
 
 

@@ -67,7 +67,7 @@ TEST_F(Yearly, cost_recovery_is_the_ratio_of_the_years_sums) {
 TEST_F(Yearly, flows_sum_and_stocks_take_the_last_month) {
   const ResultsFile file(path);
   const YearlySummaries years = yearly_summaries(file);
-  const auto trained = file.metric("smes_trained", 1);
+  const auto trained = file.metric("firms_trained_total", 1);
   const auto participants = file.metric("classroom_participants", 1);
   double year_2014 = 0;
   for (int t = 4; t <= 13; ++t) year_2014 += participants[t * 2 + 1];

@@ -9,6 +9,7 @@ import pathlib
 import signal
 import sys
 import unittest
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -44,10 +45,10 @@ class LoadScenario(unittest.TestCase):
 
 class Run(unittest.TestCase):
     def test_dataset_layout(self):
-        ds = score.run(SCENARIO, replications=2, seed=3, outputs=["smes_trained", "revenue_usd"])
+        ds = score.run(SCENARIO, replications=2, seed=3, outputs=["firms_trained_total", "revenue_usd"])
         self.assertIsInstance(ds, xr.Dataset)
         self.assertEqual(ds["revenue_usd"].dims, ("replication", "time", "country", "source"))
-        self.assertEqual(ds["smes_trained_stats"].dims, ("statistic", "time", "country"))
+        self.assertEqual(ds["firms_trained_total_stats"].dims, ("statistic", "time", "country"))
         self.assertEqual(ds["phase_firms_trained_all"].dims, ("replication", "phase"))
         self.assertNotIn("firms_aware", ds)  # not asked for
         self.assertEqual(ds["revenue_usd"].attrs["units"], "USD month-1")
@@ -55,14 +56,24 @@ class Run(unittest.TestCase):
         self.assertEqual(ds.attrs["replications"], 2)
 
     def test_same_seed_same_numbers_any_threads(self):
-        a = score.run(SCENARIO, replications=2, seed=4, threads=1, outputs=["smes_trained"])
-        b = score.run(SCENARIO, replications=2, seed=4, threads=2, outputs=["smes_trained"])
+        a = score.run(SCENARIO, replications=2, seed=4, threads=1, outputs=["firms_trained_total"])
+        b = score.run(SCENARIO, replications=2, seed=4, threads=2, outputs=["firms_trained_total"])
         xr.testing.assert_identical(a, b)
+
+    def test_old_output_name_still_works_and_warns(self):
+        with self.assertWarnsRegex(FutureWarning, "'smes_trained' is now called 'firms_trained_total'"):
+            ds = score.run(SCENARIO, outputs=["smes_trained"])
+        self.assertIn("firms_trained_total", ds)
+        self.assertNotIn("firms_aware", ds)
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("error")  # a current name warns of nothing
+            score.run(SCENARIO, outputs=["firms_trained_total"])
+        self.assertEqual(seen, [])
 
     def test_unknown_output(self):
         with self.assertRaises(ValueError) as e:
             score.run(SCENARIO, outputs=["smes_trainee"])
-        self.assertIn("smes_trained", str(e.exception))
+        self.assertIn("firms_trained_total", str(e.exception))
 
     def test_progress_reaches_the_end(self):
         calls = []
@@ -82,10 +93,10 @@ class Run(unittest.TestCase):
             os.kill(os.getpid(), signal.SIGINT)
 
         with self.assertRaises(KeyboardInterrupt):
-            score.run(HISTORY, replications=2000, outputs=["smes_trained"], progress=interrupt)
+            score.run(HISTORY, replications=2000, outputs=["firms_trained_total"], progress=interrupt)
         self.assertEqual(len(seen), 1)
         self.assertLess(seen[0][0], seen[0][1])
-        self.assertIn("smes_trained", score.run(SCENARIO, outputs=["smes_trained"]))
+        self.assertIn("firms_trained_total", score.run(SCENARIO, outputs=["firms_trained_total"]))
 
     def test_callback_error_propagates(self):
         def fail(done, total):
@@ -119,7 +130,7 @@ class Sweep(unittest.TestCase):
         table = score.sweep(SCENARIO, points=self.POINTS[1:2], replications=2, seed=7)
         seed = int(table["seed"][0])
         ds = score.run(score.load_scenario(SCENARIO, self.POINTS[1]), replications=2, seed=seed,
-                       outputs=["smes_trained"])
+                       outputs=["firms_trained_total"])
         np.testing.assert_array_equal(table["II.firms_trained_total"],
                                       ds["phase_firms_trained_total_all"].sel(phase="II").values)
 

@@ -85,7 +85,9 @@ TEST(PhaseV, OptionsChangeNothingBefore2025) {
       const auto& b = option.series[static_cast<std::size_t>(r)];
       for (int t = 0; t < first_v; ++t)
         for (int c = 0; c < a.countries(); ++c)
-          ASSERT_EQ(a.at(sim::Metric::smes_trained, t, c), b.at(sim::Metric::smes_trained, t, c)) << file;
+          ASSERT_EQ(a.at(sim::Metric::firms_trained_total, t, c),
+                    b.at(sim::Metric::firms_trained_total, t, c))
+              << file;
     }
   }
 }
@@ -134,7 +136,8 @@ TEST(PhaseV, NewCountriesStartFromNothingIn2025) {
   const int first_v = fresh.scenario.model.phases.back().first_step;
   for (const char* id : {"BGD", "KEN", "PAK"}) {
     const int c = fresh.country(id);
-    for (const auto& s : fresh.series) EXPECT_EQ(s.at(sim::Metric::smes_trained, first_v - 1, c), 0.0) << id;
+    for (const auto& s : fresh.series)
+      EXPECT_EQ(s.at(sim::Metric::firms_trained_total, first_v - 1, c), 0.0) << id;
     EXPECT_GT(fresh.v(sim::Summary::firms_trained, c), 10) << id;
     EXPECT_GT(fresh.v(sim::Summary::providers_active, c), 0) << id;
   }

@@ -37,7 +37,7 @@ TEST(BackgroundRun, SnapshotsGrowMonthByMonthToTheEnd) {
   const SnapshotPtr s = run.snapshot();
   EXPECT_EQ(s->months_done, sc->model.steps);
   EXPECT_EQ(s->charts.months(), sc->model.steps);
-  const Band& total = s->charts.band(Chart::firms_reached, s->charts.countries());
+  const Band& total = s->charts.band(Chart::firms_trained_total, s->charts.countries());
   EXPECT_EQ(total.p50.size(), static_cast<std::size_t>(sc->model.steps));
   EXPECT_LE(total.p05.back(), total.p50.back());
   EXPECT_LE(total.p50.back(), total.p95.back());

@@ -36,10 +36,10 @@ TEST(ChartData, StocksAreTheLastMonthsAndFlowsAreCumulated) {
   const Fixture f;
   const int total = f.charts.countries(), last = f.series.steps() - 1;
   const double reached =
-      f.series.at(Metric::smes_trained, last, 0) + f.series.at(Metric::smes_trained, last, 1);
-  EXPECT_DOUBLE_EQ(f.charts.band(Chart::firms_reached, total).p50.back(), reached);
-  EXPECT_DOUBLE_EQ(f.charts.band(Chart::firms_reached, 0).p50.back(),
-                   f.series.at(Metric::smes_trained, last, 0));
+      f.series.at(Metric::firms_trained_total, last, 0) + f.series.at(Metric::firms_trained_total, last, 1);
+  EXPECT_DOUBLE_EQ(f.charts.band(Chart::firms_trained_total, total).p50.back(), reached);
+  EXPECT_DOUBLE_EQ(f.charts.band(Chart::firms_trained_total, 0).p50.back(),
+                   f.series.at(Metric::firms_trained_total, last, 0));
   EXPECT_NEAR(f.charts.band(Chart::delivery_cost, total).p50.back(), f.sum(Metric::delivery_cost_usd), 1e-6);
   EXPECT_NEAR(f.charts.band(Chart::donor_spend, total).p50.back(), f.sum(Metric::donor_spend_usd), 1e-6);
   for (int k = 0; k < chart_layers(Chart::revenue_by_source); ++k)
@@ -129,7 +129,7 @@ void expect_bands(const ManyReplications& f, Chart chart, const PerReplication& 
 
 TEST(ChartData, ManyReplicationsGiveTheOraclesPercentilesForEveryChart) {
   const ManyReplications f;
-  const Band& reached = f.charts.band(Chart::firms_reached, f.charts.countries());
+  const Band& reached = f.charts.band(Chart::firms_trained_total, f.charts.countries());
   ASSERT_LT(reached.p05.back(), reached.p95.back())
       << "replications must differ for the test to mean anything";
   ASSERT_LT(reached.p05.back(), reached.p50.back());
@@ -144,7 +144,7 @@ TEST(ChartData, ManyReplicationsGiveTheOraclesPercentilesForEveryChart) {
       return w.region_value(s, metric, region, m, true);
     };
   };
-  expect_bands(f, Chart::firms_reached, stock(Metric::smes_trained));
+  expect_bands(f, Chart::firms_trained_total, stock(Metric::firms_trained_total));
   expect_bands(f, Chart::workers_reached, stock(Metric::workers_reached));
   expect_bands(f, Chart::trainers, stock(Metric::trainers_certified));
   expect_bands(f, Chart::providers_active, stock(Metric::providers_active));
@@ -171,7 +171,7 @@ TEST(ChartData, ManyReplicationsGiveTheOraclesPercentilesForEveryChart) {
       });
   expect_bands(f, Chart::donor_cost_per_firm,
                [](const ManyReplications& w, const sim::Series& s, int region, int m) {
-                 const double trained = w.region_value(s, Metric::smes_trained, region, m, false);
+                 const double trained = w.region_value(s, Metric::firms_trained_total, region, m, false);
                  return trained > 0 ? w.region_value(s, Metric::donor_spend_usd, region, m, true) / trained
                                     : std::nan("");
                });
@@ -209,6 +209,13 @@ TEST(ChartData, ChartsReadStocksAndFlowsOnly) {
       if (m != sim::Metric::count) {
         EXPECT_NE(sim::info(m).kind, sim::Kind::ratio) << chart.name << " reads " << sim::info(m).name;
       }
+}
+
+// Scripts name charts; a chart's name before this version still works.
+TEST(ChartData, ChartsAreFoundByNameAndByTheirOldName) {
+  for (const ChartInfo& c : chart_catalogue()) EXPECT_EQ(chart_named(c.name), c.id) << c.name;
+  EXPECT_EQ(chart_named("firms_reached"), Chart::firms_trained_total);
+  EXPECT_EQ(chart_named("no_such_chart"), std::nullopt);
 }
 
 }  // namespace

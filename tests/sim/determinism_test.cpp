@@ -30,7 +30,8 @@ TEST(Determinism, OneAndTwoAndSixteenThreadsGiveIdenticalBits) {
   // Large enough that agent loops split into several chunks.
   const model::Description m = test::small_world(20000, 36);
   const Series one = run_with_threads(m, 1, 0);
-  EXPECT_GT(one.at(Metric::smes_trained, 35, 0), 0) << "the test world must train firms to mean anything";
+  EXPECT_GT(one.at(Metric::firms_trained_total, 35, 0), 0)
+      << "the test world must train firms to mean anything";
   EXPECT_TRUE(bit_identical(one, run_with_threads(m, 2, 0)));
   EXPECT_TRUE(bit_identical(one, run_with_threads(m, 16, 0)));
 }

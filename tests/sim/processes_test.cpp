@@ -62,8 +62,8 @@ TEST(Enrolment, TheBaselineWorldTrainsFirms) {
             << "Module 1 comes first; module " << k + 1;
     }
     EXPECT_GT(started[0], 0);
-    EXPECT_GT(s.at(Metric::smes_trained, s.steps() - 1, c), 0);
-    EXPECT_LE(s.at(Metric::smes_trained, s.steps() - 1, c), started[0])
+    EXPECT_GT(s.at(Metric::firms_trained_total, s.steps() - 1, c), 0);
+    EXPECT_LE(s.at(Metric::firms_trained_total, s.steps() - 1, c), started[0])
         << "trained firms all started Module 1";
   }
   // Donor subsidy and ILO share paid in full, the firm pays the rest (never
@@ -520,7 +520,7 @@ TEST(Outcomes, AdoptionShareMatchesItsProbability) {
   const Series s = run_one(m, 0);
   double trained = 0, adopting = 0;
   for (int c = 0; c < 2; ++c) {
-    trained += s.at(Metric::smes_trained, m.steps - 1, c);
+    trained += s.at(Metric::firms_trained_total, m.steps - 1, c);
     adopting += s.at(Metric::firms_adopting, m.steps - 1, c);
   }
   ASSERT_GT(trained, 300);

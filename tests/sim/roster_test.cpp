@@ -51,7 +51,7 @@ TEST(Entry, NothingHappensInACountryBeforeItsEntry) {
     EXPECT_EQ(s.at(Metric::module_deliveries, t, 1), 0) << "month " << t;
   }
   EXPECT_GT(s.at(Metric::trainers_trained, entry, 1), 0) << "training of trainers starts with the entry";
-  EXPECT_GT(s.at(Metric::smes_trained, m.steps - 1, 1), 0) << "the late entrant trains firms";
+  EXPECT_GT(s.at(Metric::firms_trained_total, m.steps - 1, 1), 0) << "the late entrant trains firms";
 }
 
 // Providers are spread over the country's part of the phase: the first at
@@ -97,7 +97,7 @@ TEST(Roster, ACountryIsReachedFromItsFirstTrainedEnterprise) {
   const Series& s = run.series();
   for (int t = 0; t < m.steps; ++t)
     for (int c = 0; c < 2; ++c)
-      EXPECT_EQ(s.at(Metric::countries_reached, t, c), s.at(Metric::smes_trained, t, c) > 0 ? 1 : 0)
+      EXPECT_EQ(s.at(Metric::countries_reached, t, c), s.at(Metric::firms_trained_total, t, c) > 0 ? 1 : 0)
           << "country " << c << ", month " << t;
   // Trainers are certified after their supervised cycle and a module takes
   // its duration: the late entrant is reached that much after its entry.

@@ -35,8 +35,10 @@ TEST(Summary, PhaseTotalsAreSumsAndLevelsOfTheSeries) {
     }
   EXPECT_DOUBLE_EQ(sum.total(1, Summary::delivery_cost_usd), cost);
   EXPECT_DOUBLE_EQ(sum.total(1, Summary::classroom_participants), participants);
-  const double trained_end = s.at(Metric::smes_trained, 23, 0) + s.at(Metric::smes_trained, 23, 1);
-  const double trained_mid = s.at(Metric::smes_trained, 11, 0) + s.at(Metric::smes_trained, 11, 1);
+  const double trained_end =
+      s.at(Metric::firms_trained_total, 23, 0) + s.at(Metric::firms_trained_total, 23, 1);
+  const double trained_mid =
+      s.at(Metric::firms_trained_total, 11, 0) + s.at(Metric::firms_trained_total, 11, 1);
   EXPECT_DOUBLE_EQ(sum.total(1, Summary::firms_trained_total), trained_end);
   EXPECT_DOUBLE_EQ(sum.total(1, Summary::firms_trained), trained_end - trained_mid);
   EXPECT_DOUBLE_EQ(sum.at(1, 0, Summary::firms_trained_total) + sum.at(1, 1, Summary::firms_trained_total),

@@ -30,12 +30,12 @@ double sum_stock(const sim::Series& s, sim::Metric m, int t) {
 
 TEST(SeekTarget, ReadsStocksFlowsAndCostRecoveryAsDocumented) {
   const sim::Series s = sim::run_one(small().model, 0);
-  const Target at = parse_target("smes_trained >= 10 at 2011-12", small().model);
+  const Target at = parse_target("firms_trained_total >= 10 at 2011-12", small().model);
   EXPECT_EQ(at.first_step, 23);
-  EXPECT_EQ(target_value(at, s), sum_stock(s, sim::Metric::smes_trained, 23));
-  const Target change = parse_target("smes_trained > 1 from 2011-01 to 2011-12", small().model);
-  EXPECT_EQ(target_value(change, s),
-            sum_stock(s, sim::Metric::smes_trained, 23) - sum_stock(s, sim::Metric::smes_trained, 11));
+  EXPECT_EQ(target_value(at, s), sum_stock(s, sim::Metric::firms_trained_total, 23));
+  const Target change = parse_target("firms_trained_total > 1 from 2011-01 to 2011-12", small().model);
+  EXPECT_EQ(target_value(change, s), sum_stock(s, sim::Metric::firms_trained_total, 23) -
+                                         sum_stock(s, sim::Metric::firms_trained_total, 11));
   const Target year = parse_target("module_deliveries[AAA] >= 1 in 2011", small().model);
   double deliveries = 0;
   for (int t = 12; t < 24; ++t)
@@ -48,16 +48,24 @@ TEST(SeekTarget, ReadsStocksFlowsAndCostRecoveryAsDocumented) {
   EXPECT_LE(v, 1);
 }
 
+// Targets written before the rename (scripts, notes) still read.
+TEST(SeekTarget, ReadsAMetricByItsOldName) {
+  const Target old = parse_target("smes_trained[AAA] >= 10 at 2011-12", small().model);
+  EXPECT_EQ(old.metric, sim::Metric::firms_trained_total);
+  EXPECT_EQ(old.country, 0);
+  EXPECT_EQ(old.text, "smes_trained[AAA] >= 10 at 2011-12") << "shown as given";
+}
+
 TEST(SeekTarget, RefusesWhatItCannotRead) {
   const auto& m = small().model;
   EXPECT_THROW(parse_target("smes_traned >= 10 at 2011-12", m), SeekInputError);
-  EXPECT_THROW(parse_target("smes_trained >= 10 at 2031-12", m), SeekInputError);
-  EXPECT_THROW(parse_target("smes_trained >= 10 in 2011-12", m), SeekInputError);
-  EXPECT_THROW(parse_target("smes_trained[XXX] >= 10 at 2011-12", m), SeekInputError);
+  EXPECT_THROW(parse_target("firms_trained_total >= 10 at 2031-12", m), SeekInputError);
+  EXPECT_THROW(parse_target("firms_trained_total >= 10 in 2011-12", m), SeekInputError);
+  EXPECT_THROW(parse_target("firms_trained_total[XXX] >= 10 at 2011-12", m), SeekInputError);
   EXPECT_THROW(parse_target("payback_months <= 10 at 2011-12", m), SeekInputError);
-  EXPECT_THROW(parse_target("smes_trained = 10 at 2011-12", m), SeekInputError);
+  EXPECT_THROW(parse_target("firms_trained_total = 10 at 2011-12", m), SeekInputError);
   try {
-    parse_target("smes_trained >= 10 at 2031-12", m);
+    parse_target("firms_trained_total >= 10 at 2031-12", m);
   } catch (const SeekInputError& e) {
     EXPECT_NE(std::string(e.what()).find("outside the scenario's calendar (2010-01 to 2012-12)"),
               std::string::npos);
@@ -81,7 +89,7 @@ TEST(SeekLever, TakesTheScenarioRangeOrAGivenOne) {
 // ends, from 400 runs with the same seeds, lies on the right side of the
 // required probability (with the scan's own sampling margin).
 TEST(SeekRuns, TheAnswerBracketsTheThresholdOfABruteForceScan) {
-  const Target target = parse_target("smes_trained >= 16 at 2012-12", small().model);
+  const Target target = parse_target("firms_trained_total >= 16 at 2012-12", small().model);
   const Lever lever = find_lever(small(), "behaviour.enrol_rate", std::nullopt);
   SeekRuns runs(testing::small_scenario(), {}, lever, target, 2);
   experiment::SeekOptions o;
@@ -106,7 +114,7 @@ TEST(SeekRuns, TheAnswerBracketsTheThresholdOfABruteForceScan) {
 }
 
 TEST(SeekRuns, OutcomesDependOnTheValueAndReplicationOnly) {
-  const Target target = parse_target("smes_trained >= 16 at 2012-12", small().model);
+  const Target target = parse_target("firms_trained_total >= 16 at 2012-12", small().model);
   const Lever lever = find_lever(small(), "behaviour.enrol_rate", std::nullopt);
   SeekRuns one(testing::small_scenario(), {}, lever, target, 1);
   SeekRuns two(testing::small_scenario(), {}, lever, target, 2);
@@ -119,18 +127,18 @@ TEST(SeekRuns, OutcomesDependOnTheValueAndReplicationOnly) {
 
 TEST(SeekCli, PrintsItsRunsAndTheAnswerOrRefusesWithAReason) {
   const std::string base = "seek " + testing::small_scenario() + " --lever behaviour.enrol_rate ";
-  const auto found =
-      score_test::score(base + "--target \"smes_trained >= 16 at 2012-12\" --probability 0.7 --threads 2");
+  const auto found = score_test::score(
+      base + "--target \"firms_trained_total >= 16 at 2012-12\" --probability 0.7 --threads 2");
   EXPECT_EQ(found.code, 0) << found.out;
   EXPECT_NE(found.out.find("answer: behaviour.enrol_rate = "), std::string::npos) << found.out;
   EXPECT_NE(found.out.find("meets"), std::string::npos);
-  const auto same =
-      score_test::score(base + "--target \"smes_trained >= 16 at 2012-12\" --probability 0.7 --threads 1");
+  const auto same = score_test::score(
+      base + "--target \"firms_trained_total >= 16 at 2012-12\" --probability 0.7 --threads 1");
   EXPECT_EQ(same.out, found.out) << "the answer depends on the thread count";
-  const auto far = score_test::score(base + "--target \"smes_trained >= 400 at 2012-12\"");
+  const auto far = score_test::score(base + "--target \"firms_trained_total >= 400 at 2012-12\"");
   EXPECT_EQ(far.code, 3) << far.out;
   EXPECT_NE(far.out.find("out of reach within [0.01000, 0.10000]"), std::string::npos) << far.out;
-  const auto bad = score_test::score(base + "--target \"smes_trained >= 16 at 2031-12\"");
+  const auto bad = score_test::score(base + "--target \"firms_trained_total >= 16 at 2031-12\"");
   EXPECT_EQ(bad.code, 2) << bad.out;
   EXPECT_NE(bad.out.find("outside the scenario's calendar"), std::string::npos) << bad.out;
 }

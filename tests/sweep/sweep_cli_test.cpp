@@ -43,7 +43,7 @@ class sweep_cli : public testing::SweepFiles {
                      "\n"
                      "[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = \"scenario\"\n"
                      "[[parameter]]\nkey = \"countries.AAA.eligible_firms\"\nrange = \"scenario\"\n"
-                     "[output]\ntimeseries = [\"smes_trained\", \"module_deliveries\"]\n");
+                     "[output]\ntimeseries = [\"firms_trained_total\", \"module_deliveries\"]\n");
   }
 
   // Starts `score sweep` and SIGKILLs it once its journal holds `records`
@@ -77,7 +77,7 @@ class sweep_cli : public testing::SweepFiles {
 
   void expect_same_numbers(const fs::path& a, const fs::path& b) {
     std::vector<std::string> names = testing::numeric_datasets();
-    names.insert(names.end(), {"smes_trained", "module_deliveries"});
+    names.insert(names.end(), {"firms_trained_total", "module_deliveries"});
     for (const auto& name : names) {
       const auto x = testing::read_dataset(a, name), y = testing::read_dataset(b, name);
       EXPECT_FALSE(x.empty()) << name;

@@ -154,7 +154,7 @@ TEST_F(sweep_runner, APointsResultsDoNotDependOnWhoRunsItOrWhen) {
   const Sweep sw =
       load_sweep(write_sweep("r.toml", "design = \"lhs\"\npoints = 4\nseed = 2\nreplications = 3",
                              "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n"
-                             "[output]\ntimeseries = [\"smes_trained\", \"module_deliveries\"]\n"));
+                             "[output]\ntimeseries = [\"firms_trained_total\", \"module_deliveries\"]\n"));
   const PointResult alone = *run_point(sw, 2);
   std::vector<PointResult> all(4);
   PendingPoints source({3, 2, 1, 0});

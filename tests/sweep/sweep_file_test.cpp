@@ -34,7 +34,7 @@ TEST_F(sweep_file, AValidFileGivesItsSettings) {
                   std::string(kSubsidy) +
                       "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n"
                       "[[parameter]]\nkey = \"countries.AAA.eligible_firms\"\nvalues = [200, 400]\n"
-                      "[output]\ntimeseries = [\"smes_trained\", \"revenue_usd\"]\n");
+                      "[output]\ntimeseries = [\"firms_trained_total\", \"revenue_usd\"]\n");
   const Sweep sw = load_sweep(file);
   const SweepSpec& spec = sw.spec;
   EXPECT_EQ(spec.name, "demo");
@@ -49,7 +49,8 @@ TEST_F(sweep_file, AValidFileGivesItsSettings) {
   EXPECT_TRUE(spec.parameters[1].from_scenario);
   EXPECT_TRUE(spec.parameters[2].integer);
   EXPECT_EQ(spec.parameters[2].factor.levels, (std::vector<double>{200, 400}));
-  EXPECT_EQ(spec.timeseries, (std::vector<sim::Metric>{sim::Metric::smes_trained, sim::Metric::revenue_usd}));
+  EXPECT_EQ(spec.timeseries,
+            (std::vector<sim::Metric>{sim::Metric::firms_trained_total, sim::Metric::revenue_usd}));
   EXPECT_EQ(spec.sha256.size(), 64u);
   EXPECT_EQ(sw.points(), 4 * (3 + 2));
   EXPECT_EQ(sw.base.model.name, "small");
@@ -164,11 +165,25 @@ TEST_F(sweep_file, AKeyVariedTwiceIsReported) {
 }
 
 TEST_F(sweep_file, UnknownTimeSeriesAreReportedWithASuggestion) {
-  const std::string e = errors(lhs(std::string(kSubsidy) + "[output]\ntimeseries = [\"smes_trainee\"]\n"));
-  EXPECT_NE(e.find(at("s.toml", 11, 15) + ": output.timeseries: unknown metric 'smes_trainee'; did you mean "
-                                          "'smes_trained'?"),
-            std::string::npos)
+  const std::string e =
+      errors(lhs(std::string(kSubsidy) + "[output]\ntimeseries = [\"firms_trainee_total\"]\n"));
+  EXPECT_NE(
+      e.find(at("s.toml", 11, 15) + ": output.timeseries: unknown metric 'firms_trainee_total'; did you mean "
+                                    "'firms_trained_total'?"),
+      std::string::npos)
       << e;
+}
+
+// Sweep files written before the rename keep working; the old and the new
+// name are one metric.
+TEST_F(sweep_file, ATimeSeriesReadsByItsOldName) {
+  const Sweep sw =
+      load_sweep(lhs(std::string(kSubsidy) + "[output]\ntimeseries = [\"smes_trained\", \"revenue_usd\"]\n"));
+  EXPECT_EQ(sw.spec.timeseries,
+            (std::vector<sim::Metric>{sim::Metric::firms_trained_total, sim::Metric::revenue_usd}));
+  const std::string e = errors(
+      lhs(std::string(kSubsidy) + "[output]\ntimeseries = [\"smes_trained\", \"firms_trained_total\"]\n"));
+  EXPECT_NE(e.find("'firms_trained_total' is listed twice"), std::string::npos) << e;
 }
 
 TEST_F(sweep_file, TooManyPointsAreRefused) {

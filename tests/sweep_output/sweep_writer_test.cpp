@@ -43,7 +43,7 @@ class sweep_writer : public testing::SweepFiles {
     return write_sweep("w.toml",
                        "design = \"lhs\"\npoints = 5\nreplications = 2\nseed = " + std::to_string(seed),
                        "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n"
-                       "[output]\ntimeseries = [\"smes_trained\", \"revenue_usd\"]\n");
+                       "[output]\ntimeseries = [\"firms_trained_total\", \"revenue_usd\"]\n");
   }
 
   // Stores the given points and leaves the files as a kill would.
@@ -81,7 +81,7 @@ class sweep_writer : public testing::SweepFiles {
 
   void expect_same_numbers() const {
     std::vector<std::string> names = testing::numeric_datasets();
-    names.insert(names.end(), {"smes_trained", "revenue_usd"});
+    names.insert(names.end(), {"firms_trained_total", "revenue_usd"});
     for (const auto& name : names) {
       const auto a = testing::read_dataset(reference, name), b = testing::read_dataset(target, name);
       EXPECT_FALSE(a.empty()) << name;

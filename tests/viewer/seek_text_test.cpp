@@ -12,7 +12,7 @@ namespace {
 const char* kAnswered =
     "score seek lean: the smallest funders.SECO.budget_usd.V in [0, 30,000,000] (the scenario's range) at "
     "which\n"
-    "  smes_trained >= 900 from 2025-01 to 2029-12 holds with probability >= 0.8\n"
+    "  firms_trained_total >= 900 from 2025-01 to 2029-12 holds with probability >= 0.8\n"
     "  (Wilson 95% intervals; replications 0, 1, ... of seed 20090101 at every value: common random "
     "numbers)\n"
     "             value   runs    met  P(met)  interval        verdict\n"
@@ -31,7 +31,7 @@ TEST(ViewerSeekText, ReadsTheAnswerAndItsInterval) {
   EXPECT_EQ(s.interval_lo, "4,453,125");
   EXPECT_EQ(s.interval_hi, "4,687,500");
   EXPECT_EQ(s.runs, "200 replications at 9 values");
-  EXPECT_NE(s.question.find("smes_trained >= 900 from 2025-01 to 2029-12 holds"), std::string::npos);
+  EXPECT_NE(s.question.find("firms_trained_total >= 900 from 2025-01 to 2029-12 holds"), std::string::npos);
 }
 
 TEST(ViewerSeekText, ReadsEveryValueTried) {

@@ -18,7 +18,7 @@ void record_metrics(State& s) {
   const int t = s.step;
   for (int c = 0; c < nc; ++c) {
     const Stocks& a = s.stocks[static_cast<std::size_t>(c)];
-    out.at(Metric::smes_trained, t, c) = a.trained;
+    out.at(Metric::firms_trained_total, t, c) = a.trained;
     out.at(Metric::workers_reached, t, c) = a.workers;
     const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
     out.at(Metric::firms_aware, t, c) = static_cast<double>(cs.end_firm - cs.first_firm - cs.unaware);
