@@ -54,7 +54,7 @@ struct Target {
   std::string phase;  // phase_summary
   sim::Summary summary = sim::Summary::firms_trained_total;
   sim::Metric metric = sim::Metric::firms_trained_total;  // dated_metric
-  YearMonth at;                                    // dated_metric: the last month
+  YearMonth at;                                           // dated_metric: the last month
   std::optional<YearMonth> from;  // dated_metric of a flow (default: the calendar's start); coverage
   std::string country;            // empty: all countries
   Reported reported;
