@@ -151,7 +151,8 @@ TEST(Funding, AFunderThatPlansNothingLeavesNoSeatUnfunded) {
          m.funders[0].countries = {false, true};
        }},
   };
-  for (const auto& [why, absent] : cases) {
+  for (const auto& [why, absent_funder] : cases) {
+    const Edit& absent = absent_funder;  // clang 14 cannot capture a structured binding
     Fixture f([&](model::Description& m) {
       m.phases[0].unfunded = model::Unfunded::rationed;
       absent(m);
