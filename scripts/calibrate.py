@@ -7,6 +7,9 @@
                       or fit checks one kind only, --results FILE reads an
                       existing run instead of running
   calibrate.py run    runs the history scenario into --results FILE
+  calibrate.py table  runs the history scenario as it is and, with --write,
+                      regenerates the table in docs/calibration.md (the
+                      history is the joint calibration's central set)
   calibrate.py fit    moves the parameters listed in the targets file, one at
                       a time, to the value that hits the target it drives
                       (bisection, common random numbers), for a few rounds;
@@ -261,14 +264,15 @@ def current_values(config):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=["check", "fit", "run"])
+    ap.add_argument("mode", choices=["check", "fit", "run", "table"])
     ap.add_argument("--kind", choices=sorted(KINDS), help="check: only the targets of this kind")
     ap.add_argument("--results", help="run: where to write the history run; check: read it instead of running")
     ap.add_argument("--score", default=str(ROOT / "build" / "engine" / "cli" / "score"))
     ap.add_argument("--reps", type=int, help="replications of each fit evaluation (default: the targets file's)")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--steps", type=int, default=8, help="bisection steps per parameter and round")
-    ap.add_argument("--write", action="store_true", help="fit: store the values and regenerate the docs table")
+    ap.add_argument("--write", action="store_true",
+                    help="fit: store the values and regenerate the docs table; table: regenerate the docs table")
     args = ap.parse_args()
     config = tomllib.loads(TARGETS.read_text())
     check_kinds(config)
@@ -301,6 +305,8 @@ def main():
         if args.write:
             write_scenario(TARGETS.parent / config["scenario"], sets, "fit: scripts/calibrate.py fit --write")
             write_doc(rows, sets, "python3 scripts/calibrate.py fit --write")
+    elif args.mode == "table" and args.write:
+        write_doc(rows, sets, "python3 scripts/calibrate.py table --write")
     return report(rows)
 
 
