@@ -243,7 +243,10 @@ const Variant kVariants[] = {
      }},
     {"subsidy_taper.toml", "III",
      [](const Outcomes& h, const Outcomes& v) {
-       EXPECT_GT(v.mean("IV", S::cost_recovery), h.mean("IV", S::cost_recovery) + 0.1);
+       // The history's Phase IV donors spend their whole budget, so its cost
+       // recovery is already near 1: the taper raises Phase III's by a margin.
+       EXPECT_GT(v.mean("III", S::cost_recovery), h.mean("III", S::cost_recovery) + 0.1);
+       EXPECT_GT(v.mean("IV", S::cost_recovery), h.mean("IV", S::cost_recovery));
        EXPECT_LT(later(v, S::firms_trained), later(h, S::firms_trained));
        EXPECT_LE(v.mean("IV", S::providers_active), h.mean("IV", S::providers_active))
            << "the taper does not keep more providers alive";
