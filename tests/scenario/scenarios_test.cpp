@@ -203,6 +203,14 @@ const Variant kVariants[] = {
            << "buyers reach more firms per donor dollar";
        EXPECT_GT(later(v, S::firms_trained), later(h, S::firms_trained));
      }},
+    {"buyers_budgeted.toml", "III",
+     [](const Outcomes& h, const Outcomes& v) {
+       EXPECT_GT(v.mean("III", S::firms_trained), 1.05 * h.mean("III", S::firms_trained))
+           << "all lead buyers signed at the partnership's start";
+       EXPECT_LT(v.mean("IV", S::revenue_buyer_usd), h.mean("IV", S::revenue_buyer_usd))
+           << "a budget binds where the plan's partners paid without one";
+       EXPECT_LT(v.mean("IV", S::firms_trained), h.mean("IV", S::firms_trained));
+     }},
     {"donor_cut_50.toml", "III",
      [](const Outcomes& h, const Outcomes& v) {
        EXPECT_LT(later(v, S::donor_spend_usd), 0.9 * later(h, S::donor_spend_usd));
