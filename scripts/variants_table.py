@@ -13,8 +13,8 @@ import sys
 
 import h5py
 
-SCENARIOS = ["history", "buyer_led", "government_led", "licensing_led", "market_only",
-             "donor_cut_50", "subsidy_taper", "scale_up"]
+SCENARIOS = ["history", "buyer_led", "buyers_budgeted", "government_led", "licensing_led",
+             "market_only", "donor_cut_50", "subsidy_taper", "scale_up"]
 
 
 def row(path):
