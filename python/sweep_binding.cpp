@@ -8,6 +8,7 @@
 #include <pybind11/stl/filesystem.h>
 
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "bindings.hpp"
@@ -104,10 +105,18 @@ py::dict to_python(const sweep::Sweep& sw, const std::vector<double>& outcome) {
   return out;
 }
 
+// The interval method by the names of `score sensitivity --interval`.
+experiment::IntervalMethod interval_method(const std::string& name) {
+  if (name == "bca") return experiment::IntervalMethod::bca;
+  if (name == "percentile") return experiment::IntervalMethod::percentile;
+  throw py::value_error("sobol_indices: interval must be 'bca' or 'percentile', got '" + name + "'");
+}
+
 py::dict sobol(const std::vector<double>& y, int n, int k, int bootstrap, double confidence,
-               std::uint64_t seed) {
+               std::uint64_t seed, const std::string& interval) {
+  const experiment::IntervalMethod method = interval_method(interval);
   try {
-    const auto s = experiment::sobol_indices(y, n, k, bootstrap, confidence, seed);
+    const auto s = experiment::sobol_indices(y, n, k, bootstrap, confidence, seed, method);
     py::dict out;
     out["first"] = s.first;
     out["total"] = s.total;
@@ -153,8 +162,9 @@ void bind_sweep(py::module_& m) {
       py::arg("n"), py::arg("k"),
       "The Saltelli design in the unit cube: n (k + 2) rows [A, B, AB_0, ..., AB_k-1]");
   m.def("sobol_indices", &sobol, py::arg("y"), py::arg("n"), py::arg("k"), py::arg("bootstrap") = 1000,
-        py::arg("confidence") = 0.95, py::arg("seed") = 1,
-        "First-order (Saltelli 2010) and total (Jansen 1999) Sobol' indices with bootstrap intervals");
+        py::arg("confidence") = 0.95, py::arg("seed") = 1, py::arg("interval") = "bca",
+        "First-order (Saltelli 2010, f(B) centred) and total (Jansen 1999) Sobol' indices with bootstrap "
+        "intervals, BCa (interval='bca') or percentile (interval='percentile')");
 }
 
 }  // namespace score::python

@@ -109,12 +109,9 @@ int export_command(const std::string& file, const std::string& dir) {
           std::cout << "wrote " << (std::filesystem::path(dir) / "sweep.csv").string() << "\n";
           return kOk;
         }
-        output::export_csv(file, dir);
-        std::cout << "wrote into " << dir << ": phase_summary.csv, timeseries.csv";
-        if (std::filesystem::exists(std::filesystem::path(dir) / "timeseries_stats.csv"))
-          std::cout << ", phase_summary_stats.csv, timeseries_stats.csv";
-        if (std::filesystem::exists(std::filesystem::path(dir) / "funder_ledger.csv"))
-          std::cout << ", funder_ledger.csv";
+        const std::vector<std::string> written = output::export_csv(file, dir);
+        std::cout << "wrote into " << dir << ":";
+        for (std::size_t i = 0; i < written.size(); ++i) std::cout << (i == 0 ? " " : ", ") << written[i];
         std::cout << "\n";
         return kOk;
       },

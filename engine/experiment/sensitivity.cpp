@@ -114,6 +114,13 @@ Estimate estimate(const SaltelliOutputs& o, std::span<const std::uint32_t> rows)
   return e;
 }
 
+// k empty columns with room for `size` values each, filled by push_back.
+std::vector<std::vector<double>> columns_with_room(std::size_t k, std::size_t size) {
+  std::vector<std::vector<double>> out(k);
+  for (std::vector<double>& column : out) column.reserve(size);
+  return out;
+}
+
 // Each index with every kept base row left out in turn: the jackknife
 // values BCa reads its acceleration from. Leaving row j out after row j - 1
 // only puts j - 1 back in slot j - 1, so the list costs nothing to rebuild.
@@ -122,7 +129,7 @@ struct Jackknife {
 };
 Jackknife jackknife(const SaltelliOutputs& o) {
   const std::size_t k = o.ab.size(), m = o.rows();
-  Jackknife out{std::vector<std::vector<double>>(k), std::vector<std::vector<double>>(k)};
+  Jackknife out{columns_with_room(k, m), columns_with_room(k, m)};
   std::vector<std::uint32_t> rows(m - 1);
   for (std::size_t j = 0; j + 1 < m; ++j) rows[j] = static_cast<std::uint32_t>(j + 1);
   for (std::size_t left_out = 0; left_out < m; ++left_out) {
@@ -148,7 +155,9 @@ struct BootstrapOptions {
 // resamples are computed in.
 void bootstrap_intervals(const SaltelliOutputs& o, const BootstrapOptions& options, SobolIndices& out) {
   const std::size_t k = o.ab.size();
-  std::vector<std::vector<double>> first(k), total(k);
+  const auto resamples = static_cast<std::size_t>(options.resamples);
+  std::vector<std::vector<double>> first = columns_with_room(k, resamples),
+                                   total = columns_with_room(k, resamples);
   std::vector<std::uint32_t> rows(o.rows());
   const auto m = static_cast<std::uint32_t>(o.rows());
   for (int r = 0; r < options.resamples; ++r) {

@@ -204,7 +204,8 @@ void write_funder_ledger(const std::filesystem::path& path, const Results& resul
 }
 }  // namespace
 
-void export_csv(const std::filesystem::path& results_path, const std::filesystem::path& dir) {
+std::vector<std::string> export_csv(const std::filesystem::path& results_path,
+                                    const std::filesystem::path& dir) {
   const ResultsFile file(results_path);
   const Results& results = file.results();
   std::error_code error;
@@ -212,15 +213,20 @@ void export_csv(const std::filesystem::path& results_path, const std::filesystem
   if (error) throw std::runtime_error("cannot create '" + dir.string() + "': " + error.message());
   std::vector<std::string> replications;
   for (int r = 0; r < results.info.replications; ++r) replications.push_back(std::to_string(r));
-  write_phase_table(dir / "phase_summary.csv", results, "replication", results.phase_summaries, replications);
-  write_timeseries(dir / "timeseries.csv", file);
+  std::vector<std::string> written{"phase_summary.csv", "timeseries.csv"};
+  write_phase_table(dir / written[0], results, "replication", results.phase_summaries, replications);
+  write_timeseries(dir / written[1], file);
   if (results.has_statistics) {
-    write_phase_table(dir / "phase_summary_stats.csv", results, "statistic", results.phase_statistics,
+    written.insert(written.end(), {"phase_summary_stats.csv", "timeseries_stats.csv"});
+    write_phase_table(dir / written[2], results, "statistic", results.phase_statistics,
                       {statistic_names().begin(), statistic_names().end()});
-    write_timeseries_stats(dir / "timeseries_stats.csv", file);
+    write_timeseries_stats(dir / written[3], file);
   }
-  if (results.funder_ledgers && !results.info.funders.empty())
-    write_funder_ledger(dir / "funder_ledger.csv", results);
+  if (results.funder_ledgers && !results.info.funders.empty()) {
+    written.emplace_back("funder_ledger.csv");
+    write_funder_ledger(dir / written.back(), results);
+  }
+  return written;
 }
 
 }  // namespace score::output

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace score::output {
 
@@ -34,7 +35,9 @@ std::string csv_number(double value);
 // Numbers round-trip exactly (shortest form); NaN is an empty cell; text
 // cells (names from the scenario) are written by csv_text. Each file
 // is written under a temporary name and renamed, so a table is whole or absent.
+// Returns the names of the files this call wrote, in the order above: a
+// reused directory may hold older tables this export did not replace.
 // Throws std::runtime_error naming the file on any failure.
-void export_csv(const std::filesystem::path& results, const std::filesystem::path& dir);
+std::vector<std::string> export_csv(const std::filesystem::path& results, const std::filesystem::path& dir);
 
 }  // namespace score::output

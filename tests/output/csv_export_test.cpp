@@ -132,7 +132,8 @@ TEST_F(output_csv, statistics_tables_match_the_file) {
 TEST(output_csv_single, one_replication_has_no_statistics_tables) {
   const auto dir = testing::scratch_dir("csv_single");
   testing::write_run(dir / "run.h5", testing::small_run(1));
-  export_csv(dir / "run.h5", dir / "tables");
+  EXPECT_EQ(export_csv(dir / "run.h5", dir / "tables"),
+            (std::vector<std::string>{"phase_summary.csv", "timeseries.csv"}));
   EXPECT_TRUE(std::filesystem::exists(dir / "tables" / "timeseries.csv"));
   EXPECT_FALSE(std::filesystem::exists(dir / "tables" / "timeseries_stats.csv"));
   EXPECT_FALSE(std::filesystem::exists(dir / "tables" / "phase_summary_stats.csv"));

@@ -106,5 +106,28 @@ TEST_F(funder_ledger_cli, InfoByYearPrintsCostRecoveryByCountry) {
     EXPECT_NE(r.out.find(expected), std::string::npos) << "missing '" << expected << "' in\n" << r.out;
 }
 
+// A directory reused for a smaller export still holds the older tables; the
+// "wrote into" line names only what this export wrote, so nobody takes last
+// run's statistics for this one's.
+TEST_F(funder_ledger_cli, ExportListsOnlyTheTablesItWrote) {
+  run("two_reps.h5");
+  const std::string tables = (dir / "reused_csv").string();
+  const Result full = score("export " + (dir / "two_reps.h5").string() + " --csv " + tables);
+  ASSERT_EQ(full.code, 0) << full.out;
+  EXPECT_NE(
+      full.out.find(": phase_summary.csv, timeseries.csv, phase_summary_stats.csv, timeseries_stats.csv, "
+                    "funder_ledger.csv\n"),
+      std::string::npos)
+      << full.out;
+  const fs::path one = dir / "one_rep.h5";
+  ASSERT_EQ(score("run " + sweep::testing::small_scenario() + " --reps 1 -q -o " + one.string()).code, 0);
+  const Result single = score("export " + one.string() + " --csv " + tables);
+  ASSERT_EQ(single.code, 0) << single.out;
+  EXPECT_TRUE(fs::exists(fs::path(tables) / "timeseries_stats.csv"));  // left from the first export
+  EXPECT_NE(single.out.find(": phase_summary.csv, timeseries.csv, funder_ledger.csv\n"), std::string::npos)
+      << single.out;
+  EXPECT_EQ(single.out.find("_stats.csv"), std::string::npos) << single.out;
+}
+
 }  // namespace
 }  // namespace score::output

@@ -177,6 +177,23 @@ class Sobol(unittest.TestCase):
         np.testing.assert_allclose(s["first"], [16 / 17, 1 / 17, 0], atol=0.05)
         np.testing.assert_allclose(s["total"], [16 / 17, 1 / 17, 0], atol=0.05)
 
+    def test_interval_method_by_the_cli_names(self):
+        n, k = 256, 3
+        x = np.asarray(score.saltelli(n, k))
+        y = 4 * x[:, 0] + x[:, 1] + x[:, 0] * x[:, 2]  # a skewed estimator: x0 x2 interact
+        bca = score.sobol_indices(y.tolist(), n, k, bootstrap=400, confidence=0.9, seed=3)
+        self.assertEqual(bca, score.sobol_indices(y.tolist(), n, k, bootstrap=400, confidence=0.9, seed=3,
+                                                  interval="bca"))
+        pct = score.sobol_indices(y.tolist(), n, k, bootstrap=400, confidence=0.9, seed=3, interval="percentile")
+        self.assertEqual(pct["first"], bca["first"])  # the same estimates, read differently
+        self.assertNotEqual(pct["first_lo"] + pct["total_lo"], bca["first_lo"] + bca["total_lo"])
+        for s in (bca, pct):
+            for lo, est, hi in zip(s["total_lo"], s["total"], s["total_hi"]):
+                self.assertLessEqual(lo, hi)
+                self.assertLess(hi - lo, 0.2)
+        with self.assertRaisesRegex(ValueError, "bca.*percentile"):
+            score.sobol_indices(y.tolist(), n, k, interval="normal")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
