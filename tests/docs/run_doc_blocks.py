@@ -21,9 +21,10 @@ A block can be marked by an HTML comment on the line before its fence
     <!-- doc-test: needs: FEATURE -->    skipped unless --have FEATURE (mpi, viewer)
 
 Skipped blocks are listed. Sizes: SCORE_DOCTEST_SCALE (default 1) scales
-the replications of the scenarios in the scratch copy ([run] replications)
-and every `--reps N` of a command, never below 1, so that CI runs every block
-in minutes. A failing block is reported as FILE:LINE with its output, and the
+the replications of the scenarios in the scratch copy ([run] replications),
+the base sample of Saltelli sweeps ([sweep] n, to a power of two, never below
+64) and every `--reps N` of a command, never below 1, so that CI runs every
+block in minutes. A failing block is reported as FILE:LINE with its output, and the
 rest of that document is not run; the exit code is 1 if any block failed.
 """
 import argparse
@@ -75,8 +76,16 @@ def scaled(count, scale):
     return max(1, round(count * scale))
 
 
+def scaled_base_sample(n, scale):
+    """A Saltelli base sample scaled, kept a power of two (the design needs one)."""
+    target, power = max(64, n * scale), 1
+    while power < target:
+        power *= 2
+    return min(n, power)
+
+
 def scale_scenarios(root, scale):
-    """[run] replications of every scenario in the scratch copy, scaled."""
+    """[run] replications and [sweep] n of every file in the scratch copy, scaled."""
     for folder, _, files in os.walk(os.path.join(root, "scenarios")):
         for name in (f for f in files if f.endswith(".toml")):
             path, table, out = os.path.join(folder, name), "", []
@@ -87,6 +96,9 @@ def scale_scenarios(root, scale):
                     count = re.match(r"^(replications\s*=\s*)(\d+)(.*)$", line, re.S)
                     if table == "run" and count:
                         line = count.group(1) + str(scaled(int(count.group(2)), scale)) + count.group(3)
+                    base = re.match(r"^(n\s*=\s*)(\d+)(.*)$", line, re.S)
+                    if table == "sweep" and base:
+                        line = base.group(1) + str(scaled_base_sample(int(base.group(2)), scale)) + base.group(3)
                     out.append(line)
             with open(path, "w", encoding="utf-8") as f:
                 f.write("".join(out))
