@@ -69,7 +69,7 @@ void read_measure(FileChecker& check, const toml::table& t, const std::string& p
   if (!name || !at) return check.error(t, prefix, "a dated metric needs at and metric");
   out.at = *at;
   out.from = t.contains("from") ? month(check, t, prefix, "from") : std::nullopt;
-  const auto m = sim::metric_named(*name);  // old names too
+  const auto m = sim::metric_named(*name, check.file());  // old names too
   if (!m) return check.error(*t.get("metric"), prefix + ".metric", "'" + *name + "' is not a metric");
   out.metric = *m;
   const sim::MetricInfo& info = sim::info(*m);

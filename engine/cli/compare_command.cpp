@@ -30,13 +30,13 @@ std::vector<ComparedRun> read_runs(const std::vector<std::string>& files) {
 }
 
 // The letter of run k in the text output: A, B, ... Z, then 27, 28, ...
-std::string letter(std::size_t k) {
+std::string run_letter(std::size_t k) {
   return k < 26 ? std::string(1, static_cast<char>('A' + k)) : std::to_string(k + 1);
 }
 
 void print_runs(std::ostream& os, const CompareArgs& args, const std::vector<ComparedRun>& runs) {
   for (std::size_t k = 0; k < runs.size(); ++k)
-    os << letter(k) << "  " << runs[k].label << "  (" << args.files[k] << ", " << runs[k].summaries.size()
+    os << run_letter(k) << "  " << runs[k].label << "  (" << args.files[k] << ", " << runs[k].summaries.size()
        << " replications, seed " << (runs[k].seed ? std::to_string(*runs[k].seed) : "?") << ")\n";
   os << "means over replications, " << (args.country.empty() ? "all countries" : "country " + args.country)
      << "; differences against A: better, worse, higher or lower where the interval excludes zero (the runs "
@@ -47,7 +47,7 @@ void print_row(std::ostream& os, const session::ComparedRow& row, const std::vec
                std::size_t width) {
   os << "  " << session::summary_label(row.summary, row.phase == session::kProgramme) << "\n";
   for (std::size_t k = 0; k < runs.size(); ++k) {
-    os << "    " << letter(k) << " " << std::left << std::setw(static_cast<int>(width)) << runs[k].label
+    os << "    " << run_letter(k) << " " << std::left << std::setw(static_cast<int>(width)) << runs[k].label
        << std::right << std::setw(18) << session::readable_value(row.means[k], row.summary);
     const session::Difference& d = row.differences[k];
     const session::Judgement j = session::judge(d, row.summary);

@@ -9,6 +9,7 @@
 #include "cli/sweep_commands.hpp"
 #include "core/memory.hpp"
 #include "core/version.hpp"
+#include "sim/metric_names.hpp"
 
 namespace {
 
@@ -90,6 +91,9 @@ int main(int argc, char** argv) {
   add_seek_command(app, code);
   add_calibrate_command(app, code);
   add_compare_commands(app, code);
+  // Files and targets that still use a metric's old name work, with a word about it.
+  score::sim::on_old_metric_name(
+      [](const std::string& message) { std::cerr << "score: warning: " << message << "\n"; });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -24,7 +24,7 @@ __attribute__((format(printf, 1, 2))) std::string format(const char* pattern, ..
 }
 
 // 1234567.8 -> "1,234,568"; NaN -> "n/a".
-std::string grouped(double value) {
+std::string info_grouped(double value) {
   if (!std::isfinite(value)) return "n/a";
   const std::string digits = format("%.0f", std::fabs(value));
   std::string out = value < 0 && digits != "0" ? "-" : "";
@@ -35,14 +35,16 @@ std::string grouped(double value) {
   return out;
 }
 
-std::string percent(double share) { return std::isfinite(share) ? format("%.1f%%", 100 * share) : "n/a"; }
+std::string info_percent(double share) {
+  return std::isfinite(share) ? format("%.1f%%", 100 * share) : "n/a";
+}
 
 std::string month_range(const RunInfo& info, int first, int last) {
   return format_year_month(info.start.plus(first)) + " to " + format_year_month(info.start.plus(last));
 }
 
 // The mean across replications of a phase's all-country total, NaN left out.
-double mean_total(const Results& results, int phase, sim::Summary which) {
+double results_mean_total(const Results& results, int phase, sim::Summary which) {
   std::vector<double> sample;
   for (const auto& s : results.phase_summaries) sample.push_back(s.total(phase, which));
   return sample_statistics(sample)[stored_index(Statistic::mean)];
@@ -97,8 +99,8 @@ std::string describe_variables(const Results& results) {
 }
 
 // A summary's value as the tables show it: a percentage or a grouped number.
-std::string shown(sim::Summary which, double value) {
-  return sim::info(which).percent ? percent(value) : grouped(value);
+std::string shown_summary(sim::Summary which, double value) {
+  return sim::info(which).percent ? info_percent(value) : info_grouped(value);
 }
 
 // The headline table: one row per label, `value(row, summary)` in each column.
@@ -111,7 +113,7 @@ std::string headline_table(const char* leading, const std::vector<std::string>& 
   for (std::size_t row = 0; row < labels.size(); ++row) {
     out += format("    %-10s", labels[row].c_str());
     for (const sim::Summary which : columns)
-      out += format(" %15s", shown(which, value(static_cast<int>(row), which)).c_str());
+      out += format(" %15s", shown_summary(which, value(static_cast<int>(row), which)).c_str());
     out += "\n";
   }
   return out;
@@ -127,7 +129,7 @@ std::string describe_headlines(const Results& results) {
   for (const auto& p : results.info.phases) phases.push_back(p.id);
   return "headline figures, all countries, " + replications_note(results) + ":\n" +
          headline_table("phase", phases,
-                        [&](int p, sim::Summary which) { return mean_total(results, p, which); });
+                        [&](int p, sim::Summary which) { return results_mean_total(results, p, which); });
 }
 // The mean across replications of one ledger cell, NaN left out.
 double mean_ledger(const std::vector<sim::FunderLedger>& ledgers, int funder, int phase,
@@ -153,11 +155,12 @@ std::string describe_funders(const Results& results) {
         return mean_ledger(*results.funder_ledgers, static_cast<int>(j), static_cast<int>(p), c, usd);
       };
       if (!(cell(budget) > 0 || cell(carried_in) > 0 || cell(spent) > 0)) continue;
-      out += format(
-          "    %-18s %-10s %-4s %13s %13s %13s %13s %13s %13s\n", results.info.funders[j].id.c_str(),
-          results.info.phases[p].id.c_str(), results.info.funders[j].currency.c_str(),
-          grouped(cell(budget)).c_str(), grouped(cell(carried_in)).c_str(), grouped(cell(spent)).c_str(),
-          grouped(cell(unspent)).c_str(), grouped(cell(lapsed)).c_str(), grouped(cell(spent, true)).c_str());
+      out +=
+          format("    %-18s %-10s %-4s %13s %13s %13s %13s %13s %13s\n", results.info.funders[j].id.c_str(),
+                 results.info.phases[p].id.c_str(), results.info.funders[j].currency.c_str(),
+                 info_grouped(cell(budget)).c_str(), info_grouped(cell(carried_in)).c_str(),
+                 info_grouped(cell(spent)).c_str(), info_grouped(cell(unspent)).c_str(),
+                 info_grouped(cell(lapsed)).c_str(), info_grouped(cell(spent, true)).c_str());
     }
   return out;
 }
@@ -179,8 +182,8 @@ std::string years_text(const Results& results, const YearlySummaries& years) {
   for (std::size_t y = 0; y < labels.size(); ++y) {
     out += format("    %-10s", labels[y].c_str());
     for (int c = 0; c <= countries; ++c)
-      out +=
-          format(" %9s", percent(years.mean.at(static_cast<int>(y), c, sim::Summary::cost_recovery)).c_str());
+      out += format(" %9s",
+                    info_percent(years.mean.at(static_cast<int>(y), c, sim::Summary::cost_recovery)).c_str());
     out += "\n";
   }
   return out;

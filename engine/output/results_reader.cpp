@@ -294,8 +294,12 @@ struct ResultsFile::Handle {
   h5::Id file;
 };
 
+// Old names are reported here, not while reading: the check reads in a
+// child process, whose reports the parent would repeat.
 ResultsFile::ResultsFile(const std::filesystem::path& path)
-    : ResultsFile(checked(path, &ResultsFile::read_everything), Unchecked{}) {}
+    : ResultsFile(checked(path, &ResultsFile::read_everything), Unchecked{}) {
+  for (const auto& metric : results_.metrics) sim::report_old_metric_name(metric.name, path.string());
+}
 
 void ResultsFile::read_everything(const std::filesystem::path& path) {
   read_contained("results file", path, [&] {

@@ -11,25 +11,25 @@
 namespace score::session {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kNoComparison = std::numeric_limits<double>::quiet_NaN();
 
-int phase_index(const Snapshot& s, const std::string& id) {
+int snapshot_phase(const Snapshot& s, const std::string& id) {
   for (std::size_t p = 0; p < s.phases.size(); ++p)
     if (s.phases[p].id == id) return static_cast<int>(p);
   return -1;
 }
 
 // Mean over replications of the all-country total; NaN when unavailable.
-double mean_total(const Snapshot* s, const std::string& phase, sim::Summary summary) {
-  if (!s || s->summaries.empty()) return kNaN;
-  const int p = phase_index(*s, phase);
-  if (p < 0) return kNaN;
+double snapshot_mean_total(const Snapshot* s, const std::string& phase, sim::Summary summary) {
+  if (!s || s->summaries.empty()) return kNoComparison;
+  const int p = snapshot_phase(*s, phase);
+  if (p < 0) return kNoComparison;
   std::vector<double> values;
   for (const sim::PhaseSummary& ps : s->summaries) values.push_back(ps.total(p, summary));
   return mean(values);
 }
 
-std::string csv_number(double v) { return std::isnan(v) ? "" : scenario::format_number(v); }
+std::string compare_csv_number(double v) { return std::isnan(v) ? "" : scenario::format_number(v); }
 
 }  // namespace
 
@@ -45,9 +45,11 @@ std::vector<ComparisonRow> compare(const Snapshot* pinned, const Snapshot* curre
   if (!phases) return rows;
   for (const PhaseSpan& phase : phases->phases) {
     for (sim::Summary s : which) {
-      ComparisonRow row{phase.id, s, mean_total(pinned, phase.id, s), mean_total(current, phase.id, s), 0, 0};
+      ComparisonRow row{
+          phase.id, s, snapshot_mean_total(pinned, phase.id, s), snapshot_mean_total(current, phase.id, s),
+          0,        0};
       row.difference = row.current - row.pinned;
-      row.relative = row.pinned != 0 ? row.difference / std::fabs(row.pinned) : kNaN;
+      row.relative = row.pinned != 0 ? row.difference / std::fabs(row.pinned) : kNoComparison;
       rows.push_back(row);
     }
   }
@@ -61,8 +63,9 @@ std::string comparison_csv(const std::vector<ComparisonRow>& rows, const std::st
   os << "phase,summary," << output::csv_text(pinned_label) << "," << output::csv_text(current_label)
      << ",difference,relative\n";
   for (const ComparisonRow& r : rows)
-    os << output::csv_text(r.phase) << "," << sim::info(r.summary).name << "," << csv_number(r.pinned) << ","
-       << csv_number(r.current) << "," << csv_number(r.difference) << "," << csv_number(r.relative) << "\n";
+    os << output::csv_text(r.phase) << "," << sim::info(r.summary).name << "," << compare_csv_number(r.pinned)
+       << "," << compare_csv_number(r.current) << "," << compare_csv_number(r.difference) << ","
+       << compare_csv_number(r.relative) << "\n";
   return os.str();
 }
 

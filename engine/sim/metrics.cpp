@@ -61,13 +61,15 @@ std::vector<std::string> axis_labels(Axis axis) {
 }
 
 namespace {
+namespace metric_rows {  // the enums' names, unqualified, for the table only
 using enum Axis;
 using enum Kind;
-constexpr std::array<MetricInfo, kMetrics> kCatalogue{{
+constexpr std::array<MetricInfo, kMetrics> kMetricRows{{
     {Metric::firms_trained_total, "firms_trained_total",
-     "enterprises that completed at least one module (cumulative)", "1", none, stock},
+     "enterprises that completed at least one module (cumulative)", "1", none, stock,
+     "enterprises trained since the start (phase end)"},
     {Metric::workers_reached, "workers_reached", "workforce of the enterprises trained (cumulative)", "1",
-     none, stock},
+     none, stock, "workforce of enterprises trained since the start (phase end)"},
     {Metric::firms_aware, "firms_aware", "eligible enterprises aware of SCORE", "1", none, stock},
     {Metric::firms_in_training, "firms_in_training", "enterprises in a module (intake to last follow-up)",
      "1", none, stock},
@@ -75,45 +77,52 @@ constexpr std::array<MetricInfo, kMetrics> kCatalogue{{
      stock},
     {Metric::firms_saving, "firms_saving", "adopting enterprises reporting cost savings", "1", none, stock},
     {Metric::classroom_participants, "classroom_participants",
-     "managers and workers attending classroom training", "1 month-1", none, flow},
-    {Metric::module_deliveries, "module_deliveries", "modules started", "1 month-1", module, flow},
+     "managers and workers attending classroom training", "1 month-1", none, flow,
+     "classroom participants in the phase"},
+    {Metric::module_deliveries, "module_deliveries", "modules started", "1 month-1", module, flow,
+     "modules started in the phase"},
     {Metric::modules_completed, "modules_completed", "modules completed", "1 month-1", module, flow},
     {Metric::trainers_trained, "trainers_trained", "trainees entering training of trainers", "1 month-1",
      none, flow},
-    {Metric::trainers_certified, "trainers_certified", "active certified trainers", "1", none, stock},
+    {Metric::trainers_certified, "trainers_certified", "active certified trainers", "1", none, stock,
+     "active certified trainers (phase end)"},
     {Metric::providers_active, "providers_active", "partner providers delivering or preparing to deliver",
-     "1", none, stock},
+     "1", none, stock, "active partner providers (phase end)"},
     {Metric::providers_independent, "providers_independent",
-     "providers covering their costs without ILO or donor money", "1", none, stock},
+     "providers covering their costs without ILO or donor money", "1", none, stock,
+     "independent providers (phase end)"},
     {Metric::delivery_cost_usd, "delivery_cost_usd",
-     "cost of module delivery (price: direct cost and provider margin)", "USD month-1", none, flow},
+     "cost of module delivery (price: direct cost and provider margin)", "USD month-1", none, flow,
+     "delivery cost in the phase"},
     {Metric::delivery_shortfall_usd, "delivery_shortfall_usd", "unpaid delivery cost absorbed by providers",
      "USD month-1", none, flow},
     {Metric::revenue_usd, "revenue_usd", "delivery revenue by paying source", "USD month-1", source, flow},
     {Metric::cost_recovery, "cost_recovery", "share of delivery cost paid by others than the ILO and donors",
-     "1", none, ratio},
+     "1", none, ratio, "share of delivery cost paid by others than the ILO and donors"},
     {Metric::programme_cost_usd, "programme_cost_usd",
      "programme cost: staff, overheads, marketing, training of trainers", "USD month-1", none, flow},
     {Metric::donor_spend_usd, "donor_spend_usd", "donor money spent on delivery and programme", "USD month-1",
-     none, flow},
+     none, flow, "donor money spent in the phase"},
     {Metric::licence_income_usd, "licence_income_usd", "licence fees paid by commercial providers",
      "USD month-1", none, flow},
     {Metric::savings_usd, "savings_usd", "monthly cost savings of enterprises that adopted", "USD month-1",
-     none, flow},
+     none, flow, "cost savings of trained enterprises in the phase"},
     {Metric::payback_months, "payback_months",
-     "mean months of savings to recover the fees paid (firms reporting savings)", "month", none, ratio},
+     "mean months of savings to recover the fees paid (firms reporting savings)", "month", none, ratio,
+     "mean months of savings to recover the fees paid, firms reporting savings (phase end)"},
     {Metric::improvement, "improvement", "mean relative improvement of adopting enterprises", "1", indicator,
      stock},
     {Metric::firms_priced_out, "firms_priced_out",
-     "aware, keen enterprises whose fee exceeded what they can pay", "1 month-1", none, flow},
+     "aware, keen enterprises whose fee exceeded what they can pay", "1 month-1", none, flow,
+     "keen enterprises turned away by the fee in the phase (firm-months)"},
     {Metric::seats_rationed, "seats_rationed", "seats not given because planned funding was spent",
-     "1 month-1", none, flow},
+     "1 month-1", none, flow, "seats refused for want of planned funding in the phase"},
     {Metric::funds_budget_usd, "funds_budget_usd", "funder budgets opened at a phase's start", "USD month-1",
      source, flow},
     {Metric::funds_spent_usd, "funds_spent_usd", "funder budget money spent on delivery and programme",
      "USD month-1", source, flow},
     {Metric::funds_lapsed_usd, "funds_lapsed_usd", "unspent funder money lapsed at a phase's end",
-     "USD month-1", source, flow},
+     "USD month-1", source, flow, "funder money lapsed at the phase's end"},
     {Metric::funds_carried_usd, "funds_carried_usd",
      "unspent funder money carried to the funder's next phase", "USD month-1", source, flow},
     {Metric::countries_reached, "countries_reached",
@@ -134,7 +143,7 @@ constexpr std::array<MetricInfo, kMetrics> kCatalogue{{
      "part of delivery cost covering providers' fixed costs, priced in on their own books", "USD month-1",
      none, flow},
     {Metric::fees_paid_usd, "fees_paid_usd", "fees enterprises paid for the modules started", "USD month-1",
-     none, flow},
+     none, flow, "fees enterprises paid in the phase"},
 }};
 
 constexpr bool in_enum_order(const std::array<MetricInfo, kMetrics>& rows) {
@@ -142,10 +151,12 @@ constexpr bool in_enum_order(const std::array<MetricInfo, kMetrics>& rows) {
     if (static_cast<int>(rows[static_cast<std::size_t>(i)].id) != i) return false;
   return true;
 }
-static_assert(in_enum_order(kCatalogue), "metric_catalogue(): a row is out of its enum's order");
+static_assert(in_enum_order(kMetricRows), "metric_catalogue(): a row is out of its enum's order");
+}  // namespace metric_rows
+using metric_rows::kMetricRows;
 }  // namespace
 
-const std::array<MetricInfo, kMetrics>& metric_catalogue() { return kCatalogue; }
+const std::array<MetricInfo, kMetrics>& metric_catalogue() { return kMetricRows; }
 
 bool counts_as_recovery(int source) {
   return !model::kSourceTable[static_cast<std::size_t>(source)].programme_money;

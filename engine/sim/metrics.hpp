@@ -74,6 +74,10 @@ struct MetricInfo {
   const char* units;
   Axis axis;
   Kind kind;
+  // For a metric with a phase summary of the same name (sim/summary.hpp):
+  // that summary's long name. The summary takes its name, units and kind
+  // from this row, so each is declared once.
+  const char* phase_long_name = nullptr;
 };
 const std::array<MetricInfo, kMetrics>& metric_catalogue();
 inline const MetricInfo& info(Metric m) { return metric_catalogue()[static_cast<int>(m)]; }

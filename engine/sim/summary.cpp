@@ -1,19 +1,21 @@
 #include "sim/summary.hpp"
 
 #include <cmath>
+#include <deque>
 #include <limits>
+#include <string>
 
 namespace score::sim {
 
 namespace {
-namespace rows {  // the enums' names, unqualified, for the table only
+namespace summary_rows {  // the enums' names, unqualified, for the table only
 
 using enum Summary;
 using enum Kind;
 constexpr unsigned kAllTables = phase_table | info_table | compare_table | sweep_table;
 
 // Rows in the order of the enum (checked below). Headlines: `shown` and `column`.
-constexpr std::array<SummaryInfo, kSummaries> kCatalogue{{
+constexpr std::array<SummaryInfo, kSummaries> kSummaryRows{{
     {.id = firms_trained,
      .name = "firms_trained",
      .long_name = "enterprises completing a first module in the phase",
@@ -23,66 +25,42 @@ constexpr std::array<SummaryInfo, kSummaries> kCatalogue{{
      .shown = kAllTables,
      .column = "firms"},
     {.id = firms_trained_total,
-     .name = "firms_trained_total",
-     .long_name = "enterprises trained since the start (phase end)",
-     .units = "1",
-     .kind = stock,
+     .of = Metric::firms_trained_total,
      .better = Better::higher,
      .shown = phase_table | compare_table,
      .column = "firms cum."},
     {.id = workers_reached,
-     .name = "workers_reached",
-     .long_name = "workforce of enterprises trained since the start (phase end)",
-     .units = "1",
-     .kind = stock,
+     .of = Metric::workers_reached,
      .better = Better::higher,
      .shown = kAllTables,
      .column = "workers cum."},
     {.id = classroom_participants,
-     .name = "classroom_participants",
-     .long_name = "classroom participants in the phase",
-     .units = "1",
-     .kind = flow,
+     .of = Metric::classroom_participants,
      .better = Better::higher,
      .shown = phase_table | info_table | compare_table,
      .column = "participants"},
     {.id = module_deliveries,
-     .name = "module_deliveries",
-     .long_name = "modules started in the phase",
-     .units = "1",
-     .kind = flow,
+     .of = Metric::module_deliveries,
      .better = Better::higher,
      .shown = phase_table | info_table,
      .column = "modules"},
     {.id = trainers_certified,
-     .name = "trainers_certified",
-     .long_name = "active certified trainers (phase end)",
-     .units = "1",
-     .kind = stock,
+     .of = Metric::trainers_certified,
      .better = Better::higher,
      .shown = phase_table | compare_table,
      .column = "trainers"},
     {.id = providers_active,
-     .name = "providers_active",
-     .long_name = "active partner providers (phase end)",
-     .units = "1",
-     .kind = stock,
+     .of = Metric::providers_active,
      .better = Better::higher,
      .shown = phase_table | compare_table,
      .column = "providers"},
     {.id = providers_independent,
-     .name = "providers_independent",
-     .long_name = "independent providers (phase end)",
-     .units = "1",
-     .kind = stock,
+     .of = Metric::providers_independent,
      .better = Better::higher,
      .shown = kAllTables & ~info_table,
      .column = "indep."},
     {.id = delivery_cost_usd,
-     .name = "delivery_cost_usd",
-     .long_name = "delivery cost in the phase",
-     .units = "USD",
-     .kind = flow,
+     .of = Metric::delivery_cost_usd,
      .shown = compare_table,
      .column = "delivery USD"},
     {.id = cost_per_module_usd,
@@ -126,23 +104,14 @@ constexpr std::array<SummaryInfo, kSummaries> kCatalogue{{
      .units = "USD",
      .kind = flow},
     {.id = cost_recovery,
-     .name = "cost_recovery",
-     .long_name = "share of delivery cost paid by others than the ILO and donors",
-     .units = "1",
-     .kind = ratio,
+     .of = Metric::cost_recovery,
      .numerator = revenue_recovered_usd,
      .denominator = delivery_cost_usd,
      .better = Better::higher,
      .percent = true,
      .shown = kAllTables,
      .column = "recovery %"},
-    {.id = donor_spend_usd,
-     .name = "donor_spend_usd",
-     .long_name = "donor money spent in the phase",
-     .units = "USD",
-     .kind = flow,
-     .shown = compare_table,
-     .column = "donor USD"},
+    {.id = donor_spend_usd, .of = Metric::donor_spend_usd, .shown = compare_table, .column = "donor USD"},
     {.id = donor_cost_per_firm_usd,
      .name = "donor_cost_per_firm_usd",
      .long_name = "donor spend per enterprise trained in the phase",
@@ -175,12 +144,7 @@ constexpr std::array<SummaryInfo, kSummaries> kCatalogue{{
      .kind = ratio,
      .better = Better::higher,
      .percent = true},
-    {.id = payback_months,
-     .name = "payback_months",
-     .long_name = "mean months of savings to recover the fees paid, firms reporting savings (phase end)",
-     .units = "month",
-     .kind = ratio,
-     .better = Better::lower},
+    {.id = payback_months, .of = Metric::payback_months, .better = Better::lower},
     {.id = mean_fee_usd,
      .name = "mean_fee_usd",
      .long_name = "mean fee an enterprise paid per module",
@@ -196,30 +160,15 @@ constexpr std::array<SummaryInfo, kSummaries> kCatalogue{{
      .numerator = revenue_donor_usd,
      .denominator = module_deliveries},
     // Firms turned away, costs left unpaid and money lapsed are what donors want less of.
-    {.id = firms_priced_out,
-     .name = "firms_priced_out",
-     .long_name = "keen enterprises turned away by the fee in the phase (firm-months)",
-     .units = "1",
-     .kind = flow,
-     .better = Better::lower},
-    {.id = seats_rationed,
-     .name = "seats_rationed",
-     .long_name = "seats refused for want of planned funding in the phase",
-     .units = "1",
-     .kind = flow,
-     .better = Better::lower},
+    {.id = firms_priced_out, .of = Metric::firms_priced_out, .better = Better::lower},
+    {.id = seats_rationed, .of = Metric::seats_rationed, .better = Better::lower},
     {.id = unpaid_cost_usd,
      .name = "unpaid_cost_usd",
      .long_name = "delivery cost absorbed by providers in the phase",
      .units = "USD",
      .kind = flow,
      .better = Better::lower},
-    {.id = funds_lapsed_usd,
-     .name = "funds_lapsed_usd",
-     .long_name = "funder money lapsed at the phase's end",
-     .units = "USD",
-     .kind = flow,
-     .better = Better::lower},
+    {.id = funds_lapsed_usd, .of = Metric::funds_lapsed_usd, .better = Better::lower},
     {.id = workers_reached_new,
      .name = "workers_reached_new",
      .long_name = "workforce of enterprises first trained in the phase",
@@ -232,11 +181,7 @@ constexpr std::array<SummaryInfo, kSummaries> kCatalogue{{
      .kind = ratio,
      .numerator = donor_spend_usd,
      .denominator = workers_reached_new},
-    {.id = savings_usd,
-     .name = "savings_usd",
-     .long_name = "cost savings of trained enterprises in the phase",
-     .units = "USD",
-     .kind = flow},
+    {.id = savings_usd, .of = Metric::savings_usd},
     {.id = savings_per_donor_usd,
      .name = "savings_per_donor_usd",
      .long_name = "enterprises' cost savings per donor dollar spent, in the phase",
@@ -254,13 +199,7 @@ constexpr std::array<SummaryInfo, kSummaries> kCatalogue{{
      .long_name = "delivery revenue from others than the ILO and donors (cost recovery's numerator)",
      .units = "USD",
      .kind = flow},
-    {.id = fees_paid_usd,
-     .name = "fees_paid_usd",
-     .long_name = "fees enterprises paid in the phase",
-     .units = "USD",
-     .kind = flow,
-     .shown = compare_table,
-     .column = "fees USD"},
+    {.id = fees_paid_usd, .of = Metric::fees_paid_usd, .shown = compare_table, .column = "fees USD"},
     {.id = fee_per_firm_usd,
      .name = "fee_per_firm_usd",
      .long_name = "fees paid per enterprise trained in the phase",
@@ -272,35 +211,72 @@ constexpr std::array<SummaryInfo, kSummaries> kCatalogue{{
      .column = "fees USD/firm"},
 }};
 
-// The rows follow the enum, ratios name two other rows, and every headline has a head.
-constexpr bool well_formed(const std::array<SummaryInfo, kSummaries>& rows) {
+// The rows follow the enum; a row names its metric or declares its own name,
+// long name and units, never both; ratios name two other rows; every
+// headline has a head. (The kinds of rows that aggregate a metric are known
+// once derived: tests/sim/catalogue_test.cpp checks those.)
+constexpr bool summary_rows_well_formed(const std::array<SummaryInfo, kSummaries>& rows) {
   for (int i = 0; i < kSummaries; ++i) {
     const SummaryInfo& r = rows[static_cast<std::size_t>(i)];
     if (static_cast<int>(r.id) != i) return false;
+    const bool own = r.name != nullptr && r.long_name != nullptr && r.units != nullptr;
+    const bool derived = r.name == nullptr && r.long_name == nullptr && r.units == nullptr;
+    if (r.of == Metric::count ? !own : !derived) return false;
     const bool parts = r.numerator != count && r.denominator != count;
-    if ((r.numerator != count || r.denominator != count) && (!parts || r.kind != ratio)) return false;
+    if ((r.numerator != count || r.denominator != count) && !parts) return false;
+    if (parts && r.of == Metric::count && r.kind != ratio) return false;
     if (r.numerator == r.id || r.denominator == r.id) return false;
     if (r.shown != 0 && r.column == nullptr) return false;
   }
   return true;
 }
-static_assert(well_formed(kCatalogue), "summary_catalogue(): a row is out of its enum's order or malformed");
+static_assert(summary_rows_well_formed(kSummaryRows),
+              "summary_catalogue(): a row is out of its enum's order or malformed");
 
-}  // namespace rows
-using rows::kCatalogue;
+}  // namespace summary_rows
+using summary_rows::kSummaryRows;
+
+// The units of a phase's total of a metric: a monthly flow's "X month-1"
+// summed over months is "X". Called once per row while the catalogue is made.
+const char* phase_units(const char* monthly) {
+  constexpr std::string_view kPerMonth = " month-1";
+  const std::string_view units(monthly);
+  if (!units.ends_with(kPerMonth)) return monthly;
+  static std::deque<std::string> stripped;  // stable addresses for the catalogue's pointers
+  return stripped.emplace_back(units.substr(0, units.size() - kPerMonth.size())).c_str();
+}
+
+// A row as the catalogue shows it: a row that aggregates a metric takes its
+// name, long name, units and kind from the metric's row.
+SummaryInfo with_metric_fields(SummaryInfo row) {
+  if (row.of == Metric::count) return row;
+  const MetricInfo& metric = info(row.of);
+  row.name = metric.name;
+  row.long_name = metric.phase_long_name;
+  row.units = phase_units(metric.units);
+  row.kind = metric.kind;
+  return row;
+}
 }  // namespace
 
-const std::array<SummaryInfo, kSummaries>& summary_catalogue() { return kCatalogue; }
+const std::array<SummaryInfo, kSummaries>& summary_catalogue() {
+  static const std::array<SummaryInfo, kSummaries> rows = [] {
+    std::array<SummaryInfo, kSummaries> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = with_metric_fields(kSummaryRows[i]);
+    return out;
+  }();
+  return rows;
+}
 
 std::vector<Summary> headline_summaries(Table table) {
   std::vector<Summary> out;
-  for (const SummaryInfo& row : kCatalogue)
+  for (const SummaryInfo& row : summary_catalogue())
     if (row.shown & table) out.push_back(row.id);
   return out;
 }
 
 Summary summary_named(std::string_view name) {
-  for (const SummaryInfo& row : kCatalogue)
+  for (const SummaryInfo& row : summary_catalogue())
     if (name == row.name) return row.id;
   return Summary::count;
 }
@@ -311,11 +287,11 @@ PhaseSummary::PhaseSummary(int phases, int countries)
       values_(static_cast<std::size_t>(phases) * (countries + 1) * kSummaries, 0.0) {}
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-double ratio(double num, double den) { return den > 0 ? num / den : kNaN; }
+constexpr double kNoRatio = std::numeric_limits<double>::quiet_NaN();
+double summary_ratio(double num, double den) { return den > 0 ? num / den : kNoRatio; }
 
 // Sum of a flow over [first, last] for one country (or all when c < 0).
-double flow(const Series& s, Metric m, int first, int last, int c, int k = 0) {
+double phase_flow(const Series& s, Metric m, int first, int last, int c, int k = 0) {
   double sum = 0;
   for (int t = first; t <= last; ++t) {
     if (c >= 0) {
@@ -326,16 +302,16 @@ double flow(const Series& s, Metric m, int first, int last, int c, int k = 0) {
   }
   return sum;
 }
-double stock(const Series& s, Metric m, int t, int c) {
+double stock_at(const Series& s, Metric m, int t, int c) {
   if (t < 0) return 0;
   if (c >= 0) return s.at(m, t, c);
   double sum = 0;
   for (int cc = 0; cc < s.countries(); ++cc) sum += s.at(m, t, cc);
   return sum;
 }
-double flow_all_k(const Series& s, Metric m, int first, int last, int c) {
+double flow_over_axis(const Series& s, Metric m, int first, int last, int c) {
   double sum = 0;
-  for (int k = 0; k < axis_length(info(m).axis); ++k) sum += flow(s, m, first, last, c, k);
+  for (int k = 0; k < axis_length(info(m).axis); ++k) sum += phase_flow(s, m, first, last, c, k);
   return sum;
 }
 
@@ -361,38 +337,38 @@ double weighted_payback(const Series& s, int t, int c) {
   return sum;
 }
 
-void fill(PhaseSummary& out, int p, int slot, const Series& s, const Period& phase, int c) {
+// Summaries that are a metric's flow or stock, from the catalogue: flows
+// summed over the phase (and the metric's axis), stocks at its last month.
+void fill_aggregates(PhaseSummary& out, int p, int slot, const Series& s, const Period& phase, int c) {
+  for (const SummaryInfo& row : summary_catalogue()) {
+    if (row.of == Metric::count) continue;
+    if (row.kind == Kind::flow)
+      out.at(p, slot, row.id) = flow_over_axis(s, row.of, phase.first_step, phase.last_step, c);
+    else if (row.kind == Kind::stock)
+      out.at(p, slot, row.id) = stock_at(s, row.of, phase.last_step, c);
+  }
+}
+
+// The summaries with a rule of their own.
+void fill_phase(PhaseSummary& out, int p, int slot, const Series& s, const Period& phase, int c) {
   const int a = phase.first_step, b = phase.last_step;
   auto set = [&](Summary k, double v) { out.at(p, slot, k) = v; };
-  const double trained_end = stock(s, Metric::firms_trained_total, b, c);
-  set(Summary::firms_trained, trained_end - stock(s, Metric::firms_trained_total, a - 1, c));
-  set(Summary::firms_trained_total, trained_end);
-  set(Summary::workers_reached, stock(s, Metric::workers_reached, b, c));
-  set(Summary::classroom_participants, flow(s, Metric::classroom_participants, a, b, c));
-  set(Summary::module_deliveries, flow_all_k(s, Metric::module_deliveries, a, b, c));
-  set(Summary::trainers_certified, stock(s, Metric::trainers_certified, b, c));
-  set(Summary::providers_active, stock(s, Metric::providers_active, b, c));
-  set(Summary::providers_independent, stock(s, Metric::providers_independent, b, c));
-  set(Summary::delivery_cost_usd, flow(s, Metric::delivery_cost_usd, a, b, c));
+  const double trained_end = stock_at(s, Metric::firms_trained_total, b, c);
+  set(Summary::firms_trained, trained_end - stock_at(s, Metric::firms_trained_total, a - 1, c));
   double recovered = 0;
   for (int src = 0; src < model::kSources; ++src) {
-    const double r = flow(s, Metric::revenue_usd, a, b, c, src);
+    const double r = phase_flow(s, Metric::revenue_usd, a, b, c, src);
     set(static_cast<Summary>(static_cast<int>(Summary::revenue_donor_usd) + src), r);
     if (counts_as_recovery(src)) recovered += r;
   }
   set(Summary::revenue_recovered_usd, recovered);
-  set(Summary::donor_spend_usd, flow(s, Metric::donor_spend_usd, a, b, c));
-  const double adopting = stock(s, Metric::firms_adopting, b, c);
-  set(Summary::adoption_rate, ratio(adopting, trained_end));
-  set(Summary::savings_rate, ratio(stock(s, Metric::firms_saving, b, c), trained_end));
-  set(Summary::productivity_gain, ratio(weighted_improvement(s, b, c, adopting), adopting));
-  const double saving = stock(s, Metric::firms_saving, b, c);
-  set(Summary::payback_months, ratio(weighted_payback(s, b, c), saving));
-  set(Summary::firms_priced_out, flow(s, Metric::firms_priced_out, a, b, c));
-  set(Summary::seats_rationed, flow(s, Metric::seats_rationed, a, b, c));
-  set(Summary::unpaid_cost_usd, flow(s, Metric::delivery_shortfall_usd, a, b, c));
-  set(Summary::funds_lapsed_usd, flow_all_k(s, Metric::funds_lapsed_usd, a, b, c));
-  set(Summary::fees_paid_usd, flow(s, Metric::fees_paid_usd, a, b, c));
+  const double adopting = stock_at(s, Metric::firms_adopting, b, c);
+  set(Summary::adoption_rate, summary_ratio(adopting, trained_end));
+  set(Summary::savings_rate, summary_ratio(stock_at(s, Metric::firms_saving, b, c), trained_end));
+  set(Summary::productivity_gain, summary_ratio(weighted_improvement(s, b, c, adopting), adopting));
+  const double saving = stock_at(s, Metric::firms_saving, b, c);
+  set(Summary::payback_months, summary_ratio(weighted_payback(s, b, c), saving));
+  set(Summary::unpaid_cost_usd, phase_flow(s, Metric::delivery_shortfall_usd, a, b, c));
 }
 
 // Value for money for donors: what a donor dollar bought in the phase, and
@@ -401,21 +377,20 @@ void fill_value_for_money(PhaseSummary& out, int p, int slot, const Series& s, c
   const int a = phase.first_step, b = phase.last_step;
   auto set = [&](Summary k, double v) { out.at(p, slot, k) = v; };
   const double workers_new =
-      stock(s, Metric::workers_reached, b, c) - stock(s, Metric::workers_reached, a - 1, c);
-  const double savings = flow(s, Metric::savings_usd, a, b, c);
+      stock_at(s, Metric::workers_reached, b, c) - stock_at(s, Metric::workers_reached, a - 1, c);
   set(Summary::workers_reached_new, workers_new);
-  set(Summary::savings_usd, savings);
-  set(Summary::savings_per_donor_usd_to_date,
-      ratio(flow(s, Metric::savings_usd, 0, b, c), flow(s, Metric::donor_spend_usd, 0, b, c)));
+  set(Summary::savings_per_donor_usd_to_date, summary_ratio(phase_flow(s, Metric::savings_usd, 0, b, c),
+                                                            phase_flow(s, Metric::donor_spend_usd, 0, b, c)));
 }
 
 }  // namespace
 
 // Every ratio with parts, from the catalogue: the one definition of each.
 void fill_ratios(PhaseSummary& out, int p, int slot) {
-  for (const SummaryInfo& row : kCatalogue)
+  for (const SummaryInfo& row : kSummaryRows)
     if (row.numerator != Summary::count)
-      out.at(p, slot, row.id) = ratio(out.at(p, slot, row.numerator), out.at(p, slot, row.denominator));
+      out.at(p, slot, row.id) =
+          summary_ratio(out.at(p, slot, row.numerator), out.at(p, slot, row.denominator));
 }
 
 PhaseSummary summarise(const Series& series, const model::Description& model) {
@@ -430,11 +405,13 @@ PhaseSummary summarise(const Series& series, const std::vector<Period>& periods)
   PhaseSummary out(np, nc);
   for (int p = 0; p < np; ++p) {
     for (int c = 0; c < nc; ++c) {
-      fill(out, p, c, series, periods[p], c);
+      fill_aggregates(out, p, c, series, periods[p], c);
+      fill_phase(out, p, c, series, periods[p], c);
       fill_value_for_money(out, p, c, series, periods[p], c);
       fill_ratios(out, p, c);
     }
-    fill(out, p, nc, series, periods[p], -1);
+    fill_aggregates(out, p, nc, series, periods[p], -1);
+    fill_phase(out, p, nc, series, periods[p], -1);
     fill_value_for_money(out, p, nc, series, periods[p], -1);
     fill_ratios(out, p, nc);
   }

@@ -63,18 +63,25 @@ enum Table : unsigned {
   sweep_table = 8,    // sweeps' replication advice (sweep/sweep_analysis.cpp)
 };
 
-// One row of the output catalogue. `kind` says how a summary aggregates:
-//  flow:  summed over the phase's months, over countries and over phases;
+// One row of the output catalogue. A row that aggregates a metric names it
+// in `of` and takes its name, long name (the metric's phase_long_name),
+// units (a phase's total of a monthly flow: "1 month-1" becomes "1") and
+// kind from the metric's row; other rows declare their own. `kind` says how
+// a summary aggregates:
+//  flow:  summed over the phase's months, over countries and over phases
+//         (an aggregated metric: over its axis too, e.g. all modules);
 //  stock: the phase's last month, summed over countries, the last phase's value over phases;
+// A flow or stock that aggregates a metric needs no code of its own in summarise().
 //  ratio: numerator / denominator of two other rows, recomputed at every level
 //         (never summed); a ratio without parts (a weighted mean at the phase's
 //         end) has both set to Summary::count and reads like a stock over phases.
 struct SummaryInfo {
-  Summary id;  // the row's own enum value: the rows follow the enum
-  const char* name;
-  const char* long_name;
-  const char* units;  // "1", "USD", "month"
-  Kind kind;
+  Summary id;                 // the row's own enum value: the rows follow the enum
+  Metric of = Metric::count;  // the metric it aggregates; count for none
+  const char* name = nullptr;
+  const char* long_name = nullptr;
+  const char* units = nullptr;  // "1", "USD", "month"
+  Kind kind = Kind::flow;
   Summary numerator = Summary::count, denominator = Summary::count;
   Better better = Better::neither;  // spending and revenue are a choice, not a score
   bool percent = false;             // a share of 1, shown as a percentage

@@ -14,7 +14,7 @@ constexpr const char* kForm =
     "(for example \"firms_trained_total >= 6000 at 2029-12\")";
 
 sim::Metric target_metric(const std::string& name) {
-  const auto metric = sim::metric_named(name);  // old names too
+  const auto metric = sim::metric_named(name, "seek target");  // old names too
   if (!metric)
     throw SeekInputError("unknown metric '" + name + "' (the time series of docs/output-format.md)");
   if (sim::info(*metric).kind == sim::Kind::ratio && *metric != sim::Metric::cost_recovery)

@@ -17,7 +17,7 @@ namespace {
 constexpr int kStreamsPerPhase = 256;
 static_assert(sim::kSummaries <= kStreamsPerPhase);
 
-std::vector<double> column(const OutcomeTable& outcomes, int phase, int summary) {
+std::vector<double> outcome_column(const OutcomeTable& outcomes, int phase, int summary) {
   std::vector<double> y(static_cast<std::size_t>(outcomes.points));
   for (int p = 0; p < outcomes.points; ++p) y[static_cast<std::size_t>(p)] = outcomes.at(p, phase, summary);
   return y;
@@ -76,7 +76,7 @@ SensitivityTable sensitivity_table(Method method, const OutcomeTable& outcomes, 
   }
   for (int phase = 0; phase < t.phases; ++phase)
     for (int s = 0; s < sim::kSummaries; ++s) {
-      const std::vector<double> y = column(outcomes, phase, s);
+      const std::vector<double> y = outcome_column(outcomes, phase, s);
       if (method == Method::saltelli) {
         // One bootstrap stream per outcome, at a fixed stride per phase, so adding
         // an outcome to the catalogue never shifts another's intervals.

@@ -145,7 +145,7 @@ void read_output(FileChecker& check, const toml::table& root, SweepSpec& spec) {
   for (const auto& m : sim::metric_catalogue()) known.emplace_back(m.name);
   for (const toml::node& item : *names) {
     const auto name = item.value_exact<std::string>();
-    const auto found = name ? sim::metric_named(*name) : std::nullopt;  // old names too
+    const auto found = name ? sim::metric_named(*name, check.file()) : std::nullopt;  // old names too
     if (!found) {
       std::string message = name ? "unknown metric '" + *name + "'" : std::string("expected a metric name");
       const std::string_view suggestion = name ? scenario::closest_match(*name, known) : std::string_view();

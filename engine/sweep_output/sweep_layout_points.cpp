@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "output/hdf5_io.hpp"
+#include "sim/metric_names.hpp"
 #include "sim/summary.hpp"
 #include "sweep_output/sweep_format.hpp"
 #include "sweep_output/sweep_layout.hpp"
@@ -44,6 +45,20 @@ void check_version(hid_t file) {
     throw h5::Error("not a sweep results file of layout version " + std::to_string(sf::kVersion));
 }
 
+// A file written before a metric was renamed holds its series under the old
+// name. Resuming gives the series its current name, so the finished file is
+// named as one written now and the readers need no second way to find it.
+void take_current_name(hid_t file, sim::Metric metric) {
+  const char* name = sim::info(metric).name;
+  if (h5::has_dataset(file, name)) return;
+  for (const sim::MetricRename& rename : sim::metric_renames())
+    if (rename.now == metric && h5::has_dataset(file, rename.old_name)) {
+      h5::check(H5Lmove(file, rename.old_name, file, name, H5P_DEFAULT, H5P_DEFAULT),
+                "rename '" + std::string(rename.old_name) + "' to '" + name + "'");
+      return;
+    }
+}
+
 }  // namespace
 
 void SweepLayout::bind(const sweep::Sweep& sweep) {
@@ -62,6 +77,7 @@ void SweepLayout::bind(const sweep::Sweep& sweep) {
     std::vector<hsize_t> dims{n, reps, static_cast<hsize_t>(shape.steps),
                               static_cast<hsize_t>(shape.countries)};
     if (info.axis != sim::Axis::none) dims.push_back(static_cast<hsize_t>(sim::axis_length(info.axis)));
+    take_current_name(root, metric);
     timeseries.push_back(open_shaped(root, info.name, dims));
   }
 }

@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "scenario/diagnostic.hpp"
+#include "sim/metric_names.hpp"
 #include "support/scratch_dir.hpp"
 
 namespace score::calibrate {
@@ -80,13 +83,23 @@ up_to = 0.5
   EXPECT_EQ(of_kind(f.targets, Kind::fit).size(), 2u);
 }
 
+std::vector<std::string> heard;
+void hear(const std::string& message) { heard.push_back(message); }
+
 // Targets files written before the rename keep their meaning.
 TEST_F(TargetsFileTest, ReadsAMetricByItsOldName) {
+  heard.clear();
+  sim::on_old_metric_name(&hear);
   const TargetsFile f = parse_targets_file(
       write("[[target]]\nname = \"x\"\nkind = \"fit\"\nat = \"2017-12\"\nmetric = \"smes_trained\"\n"
             "at_least = 1400\nupper_tail = 0.15\n"));
+  sim::on_old_metric_name(nullptr);
   ASSERT_EQ(f.targets.size(), 1u);
   EXPECT_EQ(f.targets[0].metric, sim::Metric::firms_trained_total);
+  ASSERT_EQ(heard.size(), 1u);  // the file names the metric once: one warning
+  EXPECT_NE(heard[0].find("targets.toml: 'smes_trained' is deprecated, now called 'firms_trained_total'"),
+            std::string::npos)
+      << heard[0];
 }
 
 TEST_F(TargetsFileTest, ProblemsNameTheFileLineAndKey) {

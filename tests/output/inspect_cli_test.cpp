@@ -1,6 +1,7 @@
 // `score diff`, and `score validate`, `info` and `export` on sweep files, as a
 // user drives them: exit codes and what they print or write.
 #include <gtest/gtest.h>
+#include <hdf5.h>
 
 #include <fstream>
 #include <sstream>
@@ -71,6 +72,38 @@ TEST_F(inspect_cli, ValidateChecksASweepFileAndItsPoints) {
   EXPECT_EQ(refused.code, 2) << refused.out;
   EXPECT_NE(refused.out.find("bad.toml:"), std::string::npos) << refused.out;
   EXPECT_EQ(refused.out.find("unknown key 'sweep'"), std::string::npos) << refused.out;
+}
+
+// Files that still use a metric's old name are read, with one warning per
+// name and file that names the file and the new name.
+std::size_t count_of(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+TEST_F(inspect_cli, AnOldMetricNameIsReadWithOneWarning) {
+  const fs::path sweep = write_sweep("old.toml", "design = \"lhs\"\npoints = 4",
+                                     "[[parameter]]\nkey = \"phases.I.subsidy_share\"\nrange = [0.2, 0.6]\n"
+                                     "[output]\ntimeseries = [\"smes_trained\"]\n");
+  const Result checked = score("validate " + sweep.string() + " " + sweep::testing::small_scenario());
+  EXPECT_EQ(checked.code, 0) << checked.out;
+  EXPECT_EQ(count_of(checked.out, "old.toml: 'smes_trained' is deprecated, now called 'firms_trained_total'"),
+            1u)
+      << checked.out;
+  const fs::path results = run("old.h5", 1);
+  const hid_t file = H5Fopen(results.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  ASSERT_GE(file, 0);
+  for (const std::string suffix : {"", "_stats"})
+    EXPECT_GE(H5Lmove(file, ("firms_trained_total" + suffix).c_str(), file, ("smes_trained" + suffix).c_str(),
+                      H5P_DEFAULT, H5P_DEFAULT),
+              0);
+  H5Fclose(file);
+  const Result info = score("info " + results.string());
+  EXPECT_EQ(info.code, 0) << info.out;
+  EXPECT_EQ(count_of(info.out, "old.h5: 'smes_trained' is deprecated, now called 'firms_trained_total'"), 1u)
+      << info.out;
+  EXPECT_EQ(score("info " + run("new.h5", 1).string()).out.find("deprecated"), std::string::npos);
 }
 
 TEST_F(inspect_cli, InfoSummarisesASweep) {

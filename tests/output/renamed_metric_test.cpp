@@ -5,8 +5,12 @@
 #include <gtest/gtest.h>
 #include <hdf5.h>
 
+#include <string>
+#include <vector>
+
 #include "output/results_reader.hpp"
 #include "output/yearly.hpp"
+#include "sim/metric_names.hpp"
 #include "synthetic_run.hpp"
 
 namespace score::output {
@@ -42,6 +46,21 @@ TEST_F(RenamedMetric, an_old_file_answers_to_the_new_name) {
   EXPECT_EQ(old_file.metric("firms_trained_total", 1), new_file.metric("firms_trained_total", 1));
   EXPECT_EQ(old_file.metric_statistic("firms_trained_total", Statistic::p95),
             new_file.metric_statistic("firms_trained_total", Statistic::p95));
+}
+
+std::vector<std::string> heard;
+void hear(const std::string& message) { heard.push_back(message); }
+
+TEST_F(RenamedMetric, reading_an_old_file_says_once_that_the_name_is_deprecated) {
+  heard.clear();
+  sim::on_old_metric_name(&hear);
+  const ResultsFile old_file(before), again(before), new_file(now);
+  sim::on_old_metric_name(nullptr);
+  ASSERT_EQ(heard.size(), 1u);
+  EXPECT_NE(
+      heard[0].find(before.string() + ": 'smes_trained' is deprecated, now called 'firms_trained_total'"),
+      std::string::npos)
+      << heard[0];
 }
 
 TEST_F(RenamedMetric, a_new_file_answers_to_the_old_name) {

@@ -94,5 +94,57 @@ TEST(Catalogue, HeadlineListsFollowTheFlagsInCatalogueOrder) {
   EXPECT_EQ(summary_reading(Summary::payback_months).better, Better::lower);
 }
 
+// A summary of a metric is declared by naming the metric: its name, units
+// and kind are the metric's, its long name the metric's phase wording.
+TEST(Catalogue, ASummaryOfAMetricTakesItsNameUnitsAndKind) {
+  int of_metric = 0;
+  for (const SummaryInfo& row : summary_catalogue()) {
+    ASSERT_NE(row.name, nullptr);
+    ASSERT_NE(row.long_name, nullptr) << row.name;
+    ASSERT_NE(row.units, nullptr) << row.name;
+    EXPECT_EQ(std::string(row.units).find("month-1"), std::string::npos) << row.name << ": a phase's total";
+    if (row.of == Metric::count) continue;
+    ++of_metric;
+    const MetricInfo& m = info(row.of);
+    EXPECT_STREQ(row.name, m.name);
+    EXPECT_STREQ(row.long_name, m.phase_long_name);
+    EXPECT_EQ(row.kind, m.kind) << row.name;
+    EXPECT_TRUE(row.kind != Kind::stock || m.axis == Axis::none)
+        << row.name << ": a stock by index has no total";
+  }
+  EXPECT_GE(of_metric, 16);
+  EXPECT_STREQ(info(Summary::delivery_cost_usd).units, "USD");
+  EXPECT_STREQ(info(Summary::module_deliveries).units, "1");
+  EXPECT_STREQ(info(Summary::payback_months).units, "month");
+  EXPECT_EQ(info(Summary::firms_trained_total).kind, Kind::stock);
+  for (const MetricInfo& m : metric_catalogue()) {  // a phase wording belongs to a summary of the metric
+    const auto& rows = summary_catalogue();
+    const bool summarised =
+        std::any_of(rows.begin(), rows.end(), [&](const SummaryInfo& r) { return r.of == m.id; });
+    EXPECT_EQ(m.phase_long_name != nullptr, summarised) << m.name;
+  }
+}
+
+// Flows of a metric sum over the phase's months, countries and the metric's
+// axis; stocks are the phase's last month summed over countries.
+TEST(Catalogue, ASummaryOfAMetricAggregatesItByItsKind) {
+  const model::Description m = test::small_world(2000, 24);
+  const Series s = run_one(m, 0);
+  const PhaseSummary sum = summarise(s, m);
+  const model::Phase& phase = m.phases[0];
+  for (const SummaryInfo& row : summary_catalogue()) {
+    if (row.of == Metric::count || row.kind == Kind::ratio) continue;
+    double expected = 0;
+    for (int c = 0; c < s.countries(); ++c)
+      for (int k = 0; k < axis_length(info(row.of).axis); ++k) {
+        if (row.kind == Kind::stock) expected += s.at(row.of, phase.last_step, c, k);
+        for (int t = phase.first_step; row.kind == Kind::flow && t <= phase.last_step; ++t)
+          expected += s.at(row.of, t, c, k);
+      }
+    EXPECT_NEAR(sum.total(0, row.id), expected, 1e-9 * std::fabs(expected)) << row.name;
+  }
+  EXPECT_GT(sum.total(0, Summary::module_deliveries), 0);
+}
+
 }  // namespace
 }  // namespace score::sim

@@ -7,8 +7,10 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "scenario/build.hpp"
+#include "sim/metric_names.hpp"
 #include "sim/runner.hpp"
 #include "support/run_score.hpp"
 #include "sweep/seek_runs.hpp"
@@ -48,9 +50,19 @@ TEST(SeekTarget, ReadsStocksFlowsAndCostRecoveryAsDocumented) {
   EXPECT_LE(v, 1);
 }
 
+std::vector<std::string> heard;
+void hear(const std::string& message) { heard.push_back(message); }
+
 // Targets written before the rename (scripts, notes) still read.
 TEST(SeekTarget, ReadsAMetricByItsOldName) {
+  heard.clear();
+  sim::on_old_metric_name(&hear);
   const Target old = parse_target("smes_trained[AAA] >= 10 at 2011-12", small().model);
+  sim::on_old_metric_name(nullptr);
+  ASSERT_EQ(heard.size(), 1u);
+  EXPECT_EQ(heard[0].rfind("seek target: 'smes_trained' is deprecated, now called 'firms_trained_total'", 0),
+            0u)
+      << heard[0];
   EXPECT_EQ(old.metric, sim::Metric::firms_trained_total);
   EXPECT_EQ(old.country, 0);
   EXPECT_EQ(old.text, "smes_trained[AAA] >= 10 at 2011-12") << "shown as given";

@@ -5,6 +5,7 @@
 #include "sweep_output/sweep_writer.hpp"
 
 #include <gtest/gtest.h>
+#include <hdf5.h>
 
 #include <fstream>
 
@@ -180,6 +181,20 @@ TEST_F(sweep_writer, ALostJournalIsRecreatedFromTheFile) {
                                          [&](auto, auto) { ++records; }));
   EXPECT_EQ(records, 2);
   resume_and_compare({2, 3});
+}
+
+// A sweep stopped by an engine that still called firms_trained_total
+// `smes_trained` resumes, and the finished file holds the current name.
+TEST_F(sweep_writer, ResumeFinishesASweepStoppedBeforeARename) {
+  interrupted({1, 3});
+  const fs::path partial = SweepWriter::partial_path_for(target);
+  const hid_t file = H5Fopen(partial.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  ASSERT_GE(file, 0);
+  EXPECT_GE(H5Lmove(file, "firms_trained_total", file, "smes_trained", H5P_DEFAULT, H5P_DEFAULT), 0);
+  H5Fclose(file);
+  fs::remove(SweepWriter::journal_path_for(target));  // the file alone must carry the resume
+  resume_and_compare({1, 3}, "resuming: 2 of 5 points done");
+  EXPECT_TRUE(testing::read_dataset(target, "smes_trained").empty());
 }
 
 TEST_F(sweep_writer, AChangedSweepFileIsRefused) {
