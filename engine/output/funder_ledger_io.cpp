@@ -1,5 +1,6 @@
 #include "output/funder_ledger_io.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <string>
 
@@ -88,13 +89,24 @@ void read_funders(hid_t root, RunInfo& info) {
   for (std::size_t j = 0; j < ids.size(); ++j) info.funders.push_back({ids[j], names[j], currencies[j]});
 }
 
-// One ledger variable into `into[r].own` or `.usd`.
+// The ledger columns a file holds: all, or (a file written before
+// `pledge_failed`) all but that last one.
+hsize_t file_columns(hid_t d, const char* name, const RunInfo& info) {
+  const std::vector<hsize_t> shape = h5::shape(d);
+  const std::vector<hsize_t> lead{static_cast<hsize_t>(info.replications), info.phases.size(),
+                                  info.funders.size()};
+  if (shape.size() != 4 || !std::equal(lead.begin(), lead.end(), shape.begin()) ||
+      shape[3] + 1 < sim::kLedgerColumns || shape[3] > sim::kLedgerColumns)
+    bad("variable '" + std::string(name) + "' is shaped unlike its dimensions");
+  return shape[3];
+}
+
+// One ledger variable into `into[r].own` or `.usd`; a column the file lacks reads NaN.
 void read_values(hid_t root, const char* name, const RunInfo& info, std::vector<sim::FunderLedger>& into,
                  bool usd) {
   h5::Id d = h5::open_dataset(root, name);
   const std::vector<hsize_t> dims{static_cast<hsize_t>(info.replications), info.phases.size(),
-                                  info.funders.size(), sim::kLedgerColumns};
-  if (h5::shape(d.get()) != dims) bad("variable '" + std::string(name) + "' is shaped unlike its dimensions");
+                                  info.funders.size(), file_columns(d.get(), name, info)};
   if (dims[0] * dims[1] * dims[2] * dims[3] > (hsize_t{1} << 28)) bad("funder ledger too large to load");
   std::vector<double> values(dims[0] * dims[1] * dims[2] * dims[3]);
   h5::read_block(d.get(), {0, 0, 0, 0}, dims, values.data());
@@ -104,7 +116,9 @@ void read_values(hid_t root, const char* name, const RunInfo& info, std::vector<
       for (int f = 0; f < ledger.funders; ++f)
         for (int c = 0; c < sim::kLedgerColumns; ++c) {
           const auto column = static_cast<sim::LedgerColumn>(c);
-          (usd ? ledger.usd_at(f, p, column) : ledger.own_at(f, p, column)) = values[i++];
+          const double v =
+              static_cast<hsize_t>(c) < dims[3] ? values[i++] : std::numeric_limits<double>::quiet_NaN();
+          (usd ? ledger.usd_at(f, p, column) : ledger.own_at(f, p, column)) = v;
         }
 }
 }  // namespace

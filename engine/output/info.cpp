@@ -146,21 +146,22 @@ std::string describe_funders(const Results& results) {
   if (results.info.funders.empty()) return "funder ledger: the scenario names no funders\n";
   using enum sim::LedgerColumn;
   std::string out = "funder ledger, own currency, " + replications_note(results) +
-                    " (budget + carried in = spent + unspent + lapsed):\n";
-  out += format("    %-18s %-10s %-4s %13s %13s %13s %13s %13s %13s\n", "funder", "phase", "cur.", "budget",
-                "carried in", "spent", "unspent", "lapsed", "spent USD");
+                    " (budget + carried in = spent + unspent + lapsed; pledge failed: the part that"
+                    " never came, the funder absent for the phase):\n";
+  out += format("    %-18s %-10s %-4s %13s %13s %13s %13s %13s %13s %13s\n", "funder", "phase", "cur.",
+                "budget", "carried in", "spent", "unspent", "lapsed", "spent USD", "pledge failed");
   for (std::size_t j = 0; j < results.info.funders.size(); ++j)
     for (std::size_t p = 0; p < results.info.phases.size(); ++p) {
       auto cell = [&](sim::LedgerColumn c, bool usd = false) {
         return mean_ledger(*results.funder_ledgers, static_cast<int>(j), static_cast<int>(p), c, usd);
       };
       if (!(cell(budget) > 0 || cell(carried_in) > 0 || cell(spent) > 0)) continue;
-      out +=
-          format("    %-18s %-10s %-4s %13s %13s %13s %13s %13s %13s\n", results.info.funders[j].id.c_str(),
-                 results.info.phases[p].id.c_str(), results.info.funders[j].currency.c_str(),
-                 info_grouped(cell(budget)).c_str(), info_grouped(cell(carried_in)).c_str(),
-                 info_grouped(cell(spent)).c_str(), info_grouped(cell(unspent)).c_str(),
-                 info_grouped(cell(lapsed)).c_str(), info_grouped(cell(spent, true)).c_str());
+      out += format("    %-18s %-10s %-4s %13s %13s %13s %13s %13s %13s %13s\n",
+                    results.info.funders[j].id.c_str(), results.info.phases[p].id.c_str(),
+                    results.info.funders[j].currency.c_str(), info_grouped(cell(budget)).c_str(),
+                    info_grouped(cell(carried_in)).c_str(), info_grouped(cell(spent)).c_str(),
+                    info_grouped(cell(unspent)).c_str(), info_grouped(cell(lapsed)).c_str(),
+                    info_grouped(cell(spent, true)).c_str(), info_grouped(cell(pledge_failed)).c_str());
     }
   return out;
 }

@@ -4,14 +4,15 @@
 
 namespace score::sim {
 
-BuyerSpans::BuyerSpans(const model::Description& m, const std::vector<int>& first_buyer)
+BuyerSpans::BuyerSpans(const model::Description& m)
     : countries_(static_cast<int>(m.countries.size())), spans_(m.funders.size() * m.countries.size()) {
   int buyers = 0;
   for (const model::Country& c : m.countries) buyers += c.buyers;
   signer_.assign(static_cast<std::size_t>(buyers), -1);
+  int first = 0;  // the country's first global buyer
   for (int c = 0; c < countries_; ++c) {
-    const int first = first_buyer[static_cast<std::size_t>(c)];
-    int last = first + m.countries[static_cast<std::size_t>(c)].buyers;  // before the clamp to first
+    const int n = m.countries[static_cast<std::size_t>(c)].buyers;
+    int last = first + n;  // before the clamp to first
     for (std::size_t j = 0; j < m.funders.size(); ++j) {
       const model::Funder& f = m.funders[j];
       const int end = std::max(first, last);
@@ -23,6 +24,7 @@ BuyerSpans::BuyerSpans(const model::Description& m, const std::vector<int>& firs
         if (signer_[static_cast<std::size_t>(b)] < 0)
           signer_[static_cast<std::size_t>(b)] = static_cast<std::int32_t>(j);
     }
+    first += n;
   }
 }
 

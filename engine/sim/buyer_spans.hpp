@@ -1,8 +1,9 @@
 #pragma once
 // Which lead buyers each buyer funder's partnership signs. It is fixed
 // model data (the funders' order and the buyers each signs per country),
-// so it is worked out once when a replication's state is built and read in
-// the hot paths: who pays for a delivery, whose buyer pushes a firm.
+// so it is worked out once per model (the executor shares it with every
+// replication) and read in the hot paths: who pays for a delivery, whose
+// buyer pushes a firm.
 #include <cstdint>
 #include <vector>
 
@@ -22,8 +23,8 @@ struct BuyerSpan {
 class BuyerSpans {
  public:
   BuyerSpans() = default;
-  // first_buyer[c]: the global index of country c's first buyer.
-  BuyerSpans(const model::Description& m, const std::vector<int>& first_buyer);
+  // Global buyer indices run country by country, as in the state.
+  explicit BuyerSpans(const model::Description& m);
 
   BuyerSpan span(std::size_t funder, int country) const {
     return spans_[funder * static_cast<std::size_t>(countries_) + static_cast<std::size_t>(country)];

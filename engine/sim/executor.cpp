@@ -8,16 +8,17 @@
 namespace score::sim {
 
 Executor::Executor(const model::Description& model, ExecutorHooks hooks)
-    : model_(model), hooks_(std::move(hooks)) {}
+    : model_(model), buyer_spans_(std::make_shared<const BuyerSpans>(model)), hooks_(std::move(hooks)) {}
 
 // With a cache, the set-up drawn by an earlier run with the same key is
 // taken instead of drawn again, and a new one is left there for later runs.
 std::unique_ptr<Simulation> Executor::make(int replication) const {
   const auto r = static_cast<std::uint32_t>(replication);
-  if (!hooks_.setups) return std::make_unique<Simulation>(model_, r);
+  if (!hooks_.setups) return std::make_unique<Simulation>(model_, r, buyer_spans_);
   std::vector<std::uint64_t> key = setup_key(model_, r);
-  if (const auto shared = hooks_.setups->find(key)) return std::make_unique<Simulation>(model_, r, *shared);
-  auto made = std::make_unique<Simulation>(model_, r);
+  if (const auto shared = hooks_.setups->find(key))
+    return std::make_unique<Simulation>(model_, r, *shared, buyer_spans_);
+  auto made = std::make_unique<Simulation>(model_, r, buyer_spans_);
   hooks_.setups->add(std::move(key), std::make_shared<const Setup>(copy_setup(made->state())));
   return made;
 }

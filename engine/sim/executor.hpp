@@ -63,6 +63,7 @@ class Executor {
   std::unique_ptr<Simulation> make(int replication) const;
 
   const model::Description& model_;
+  std::shared_ptr<const BuyerSpans> buyer_spans_;  // the model's, shared by every replication
   ExecutorHooks hooks_;
   std::vector<std::unique_ptr<Simulation>> sims_;
 };

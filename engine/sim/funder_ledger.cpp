@@ -7,8 +7,8 @@
 namespace score::sim {
 
 const std::array<const char*, kLedgerColumns>& ledger_column_names() {
-  static constexpr std::array<const char*, kLedgerColumns> names{"budget", "carried_in", "spent", "unspent",
-                                                                 "lapsed"};
+  static constexpr std::array<const char*, kLedgerColumns> names{"budget",  "carried_in", "spent",
+                                                                 "unspent", "lapsed",     "pledge_failed"};
   return names;
 }
 
@@ -41,6 +41,7 @@ void record_one(State& s, FunderLedger& ledger, int j, int p) {
   if (s.step == phase.first_step) {
     put(budget, f.budget[static_cast<std::size_t>(p)]);
     put(carried_in, fs.carried_in);
+    put(pledge_failed, fs.pledge_holds ? 0.0 : f.budget[static_cast<std::size_t>(p)] + fs.carried_in);
   }
   // Spending is booked at each month's rate: the month's part of the phase's spending.
   ledger.usd_at(j, p, spent) += (fs.spent_phase - ledger.own_at(j, p, spent)) * rate;

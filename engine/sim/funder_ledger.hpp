@@ -16,7 +16,11 @@ namespace score::sim {
 
 struct State;
 
-enum class LedgerColumn : int { budget, carried_in, spent, unspent, lapsed, count };
+// pledge_failed: of budget + carried_in, what never came because the phase's
+// pledge failed, so the funder was absent for the phase (that money is
+// counted in unspent or lapsed as well). Last, so files written before it
+// read their first five columns unchanged.
+enum class LedgerColumn : int { budget, carried_in, spent, unspent, lapsed, pledge_failed, count };
 constexpr int kLedgerColumns = static_cast<int>(LedgerColumn::count);
 // The columns' names in outputs, in LedgerColumn order.
 const std::array<const char*, kLedgerColumns>& ledger_column_names();

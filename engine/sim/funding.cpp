@@ -108,8 +108,9 @@ bool donor_pays(const model::Phase& phase, Line line) {
 // (or money carried in) in this phase, and a pledge that held. A funder that
 // does not plan is absent, so only money that a planning funder has spent
 // (or not yet released) leaves a seat unfunded; otherwise `rationed` would
-// refuse seats that no funder was ever going to pay for.
-bool funder_plans(const State& s, std::size_t j) {
+// refuse seats that no funder was ever going to pay for. Worked out when
+// the month begins (plan_funding_month); the table is read on every quote.
+bool plans_now(const State& s, std::size_t j) {
   const int p = s.model->phase_at(s.step);
   const model::Funder& f = s.model->funders[j];
   if (p < 0 || !s.funders[j].pledge_holds || !f.active_at(s.step)) return false;
@@ -117,10 +118,22 @@ bool funder_plans(const State& s, std::size_t j) {
   return (u < f.budget.size() ? f.budget[u] : 0.0) + s.funders[j].carried_in > 0;
 }
 
+// This month's table, or null when the state has moved on since it was
+// filled (a caller outside the monthly step, such as a test).
+const FundingMonth* month_table(const State& s) {
+  return s.funding_month.step == s.step ? &s.funding_month : nullptr;
+}
+
+bool funder_plans(const State& s, std::size_t j) {
+  const FundingMonth* t = month_table(s);
+  return t ? t->plans[j] != 0 : plans_now(s, j);
+}
+
 // Whether some programme funder of a kind plans delivery money in a country.
 bool pool_plans(const State& s, FunderKind kind, int country) {
+  if (const FundingMonth* t = month_table(s)) return t->pool_plans(kind, country);
   for (std::size_t j = 0; j < s.funders.size(); ++j)
-    if (earmarked(s.model->funders[j], kind, country, Line::delivery) && funder_plans(s, j)) return true;
+    if (earmarked(s.model->funders[j], kind, country, Line::delivery) && plans_now(s, j)) return true;
   return false;
 }
 
@@ -203,11 +216,48 @@ Planned programme_share(const State& s, Payer src, int firm, int module, bool li
 
 }  // namespace
 
-double funder_left(const State& s, std::size_t j) {
+namespace {
+
+// funder_left from the rules themselves, for the month's table and for
+// callers outside the monthly step.
+double left_now(const State& s, std::size_t j) {
   const int p = s.model->phase_at(s.step);
   const model::Funder& f = s.model->funders[j];
   if (p < 0 || !s.funders[j].pledge_holds || !f.active_at(s.step)) return 0;
   return std::max(0.0, allowed(s, j, p) - s.funders[j].spent_phase) * s.model->usd_per_unit(f, s.step);
+}
+
+}  // namespace
+
+// A funder that does not plan has nothing left: without a budget or money
+// carried in, what it may have spent is never above 0.
+double funder_left(const State& s, std::size_t j) {
+  const FundingMonth* t = month_table(s);
+  if (!t) return left_now(s, j);
+  if (!t->plans[j]) return 0;
+  return std::max(0.0, t->allowed[j] - s.funders[j].spent_phase) * t->usd_per_unit[j];
+}
+
+void plan_funding_month(State& s) {
+  FundingMonth& t = s.funding_month;
+  const std::size_t n = s.funders.size();
+  const int p = s.model->phase_at(s.step);
+  t.step = -1;  // the rules below read the funders, not the table being filled
+  t.plans.assign(n, 0);
+  t.allowed.assign(n, 0.0);
+  t.usd_per_unit.assign(n, 1.0);
+  t.pools.assign(s.countries.size() * model::kPayers, 0);
+  for (std::size_t j = 0; j < n; ++j) {
+    const model::Funder& f = s.model->funders[j];
+    t.plans[j] = plans_now(s, j) ? 1 : 0;
+    if (!t.plans[j]) continue;
+    t.allowed[j] = allowed(s, j, p);
+    t.usd_per_unit[j] = s.model->usd_per_unit(f, s.step);
+    for (int c = 0; c < static_cast<int>(s.countries.size()); ++c)
+      if (earmarked(f, f.kind, c, Line::delivery))
+        t.pools[static_cast<std::size_t>(c) * model::kPayers + static_cast<std::size_t>(f.kind)] = 1;
+  }
+  t.step = s.step;
 }
 
 bool buyer_partnered(const State& s, int firm) {
@@ -217,21 +267,19 @@ bool buyer_partnered(const State& s, int firm) {
   return b - cs.first_buyer < cs.buyers_partnered;
 }
 
-BuyerSpan signed_buyers(const State& s, std::size_t j, int country) { return s.buyer_spans.span(j, country); }
+BuyerSpan signed_buyers(const State& s, std::size_t j, int country) {
+  return s.buyer_spans->span(j, country);
+}
 
 int buyer_funder(const State& s, int firm) {
   const int b = s.firms.buyer[static_cast<std::size_t>(firm)];
-  const int p = s.model->phase_at(s.step);
-  if (b < 0 || p < 0) return -1;
+  if (b < 0) return -1;
   // A firm's buyer is in the firm's country, and spans never overlap: the
-  // one funder that signed it, if any, is the only candidate.
-  const int j = s.buyer_spans.signed_by(b);
-  if (j < 0) return -1;
-  const model::Funder& f = s.model->funders[static_cast<std::size_t>(j)];
-  if (!f.active_at(s.step)) return -1;
-  const bool budgeted =
-      static_cast<std::size_t>(p) < f.budget.size() && f.budget[static_cast<std::size_t>(p)] > 0;
-  return budgeted ? j : -1;
+  // one funder that signed it, if any, is the only candidate. It takes part
+  // by the rule of every funder (funder_plans): money carried in counts, a
+  // failed pledge leaves it absent.
+  const int j = s.buyer_spans->signed_by(b);
+  return j >= 0 && funder_plans(s, static_cast<std::size_t>(j)) ? j : -1;
 }
 
 bool buyer_pushes(const State& s, int firm) {

@@ -64,6 +64,11 @@ double pay_programme(State& s, int country, Line line, double amount);
 // this month).
 double funder_left(const State& s, std::size_t funder);
 
+// Fills the month's funding table (sim/funding_month.hpp): which funders
+// take part and what they may spend by the month's end. Called when the
+// month begins, after a phase's budgets open; the rules read it all month.
+void plan_funding_month(State& s);
+
 // The firm supplies a buyer that partners with the programme under the
 // phase's plan (buyer_partnerships; no budget).
 bool buyer_partnered(const State& s, int firm);
@@ -73,7 +78,8 @@ bool buyer_partnered(const State& s, int firm);
 BuyerSpan signed_buyers(const State& s, std::size_t j, int country);
 
 // The buyer funder whose partnership covers this firm's buyer now (signed
-// in its country, within its months, with a budget in this phase), or -1.
+// in its country and taking part now, as any funder: within its months,
+// with a budget or money carried in, and a pledge that held), or -1.
 int buyer_funder(const State& s, int firm);
 
 // The firm's buyer pushes it: a plan partner, or a buyer funder with money left.

@@ -18,15 +18,17 @@ bool keep_freed_memory_once() {
 
 }  // namespace
 
-Simulation::Simulation(const model::Description& model, std::uint32_t rep)
-    : model_(model), state_((keep_freed_memory_once(), model), rep) {
+Simulation::Simulation(const model::Description& model, std::uint32_t rep,
+                       std::shared_ptr<const BuyerSpans> spans)
+    : model_(model), state_((keep_freed_memory_once(), model), rep, std::move(spans)) {
   create_population(state_);
   create_networks(state_);
   for (CountryState& cs : state_.countries) cs.unaware = cs.end_firm - cs.first_firm;
 }
 
-Simulation::Simulation(const model::Description& model, std::uint32_t rep, const Setup& setup)
-    : model_(model), state_((keep_freed_memory_once(), model), rep) {
+Simulation::Simulation(const model::Description& model, std::uint32_t rep, const Setup& setup,
+                       std::shared_ptr<const BuyerSpans> spans)
+    : model_(model), state_((keep_freed_memory_once(), model), rep, std::move(spans)) {
   use_setup(state_, setup);
   for (CountryState& cs : state_.countries) cs.unaware = cs.end_firm - cs.first_firm;
 }

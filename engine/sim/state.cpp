@@ -21,27 +21,27 @@ void Firms::resize(std::size_t n) {
   for (auto& v : improvement) v.assign(n, 0.f);
 }
 
-State::State(const model::Description& m, std::uint32_t rep)
-    : model(&m), replication(rep), series(m.steps, static_cast<int>(m.countries.size())) {
+State::State(const model::Description& m, std::uint32_t rep, std::shared_ptr<const BuyerSpans> spans)
+    : model(&m),
+      replication(rep),
+      buyer_spans(spans ? std::move(spans) : std::make_shared<const BuyerSpans>(m)),
+      series(m.steps, static_cast<int>(m.countries.size())) {
   funders.resize(m.funders.size());
   countries.resize(m.countries.size());
   stocks.resize(m.countries.size());
   active.told_peers.resize(m.countries.size());
   int firm = 0, buyer = 0, association = 0;
-  std::vector<int> first_buyer;
   for (std::size_t c = 0; c < m.countries.size(); ++c) {
     CountryState& cs = countries[c];
     cs.first_firm = firm;
     firm += static_cast<int>(m.countries[c].eligible_firms);
     cs.end_firm = firm;
     cs.first_buyer = buyer;
-    first_buyer.push_back(buyer);
     buyer += m.countries[c].buyers;
     cs.first_association = association;
     association += m.countries[c].associations;
   }
   association_active.assign(static_cast<std::size_t>(association), 0);
-  buyer_spans = BuyerSpans(m, first_buyer);
 }
 
 }  // namespace score::sim

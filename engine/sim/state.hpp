@@ -4,11 +4,13 @@
 // functions over this state (see processes.hpp).
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "model/description.hpp"
 #include "sim/active_set.hpp"
 #include "sim/buyer_spans.hpp"
+#include "sim/funding_month.hpp"
 #include "sim/metrics.hpp"
 #include "sim/networks.hpp"
 #include "sim/stocks.hpp"
@@ -110,10 +112,14 @@ struct State {
   Networks networks;
   ActiveSet active;
   std::vector<Stocks> stocks;  // per country
-  BuyerSpans buyer_spans;      // the lead buyers each buyer funder signs (fixed at set-up)
+  // The lead buyers each buyer funder signs: model data, built once per
+  // model and shared by its replications.
+  std::shared_ptr<const BuyerSpans> buyer_spans;
+  FundingMonth funding_month;  // the funding rules' view of this month
   Series series;
 
-  State(const model::Description& m, std::uint32_t rep);
+  // `spans`: the model's table (null: built here, for a lone state).
+  State(const model::Description& m, std::uint32_t rep, std::shared_ptr<const BuyerSpans> spans = nullptr);
 };
 
 }  // namespace score::sim

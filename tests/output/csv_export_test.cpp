@@ -157,9 +157,10 @@ TEST(output_csv_ledger, funder_ledger_has_a_row_per_replication_phase_and_funder
   testing::write_with_ledger(dir / "run.h5", testing::with_funders(), true);
   export_csv(dir / "run.h5", dir / "tables");
   const auto rows = read_csv(dir / "tables" / "funder_ledger.csv");
-  EXPECT_EQ(rows.at(0), (Row{"replication", "phase", "phase_name", "funder", "funder_name", "currency",
-                             "budget", "carried_in", "spent", "unspent", "lapsed", "budget_usd",
-                             "carried_in_usd", "spent_usd", "unspent_usd", "lapsed_usd"}));
+  EXPECT_EQ(rows.at(0),
+            (Row{"replication", "phase", "phase_name", "funder", "funder_name", "currency", "budget",
+                 "carried_in", "spent", "unspent", "lapsed", "pledge_failed", "budget_usd", "carried_in_usd",
+                 "spent_usd", "unspent_usd", "lapsed_usd", "pledge_failed_usd"}));
   ASSERT_EQ(rows.size(), 1u + 2 * 2 * 2);  // replications x phases x funders
   std::size_t i = 1;
   for (int r = 0; r < 2; ++r) {
@@ -167,7 +168,7 @@ TEST(output_csv_ledger, funder_ledger_has_a_row_per_replication_phase_and_funder
     for (int p = 0; p < 2; ++p)
       for (int j = 0; j < 2; ++j, ++i) {
         const Row& row = rows[i];
-        ASSERT_EQ(row.size(), 16u) << "row " << i;
+        ASSERT_EQ(row.size(), 6u + 2 * sim::kLedgerColumns) << "row " << i;
         EXPECT_EQ(row[0], std::to_string(r));
         EXPECT_EQ(row[1], p == 0 ? "P1" : "P2");
         EXPECT_EQ(row[3], j == 0 ? "SECO" : "ILO");
@@ -175,7 +176,9 @@ TEST(output_csv_ledger, funder_ledger_has_a_row_per_replication_phase_and_funder
         for (int c = 0; c < sim::kLedgerColumns; ++c) {
           const auto column = static_cast<sim::LedgerColumn>(c);
           EXPECT_EQ(number(row[6 + static_cast<std::size_t>(c)]), expected.own_at(j, p, column)) << i;
-          EXPECT_EQ(number(row[11 + static_cast<std::size_t>(c)]), expected.usd_at(j, p, column)) << i;
+          EXPECT_EQ(number(row[6 + sim::kLedgerColumns + static_cast<std::size_t>(c)]),
+                    expected.usd_at(j, p, column))
+              << i;
         }
       }
   }
@@ -189,7 +192,7 @@ TEST(output_csv_ledger, a_ledger_never_recorded_exports_as_empty_cells) {
   export_csv(dir / "run.h5", dir / "tables");
   const auto rows = read_csv(dir / "tables" / "funder_ledger.csv");
   ASSERT_EQ(rows.size(), 9u);
-  for (std::size_t c = 6; c < 16; ++c) EXPECT_EQ(rows[1].at(c), "");
+  for (std::size_t c = 6; c < 6 + 2 * sim::kLedgerColumns; ++c) EXPECT_EQ(rows[1].at(c), "");
 }
 
 TEST(output_csv_cells, a_cell_a_spreadsheet_would_evaluate_is_shown_as_text) {

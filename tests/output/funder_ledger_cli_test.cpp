@@ -71,6 +71,24 @@ TEST_F(funder_ledger_cli, InfoPrintsTheFunderTable) {
     EXPECT_NE(r.out.find(expected), std::string::npos) << "missing '" << expected << "' in\n" << r.out;
 }
 
+// A funder whose pledge fails is absent for the phase: the ledger says so
+// (its whole budget under pledge_failed, nothing spent), and so does `score info`.
+TEST_F(funder_ledger_cli, AFailedPledgeShowsTheFunderAbsent) {
+  const Results results = run("absent.h5", " --set funders.D.reliability=0");
+  expect_balanced(results);
+  for (const sim::FunderLedger& l : *results.funder_ledgers)
+    for (int p = 0; p < l.phases; ++p) {
+      EXPECT_DOUBLE_EQ(l.own_at(0, p, pledge_failed), l.own_at(0, p, budget)) << "phase " << p;
+      EXPECT_DOUBLE_EQ(l.own_at(0, p, spent), 0) << "phase " << p;
+    }
+  const Results present = run("present.h5");
+  for (const sim::FunderLedger& l : *present.funder_ledgers)
+    for (int p = 0; p < l.phases; ++p) EXPECT_DOUBLE_EQ(l.own_at(0, p, pledge_failed), 0) << "phase " << p;
+  const Result r = score("info " + (dir / "absent.h5").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("pledge failed"), std::string::npos) << r.out;
+}
+
 // What a donor reads in a spreadsheet is what `score info` averages: each
 // row of funder_ledger.csv is the file's ledger cell for cell, and it balances.
 TEST_F(funder_ledger_cli, ExportWritesTheLedgerAsTheFileHoldsIt) {
@@ -89,7 +107,7 @@ TEST_F(funder_ledger_cli, ExportWritesTheLedgerAsTheFileHoldsIt) {
     EXPECT_EQ(rows[i][3], "D");
     EXPECT_EQ(cell(6), l.own_at(0, static_cast<int>(p), budget)) << "row " << i;
     EXPECT_EQ(cell(8), l.own_at(0, static_cast<int>(p), spent)) << "row " << i;
-    EXPECT_EQ(cell(13), l.usd_at(0, static_cast<int>(p), spent)) << "row " << i;
+    EXPECT_EQ(cell(6 + sim::kLedgerColumns + 2), l.usd_at(0, static_cast<int>(p), spent)) << "row " << i;
     EXPECT_NEAR(cell(6) + cell(7), cell(8) + cell(9) + cell(10), 1e-6 * cell(6)) << "row " << i;
     spent_sum += cell(8);
     ledger_sum += l.own_at(0, static_cast<int>(p), spent);

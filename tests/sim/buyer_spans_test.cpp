@@ -1,4 +1,4 @@
-// The table of lead buyers each buyer funder signs, built once per state.
+// The table of lead buyers each buyer funder signs, built once per model.
 #include "sim/buyer_spans.hpp"
 
 #include <gtest/gtest.h>
@@ -31,7 +31,7 @@ TEST(BuyerSpans, EachFunderCountsDownAfterThoseBefore) {
   m.funders.push_back(model::Funder{});  // a donor: signs no buyers, takes none
   m.funders.push_back(buyer_in({false, true}, 2));
   m.funders.push_back(buyer_in({true, true}, 4));
-  const BuyerSpans t(m, {0, 10});
+  const BuyerSpans t(m);
   EXPECT_EQ(t.span(0, 0).first, 7);
   EXPECT_EQ(t.span(0, 0).last, 10);
   EXPECT_EQ(t.span(3, 0).first, 3) << "the funder not in country 0 takes none of its buyers";
@@ -49,7 +49,7 @@ TEST(BuyerSpans, SignedOutBuyersLeaveLaterFundersNone) {
   model::Description m = two_countries();
   m.funders.push_back(buyer_in({false, true}, 6));
   m.funders.push_back(buyer_in({false, true}, 2));
-  const BuyerSpans t(m, {0, 10});
+  const BuyerSpans t(m);
   EXPECT_EQ(t.span(1, 1).first, t.span(1, 1).last) << "no buyer is left to sign";
   for (int b = 10; b < 16; ++b) EXPECT_EQ(t.signed_by(b), 0);
 }

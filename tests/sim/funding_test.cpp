@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/processes.hpp"
 #include "sim/simulation.hpp"
 #include "world.hpp"
 
@@ -54,6 +55,80 @@ model::Funder levy(double share, double min_employees) {
   l.kind = model::FunderKind::levy;
   l.min_employees = min_employees;
   return l;
+}
+
+// A buyer funder signing every lead buyer of country 0.
+model::Funder lead_buyers(const model::Description& m) {
+  model::Funder b;
+  b.id = "B";
+  b.kind = model::FunderKind::buyer;
+  b.countries = {true, false};
+  b.buyers = m.countries[0].buyers;
+  b.share = 0.3;
+  b.budget = {1e6};
+  return b;
+}
+
+// The first firm whose buyer funder j signed, or -1.
+int firm_signed_by(const State& s, std::size_t j) {
+  for (std::size_t i = 0; i < s.firms.size(); ++i)
+    if (s.firms.buyer[i] >= 0 && s.buyer_spans->signed_by(s.firms.buyer[i]) == static_cast<int>(j))
+      return static_cast<int>(i);
+  return -1;
+}
+
+// buyer_funder takes a buyer to take part by the rule of every funder: this
+// changed from a check of its months and this phase's budget alone.
+TEST(Funding, ABuyerFunderTakesPartByTheRuleOfEveryFunder) {
+  Fixture f([](model::Description& m) {
+    m.countries[0].supplier_share = 0.8;
+    m.funders.push_back(lead_buyers(m));
+  });
+  State& s = f.s();
+  const std::size_t j = f.m.funders.size() - 1;
+  const int firm = firm_signed_by(s, j);
+  ASSERT_GE(firm, 0);
+  EXPECT_EQ(buyer_funder(s, firm), static_cast<int>(j));
+  s.funders[j].pledge_holds = false;
+  EXPECT_EQ(buyer_funder(s, firm), -1) << "a failed pledge leaves the buyer absent";
+  s.funders[j].pledge_holds = true;
+  f.m.funders[j].budget = {0.0};
+  s.funders[j].carried_in = 5000;
+  EXPECT_EQ(buyer_funder(s, firm), static_cast<int>(j)) << "money carried in from the last phase is spent";
+  EXPECT_GT(paid_by(quote_delivery(s, firm, 0, false), model::Source::buyer), 0.0);
+  EXPECT_TRUE(buyer_pushes(s, firm));
+}
+
+// The month's table (filled when the month begins) gives every quote and
+// every funder's money left exactly as the rules worked out afresh.
+TEST(Funding, TheMonthsTableGivesWhatTheRulesGive) {
+  using Edit = std::function<void(model::Description&)>;
+  const std::vector<Edit> worlds{
+      [](model::Description&) {},
+      [](model::Description& m) { m.funders.push_back(government(0.3, 0.0)); },
+      [](model::Description& m) {
+        m.funders.push_back(levy(0.5, 0.0));
+        m.funders[0].countries = {false, true};
+      },
+      [](model::Description& m) {
+        m.countries[0].supplier_share = 0.8;
+        m.funders.push_back(lead_buyers(m));
+        m.funders[0].first_step = 4;
+      },
+  };
+  for (std::size_t w = 0; w < worlds.size(); ++w) {
+    Fixture f(worlds[w]);
+    begin_month(f.s());
+    State afresh = f.s();
+    afresh.funding_month.step = -1;
+    for (std::size_t j = 0; j < f.m.funders.size(); ++j)
+      EXPECT_EQ(funder_left(f.s(), j), funder_left(afresh, j)) << "world " << w << " funder " << j;
+    for (int firm = 0; firm < 200; firm += 7) {
+      const Quote a = quote_delivery(f.s(), firm, 0, false), b = quote_delivery(afresh, firm, 0, false);
+      EXPECT_EQ(a.by_payer, b.by_payer) << "world " << w << " firm " << firm;
+      EXPECT_EQ(a.unfunded, b.unfunded) << "world " << w << " firm " << firm;
+    }
+  }
 }
 
 TEST(Funding, PriceIsTrainerDaysTimesRatePlusMaterialsWithMarkup) {

@@ -117,6 +117,7 @@ void begin_month(State& s) {
     pr.seats_used = 0;
     pr.month_revenue = pr.month_own_revenue = pr.month_cost = 0;
   }
+  plan_funding_month(s);
 }
 
 void run_programme(State& s) {
