@@ -10,8 +10,12 @@ all: build
 setup:
 	@bash scripts/setup.sh
 
+# UNITY=ON compiles the engine in batches (cmake/unity.cmake): the first
+# build of `score` takes about half the time. UNITY=OFF builds file by file.
+UNITY ?= ON
+
 configure: setup
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DSCORE_UNITY_BUILD=$(UNITY)
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)

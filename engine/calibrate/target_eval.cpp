@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <limits>
 
+#include "core/statistics.hpp"
 #include "scenario/diagnostic.hpp"
 
 namespace score::calibrate {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 int index_of(const std::vector<std::string>& ids, const std::string& id) {
   const auto it = std::find(ids.begin(), ids.end(), id);

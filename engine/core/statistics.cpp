@@ -3,11 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <limits>
 
 namespace score {
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::vector<double> finite(std::span<const double> xs) {
   std::vector<double> out;

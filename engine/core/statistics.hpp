@@ -1,10 +1,16 @@
 #pragma once
 // Descriptive statistics across replications. NaN values (undefined ratios)
 // are skipped; an empty or all-NaN sample gives NaN.
+#include <limits>
 #include <span>
 #include <vector>
 
 namespace score {
+
+// An undefined value (a ratio over zero, an empty sample).
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// num / den, NaN when den is not positive (nothing to divide by).
+inline double ratio_or_nan(double num, double den) { return den > 0 ? num / den : kNaN; }
 
 // The statistics of an outcome across replications: one list for every
 // file that stores them. A sweep file keeps all five; a run's results file

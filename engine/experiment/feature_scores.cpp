@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <numeric>
 #include <stdexcept>
 
+#include "core/statistics.hpp"
+
 namespace score::experiment {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Centred and scaled to unit (population) standard deviation; empty when
 // the values do not vary.

@@ -9,7 +9,7 @@ namespace {
 
 constexpr hsize_t kMaxParameters = 100'000;
 
-[[noreturn]] void bad(const std::string& what) { throw h5::Error(what); }
+using h5::bad;
 
 // Per replication, the value of a per-draw vector.
 template <class T>

@@ -12,9 +12,9 @@ namespace score::output {
 namespace {
 
 // More particles or parameters than this are taken for damage.
-constexpr hsize_t kMaxLength = 10'000'000;
+constexpr hsize_t kMaxParticles = 10'000'000;
 
-[[noreturn]] void bad(const std::string& what) { throw h5::Error(what); }
+using h5::bad;
 
 h5::Id open_ensemble(const std::filesystem::path& path) {
   h5::Id file = h5::open_read_only(path);
@@ -62,15 +62,15 @@ Posterior read_contents(hid_t file) {
   Posterior p;
   p.calibration_name = h5::read_string_attribute(file, "calibration_name");
   const std::int64_t generation = h5::read_int_attribute(file, "posterior_generation");
-  if (generation < 0 || static_cast<hsize_t>(generation) > kMaxLength)
+  if (generation < 0 || static_cast<hsize_t>(generation) > kMaxParticles)
     bad("attribute 'posterior_generation' = " + std::to_string(generation) + " is implausible");
   p.generation = static_cast<int>(generation);
   h5::Id parameter = h5::open_dataset(file, "parameter");
-  p.parameters = h5::read_strings(parameter.get(), kMaxLength);
+  p.parameters = h5::read_strings(parameter.get(), kMaxParticles);
   if (p.parameters.empty()) bad("has no free parameters");
   h5::Id particle = h5::open_dataset(file, "particle");
   const hsize_t n = h5::shape(particle.get()).at(0), k = p.parameters.size();
-  if (n == 0 || n > kMaxLength) bad("has an implausible number of particles");
+  if (n == 0 || n > kMaxParticles) bad("has an implausible number of particles");
   const auto g = static_cast<hsize_t>(generation);
   p.weights = generation_slice(file, "weight", g, {n});
   p.theta = generation_slice(file, "theta", g, {n, k});

@@ -13,7 +13,7 @@ namespace f = format;
 constexpr const char* kFundersAttribute = "funders";
 constexpr hsize_t kMaxFunders = 100'000;
 
-[[noreturn]] void bad(const std::string& what) { throw h5::Error(what); }
+using h5::bad;
 
 std::vector<std::string> column_names() {
   const auto& names = sim::ledger_column_names();

@@ -18,6 +18,9 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Throws Error(what) as it is: the readers' way of refusing a malformed file.
+[[noreturn]] inline void bad(const std::string& what) { throw Error(what); }
+
 // Throws Error("what: <HDF5's error stack>"). Clears the stack.
 [[noreturn]] void fail(std::string_view what);
 // The id or status if valid; otherwise fail(what).

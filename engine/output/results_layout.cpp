@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
-#include <limits>
 #include <span>
 #include <string>
 
+#include "core/statistics.hpp"
 #include "output/ensemble_draws_io.hpp"
 #include "output/format.hpp"
 #include "output/hdf5_io.hpp"
@@ -21,7 +21,6 @@ using h5::string_scale;
 using h5::strings_along;
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // A chunk of a time series holds about 1 MiB: big enough to compress well,
 // small enough for HDF5's default chunk cache.
 constexpr hsize_t kChunkValues = 1 << 17;

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <tuple>
 
+#include "core/statistics.hpp"
 #include "output/contained_read.hpp"
 #include "output/ensemble_draws_io.hpp"
 #include "output/funder_ledger_io.hpp"
@@ -16,7 +16,6 @@
 namespace score::output {
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Larger dimensions are taken for damage, not for a run.
 constexpr hsize_t kMaxLength = 1'000'000'000;
 // Never load more values than this at once (2 GiB).
@@ -25,7 +24,7 @@ constexpr hsize_t kMaxLoad = hsize_t{1} << 28;
 // many values in all (128 MiB), the first and last replications beyond.
 constexpr double kMaxCheckedValues = double(1 << 24);
 
-[[noreturn]] void bad(const std::string& what) { throw h5::Error(what); }
+using h5::bad;
 
 std::runtime_error located(const std::filesystem::path& path, const std::string& what) {
   return std::runtime_error("results file '" + path.string() + "': " + what);

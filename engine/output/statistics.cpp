@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <limits>
 
 #include "core/statistics.hpp"
 #include "core/threads.hpp"
@@ -11,7 +10,6 @@
 namespace score::output {
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Cells whose samples are gathered together, so that reading a block
 // replication-major stays sequential.
 constexpr std::size_t kTile = 64;

@@ -78,4 +78,12 @@ class Reader {
   mutable std::vector<Diagnostic> diagnostics_;  // reads record, so reads stay const
 };
 
+// "table.key": the path of `key` inside `table`. Short, as the builder names
+// a key on nearly every line (`using detail::at;` in its files).
+namespace detail {
+inline std::string at(std::string_view table, std::string_view key) {
+  return std::string(table) + "." + std::string(key);
+}
+}  // namespace detail
+
 }  // namespace score::scenario

@@ -12,7 +12,7 @@ namespace {
 constexpr int kMaxSteps = 1200;  // 100 years of months
 constexpr std::int64_t kMaxFirms = 100'000'000;
 
-std::string at(std::string_view a, std::string_view b) { return std::string(a) + "." + std::string(b); }
+using detail::at;
 
 void read_calendar(Reader& r, model::Description& m) {
   m.name = r.string("scenario.name");

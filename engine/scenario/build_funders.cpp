@@ -13,7 +13,7 @@
 namespace score::scenario {
 namespace {
 
-std::string at(std::string_view a, std::string_view b) { return std::string(a) + "." + std::string(b); }
+using detail::at;
 
 std::string money(double v) {
   char text[48];

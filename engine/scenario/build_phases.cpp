@@ -9,7 +9,7 @@
 namespace score::scenario {
 namespace {
 
-std::string at(std::string_view a, std::string_view b) { return std::string(a) + "." + std::string(b); }
+using detail::at;
 
 std::string format_share(double v) {
   char text[32];

@@ -7,7 +7,7 @@
 namespace score::scenario {
 namespace {
 
-std::vector<TypicalRange> build() {
+std::vector<TypicalRange> build_ranges() {
   std::vector<TypicalRange> out = {
       {"countries.*.eligible_firms", 500, 1e6},
       {"countries.*.value_added_per_worker_usd", 100, 1e4},
@@ -66,7 +66,7 @@ void walk(const Document& doc, const toml::table& table, std::vector<std::string
 }  // namespace
 
 const std::vector<TypicalRange>& typical_ranges() {
-  static const std::vector<TypicalRange> all = build();
+  static const std::vector<TypicalRange> all = build_ranges();
   return all;
 }
 

@@ -293,7 +293,7 @@ std::vector<KeySpec> fixed_keys() {
   };
 }
 
-std::vector<KeySpec> build() {
+std::vector<KeySpec> build_keys() {
   static std::deque<std::string> paths;  // owns the generated lever paths
   std::vector<KeySpec> all = fixed_keys();
   for (const char* prefix : {"phases.*.", "phases.*.country.*."}) {
@@ -309,7 +309,7 @@ std::vector<KeySpec> build() {
 }  // namespace
 
 const std::vector<KeySpec>& schema() {
-  static const std::vector<KeySpec> all = build();
+  static const std::vector<KeySpec> all = build_keys();
   return all;
 }
 

@@ -1,16 +1,13 @@
 #include "session/charts.hpp"
 
 #include <algorithm>
-#include <limits>
 
+#include "core/statistics.hpp"
 #include "output/statistics.hpp"
 
 namespace score::session {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-double ratio(double a, double b) { return b > 0 ? a / b : kNaN; }
 int layers_of(sim::Metric m) { return sim::axis_length(sim::info(m).axis); }
 bool is_flow(sim::Metric m) { return sim::info(m).kind == sim::Kind::flow; }
 
@@ -197,7 +194,8 @@ void ChartData::add_region(const sim::Series& s, int month, int region, double* 
     for (int k = 0; k < chart_layers(chart.id); ++k) {
       const double v = here.value(chart.part, chart.stacked, k);
       samples[index(chart.id, region, k)][replication] =
-          chart.per.metric == sim::Metric::count ? v : ratio(v, here.value(chart.per, chart.stacked, k));
+          chart.per.metric == sim::Metric::count ? v
+                                                 : ratio_or_nan(v, here.value(chart.per, chart.stacked, k));
     }
 }
 

@@ -1,6 +1,5 @@
 // compare_runs and its helpers (session/compare.hpp).
 #include <algorithm>
-#include <limits>
 
 #include "core/statistics.hpp"
 #include "session/compare.hpp"
@@ -8,8 +7,6 @@
 
 namespace score::session {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 MonthRange months_of(const ComparedRun& run, const PhaseSpan& phase) {
   return {run.start.plus(phase.first_step), run.start.plus(phase.last_step)};

@@ -2,15 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <vector>
 
 #include "core/statistics.hpp"
 
 namespace score::session {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The continued fraction of the regularized incomplete beta function
 // (modified Lentz), converging fast for x < (a + 1) / (a + b + 2).

@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "core/statistics.hpp"
+
 namespace score::session {
 namespace {
 
@@ -13,10 +15,6 @@ double sum(const sim::PhaseSummary& s, int slot, S which) {
   return total;
 }
 
-double ratio(double num, double den) {
-  return den > 0 ? num / den : std::numeric_limits<double>::quiet_NaN();
-}
-
 }  // namespace
 
 // From the catalogue: flows sum over phases, ratios with parts are recomputed
@@ -26,7 +24,7 @@ double programme_total(const sim::PhaseSummary& s, int slot, S which) {
   const sim::SummaryInfo& row = sim::info(which);
   if (row.kind == sim::Kind::flow) return sum(s, slot, which);
   if (row.numerator != S::count)
-    return ratio(programme_total(s, slot, row.numerator), programme_total(s, slot, row.denominator));
+    return ratio_or_nan(programme_total(s, slot, row.numerator), programme_total(s, slot, row.denominator));
   return s.at(s.phases() - 1, slot, which);
 }
 

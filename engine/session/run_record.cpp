@@ -10,7 +10,7 @@
 namespace score::session {
 namespace {
 
-std::string value_text(const Lever& lever, double value) {
+std::string readable_value(const Lever& lever, double value) {
   return is_share(lever) ? grouped(100 * value, 1) + " %" : scenario::format_number(value);
 }
 
@@ -24,7 +24,7 @@ std::string run_label(const std::string& name, const std::vector<Lever>& levers,
   for (const std::string& o : overrides) {
     const std::string path = o.substr(0, o.find('='));
     const Lever* lever = find_lever(levers, path);
-    out += ", " + (lever ? lever_label(*lever) + " " + value_text(*lever, edits.value(path)) : o);
+    out += ", " + (lever ? lever_label(*lever) + " " + readable_value(*lever, edits.value(path)) : o);
   }
   return out;
 }
@@ -35,7 +35,7 @@ std::map<std::string, std::string> lever_values(const std::vector<Lever>& levers
     if (!l.numeric)
       out[l.path] = l.text;
     else
-      out[l.path] = value_text(l, edits.contains(l.path) ? edits.value(l.path) : l.value);
+      out[l.path] = readable_value(l, edits.contains(l.path) ? edits.value(l.path) : l.value);
   }
   return out;
 }

@@ -10,8 +10,6 @@
 namespace score::sweep {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 int index_of(const std::vector<std::string>& names, const std::string& name, const char* what) {
   const auto it = std::find(names.begin(), names.end(), name);
   if (it == names.end())

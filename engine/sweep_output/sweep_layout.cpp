@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <ctime>
-#include <limits>
 
+#include "core/statistics.hpp"
 #include "output/format.hpp"
 #include "output/hdf5_io.hpp"
 #include "sim/summary.hpp"
@@ -21,7 +21,6 @@ using h5::strings_along;
 namespace sf = sweep_format;
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // A time-series chunk holds about 1 MiB, as in run files.
 constexpr hsize_t kChunkValues = 1 << 17;
 
