@@ -191,7 +191,8 @@ int coordinate(const CalibrateArgs& args, const StopSignals& stop, calibrate::Ca
 int calibrate_mpi(const CalibrateArgs& args) {
   bool loaded = false;
   MpiJob job{
-      "calibrate", [&](int rank, int ranks) {
+      "calibrate",
+      [&](int rank, int ranks) {
         const StopSignals stop;
         if (rank == 0) announce("signals");
         // Every rank reads and checks the same files, so a bad calibration
@@ -201,7 +202,8 @@ int calibrate_mpi(const CalibrateArgs& args) {
         if (ranks < 2)
           throw std::runtime_error("the MPI job has a single rank; run score calibrate without mpirun");
         return rank == 0 ? coordinate(args, stop, c, ranks) : worker(c, args.threads, stop);
-      }};
+      },
+      {}};
   // After loading, the workers wait for rank 0: end the job.
   job.after_bad_input = [&] {
     if (loaded) fail("the calibration stopped on bad input", kBadInput);

@@ -46,11 +46,11 @@ double value_at(const Factor& f, double u) {
 std::vector<double> factor_values(const Factor& f, int levels_if_continuous) {
   if (!f.levels.empty()) return f.levels;
   require(levels_if_continuous >= 2, "full_factorial: levels_if_continuous must be >= 2");
-  std::vector<double> values(static_cast<std::size_t>(levels_if_continuous));
+  const auto count = static_cast<std::size_t>(levels_if_continuous);
+  std::vector<double> values(count);
   const double last = static_cast<double>(levels_if_continuous - 1);
-  for (std::size_t j = 0; j < values.size(); ++j)
-    values[j] = continuous_value(f, static_cast<double>(j) / last);
-  values.back() = f.hi;  // the end point exactly, whatever pow() rounds to
+  for (std::size_t j = 0; j + 1 < count; ++j) values[j] = continuous_value(f, static_cast<double>(j) / last);
+  values[count - 1] = f.hi;  // the end point exactly, whatever pow() rounds to
   return values;
 }
 
