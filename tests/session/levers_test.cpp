@@ -42,9 +42,15 @@ TEST(Levers, GroupProviderLeversTogether) {
 
 TEST(Levers, ListBehaviourDefaultsTheFileLeavesOut) {
   const auto levers = history_levers();
+  // The history leaves the weight of peers' savings at its schema default.
+  const Lever* peers = find_lever(levers, "behaviour.peer_weight");
+  ASSERT_NE(peers, nullptr);
+  EXPECT_TRUE(peers->is_default);
+  EXPECT_DOUBLE_EQ(peers->value, 0.5);
+  // One the history writes out is not a default, though its value is.
   const Lever* pressure = find_lever(levers, "behaviour.buyer_pressure");
   ASSERT_NE(pressure, nullptr);
-  EXPECT_TRUE(pressure->is_default);
+  EXPECT_FALSE(pressure->is_default);
   EXPECT_DOUBLE_EQ(pressure->value, 2.0);
 }
 
