@@ -57,17 +57,9 @@ model::Funder levy(double share, double min_employees) {
   return l;
 }
 
-// A buyer funder signing every lead buyer of country 0.
-model::Funder lead_buyers(const model::Description& m) {
-  model::Funder b;
-  b.id = "B";
-  b.kind = model::FunderKind::buyer;
-  b.countries = {true, false};
-  b.buyers = m.countries[0].buyers;
-  b.share = 0.3;
-  b.budget = {1e6};
-  return b;
-}
+// A buyer funder signing every lead buyer of country 0, paying 30% from
+// its budget in its phase's months.
+model::Funder lead_buyers(const model::Description& m) { return test::lead_buyers(m, 0.3, 1e6); }
 
 // The first firm whose buyer funder j signed, or -1.
 int firm_signed_by(const State& s, std::size_t j) {

@@ -232,16 +232,7 @@ TEST(Money, IsConservedWithALevyFund) {
 // A buyer funder signing every buyer of country 0 only, paying 40% of its
 // suppliers' price from a small budget, from month 3 to month 18.
 model::Funder lead_buyers(const model::Description& m, double budget) {
-  model::Funder b;
-  b.id = "B";
-  b.kind = model::FunderKind::buyer;
-  b.countries = {true, false};
-  b.buyers = m.countries[0].buyers;
-  b.share = 0.4;
-  b.first_step = 3;
-  b.last_step = 18;
-  b.budget.assign(m.phases.size(), budget);
-  return b;
+  return test::lead_buyers(m, 0.4, budget, 3, 18);
 }
 
 TEST(Money, ABuyerPaysOnlyInItsCountriesAndMonthsAndWithinItsBudget) {

@@ -55,4 +55,21 @@ inline model::Description small_world(int firms_per_country = 2000, int months =
   return m;
 }
 
+// A buyer funder signing every lead buyer of country 0 only, paying `share`
+// of its suppliers' price from `budget` in each phase, from `first_step` to
+// `last_step` (-1: the phase's own months).
+inline model::Funder lead_buyers(const model::Description& m, double share, double budget,
+                                 int first_step = -1, int last_step = -1) {
+  model::Funder b;
+  b.id = "B";
+  b.kind = model::FunderKind::buyer;
+  b.countries = {true, false};
+  b.buyers = m.countries[0].buyers;
+  b.share = share;
+  b.first_step = first_step;
+  b.last_step = last_step;
+  b.budget.assign(m.phases.size(), budget);
+  return b;
+}
+
 }  // namespace score::test
