@@ -1,6 +1,8 @@
 #include "sim/funding.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #include "sim/provider_pricing.hpp"
 #include "sim/streams.hpp"
@@ -104,37 +106,37 @@ bool donor_pays(const model::Phase& phase, Line line) {
   return false;
 }
 
-// Whether funder j plans its share now: within its months, with a budget
-// (or money carried in) in this phase, and a pledge that held. A funder that
-// does not plan is absent, so only money that a planning funder has spent
-// (or not yet released) leaves a seat unfunded; otherwise `rationed` would
-// refuse seats that no funder was ever going to pay for. Worked out when
-// the month begins (plan_funding_month); the table is read on every quote.
-bool plans_now(const State& s, std::size_t j) {
-  const int p = s.model->phase_at(s.step);
+// Whether funder j plans its share now: in a phase, within its months, with
+// a pledge that held and a budget (or money carried in) in this phase. A
+// funder that does not plan is absent, so only money that a planning funder
+// has spent (or not yet released) leaves a seat unfunded; otherwise
+// `rationed` would refuse seats that no funder was ever going to pay for.
+// Worked out when the month begins (plan_funding_month): it is the one
+// check of whether a funder takes part, and the rules read its result from
+// the month's table.
+bool plans_now(const State& s, std::size_t j, int phase) {
   const model::Funder& f = s.model->funders[j];
-  if (p < 0 || !s.funders[j].pledge_holds || !f.active_at(s.step)) return false;
-  const auto u = static_cast<std::size_t>(p);
+  if (phase < 0 || !s.funders[j].pledge_holds || !f.active_at(s.step)) return false;
+  const auto u = static_cast<std::size_t>(phase);
   return (u < f.budget.size() ? f.budget[u] : 0.0) + s.funders[j].carried_in > 0;
 }
 
-// This month's table, or null when the state has moved on since it was
-// filled (a caller outside the monthly step, such as a test).
-const FundingMonth* month_table(const State& s) {
-  return s.funding_month.step == s.step ? &s.funding_month : nullptr;
+// This month's table. The rules read nothing else, so a caller outside the
+// monthly step (a test that moves the month or changes a funder) fills it
+// again with plan_funding_month first.
+const FundingMonth& month_table(const State& s) {
+  if (s.funding_month.step != s.step)
+    throw std::logic_error("funding rules read in month " + std::to_string(s.step) +
+                           " but the funding table is of month " + std::to_string(s.funding_month.step) +
+                           ": call plan_funding_month first");
+  return s.funding_month;
 }
 
-bool funder_plans(const State& s, std::size_t j) {
-  const FundingMonth* t = month_table(s);
-  return t ? t->plans[j] != 0 : plans_now(s, j);
-}
+bool funder_plans(const State& s, std::size_t j) { return month_table(s).plans[j] != 0; }
 
 // Whether some programme funder of a kind plans delivery money in a country.
 bool pool_plans(const State& s, FunderKind kind, int country) {
-  if (const FundingMonth* t = month_table(s)) return t->pool_plans(kind, country);
-  for (std::size_t j = 0; j < s.funders.size(); ++j)
-    if (earmarked(s.model->funders[j], kind, country, Line::delivery) && plans_now(s, j)) return true;
-  return false;
+  return month_table(s).pool_plans(kind, country);
 }
 
 // Whether a budgeted funder j pays for this firm's module: planning now,
@@ -216,40 +218,25 @@ Planned programme_share(const State& s, Payer src, int firm, int module, bool li
 
 }  // namespace
 
-namespace {
-
-// funder_left from the rules themselves, for the month's table and for
-// callers outside the monthly step.
-double left_now(const State& s, std::size_t j) {
-  const int p = s.model->phase_at(s.step);
-  const model::Funder& f = s.model->funders[j];
-  if (p < 0 || !s.funders[j].pledge_holds || !f.active_at(s.step)) return 0;
-  return std::max(0.0, allowed(s, j, p) - s.funders[j].spent_phase) * s.model->usd_per_unit(f, s.step);
-}
-
-}  // namespace
-
 // A funder that does not plan has nothing left: without a budget or money
 // carried in, what it may have spent is never above 0.
 double funder_left(const State& s, std::size_t j) {
-  const FundingMonth* t = month_table(s);
-  if (!t) return left_now(s, j);
-  if (!t->plans[j]) return 0;
-  return std::max(0.0, t->allowed[j] - s.funders[j].spent_phase) * t->usd_per_unit[j];
+  const FundingMonth& t = month_table(s);
+  if (!t.plans[j]) return 0;
+  return std::max(0.0, t.allowed[j] - s.funders[j].spent_phase) * t.usd_per_unit[j];
 }
 
 void plan_funding_month(State& s) {
   FundingMonth& t = s.funding_month;
   const std::size_t n = s.funders.size();
   const int p = s.model->phase_at(s.step);
-  t.step = -1;  // the rules below read the funders, not the table being filled
   t.plans.assign(n, 0);
   t.allowed.assign(n, 0.0);
   t.usd_per_unit.assign(n, 1.0);
   t.pools.assign(s.countries.size() * model::kPayers, 0);
   for (std::size_t j = 0; j < n; ++j) {
     const model::Funder& f = s.model->funders[j];
-    t.plans[j] = plans_now(s, j) ? 1 : 0;
+    t.plans[j] = plans_now(s, j, p) ? 1 : 0;
     if (!t.plans[j]) continue;
     t.allowed[j] = allowed(s, j, p);
     t.usd_per_unit[j] = s.model->usd_per_unit(f, s.step);

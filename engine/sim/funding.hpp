@@ -66,7 +66,11 @@ double funder_left(const State& s, std::size_t funder);
 
 // Fills the month's funding table (sim/funding_month.hpp): which funders
 // take part and what they may spend by the month's end. Called when the
-// month begins, after a phase's budgets open; the rules read it all month.
+// month begins, after a phase's budgets open; the rules read it all month
+// and nothing else. A caller outside the monthly step that moves the month
+// or changes who takes part (pledge, months, budget, money carried in)
+// calls it again first; the rules throw std::logic_error on a table of
+// another month.
 void plan_funding_month(State& s);
 
 // The firm supplies a buyer that partners with the programme under the

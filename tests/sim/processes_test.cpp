@@ -548,6 +548,7 @@ TEST(Providers, PriceInTheirFixedCostsOnlyOnTheirOwnBooks) {
   Simulation sim(m, 0);
   sim.step();
   State& s = sim.state();
+  plan_funding_month(s);  // the rules read month 1's funders
   CountryState& cs = s.countries[0];
   cs.provider_fixed_usd = 1000;
   cs.deliveries_per_month = 4;
