@@ -269,6 +269,8 @@ const Variant kVariants[] = {
            << "partners train enterprises without programme money";
        EXPECT_GT(v.mean("after", S::providers_active), 0) << "some providers live on their own books";
        EXPECT_EQ(v.mean("after", S::donor_spend_usd), 0) << "no programme money after 2024";
+       EXPECT_EQ(v.mean("after", S::revenue_buyer_usd), 0) << "buyers end their payments with the programme";
+       EXPECT_GT(v.mean("IV", S::revenue_buyer_usd), 0) << "and pay until then";
      }},
 };
 
