@@ -242,10 +242,11 @@ struct Funder {
   std::vector<std::array<bool, kModules>> phase_modules;
   Pacing pacing = Pacing::even;
   Unspent unspent = Unspent::lapse;
-  double reliability = 1;    // probability a pledge materialises, drawn per phase
-  int suppliers = 0;         // csr: firms in its supply chain
-  double min_employees = 0;  // levy: smallest firm that pays the levy and may claim
-  int buyers = 0;            // buyer: lead buyers it signs in each of its `countries`
+  double reliability = 1;      // probability a pledge materialises, drawn per phase
+  int suppliers = 0;           // csr: firms in its supply chain
+  double min_employees = 0;    // levy: smallest firm that pays the levy and may claim
+  int buyers = 0;              // buyer: lead buyers it signs in each of its `countries`
+  bool plan_partners = false;  // buyer: signs the plan's partner buyers (from the first) instead
 
   bool active_at(int step) const {
     return (first_step < 0 || step >= first_step) && (last_step < 0 || step <= last_step);

@@ -172,6 +172,11 @@ void read_partnerships(Reader& r, const std::string& p, model::Funder& f) {
   if (buyer && !r.has(key))
     r.error(key, "a buyer funder needs the number of lead buyers it signs per country");
   if (buyer && r.has(key)) f.buyers = static_cast<int>(r.integer(key));
+  const std::string takes_over = at(p, "plan_partners");
+  if (r.has(takes_over) && !buyer)
+    r.error(takes_over, std::string("a ") + model::payer_info(f.kind).name +
+                            " funder signs no buyers; plan_partners is a buyer's");
+  if (buyer && r.has(takes_over)) f.plan_partners = r.boolean(takes_over);
 }
 
 // The terms read after the budgets and the pacing.

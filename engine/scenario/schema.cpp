@@ -195,6 +195,10 @@ std::vector<KeySpec> fixed_keys() {
        "levy: smallest firm that pays the levy and may claim from the fund."},
       {"funders.*.buyers", Type::integer, 1, 1e5, "buyers", "",
        "buyer: lead buyers it signs in each of its countries (their suppliers are the firms it pays for)."},
+      {"funders.*.plan_partners", Type::boolean, -kInf, kInf, "", "false",
+       "buyer: sign the plans' partner buyers (counted from the country's first buyer) instead of buyers of "
+       "its "
+       "own, to pay for them on a budget once no plan gives them a buyer_share."},
       {"funders.*.currency", Type::string, -kInf, kInf, "currency id", "\"USD\"",
        "Currency of the funder's budget: USD or one under [currencies]."},
       {"funders.*.budget.*", Type::number, 0, 1e12, "funder's currency", "",

@@ -16,10 +16,13 @@ BuyerSpans::BuyerSpans(const model::Description& m)
     for (std::size_t j = 0; j < m.funders.size(); ++j) {
       const model::Funder& f = m.funders[j];
       const int end = std::max(first, last);
-      const BuyerSpan span{std::max(first, end - f.buyers), end};
+      // A funder taking over the plan's partners signs them, from the first
+      // buyer up, and leaves the buyers counted down from the last alone.
+      const BuyerSpan span = f.plan_partners ? BuyerSpan{first, first + std::min(n, f.buyers)}
+                                             : BuyerSpan{std::max(first, end - f.buyers), end};
       spans_[j * static_cast<std::size_t>(countries_) + static_cast<std::size_t>(c)] = span;
       if (f.kind != model::FunderKind::buyer || !f.funds_country(c)) continue;
-      last -= f.buyers;
+      if (!f.plan_partners) last -= f.buyers;
       for (int b = span.first; b < span.last; ++b)
         if (signer_[static_cast<std::size_t>(b)] < 0)
           signer_[static_cast<std::size_t>(b)] = static_cast<std::int32_t>(j);

@@ -19,7 +19,8 @@ struct BuyerSpan {
 // The spans of every funder in every country. Funder j signs its country's
 // buyers counted down from the last, after those of the buyer funders
 // before j, so two named partnerships never share a buyer (the plan's
-// partners count up from the first buyer).
+// partners count up from the first buyer). A funder with `plan_partners`
+// signs the plan's partners instead, counted up from the first buyer.
 class BuyerSpans {
  public:
   BuyerSpans() = default;

@@ -270,7 +270,10 @@ int buyer_funder(const State& s, int firm) {
 }
 
 bool buyer_pushes(const State& s, int firm) {
-  if (buyer_partnered(s, firm)) return true;
+  // A plan partner pushes while the plan in force has its partners pay, as a
+  // buyer funder does while it has money: a later plan without a buyer share
+  // (Phase V's options, which budget their buyers) ends the push.
+  if (plan_buyer_share(s, model::Payer::buyer, firm) > 0) return true;
   const int j = buyer_funder(s, firm);
   return j >= 0 && funder_left(s, static_cast<std::size_t>(j)) > 0;
 }

@@ -86,7 +86,8 @@ BuyerSpan signed_buyers(const State& s, std::size_t j, int country);
 // with a budget or money carried in, and a pledge that held), or -1.
 int buyer_funder(const State& s, int firm);
 
-// The firm's buyer pushes it: a plan partner, or a buyer funder with money left.
+// The firm's buyer pushes it: a plan partner while the plan in force gives its
+// partners a buyer share, or a buyer funder with money left.
 bool buyer_pushes(const State& s, int firm);
 
 // A partner buyer or a funding CSR foundation pushes this firm to enrol.

@@ -131,6 +131,33 @@ TEST(PhaseV, GovernmentCoFundingPaysWhereGovernmentsFund) {
   EXPECT_GT(gov.v(sim::Summary::firms_trained), none().v(sim::Summary::firms_trained));
 }
 
+// After 2024 buyers pay only from budgets: no plan partner pays (the Phase V
+// plans give none a share, and list Bolivia, on its Phase III plan, without
+// support), so what buyers pay in Phase V stays within the buyer funders'
+// Phase V budgets, and nothing after their end (December 2029).
+TEST(PhaseV, BuyersPayOnlyFromTheirBudgetsAfter2024) {
+  for (const std::string& file : kOptions) {
+    const Option option(file);
+    const model::Description& m = option.scenario.model;
+    const int v = option.phase_v();
+    double budgets = 0;
+    int last_paying = -1;
+    for (const model::Funder& f : m.funders)
+      if (f.kind == model::FunderKind::buyer && f.budget[static_cast<std::size_t>(v)] > 0) {
+        budgets += f.budget[static_cast<std::size_t>(v)];
+        last_paying = std::max(last_paying, f.last_step);
+      }
+    ASSERT_GT(budgets, 0) << file << ": a budgeted buyer funder in Phase V";
+    EXPECT_GT(option.v(sim::Summary::revenue_buyer_usd), 0) << file;
+    EXPECT_LE(option.v(sim::Summary::revenue_buyer_usd), budgets * (1 + 1e-9)) << file;
+    for (const auto& s : option.series)
+      for (int t = last_paying + 1; t < s.steps(); ++t)
+        for (int c = 0; c < s.countries(); ++c)
+          ASSERT_EQ(s.at(sim::Metric::revenue_usd, t, c, static_cast<int>(model::Source::buyer)), 0.0)
+              << file << " step " << t << " country " << c;
+  }
+}
+
 TEST(PhaseV, NewCountriesStartFromNothingIn2025) {
   const Option fresh("new_countries.toml");
   const int first_v = fresh.scenario.model.phases.back().first_step;

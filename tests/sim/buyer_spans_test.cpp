@@ -54,5 +54,26 @@ TEST(BuyerSpans, SignedOutBuyersLeaveLaterFundersNone) {
   for (int b = 10; b < 16; ++b) EXPECT_EQ(t.signed_by(b), 0);
 }
 
+// A funder taking over the plans' partners signs the country's first buyers
+// (where the plan's partners are), and the funders counting down from the
+// last buyer keep their buyers as if it were not there.
+TEST(BuyerSpans, AFunderTakingOverThePlanPartnersSignsTheFirstBuyers) {
+  model::Description m = two_countries();
+  model::Funder partners = buyer_in({true, true}, 2);
+  partners.plan_partners = true;
+  m.funders.push_back(partners);
+  m.funders.push_back(buyer_in({true, true}, 3));
+  const BuyerSpans t(m);
+  EXPECT_EQ(t.span(0, 0).first, 0);
+  EXPECT_EQ(t.span(0, 0).last, 2);
+  EXPECT_EQ(t.span(0, 1).first, 10);
+  EXPECT_EQ(t.span(0, 1).last, 12);
+  EXPECT_EQ(t.span(1, 0).first, 7) << "counted down from the last buyer, as without the first funder";
+  EXPECT_EQ(t.span(1, 0).last, 10);
+  const std::vector<int> expected{0, 0, -1, -1, -1, -1, -1, 1, 1, 1, 0, 0, -1, 1, 1, 1};
+  for (int b = 0; b < 16; ++b)
+    EXPECT_EQ(t.signed_by(b), expected[static_cast<std::size_t>(b)]) << "buyer " << b;
+}
+
 }  // namespace
 }  // namespace score::sim
