@@ -235,6 +235,8 @@ def main():
     ap.add_argument("--samples", type=int, default=3, help="with --targets: rounds per target (medians)")
     ap.add_argument("--sweep", default="bench/sweeps/history_200.toml", help="with --targets: the sweep timed")
     ap.add_argument("--mpi-sweep", default="bench/sweeps/history_40.toml", help="with --targets: the MPI sweep")
+    ap.add_argument("--target-set", default=",".join(targets_names()),
+                    help="with --targets: which targets, comma-separated (default: all)")
     ap.add_argument("--calibration", default="bench/calibration/history_120.toml",
                     help="with --targets: the calibration timed end to end")
     a = ap.parse_args()
@@ -275,6 +277,12 @@ def main():
     sys.stdout.write(text)
 
 
+def targets_names():
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import targets
+    return targets.TARGETS
+
+
 def run_targets(a):
     import targets
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -286,7 +294,8 @@ def run_targets(a):
     load = os.getloadavg()[0]
     files = {"sweep": os.path.join(root, a.sweep), "mpi": os.path.join(root, a.mpi_sweep),
              "calibration": os.path.join(root, a.calibration)}
-    res = targets.measure_all(engines, a.threads, files["sweep"], a.samples, files["mpi"], files["calibration"])
+    only = [n.strip() for n in a.target_set.split(",") if n.strip()]
+    res = targets.measure_all(engines, a.threads, files["sweep"], a.samples, files["mpi"], files["calibration"], only)
     text = (f"Machine: {machine()}; load average {load:.2f} before, {os.getloadavg()[0]:.2f} after; "
             f"{time.strftime('%Y-%m-%d %H:%M')}; medians of {a.samples} interleaved rounds.\n\n"
             + targets.table(res, a.threads, [n for n, _ in engines], files) + "\n")

@@ -162,35 +162,49 @@ def interleaved(label, engines, measure, samples):
     for key in rounds[0][names[0]]:
         out[key] = {n: statistics.median(r[n][key] for r in rounds) for n in names}
         if len(names) == 2:
-            out[key]["ratio"] = statistics.median(r[names[0]][key] / r[names[1]][key] for r in rounds)
+            # A share measured as 0 (the batch without a file was no faster)
+            # has no ratio: such rounds are left out of it.
+            ratios = [r[names[0]][key] / r[names[1]][key] for r in rounds if r[names[1]][key] != 0]
+            out[key]["ratio"] = statistics.median(ratios) if ratios else float("nan")
     return out
 
 
-def measure_all(engines, threads, sweep_file, samples, mpi_sweep_file, calibration_file):
-    """Every target; engines: [(name, (score, score_bench))], this engine first."""
+TARGETS = ("sweep", "calibrate", "seek", "history20", "large", "one", "mpi")
+
+
+def measure_all(engines, threads, sweep_file, samples, mpi_sweep_file, calibration_file, only=TARGETS):
+    """The targets named in `only` (TARGETS: all of them); engines:
+    [(name, (score, score_bench))], this engine first."""
     res = {}
-    log(f"$ score sweep {sweep_file} --threads {threads}")
-    res["sweep"] = interleaved("sweep", engines, lambda e: measure_sweep(e[0], sweep_file, threads), samples)
-    log(f"$ score calibrate {calibration_file} --threads {threads}")
-    res["calibrate"] = interleaved("calibrate", engines,
-                                   lambda e: measure_calibrate(e[0], calibration_file, threads), samples)
-    log(f"$ score seek scenarios/history.toml {' '.join(SEEK_ARGS)} --threads {threads}")
-    res["seek"] = interleaved("seek", engines, lambda e: measure_seek(e[0], threads), samples)
-    log("$ score-bench --history --runs 20")
-    res["history20"] = interleaved(
-        "history 20", engines,
-        lambda e: measure_bench(e[1], ["--history", "--runs", "20", "--repeat", "1", "--threads", str(threads)],
-                                ["runs_per_s", "output_share", "speedup_batch", "wall_s"]), samples)
-    log("$ score-bench --config large --reps 2")
-    res["large"] = interleaved(
-        "large", engines,
-        lambda e: measure_bench(e[1], ["--config", "large", "--reps", "2", "--repeat", "1", "--threads", str(threads)],
-                                ["wall_s", "speedup_run", "speedup_batch", "enterprise_months_per_s",
-                                 "bandwidth_share"]), samples)
-    log("$ score run scenarios/history.toml --reps 1")
-    res["one"] = interleaved("one replication", engines, lambda e: measure_one_replication(e[0], threads),
-                             max(3, samples))
-    if shutil.which("mpirun"):
+    if "sweep" in only:
+        log(f"$ score sweep {sweep_file} --threads {threads}")
+        res["sweep"] = interleaved("sweep", engines, lambda e: measure_sweep(e[0], sweep_file, threads), samples)
+    if "calibrate" in only:
+        log(f"$ score calibrate {calibration_file} --threads {threads}")
+        res["calibrate"] = interleaved("calibrate", engines,
+                                       lambda e: measure_calibrate(e[0], calibration_file, threads), samples)
+    if "seek" in only:
+        log(f"$ score seek scenarios/history.toml {' '.join(SEEK_ARGS)} --threads {threads}")
+        res["seek"] = interleaved("seek", engines, lambda e: measure_seek(e[0], threads), samples)
+    if "history20" in only:
+        log("$ score-bench --history --runs 20")
+        res["history20"] = interleaved(
+            "history 20", engines,
+            lambda e: measure_bench(e[1], ["--history", "--runs", "20", "--repeat", "1", "--threads", str(threads)],
+                                    ["runs_per_s", "output_share", "speedup_batch", "wall_s"]), samples)
+    if "large" in only:
+        log("$ score-bench --config large --reps 2")
+        res["large"] = interleaved(
+            "large", engines,
+            lambda e: measure_bench(e[1], ["--config", "large", "--reps", "2", "--repeat", "1", "--threads",
+                                           str(threads)],
+                                    ["wall_s", "speedup_run", "speedup_batch", "enterprise_months_per_s",
+                                     "bandwidth_share"]), samples)
+    if "one" in only:
+        log("$ score run scenarios/history.toml --reps 1")
+        res["one"] = interleaved("one replication", engines, lambda e: measure_one_replication(e[0], threads),
+                                 max(3, samples))
+    if "mpi" in only and shutil.which("mpirun"):
         for ranks in (1, 2, 4):
             launcher = f"mpirun -np {ranks} --oversubscribe " if ranks > 1 else ""
             log(f"$ {launcher}score sweep {mpi_sweep_file} --threads 1")
@@ -222,10 +236,11 @@ def table(res, threads, names, files):
             cells.append(f"{entry['ratio']:.2f} ({'higher' if higher_better else 'lower'} is better)")
         lines.append(f"| {target} | {limit} | " + " | ".join(cells) + f" | `{command}` |")
 
-    sweep = f"score sweep {rel(files['sweep'])} {t}"
-    sw = res["sweep"]
-    row(f"sweep of history runs, {threads} threads (runs/s)", "≥ 150", sw["runs_per_s"], "{:.1f}", sweep)
-    row("sweep, CPU per run (ms)", "", sw["cpu_ms_per_run"], "{:.1f}", sweep, higher_better=False)
+    if "sweep" in res:
+        sweep = f"score sweep {rel(files['sweep'])} {t}"
+        sw = res["sweep"]
+        row(f"sweep of history runs, {threads} threads (runs/s)", "≥ 150", sw["runs_per_s"], "{:.1f}", sweep)
+        row("sweep, CPU per run (ms)", "", sw["cpu_ms_per_run"], "{:.1f}", sweep, higher_better=False)
     if "calibrate" in res:
         cal = f"score calibrate {rel(files['calibration'])} {t}"
         row(f"`score calibrate` end to end, {threads} threads (runs/s)", "≥ 150", res["calibrate"]["runs_per_s"],
@@ -238,24 +253,30 @@ def table(res, threads, names, files):
         row(f"`score seek` end to end, {threads} threads (runs/s)", "≥ 150", res["seek"]["runs_per_s"], "{:.1f}",
             seek)
         row("seek, CPU per run (ms)", "", res["seek"]["cpu_ms_per_run"], "{:.1f}", seek, higher_better=False)
-    h = res["history20"]
-    hist = f"score-bench --history --runs 20 {t}"
-    row("output share, history, 20 replications", "≤ 5 %", h["output_share"], "{:.1%}", hist, higher_better=False)
-    row(f"history batch of 20, runs/s ({threads} threads)", "", h["runs_per_s"], "{:.1f}", hist)
-    row(f"1 → {threads} threads, batch of history runs", "≥ 1.9", h["speedup_batch"], "{:.2f}", hist)
-    lg = res["large"]
-    large = f"score-bench --config large --reps 2 {t}"
-    row(f"1 → {threads} threads, one run of 1 M firms", "≥ 1.7", lg["speedup_run"], "{:.2f}", large)
-    row(f"1 → {threads} threads, batch of 2 runs of 1 M firms", "≥ 1.9", lg["speedup_batch"], "{:.2f}", large)
-    row("1 M firms, one run, wall (s)", "≤ 1", lg["wall_s"], "{:.3f}", large, higher_better=False)
-    row("1 M firms, enterprise-months/s", "", lg["enterprise_months_per_s"], "{:.3g}", large)
-    if "bandwidth_share" in lg:
-        row("1 M firms, share of STREAM bandwidth", "", lg["bandwidth_share"], "{:.2%}", large)
-    one = f"score run scenarios/history.toml --reps 1 {t}"
-    row("one history replication end to end (s)", "≤ 0.05", res["one"]["wall_s"], "{:.3f}", one, higher_better=False)
-    # Its CPU time (user + system, every thread): on a loaded machine the wall
-    # time is mostly waiting for a core, the CPU time is what the engine spends.
-    row("one history replication end to end, CPU (s)", "", res["one"]["cpu_s"], "{:.3f}", one, higher_better=False)
+    if "history20" in res:
+        h = res["history20"]
+        hist = f"score-bench --history --runs 20 {t}"
+        row("output share, history, 20 replications", "≤ 5 %", h["output_share"], "{:.1%}", hist,
+            higher_better=False)
+        row(f"history batch of 20, runs/s ({threads} threads)", "", h["runs_per_s"], "{:.1f}", hist)
+        row(f"1 → {threads} threads, batch of history runs", "≥ 1.9", h["speedup_batch"], "{:.2f}", hist)
+    if "large" in res:
+        lg = res["large"]
+        large = f"score-bench --config large --reps 2 {t}"
+        row(f"1 → {threads} threads, one run of 1 M firms", "≥ 1.7", lg["speedup_run"], "{:.2f}", large)
+        row(f"1 → {threads} threads, batch of 2 runs of 1 M firms", "≥ 1.9", lg["speedup_batch"], "{:.2f}", large)
+        row("1 M firms, one run, wall (s)", "≤ 1", lg["wall_s"], "{:.3f}", large, higher_better=False)
+        row("1 M firms, enterprise-months/s", "", lg["enterprise_months_per_s"], "{:.3g}", large)
+        if "bandwidth_share" in lg:
+            row("1 M firms, share of STREAM bandwidth", "", lg["bandwidth_share"], "{:.2%}", large)
+    if "one" in res:
+        one = f"score run scenarios/history.toml --reps 1 {t}"
+        row("one history replication end to end (s)", "≤ 0.05", res["one"]["wall_s"], "{:.3f}", one,
+            higher_better=False)
+        # Its CPU time (user + system, every thread): on a loaded machine the wall
+        # time is mostly waiting for a core, the CPU time is what the engine spends.
+        row("one history replication end to end, CPU (s)", "", res["one"]["cpu_s"], "{:.3f}", one,
+            higher_better=False)
     for ranks in (1, 2, 4):
         if f"mpi{ranks}" in res:
             launcher = f"mpirun -np {ranks} --oversubscribe " if ranks > 1 else ""
