@@ -123,7 +123,8 @@ def run_sweep(score, threads):
             f"runs={SWEEP_RUNS} wall_s={wall:.4g} runs_per_s={SWEEP_RUNS / wall:.4g} "
             f"enterprise_months_per_s={SWEEP_FIRMS * SWEEP_MONTHS * SWEEP_RUNS / wall:.4g}")
     print(f"  ({wall:.0f} s) {line}", file=sys.stderr, flush=True)
-    return " ".join(cmd[1:]), line
+    # The command as the raw file records it: relative paths, no temporary name.
+    return f"sweep {CONFIGS['sweep'][1][0]} -o sweep.h5 --threads {threads}", line
 
 
 def tables(results, threads):
@@ -266,7 +267,8 @@ def main():
                 lines.append(parse(line))
                 if a.raw:
                     with open(a.raw, "a") as f:
-                        f.write(f"# score-bench {command}\n{name}\t{line}\n")
+                        tool = "score" if name == "sweep" else "score-bench"
+                        f.write(f"# {tool} {command}\n{name}\t{line}\n")
             results.append((name, command, median_line(lines)))
         header = (f"Machine: {machine()}; load average {load:.2f} before, {os.getloadavg()[0]:.2f} after; "
                   f"{time.strftime('%Y-%m-%d %H:%M')}.\n\n")
