@@ -13,13 +13,14 @@ compared later; --from-raw FILE rebuilds the tables without running.
     python3 bench/run.py --targets --bench build-bench/bench/score-bench
                          --score build-bench/engine/cli/score [--baseline-rev REV]
                          [--baseline-score S --baseline-bench B]
-                         [--samples 3] [--sweep FILE] [--out FILE.md]
+                         [--samples 3] [--sweep FILE] [--calibration FILE] [--out FILE.md]
 
---targets prints the throughput targets instead (sweep runs/s, output share,
-1 -> 2 thread speed-ups, one replication end to end, MPI with 1, 2 and 4
-ranks), each measured for this engine and, with --baseline-rev, for the
+--targets prints the throughput targets instead (sweep, calibrate and seek
+runs/s, output share, 1 -> 2 thread speed-ups, one replication end to end,
+MPI with 1, 2 and 4 ranks), each with the command that measured it and
+measured for this engine and, with --baseline-rev, for the
 engine of that git revision (built once in --baseline-dir), interleaved in
-the same run; the last column is the ratio this / baseline.
+the same run, with the ratio this / baseline.
 """
 import argparse
 import os
@@ -122,7 +123,8 @@ def run_sweep(score, threads):
             f"runs={SWEEP_RUNS} wall_s={wall:.4g} runs_per_s={SWEEP_RUNS / wall:.4g} "
             f"enterprise_months_per_s={SWEEP_FIRMS * SWEEP_MONTHS * SWEEP_RUNS / wall:.4g}")
     print(f"  ({wall:.0f} s) {line}", file=sys.stderr, flush=True)
-    return " ".join(cmd[1:]), line
+    # The command as the raw file records it: relative paths, no temporary name.
+    return f"sweep {CONFIGS['sweep'][1][0]} -o sweep.h5 --threads {threads}", line
 
 
 def tables(results, threads):
@@ -234,6 +236,10 @@ def main():
     ap.add_argument("--samples", type=int, default=3, help="with --targets: rounds per target (medians)")
     ap.add_argument("--sweep", default="bench/sweeps/history_200.toml", help="with --targets: the sweep timed")
     ap.add_argument("--mpi-sweep", default="bench/sweeps/history_40.toml", help="with --targets: the MPI sweep")
+    ap.add_argument("--target-set", default=",".join(targets_names()),
+                    help="with --targets: which targets, comma-separated (default: all)")
+    ap.add_argument("--calibration", default="bench/calibration/history_120.toml",
+                    help="with --targets: the calibration timed end to end")
     a = ap.parse_args()
     if a.targets:
         return run_targets(a)
@@ -261,7 +267,8 @@ def main():
                 lines.append(parse(line))
                 if a.raw:
                     with open(a.raw, "a") as f:
-                        f.write(f"# score-bench {command}\n{name}\t{line}\n")
+                        tool = "score" if name == "sweep" else "score-bench"
+                        f.write(f"# {tool} {command}\n{name}\t{line}\n")
             results.append((name, command, median_line(lines)))
         header = (f"Machine: {machine()}; load average {load:.2f} before, {os.getloadavg()[0]:.2f} after; "
                   f"{time.strftime('%Y-%m-%d %H:%M')}.\n\n")
@@ -270,6 +277,12 @@ def main():
         with open(a.out, "w") as f:
             f.write(text)
     sys.stdout.write(text)
+
+
+def targets_names():
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import targets
+    return targets.TARGETS
 
 
 def run_targets(a):
@@ -281,10 +294,13 @@ def run_targets(a):
     elif a.baseline_score and a.baseline_bench:
         engines.append(("baseline", (a.baseline_score, a.baseline_bench)))
     load = os.getloadavg()[0]
-    res = targets.measure_all(engines, a.threads, os.path.join(root, a.sweep), a.samples, os.path.join(root, a.mpi_sweep))
+    files = {"sweep": os.path.join(root, a.sweep), "mpi": os.path.join(root, a.mpi_sweep),
+             "calibration": os.path.join(root, a.calibration)}
+    only = [n.strip() for n in a.target_set.split(",") if n.strip()]
+    res = targets.measure_all(engines, a.threads, files["sweep"], a.samples, files["mpi"], files["calibration"], only)
     text = (f"Machine: {machine()}; load average {load:.2f} before, {os.getloadavg()[0]:.2f} after; "
             f"{time.strftime('%Y-%m-%d %H:%M')}; medians of {a.samples} interleaved rounds.\n\n"
-            + targets.table(res, a.threads, [n for n, _ in engines]) + "\n")
+            + targets.table(res, a.threads, [n for n, _ in engines], files) + "\n")
     if a.out:
         with open(a.out, "w") as f:
             f.write(text)

@@ -6,6 +6,7 @@ Used by bench/run.py --targets. An engine is a pair of executables, score
 and score-bench; baseline_engine() builds one from a git revision.
 """
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -88,6 +89,42 @@ def measure_sweep(score, sweep_file, threads, ranks=0):
     return {"runs_per_s": runs / wall, "cpu_ms_per_run": 1000 * cpu / runs}
 
 
+def measure_calibrate(score, calibration_file, threads):
+    """runs/s and CPU ms per run of `score calibrate`, every generation
+    included; the runs are those it reports ("... N runs in ...")."""
+    tmp = tempfile.mkdtemp(prefix="score-targets-")
+    try:
+        wall, cpu, out = timed([score, "calibrate", calibration_file, "-o", os.path.join(tmp, "ensemble.h5"),
+                                "--threads", str(threads), "-q"])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    runs = int(re.search(r"(\d+) runs in", out).group(1))
+    return {"runs_per_s": runs / wall, "cpu_ms_per_run": 1000 * cpu / runs}
+
+
+# The seek timed: the smallest Phase III budget of the main donor at which
+# 1,700 enterprises are trained by the end of 2020 with probability 0.8.
+SEEK_ARGS = ["--lever", "funders.SECO.budget.III", "--range", "7e6", "14e6", "--target",
+             "firms_trained_total >= 1700 at 2020-12", "--reps", "40", "--batch", "20"]
+
+
+def measure_seek(score, threads):
+    """runs/s and CPU ms per run of `score seek` on the history; the runs are
+    the sum of its table's runs column (an undecided answer, exit 3, counts)."""
+    cmd = [score, "seek", os.path.join(ROOT, "scenarios", "history.toml")] + SEEK_ARGS + ["--threads", str(threads)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 3):
+        raise subprocess.CalledProcessError(proc.returncode, cmd, proc.stdout, proc.stderr)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    rows = re.findall(r"^\s+[\d,.]+\s+(\d+)\s+\d+\s+[\d.]+\s+\[", proc.stdout, re.M)
+    runs = sum(int(r) for r in rows)
+    return {"runs_per_s": runs / wall, "cpu_ms_per_run": 1000 * cpu / runs}
+
+
 def measure_one_replication(score, threads):
     """A whole `score run --reps 1` process of the history scenario."""
     tmp = tempfile.mkdtemp(prefix="score-targets-")
@@ -107,11 +144,16 @@ def measure_bench(bench, args, keys):
 
 
 def interleaved(label, engines, measure, samples):
-    """measure(engine) for each engine in turn, `samples` rounds; per key the
-    median of each engine and the median of the per-round ratios new/base."""
+    """measure(engine) for each engine in turn, `samples` rounds, the order of
+    the engines alternating; per key the median of each engine and the median
+    of the per-round ratios new/base."""
     rounds = []
     for i in range(samples):
-        got = {name: measure(engine) for name, engine in engines}
+        # Alternate which engine goes first: a process after another one
+        # finds the caches and the page cache in a different state.
+        order = engines if i % 2 == 0 else engines[::-1]
+        got = {name: measure(engine) for name, engine in order}
+        got = {name: got[name] for name, _ in engines}
         log(f"  {label} [{i + 1}/{samples}] " + "; ".join(
             f"{n}: " + " ".join(f"{k}={v:.4g}" for k, v in d.items()) for n, d in got.items()))
         rounds.append(got)
@@ -120,30 +162,49 @@ def interleaved(label, engines, measure, samples):
     for key in rounds[0][names[0]]:
         out[key] = {n: statistics.median(r[n][key] for r in rounds) for n in names}
         if len(names) == 2:
-            out[key]["ratio"] = statistics.median(r[names[0]][key] / r[names[1]][key] for r in rounds)
+            # A share measured as 0 (the batch without a file was no faster)
+            # has no ratio: such rounds are left out of it.
+            ratios = [r[names[0]][key] / r[names[1]][key] for r in rounds if r[names[1]][key] != 0]
+            out[key]["ratio"] = statistics.median(ratios) if ratios else float("nan")
     return out
 
 
-def measure_all(engines, threads, sweep_file, samples, mpi_sweep_file):
-    """Every target; engines: [(name, (score, score_bench))], this engine first."""
+TARGETS = ("sweep", "calibrate", "seek", "history20", "large", "one", "mpi")
+
+
+def measure_all(engines, threads, sweep_file, samples, mpi_sweep_file, calibration_file, only=TARGETS):
+    """The targets named in `only` (TARGETS: all of them); engines:
+    [(name, (score, score_bench))], this engine first."""
     res = {}
-    log(f"$ score sweep {sweep_file} --threads {threads}")
-    res["sweep"] = interleaved("sweep", engines, lambda e: measure_sweep(e[0], sweep_file, threads), samples)
-    log("$ score-bench --history --runs 20")
-    res["history20"] = interleaved(
-        "history 20", engines,
-        lambda e: measure_bench(e[1], ["--history", "--runs", "20", "--repeat", "1", "--threads", str(threads)],
-                                ["runs_per_s", "output_share", "speedup_batch", "wall_s"]), samples)
-    log("$ score-bench --config large --reps 2")
-    res["large"] = interleaved(
-        "large", engines,
-        lambda e: measure_bench(e[1], ["--config", "large", "--reps", "2", "--repeat", "1", "--threads", str(threads)],
-                                ["wall_s", "speedup_run", "speedup_batch", "enterprise_months_per_s",
-                                 "bandwidth_share"]), samples)
-    log("$ score run scenarios/history.toml --reps 1")
-    res["one"] = interleaved("one replication", engines, lambda e: measure_one_replication(e[0], threads),
-                             max(3, samples))
-    if shutil.which("mpirun"):
+    if "sweep" in only:
+        log(f"$ score sweep {sweep_file} --threads {threads}")
+        res["sweep"] = interleaved("sweep", engines, lambda e: measure_sweep(e[0], sweep_file, threads), samples)
+    if "calibrate" in only:
+        log(f"$ score calibrate {calibration_file} --threads {threads}")
+        res["calibrate"] = interleaved("calibrate", engines,
+                                       lambda e: measure_calibrate(e[0], calibration_file, threads), samples)
+    if "seek" in only:
+        log(f"$ score seek scenarios/history.toml {' '.join(SEEK_ARGS)} --threads {threads}")
+        res["seek"] = interleaved("seek", engines, lambda e: measure_seek(e[0], threads), samples)
+    if "history20" in only:
+        log("$ score-bench --history --runs 20")
+        res["history20"] = interleaved(
+            "history 20", engines,
+            lambda e: measure_bench(e[1], ["--history", "--runs", "20", "--repeat", "1", "--threads", str(threads)],
+                                    ["runs_per_s", "output_share", "speedup_batch", "wall_s"]), samples)
+    if "large" in only:
+        log("$ score-bench --config large --reps 2")
+        res["large"] = interleaved(
+            "large", engines,
+            lambda e: measure_bench(e[1], ["--config", "large", "--reps", "2", "--repeat", "1", "--threads",
+                                           str(threads)],
+                                    ["wall_s", "speedup_run", "speedup_batch", "enterprise_months_per_s",
+                                     "bandwidth_share"]), samples)
+    if "one" in only:
+        log("$ score run scenarios/history.toml --reps 1")
+        res["one"] = interleaved("one replication", engines, lambda e: measure_one_replication(e[0], threads),
+                                 max(3, samples))
+    if "mpi" in only and shutil.which("mpirun"):
         for ranks in (1, 2, 4):
             launcher = f"mpirun -np {ranks} --oversubscribe " if ranks > 1 else ""
             log(f"$ {launcher}score sweep {mpi_sweep_file} --threads 1")
@@ -155,40 +216,71 @@ def measure_all(engines, threads, sweep_file, samples, mpi_sweep_file):
     return res
 
 
-def table(res, threads, names):
-    """The issue's target table, markdown."""
-    base = len(names) == 2
-    head = "| target | limit | " + " | ".join(names) + (f" | {names[0]} / {names[1]} |" if base else " |")
-    lines = [head, "|---|---|" + "---|" * (len(names) + (1 if base else 0))]
+def rel(path):
+    return os.path.relpath(path, ROOT)
 
-    def row(target, limit, entry, fmt, higher_better=True):
+
+def table(res, threads, names, files):
+    """The issue's target table, markdown: each target, its limit, the figure
+    of each engine, the command that measured it and the ratio of this engine
+    to the baseline. files: the sweep, MPI sweep and calibration files."""
+    base = len(names) == 2
+    head = "| target | limit | " + " | ".join(names) + (f" | {names[0]} / {names[1]}" if base else "") + " | command |"
+    lines = [head, "|---|---|" + "---|" * (len(names) + (1 if base else 0)) + "---|"]
+    t = f"--threads {threads}"
+
+    def row(target, limit, entry, fmt, command, higher_better=True):
         cells = [fmt.format(entry[n]) for n in names]
         if base:
             # new / base: above 1 is better for a rate, below 1 for a time or share.
             cells.append(f"{entry['ratio']:.2f} ({'higher' if higher_better else 'lower'} is better)")
-        lines.append(f"| {target} | {limit} | " + " | ".join(cells) + " |")
+        lines.append(f"| {target} | {limit} | " + " | ".join(cells) + f" | `{command}` |")
 
-    sw = res["sweep"]
-    row(f"sweep of history runs, {threads} threads (runs/s)", "≥ 150", sw["runs_per_s"], "{:.1f}")
-    row("sweep, CPU per run (ms)", "", sw["cpu_ms_per_run"], "{:.1f}", higher_better=False)
-    h = res["history20"]
-    row("output share, history, 20 replications", "≤ 5 %", h["output_share"], "{:.1%}", higher_better=False)
-    row(f"history batch of 20, runs/s ({threads} threads)", "", h["runs_per_s"], "{:.1f}")
-    row(f"1 → {threads} threads, batch of history runs", "≥ 1.9", h["speedup_batch"], "{:.2f}")
-    lg = res["large"]
-    row(f"1 → {threads} threads, one run of 1 M firms", "≥ 1.7", lg["speedup_run"], "{:.2f}")
-    row(f"1 → {threads} threads, batch of 2 runs of 1 M firms", "≥ 1.9", lg["speedup_batch"], "{:.2f}")
-    row("1 M firms, one run, wall (s)", "≤ 1", lg["wall_s"], "{:.3f}", higher_better=False)
-    row("1 M firms, enterprise-months/s", "", lg["enterprise_months_per_s"], "{:.3g}")
-    if "bandwidth_share" in lg:
-        row("1 M firms, share of STREAM bandwidth", "", lg["bandwidth_share"], "{:.2%}")
-    row("one history replication end to end (s)", "≤ 0.05", res["one"]["wall_s"], "{:.3f}", higher_better=False)
-    # Its CPU time (user + system, every thread): on a loaded machine the wall
-    # time is mostly waiting for a core, the CPU time is what the engine spends.
-    row("one history replication end to end, CPU (s)", "", res["one"]["cpu_s"], "{:.3f}", higher_better=False)
+    if "sweep" in res:
+        sweep = f"score sweep {rel(files['sweep'])} {t}"
+        sw = res["sweep"]
+        row(f"sweep of history runs, {threads} threads (runs/s)", "≥ 150", sw["runs_per_s"], "{:.1f}", sweep)
+        row("sweep, CPU per run (ms)", "", sw["cpu_ms_per_run"], "{:.1f}", sweep, higher_better=False)
+    if "calibrate" in res:
+        cal = f"score calibrate {rel(files['calibration'])} {t}"
+        row(f"`score calibrate` end to end, {threads} threads (runs/s)", "≥ 150", res["calibrate"]["runs_per_s"],
+            "{:.1f}", cal)
+        row("calibrate, CPU per run (ms)", "", res["calibrate"]["cpu_ms_per_run"], "{:.1f}", cal,
+            higher_better=False)
+    if "seek" in res:
+        seek = "score seek scenarios/history.toml " + " ".join(
+            f'"{a}"' if " " in a else a for a in SEEK_ARGS) + f" {t}"
+        row(f"`score seek` end to end, {threads} threads (runs/s)", "≥ 150", res["seek"]["runs_per_s"], "{:.1f}",
+            seek)
+        row("seek, CPU per run (ms)", "", res["seek"]["cpu_ms_per_run"], "{:.1f}", seek, higher_better=False)
+    if "history20" in res:
+        h = res["history20"]
+        hist = f"score-bench --history --runs 20 {t}"
+        row("output share, history, 20 replications", "≤ 5 %", h["output_share"], "{:.1%}", hist,
+            higher_better=False)
+        row(f"history batch of 20, runs/s ({threads} threads)", "", h["runs_per_s"], "{:.1f}", hist)
+        row(f"1 → {threads} threads, batch of history runs", "≥ 1.9", h["speedup_batch"], "{:.2f}", hist)
+    if "large" in res:
+        lg = res["large"]
+        large = f"score-bench --config large --reps 2 {t}"
+        row(f"1 → {threads} threads, one run of 1 M firms", "≥ 1.7", lg["speedup_run"], "{:.2f}", large)
+        row(f"1 → {threads} threads, batch of 2 runs of 1 M firms", "≥ 1.9", lg["speedup_batch"], "{:.2f}", large)
+        row("1 M firms, one run, wall (s)", "≤ 1", lg["wall_s"], "{:.3f}", large, higher_better=False)
+        row("1 M firms, enterprise-months/s", "", lg["enterprise_months_per_s"], "{:.3g}", large)
+        if "bandwidth_share" in lg:
+            row("1 M firms, share of STREAM bandwidth", "", lg["bandwidth_share"], "{:.2%}", large)
+    if "one" in res:
+        one = f"score run scenarios/history.toml --reps 1 {t}"
+        row("one history replication end to end (s)", "≤ 0.05", res["one"]["wall_s"], "{:.3f}", one,
+            higher_better=False)
+        # Its CPU time (user + system, every thread): on a loaded machine the wall
+        # time is mostly waiting for a core, the CPU time is what the engine spends.
+        row("one history replication end to end, CPU (s)", "", res["one"]["cpu_s"], "{:.3f}", one,
+            higher_better=False)
     for ranks in (1, 2, 4):
         if f"mpi{ranks}" in res:
+            launcher = f"mpirun -np {ranks} --oversubscribe " if ranks > 1 else ""
             row(f"sweep with {ranks} MPI rank{'s' if ranks > 1 else ''} (runs/s, 1 thread each)"
                 + (", no mpirun" if ranks == 1 else ", oversubscribed" if ranks > 2 else ""), "",
-                res[f"mpi{ranks}"]["runs_per_s"], "{:.1f}")
+                res[f"mpi{ranks}"]["runs_per_s"], "{:.1f}", f"{launcher}score sweep {rel(files['mpi'])} --threads 1")
     return "\n".join(lines)

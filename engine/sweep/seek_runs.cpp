@@ -1,5 +1,6 @@
 #include "sweep/seek_runs.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -64,12 +65,43 @@ const model::Description& SeekRuns::model_at(double value) {
   return slot->model;
 }
 
+namespace {
+
+// Set-ups kept for the next lever values: as many replications as fit in
+// 256 MiB (about 48 bytes a firm: the firms' links and the three networks),
+// at least one and at most 256.
+std::size_t setup_capacity(const model::Description& model) {
+  constexpr double kBudgetBytes = 256.0 * 1024 * 1024, kBytesPerFirm = 48;
+  const double fits =
+      kBudgetBytes / (kBytesPerFirm * static_cast<double>(std::max<std::int64_t>(1, model.total_firms())));
+  return static_cast<std::size_t>(std::clamp(fits, 1.0, 256.0));
+}
+
+}  // namespace
+
+// The shared set-ups while every value's set-up reads what the first one's
+// did; null from the first value whose set-up differs (nothing to share).
+sim::SetupCache* SeekRuns::setups_for(const model::Description& model) {
+  if (!sharing_) return nullptr;
+  std::vector<std::uint64_t> key = sim::setup_key(model, 0);
+  if (!setups_) {
+    setups_.emplace(setup_capacity(model));
+    first_key_ = std::move(key);
+  } else if (key != first_key_) {
+    sharing_ = false;
+    setups_.reset();
+    return nullptr;
+  }
+  return &*setups_;
+}
+
 std::vector<bool> SeekRuns::operator()(double value, int first, int count) {
   const model::Description& model = model_at(value);
   std::vector<char> met(static_cast<std::size_t>(count), 0);  // not vector<bool>: one byte per thread's slot
   sim::ExecutorHooks hooks;
   if (cancel_) hooks.stop = [cancel = cancel_] { return cancel->load(); };
   hooks.months = target_.last_step + 1;  // the target reads no later month
+  hooks.setups = setups_for(model);
   hooks.on_finished = [&](int rep, const sim::Simulation& sim) {
     met[static_cast<std::size_t>(rep - first)] = target_met(target_, sim.series()) ? 1 : 0;
   };

@@ -2,6 +2,7 @@
 // The runs behind `score seek`: one scenario key (the lever) set to a value
 // in memory, replications run in parallel, the target judged in each.
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -11,6 +12,7 @@
 
 #include "experiment/seek.hpp"
 #include "scenario/build.hpp"
+#include "sim/setup.hpp"
 #include "sweep/seek_target.hpp"
 
 namespace score::sweep {
@@ -36,7 +38,12 @@ std::string lever_override(const Lever& lever, double value);
 // overrides: at each lever value the scenario is loaded with `key=value`
 // added (once per value), and replications first .. first + count - 1 run
 // on `threads` workers up to the target's last month. Results depend on the
-// value and the replication only, never on the thread count.
+// value and the replication only, never on the thread count. Every value
+// runs replications 0, 1, ... of one seed (common random numbers), so a
+// lever that set-up does not read (a budget, a share) leaves each
+// replication's set-up the same at every value: it is drawn once and shared
+// (sim::SetupCache, keyed by what set-up reads; the same bits either way).
+// A lever that set-up reads (a population key) turns the sharing off.
 class SeekRuns {
  public:
   SeekRuns(std::filesystem::path file, std::vector<std::string> overrides, Lever lever, Target target,
@@ -52,6 +59,10 @@ class SeekRuns {
   int threads_;
   const std::atomic<bool>* cancel_;
   std::map<double, std::unique_ptr<scenario::Scenario>> scenarios_;
+  sim::SetupCache* setups_for(const model::Description& model);
+  std::optional<sim::SetupCache> setups_;  // made with the first model, sized to its population
+  std::vector<std::uint64_t> first_key_;   // what set-up read at the first value (replication 0)
+  bool sharing_ = true;                    // false once a value's set-up differed
 };
 
 // Thrown by SeekRuns when `cancel` was set.

@@ -137,6 +137,20 @@ TEST(SeekRuns, OutcomesDependOnTheValueAndReplicationOnly) {
   EXPECT_EQ(all, halves);
 }
 
+// Set-up does not read the enrolment rate, so every value after the first
+// takes the set-ups the first drew: its outcomes are those of runs that draw
+// their own (a fresh SeekRuns per value).
+TEST(SeekRuns, ValuesSharingSetUpsGiveTheOutcomesOfRunsDrawingTheirOwn) {
+  const Target target = parse_target("firms_trained_total >= 16 at 2012-12", small().model);
+  const Lever lever = find_lever(small(), "behaviour.enrol_rate", std::nullopt);
+  SeekRuns shared(testing::small_scenario(), {}, lever, target, 2);
+  for (const double f : {0.8, 0.2, 0.5}) {
+    const double x = lever.lo + f * (lever.hi - lever.lo);
+    SeekRuns fresh(testing::small_scenario(), {}, lever, target, 2);
+    EXPECT_EQ(shared(x, 0, 30), fresh(x, 0, 30)) << x;
+  }
+}
+
 TEST(SeekCli, PrintsItsRunsAndTheAnswerOrRefusesWithAReason) {
   const std::string base = "seek " + testing::small_scenario() + " --lever behaviour.enrol_rate ";
   const auto found = score_test::score(
