@@ -77,6 +77,39 @@ TEST(Catalogue, FeesPaidAreTheEnterprisesRevenue) {
   EXPECT_DOUBLE_EQ(sum.total(0, Summary::fees_paid_usd), sum.total(0, Summary::revenue_enterprise_usd));
 }
 
+// The subsidy is the programme money (the ILO's and donors') among delivery
+// revenue: with what others paid and what providers absorbed, it makes up
+// the delivery cost, month by month and over a phase, and cost recovery is
+// what it and the unpaid cost leave.
+TEST(Catalogue, SubsidyPaidBalancesTheDeliveryCost) {
+  const model::Description m = test::small_world(2000, 24);
+  const Series s = run_one(m, 0);
+  const int donor = static_cast<int>(model::Source::donor), ilo = static_cast<int>(model::Source::ilo);
+  double subsidy = 0;
+  for (int t = 0; t < s.steps(); ++t)
+    for (int c = 0; c < s.countries(); ++c) {
+      double revenue = 0;
+      for (int src = 0; src < model::kSources; ++src) revenue += s.at(Metric::revenue_usd, t, c, src);
+      const double paid = s.at(Metric::subsidy_paid_usd, t, c);
+      EXPECT_NEAR(paid, s.at(Metric::revenue_usd, t, c, donor) + s.at(Metric::revenue_usd, t, c, ilo),
+                  1e-9 * revenue);
+      const double cost = s.at(Metric::delivery_cost_usd, t, c);
+      EXPECT_NEAR(revenue + s.at(Metric::delivery_shortfall_usd, t, c), cost, 1e-9 * cost);
+      subsidy += paid;
+    }
+  EXPECT_GT(subsidy, 0);
+  const PhaseSummary sum = summarise(s, m);
+  const double cost = sum.total(0, Summary::delivery_cost_usd);
+  const double paid = sum.total(0, Summary::subsidy_paid_usd);
+  EXPECT_NEAR(paid, subsidy, 1e-9 * subsidy);
+  EXPECT_NEAR(paid, sum.total(0, Summary::revenue_donor_usd) + sum.total(0, Summary::revenue_ilo_usd),
+              1e-9 * paid);
+  EXPECT_NEAR(paid + sum.total(0, Summary::revenue_recovered_usd) + sum.total(0, Summary::unpaid_cost_usd),
+              cost, 1e-9 * cost);
+  EXPECT_NEAR(sum.total(0, Summary::cost_recovery),
+              1 - (paid + sum.total(0, Summary::unpaid_cost_usd)) / cost, 1e-9);
+}
+
 TEST(Catalogue, HeadlineListsFollowTheFlagsInCatalogueOrder) {
   for (const Table table : {phase_table, info_table, compare_table, sweep_table}) {
     const std::vector<Summary> list = headline_summaries(table);
