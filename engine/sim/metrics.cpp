@@ -61,97 +61,38 @@ std::vector<std::string> axis_labels(Axis axis) {
 }
 
 namespace {
-namespace metric_rows {  // the enums' names, unqualified, for the table only
+namespace metric_rows {  // the enums' names, unqualified, for the entries only
 using enum Axis;
 using enum Kind;
+using enum Better;
 constexpr std::array<MetricInfo, kMetrics> kMetricRows{{
-    {Metric::firms_trained_total, "firms_trained_total",
-     "enterprises that completed at least one module (cumulative)", "1", none, stock,
-     "enterprises trained since the start (phase end)"},
-    {Metric::workers_reached, "workers_reached", "workforce of the enterprises trained (cumulative)", "1",
-     none, stock, "workforce of enterprises trained since the start (phase end)"},
-    {Metric::firms_aware, "firms_aware", "eligible enterprises aware of SCORE", "1", none, stock},
-    {Metric::firms_in_training, "firms_in_training", "enterprises in a module (intake to last follow-up)",
-     "1", none, stock},
-    {Metric::firms_adopting, "firms_adopting", "trained enterprises that adopted the practices", "1", none,
-     stock},
-    {Metric::firms_saving, "firms_saving", "adopting enterprises reporting cost savings", "1", none, stock},
-    {Metric::classroom_participants, "classroom_participants",
-     "managers and workers attending classroom training", "1 month-1", none, flow,
-     "classroom participants in the phase"},
-    {Metric::module_deliveries, "module_deliveries", "modules started", "1 month-1", module, flow,
-     "modules started in the phase"},
-    {Metric::modules_completed, "modules_completed", "modules completed", "1 month-1", module, flow},
-    {Metric::trainers_trained, "trainers_trained", "trainees entering training of trainers", "1 month-1",
-     none, flow},
-    {Metric::trainers_certified, "trainers_certified", "active certified trainers", "1", none, stock,
-     "active certified trainers (phase end)"},
-    {Metric::providers_active, "providers_active", "partner providers delivering or preparing to deliver",
-     "1", none, stock, "active partner providers (phase end)"},
-    {Metric::providers_independent, "providers_independent",
-     "providers covering their costs without ILO or donor money", "1", none, stock,
-     "independent providers (phase end)"},
-    {Metric::delivery_cost_usd, "delivery_cost_usd",
-     "cost of module delivery (price: direct cost and provider margin)", "USD month-1", none, flow,
-     "delivery cost in the phase"},
-    {Metric::delivery_shortfall_usd, "delivery_shortfall_usd", "unpaid delivery cost absorbed by providers",
-     "USD month-1", none, flow},
-    {Metric::revenue_usd, "revenue_usd", "delivery revenue by paying source", "USD month-1", source, flow},
-    {Metric::cost_recovery, "cost_recovery", "share of delivery cost paid by others than the ILO and donors",
-     "1", none, ratio, "share of delivery cost paid by others than the ILO and donors"},
-    {Metric::programme_cost_usd, "programme_cost_usd",
-     "programme cost: staff, overheads, marketing, training of trainers", "USD month-1", none, flow},
-    {Metric::donor_spend_usd, "donor_spend_usd", "donor money spent on delivery and programme", "USD month-1",
-     none, flow, "donor money spent in the phase"},
-    {Metric::licence_income_usd, "licence_income_usd", "licence fees paid by commercial providers",
-     "USD month-1", none, flow},
-    {Metric::savings_usd, "savings_usd", "monthly cost savings of enterprises that adopted", "USD month-1",
-     none, flow, "cost savings of trained enterprises in the phase"},
-    {Metric::payback_months, "payback_months",
-     "mean months of savings to recover the fees paid (firms reporting savings)", "month", none, ratio,
-     "mean months of savings to recover the fees paid, firms reporting savings (phase end)"},
-    {Metric::improvement, "improvement", "mean relative improvement of adopting enterprises", "1", indicator,
-     stock},
-    {Metric::firms_priced_out, "firms_priced_out",
-     "aware, keen enterprises whose fee exceeded what they can pay", "1 month-1", none, flow,
-     "keen enterprises turned away by the fee in the phase (firm-months)"},
-    {Metric::seats_rationed, "seats_rationed", "seats not given because planned funding was spent",
-     "1 month-1", none, flow, "seats refused for want of planned funding in the phase"},
-    {Metric::funds_budget_usd, "funds_budget_usd", "funder budgets opened at a phase's start", "USD month-1",
-     source, flow},
-    {Metric::funds_spent_usd, "funds_spent_usd", "funder budget money spent on delivery and programme",
-     "USD month-1", source, flow},
-    {Metric::funds_lapsed_usd, "funds_lapsed_usd", "unspent funder money lapsed at a phase's end",
-     "USD month-1", source, flow, "funder money lapsed at the phase's end"},
-    {Metric::funds_carried_usd, "funds_carried_usd",
-     "unspent funder money carried to the funder's next phase", "USD month-1", source, flow},
-    {Metric::countries_reached, "countries_reached",
-     "countries with at least one trained enterprise (per country: 0 or 1)", "1", none, stock},
-    {Metric::countries_supported, "countries_supported",
-     "countries the programme supports this month (per country: 0 or 1)", "1", none, stock},
-    {Metric::providers_signed, "providers_signed",
-     "partner organisations ever signed, onboarded or licensed (cumulative)", "1", none, stock},
-    {Metric::providers_dropped, "providers_dropped", "partner organisations that dropped out (cumulative)",
-     "1", none, stock},
-    {Metric::providers_dropped_idle, "providers_dropped_idle",
-     "of the providers dropped, those with neither certified trainers nor trainees left (cumulative; the "
-     "rest dropped on losses)",
-     "1", none, stock},
-    {Metric::trainers_own_trained, "trainers_own_trained",
-     "trainees providers sent to training of trainers at their own cost", "1 month-1", none, flow},
-    {Metric::fixed_cost_priced_usd, "fixed_cost_priced_usd",
-     "part of delivery cost covering providers' fixed costs, priced in on their own books", "USD month-1",
-     none, flow},
-    {Metric::fees_paid_usd, "fees_paid_usd", "fees enterprises paid for the modules started", "USD month-1",
-     none, flow, "fees enterprises paid in the phase"},
+#define SCORE_SERIES(NAME, ...) {.id = Metric::NAME, .name = #NAME, __VA_ARGS__},
+#define SCORE_SERIES_AND_PHASE(NAME, ...) \
+  {.id = Metric::NAME, .name = #NAME, .summary = Summary::NAME, __VA_ARGS__},
+#include "sim/outputs.def"
 }};
 
-constexpr bool in_enum_order(const std::array<MetricInfo, kMetrics>& rows) {
-  for (int i = 0; i < kMetrics; ++i)
-    if (static_cast<int>(rows[static_cast<std::size_t>(i)].id) != i) return false;
+// The rows follow the enum; an entry describes its series, and its phase
+// summary's display when it has one, and only then; a summary that is a
+// ratio of two summaries is a ratio; every headline has a head.
+constexpr bool metric_rows_well_formed(const std::array<MetricInfo, kMetrics>& rows) {
+  for (int i = 0; i < kMetrics; ++i) {
+    const MetricInfo& r = rows[static_cast<std::size_t>(i)];
+    if (static_cast<int>(r.id) != i || r.long_name == nullptr || r.units == nullptr) return false;
+    const PhaseDisplay& p = r.phase;
+    const bool summarised = r.summary != Summary::count;
+    if (summarised != (p.long_name != nullptr)) return false;
+    if (!summarised && (p.shown != 0 || p.better != neither || p.percent)) return false;
+    if ((p.numerator == Summary::count) != (p.denominator == Summary::count)) return false;
+    if (p.numerator != Summary::count && r.kind != ratio) return false;
+    if (p.numerator == r.summary && summarised) return false;
+    if (p.denominator == r.summary && summarised) return false;
+    if (p.shown != 0 && p.column == nullptr) return false;
+  }
   return true;
 }
-static_assert(in_enum_order(kMetricRows), "metric_catalogue(): a row is out of its enum's order");
+static_assert(metric_rows_well_formed(kMetricRows),
+              "metric_catalogue(): an entry is out of its enum's order or malformed (sim/outputs.def)");
 }  // namespace metric_rows
 using metric_rows::kMetricRows;
 }  // namespace

@@ -12,10 +12,15 @@ namespace summary_rows {  // the enums' names, unqualified, for the table only
 
 using enum Summary;
 using enum Kind;
-constexpr unsigned kAllTables = phase_table | info_table | compare_table | sweep_table;
 
-// Rows in the order of the enum (checked below). Headlines: `shown` and `column`.
-constexpr std::array<SummaryInfo, kSummaries> kSummaryRows{{
+// The SCORE_PHASE entries of sim/outputs.def, in the enum's order (checked
+// below): the summaries that are not a metric's of the same name.
+constexpr int kOwnRows = 0
+#define SCORE_PHASE(NAME) +1
+#include "sim/outputs.def"
+    ;
+
+constexpr std::array<SummaryInfo, kOwnRows> kSummaryRows{{
     {.id = firms_trained,
      .name = "firms_trained",
      .long_name = "enterprises completing a first module in the phase",
@@ -24,45 +29,6 @@ constexpr std::array<SummaryInfo, kSummaries> kSummaryRows{{
      .better = Better::higher,
      .shown = kAllTables,
      .column = "firms"},
-    {.id = firms_trained_total,
-     .of = Metric::firms_trained_total,
-     .better = Better::higher,
-     .shown = phase_table | compare_table,
-     .column = "firms cum."},
-    {.id = workers_reached,
-     .of = Metric::workers_reached,
-     .better = Better::higher,
-     .shown = kAllTables,
-     .column = "workers cum."},
-    {.id = classroom_participants,
-     .of = Metric::classroom_participants,
-     .better = Better::higher,
-     .shown = phase_table | info_table | compare_table,
-     .column = "participants"},
-    {.id = module_deliveries,
-     .of = Metric::module_deliveries,
-     .better = Better::higher,
-     .shown = phase_table | info_table,
-     .column = "modules"},
-    {.id = trainers_certified,
-     .of = Metric::trainers_certified,
-     .better = Better::higher,
-     .shown = phase_table | compare_table,
-     .column = "trainers"},
-    {.id = providers_active,
-     .of = Metric::providers_active,
-     .better = Better::higher,
-     .shown = phase_table | compare_table,
-     .column = "providers"},
-    {.id = providers_independent,
-     .of = Metric::providers_independent,
-     .better = Better::higher,
-     .shown = kAllTables & ~info_table,
-     .column = "indep."},
-    {.id = delivery_cost_usd,
-     .of = Metric::delivery_cost_usd,
-     .shown = compare_table,
-     .column = "delivery USD"},
     {.id = cost_per_module_usd,
      .name = "cost_per_module_usd",
      .long_name = "delivery cost per enterprise per module",
@@ -103,15 +69,6 @@ constexpr std::array<SummaryInfo, kSummaries> kSummaryRows{{
      .long_name = "delivery revenue from enterprise fees",
      .units = "USD",
      .kind = flow},
-    {.id = cost_recovery,
-     .of = Metric::cost_recovery,
-     .numerator = revenue_recovered_usd,
-     .denominator = delivery_cost_usd,
-     .better = Better::higher,
-     .percent = true,
-     .shown = kAllTables,
-     .column = "recovery %"},
-    {.id = donor_spend_usd, .of = Metric::donor_spend_usd, .shown = compare_table, .column = "donor USD"},
     {.id = donor_cost_per_firm_usd,
      .name = "donor_cost_per_firm_usd",
      .long_name = "donor spend per enterprise trained in the phase",
@@ -144,7 +101,6 @@ constexpr std::array<SummaryInfo, kSummaries> kSummaryRows{{
      .kind = ratio,
      .better = Better::higher,
      .percent = true},
-    {.id = payback_months, .of = Metric::payback_months, .better = Better::lower},
     {.id = mean_fee_usd,
      .name = "mean_fee_usd",
      .long_name = "mean fee an enterprise paid per module",
@@ -159,16 +115,12 @@ constexpr std::array<SummaryInfo, kSummaries> kSummaryRows{{
      .kind = ratio,
      .numerator = revenue_donor_usd,
      .denominator = module_deliveries},
-    // Firms turned away, costs left unpaid and money lapsed are what donors want less of.
-    {.id = firms_priced_out, .of = Metric::firms_priced_out, .better = Better::lower},
-    {.id = seats_rationed, .of = Metric::seats_rationed, .better = Better::lower},
     {.id = unpaid_cost_usd,
      .name = "unpaid_cost_usd",
      .long_name = "delivery cost absorbed by providers in the phase",
      .units = "USD",
      .kind = flow,
      .better = Better::lower},
-    {.id = funds_lapsed_usd, .of = Metric::funds_lapsed_usd, .better = Better::lower},
     {.id = workers_reached_new,
      .name = "workers_reached_new",
      .long_name = "workforce of enterprises first trained in the phase",
@@ -181,7 +133,10 @@ constexpr std::array<SummaryInfo, kSummaries> kSummaryRows{{
      .kind = ratio,
      .numerator = donor_spend_usd,
      .denominator = workers_reached_new},
-    {.id = savings_usd, .of = Metric::savings_usd},
+    // The phase total of the metric savings_usd, listed with value for money.
+    {.id = savings_usd,
+     .of = Metric::savings_usd,
+     .long_name = "cost savings of trained enterprises in the phase"},
     {.id = savings_per_donor_usd,
      .name = "savings_per_donor_usd",
      .long_name = "enterprises' cost savings per donor dollar spent, in the phase",
@@ -199,7 +154,6 @@ constexpr std::array<SummaryInfo, kSummaries> kSummaryRows{{
      .long_name = "delivery revenue from others than the ILO and donors (cost recovery's numerator)",
      .units = "USD",
      .kind = flow},
-    {.id = fees_paid_usd, .of = Metric::fees_paid_usd, .shown = compare_table, .column = "fees USD"},
     {.id = fee_per_firm_usd,
      .name = "fee_per_firm_usd",
      .long_name = "fees paid per enterprise trained in the phase",
@@ -211,20 +165,23 @@ constexpr std::array<SummaryInfo, kSummaries> kSummaryRows{{
      .column = "fees USD/firm"},
 }};
 
-// The rows follow the enum; a row names its metric or declares its own name,
-// long name and units, never both; ratios name two other rows; every
-// headline has a head. (The kinds of rows that aggregate a metric are known
-// once derived: tests/sim/catalogue_test.cpp checks those.)
-constexpr bool summary_rows_well_formed(const std::array<SummaryInfo, kSummaries>& rows) {
-  for (int i = 0; i < kSummaries; ++i) {
-    const SummaryInfo& r = rows[static_cast<std::size_t>(i)];
-    if (static_cast<int>(r.id) != i) return false;
-    const bool own = r.name != nullptr && r.long_name != nullptr && r.units != nullptr;
-    const bool derived = r.name == nullptr && r.long_name == nullptr && r.units == nullptr;
+// The rows are the SCORE_PHASE entries, in order; a row names its metric
+// (and then takes its name, units and kind) or declares its own name and
+// units; ratios name two other rows; every headline has a head.
+constexpr std::array<Summary, kOwnRows> kOwnIds{{
+#define SCORE_PHASE(NAME) NAME,
+#include "sim/outputs.def"
+}};
+constexpr bool summary_rows_well_formed(const std::array<SummaryInfo, kOwnRows>& rows) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const SummaryInfo& r = rows[i];
+    if (r.id != kOwnIds[i] || r.long_name == nullptr) return false;
+    const bool own = r.name != nullptr && r.units != nullptr;
+    const bool derived = r.name == nullptr && r.units == nullptr;
     if (r.of == Metric::count ? !own : !derived) return false;
     const bool parts = r.numerator != count && r.denominator != count;
     if ((r.numerator != count || r.denominator != count) && !parts) return false;
-    if (parts && r.of == Metric::count && r.kind != ratio) return false;
+    if (parts && r.kind != ratio) return false;
     if (r.numerator == r.id || r.denominator == r.id) return false;
     if (r.shown != 0 && r.column == nullptr) return false;
   }
@@ -246,23 +203,44 @@ const char* phase_units(const char* monthly) {
   return stripped.emplace_back(units.substr(0, units.size() - kPerMonth.size())).c_str();
 }
 
-// A row as the catalogue shows it: a row that aggregates a metric takes its
-// name, long name, units and kind from the metric's row.
+// A metric's phase summary of the same name, as the catalogue shows it.
+SummaryInfo summary_of_metric(const MetricInfo& metric) {
+  const PhaseDisplay& p = metric.phase;
+  return {.id = metric.summary,
+          .of = metric.id,
+          .name = metric.name,
+          .long_name = p.long_name,
+          .units = phase_units(metric.units),
+          .kind = metric.kind,
+          .numerator = p.numerator,
+          .denominator = p.denominator,
+          .better = p.better,
+          .percent = p.percent,
+          .shown = p.shown,
+          .column = p.column};
+}
+
+// A row of summary.cpp that names its metric takes its name, units and kind.
 SummaryInfo with_metric_fields(SummaryInfo row) {
   if (row.of == Metric::count) return row;
   const MetricInfo& metric = info(row.of);
   row.name = metric.name;
-  row.long_name = metric.phase_long_name;
   row.units = phase_units(metric.units);
   row.kind = metric.kind;
   return row;
 }
 }  // namespace
 
+// Every summary in the enum's order: the metrics' from their entries, the
+// others from the rows above. Each slot is filled once: the enum is those
+// two kinds of entries of the one list.
 const std::array<SummaryInfo, kSummaries>& summary_catalogue() {
   static const std::array<SummaryInfo, kSummaries> rows = [] {
     std::array<SummaryInfo, kSummaries> out{};
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = with_metric_fields(kSummaryRows[i]);
+    for (const MetricInfo& m : metric_catalogue())
+      if (m.summary != Summary::count) out[static_cast<std::size_t>(m.summary)] = summary_of_metric(m);
+    for (const SummaryInfo& row : kSummaryRows)
+      out[static_cast<std::size_t>(row.id)] = with_metric_fields(row);
     return out;
   }();
   return rows;
@@ -387,7 +365,7 @@ void fill_value_for_money(PhaseSummary& out, int p, int slot, const Series& s, c
 
 // Every ratio with parts, from the catalogue: the one definition of each.
 void fill_ratios(PhaseSummary& out, int p, int slot) {
-  for (const SummaryInfo& row : kSummaryRows)
+  for (const SummaryInfo& row : summary_catalogue())
     if (row.numerator != Summary::count)
       out.at(p, slot, row.id) =
           summary_ratio(out.at(p, slot, row.numerator), out.at(p, slot, row.denominator));

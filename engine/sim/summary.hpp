@@ -1,5 +1,7 @@
 #pragma once
 // Per-phase summaries of a replication, the table planners and donors read.
+// Their names (the Summary enum) come from the one list of outputs,
+// sim/outputs.def, with the metrics'.
 #include <array>
 #include <string_view>
 #include <vector>
@@ -9,67 +11,16 @@
 
 namespace score::sim {
 
-enum class Summary : int {
-  firms_trained,           // new unique firms completing a first module in the phase
-  firms_trained_total,     // cumulative at the phase's end
-  workers_reached,         // cumulative at the phase's end
-  classroom_participants,  // over the phase
-  module_deliveries,       // over the phase
-  trainers_certified,      // at the phase's end
-  providers_active,        // at the phase's end
-  providers_independent,   // at the phase's end
-  delivery_cost_usd,       // over the phase
-  cost_per_module_usd,     // delivery cost / module deliveries
-  revenue_donor_usd,
-  revenue_ilo_usd,
-  revenue_government_usd,
-  revenue_buyer_usd,
-  revenue_csr_usd,
-  revenue_enterprise_usd,
-  cost_recovery,            // non-ILO, non-donor revenue / delivery cost over the phase
-  donor_spend_usd,          // everything donors paid in the phase
-  donor_cost_per_firm_usd,  // donor spend / firms trained in the phase
-  adoption_rate,            // adopters / trained firms at the phase's end
-  savings_rate,             // firms reporting savings / trained firms at the phase's end
-  productivity_gain,        // mean productivity gain of adopters at the phase's end
-  payback_months,           // mean payback of firms reporting savings at the phase's end
-  mean_fee_usd,             // enterprise fees / module deliveries
-  mean_subsidy_usd,         // donor delivery revenue / module deliveries
-  firms_priced_out,         // keen firms turned away by the fee, over the phase
-  seats_rationed,           // seats refused for want of planned funding, over the phase
-  unpaid_cost_usd,          // delivery cost absorbed by providers, over the phase
-  funds_lapsed_usd,         // funder money lapsed at the phase's end
-  // Value for money for donors (docs/output-format.md).
-  workers_reached_new,            // workforce of enterprises first trained in the phase
-  donor_cost_per_worker_usd,      // donor spend / workers_reached_new
-  savings_usd,                    // enterprises' cost savings in the phase
-  savings_per_donor_usd,          // savings_usd / donor spend, in the phase
-  savings_per_donor_usd_to_date,  // savings / donor spend, from the calendar's start to the phase's end
-  revenue_recovered_usd,          // delivery revenue from others than the ILO and donors
-  fees_paid_usd,                  // fees enterprises paid in the phase
-  fee_per_firm_usd,               // fees paid / firms trained in the phase
-  count
-};
-constexpr int kSummaries = static_cast<int>(Summary::count);
-
-// How people read a summary (tables, reports, the viewer): which way is better.
-enum class Better { higher, lower, neither };
-
-// The tables that show a summary as a headline; a row's `shown` is a set of these.
-enum Table : unsigned {
-  phase_table = 1,    // the table `score run` prints (cli/phase_table.cpp)
-  info_table = 2,     // `score info`'s headline figures (output/info.cpp)
-  compare_table = 4,  // `score compare` and the viewer's comparison (session/compare.cpp)
-  sweep_table = 8,    // sweeps' replication advice (sweep/sweep_analysis.cpp)
-};
-
-// One row of the output catalogue. A row that aggregates a metric names it
-// in `of` and takes its name, long name (the metric's phase_long_name),
-// units (a phase's total of a monthly flow: "1 month-1" becomes "1") and
-// kind from the metric's row; other rows declare their own. `kind` says how
-// a summary aggregates:
+// One row of the summary catalogue. A metric's phase summary of the same
+// name is declared on the metric's entry (sim/outputs.def: the long name and
+// display in its `phase`) and takes its name, units (a phase's total of a
+// monthly flow: "1 month-1" becomes "1") and kind from the metric; it has
+// `of` set. The other rows are declared in sim/summary.cpp; one of those may
+// name a metric in `of` too and take its name, units and kind the same way
+// (savings_usd, whose place among the summaries is apart from its series').
+// `kind` says how a summary aggregates:
 //  flow:  summed over the phase's months, over countries and over phases
-//         (an aggregated metric: over its axis too, e.g. all modules);
+//         (a summary of a metric: over its axis too, e.g. all modules);
 //  stock: the phase's last month, summed over countries, the last phase's value over phases;
 // A flow or stock that aggregates a metric needs no code of its own in summarise().
 //  ratio: numerator / denominator of two other rows, recomputed at every level

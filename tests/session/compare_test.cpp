@@ -70,6 +70,9 @@ TEST(Compare, ComparedSummariesAreTheCatalogueCompareHeadlines) {
   EXPECT_EQ(compared_summaries(), sim::headline_summaries(sim::compare_table));
   EXPECT_NE(std::find(compared_summaries().begin(), compared_summaries().end(), sim::Summary::fees_paid_usd),
             compared_summaries().end());
+  EXPECT_NE(
+      std::find(compared_summaries().begin(), compared_summaries().end(), sim::Summary::subsidy_paid_usd),
+      compared_summaries().end());
 }
 
 }  // namespace

@@ -77,6 +77,39 @@ TEST(Catalogue, FeesPaidAreTheEnterprisesRevenue) {
   EXPECT_DOUBLE_EQ(sum.total(0, Summary::fees_paid_usd), sum.total(0, Summary::revenue_enterprise_usd));
 }
 
+// The subsidy is the programme money (the ILO's and donors') among delivery
+// revenue: with what others paid and what providers absorbed, it makes up
+// the delivery cost, month by month and over a phase, and cost recovery is
+// what it and the unpaid cost leave.
+TEST(Catalogue, SubsidyPaidBalancesTheDeliveryCost) {
+  const model::Description m = test::small_world(2000, 24);
+  const Series s = run_one(m, 0);
+  const int donor = static_cast<int>(model::Source::donor), ilo = static_cast<int>(model::Source::ilo);
+  double subsidy = 0;
+  for (int t = 0; t < s.steps(); ++t)
+    for (int c = 0; c < s.countries(); ++c) {
+      double revenue = 0;
+      for (int src = 0; src < model::kSources; ++src) revenue += s.at(Metric::revenue_usd, t, c, src);
+      const double paid = s.at(Metric::subsidy_paid_usd, t, c);
+      EXPECT_NEAR(paid, s.at(Metric::revenue_usd, t, c, donor) + s.at(Metric::revenue_usd, t, c, ilo),
+                  1e-9 * revenue);
+      const double cost = s.at(Metric::delivery_cost_usd, t, c);
+      EXPECT_NEAR(revenue + s.at(Metric::delivery_shortfall_usd, t, c), cost, 1e-9 * cost);
+      subsidy += paid;
+    }
+  EXPECT_GT(subsidy, 0);
+  const PhaseSummary sum = summarise(s, m);
+  const double cost = sum.total(0, Summary::delivery_cost_usd);
+  const double paid = sum.total(0, Summary::subsidy_paid_usd);
+  EXPECT_NEAR(paid, subsidy, 1e-9 * subsidy);
+  EXPECT_NEAR(paid, sum.total(0, Summary::revenue_donor_usd) + sum.total(0, Summary::revenue_ilo_usd),
+              1e-9 * paid);
+  EXPECT_NEAR(paid + sum.total(0, Summary::revenue_recovered_usd) + sum.total(0, Summary::unpaid_cost_usd),
+              cost, 1e-9 * cost);
+  EXPECT_NEAR(sum.total(0, Summary::cost_recovery),
+              1 - (paid + sum.total(0, Summary::unpaid_cost_usd)) / cost, 1e-9);
+}
+
 TEST(Catalogue, HeadlineListsFollowTheFlagsInCatalogueOrder) {
   for (const Table table : {phase_table, info_table, compare_table, sweep_table}) {
     const std::vector<Summary> list = headline_summaries(table);
@@ -94,8 +127,9 @@ TEST(Catalogue, HeadlineListsFollowTheFlagsInCatalogueOrder) {
   EXPECT_EQ(summary_reading(Summary::payback_months).better, Better::lower);
 }
 
-// A summary of a metric is declared by naming the metric: its name, units
-// and kind are the metric's, its long name the metric's phase wording.
+// A metric's phase summary of the same name is declared on the metric's
+// entry: its name, units and kind are the metric's, its long name and
+// display the entry's phase wording.
 TEST(Catalogue, ASummaryOfAMetricTakesItsNameUnitsAndKind) {
   int of_metric = 0;
   for (const SummaryInfo& row : summary_catalogue()) {
@@ -107,7 +141,6 @@ TEST(Catalogue, ASummaryOfAMetricTakesItsNameUnitsAndKind) {
     ++of_metric;
     const MetricInfo& m = info(row.of);
     EXPECT_STREQ(row.name, m.name);
-    EXPECT_STREQ(row.long_name, m.phase_long_name);
     EXPECT_EQ(row.kind, m.kind) << row.name;
     EXPECT_TRUE(row.kind != Kind::stock || m.axis == Axis::none)
         << row.name << ": a stock by index has no total";
@@ -117,12 +150,38 @@ TEST(Catalogue, ASummaryOfAMetricTakesItsNameUnitsAndKind) {
   EXPECT_STREQ(info(Summary::module_deliveries).units, "1");
   EXPECT_STREQ(info(Summary::payback_months).units, "month");
   EXPECT_EQ(info(Summary::firms_trained_total).kind, Kind::stock);
-  for (const MetricInfo& m : metric_catalogue()) {  // a phase wording belongs to a summary of the metric
-    const auto& rows = summary_catalogue();
-    const bool summarised =
-        std::any_of(rows.begin(), rows.end(), [&](const SummaryInfo& r) { return r.of == m.id; });
-    EXPECT_EQ(m.phase_long_name != nullptr, summarised) << m.name;
+  EXPECT_EQ(info(Summary::savings_usd).of, Metric::savings_usd);  // a row of its own that names its metric
+}
+
+// One entry, one output: the summary a metric's entry declares is the one in
+// the summary catalogue under the same name, with the entry's wording and
+// display; a metric without one declares no phase display.
+TEST(Catalogue, AMetricsEntryDeclaresItsPhaseSummaryOnce) {
+  int declared = 0;
+  for (const MetricInfo& m : metric_catalogue()) {
+    const PhaseDisplay& p = m.phase;
+    if (m.summary == Summary::count) {
+      EXPECT_EQ(p.long_name, nullptr) << m.name;
+      EXPECT_EQ(p.shown, 0u) << m.name;
+      continue;
+    }
+    ++declared;
+    const SummaryInfo& row = info(m.summary);
+    EXPECT_EQ(row.of, m.id) << m.name;
+    EXPECT_EQ(summary_named(m.name), m.summary) << m.name;
+    EXPECT_STREQ(row.long_name, p.long_name);
+    EXPECT_EQ(row.better, p.better) << m.name;
+    EXPECT_EQ(row.percent, p.percent) << m.name;
+    EXPECT_EQ(row.shown, p.shown) << m.name;
+    EXPECT_EQ(row.numerator, p.numerator) << m.name;
+    EXPECT_EQ(row.denominator, p.denominator) << m.name;
+    EXPECT_STREQ(row.column, p.column) << m.name;
   }
+  EXPECT_GE(declared, 15);
+  // Cost recovery's parts and display come from its metric's entry.
+  EXPECT_EQ(info(Summary::cost_recovery).of, Metric::cost_recovery);
+  EXPECT_TRUE(info(Summary::cost_recovery).percent);
+  EXPECT_NE(info(Summary::cost_recovery).shown & phase_table, 0u);
 }
 
 // Flows of a metric sum over the phase's months, countries and the metric's

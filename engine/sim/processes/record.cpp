@@ -46,10 +46,12 @@ void record_metrics(State& s) {
     out.at(Metric::trainers_certified, t, p.country) += p.certified;
   }
   for (int c = 0; c < nc; ++c) {
-    double recovered = 0;
+    // Delivery revenue splits into programme money (the subsidy) and the rest (cost recovery).
+    double recovered = 0, subsidy = 0;
     for (int src = 0; src < model::kSources; ++src)
-      if (counts_as_recovery(src)) recovered += out.at(Metric::revenue_usd, t, c, src);
+      (counts_as_recovery(src) ? recovered : subsidy) += out.at(Metric::revenue_usd, t, c, src);
     out.at(Metric::cost_recovery, t, c) = cost_recovery(recovered, out.at(Metric::delivery_cost_usd, t, c));
+    out.at(Metric::subsidy_paid_usd, t, c) = subsidy;
     // An enterprise's fee is its source's share of the deliveries it started (funding.cpp books it).
     out.at(Metric::fees_paid_usd, t, c) =
         out.at(Metric::revenue_usd, t, c, static_cast<int>(model::Source::enterprise));
