@@ -11,7 +11,8 @@ setup:
 	@bash scripts/setup.sh
 
 # UNITY=ON compiles the engine in batches (cmake/unity.cmake): the first
-# build of `score` takes about half the time. UNITY=OFF builds file by file.
+# build of `score` takes about a third of the CPU time. UNITY=OFF builds
+# file by file.
 UNITY ?= ON
 
 configure: setup
