@@ -5,6 +5,7 @@
 #include <iostream>
 #include <regex>
 
+#include "calibrate/calibration.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_support.hpp"
 #include "output/csv_export.hpp"
@@ -24,35 +25,54 @@ namespace {
 // taken for bad input.
 constexpr const char* kPrefix = "score: ";
 
-// A sweep file has a [sweep] table (docs/experiments.md); a scenario has none.
-// Only a regular file of an input's size is looked into: anything else (a
-// device, a directory, a huge file) goes to the scenario loader, which says
-// what is wrong with it.
-bool is_sweep_file(const std::string& file) {
+// What a TOML input is, by its top table: a sweep file has a [sweep] table
+// (docs/experiments.md), a calibration file a [calibration] table
+// (docs/calibration.md); a scenario has neither. Only a regular file of an
+// input's size is looked into: anything else (a device, a directory, a huge
+// file) goes to the scenario loader, which says what is wrong with it.
+enum class InputKind { scenario, sweep, calibration };
+
+InputKind input_kind(const std::string& file) {
   std::error_code error;
-  if (!std::filesystem::is_regular_file(file, error)) return false;
+  if (!std::filesystem::is_regular_file(file, error)) return InputKind::scenario;
   const std::uintmax_t size = std::filesystem::file_size(file, error);
-  if (error || size > scenario::kMaxInputBytes) return false;
+  if (error || size > scenario::kMaxInputBytes) return InputKind::scenario;
   std::ifstream in(file);
-  const std::regex header(R"(^\s*\[\s*sweep\s*\]\s*(#.*)?$)");
+  const std::regex header(R"(^\s*\[\s*(sweep|calibration)\s*\]\s*(#.*)?$)");
+  std::smatch table;
   for (std::string line; std::getline(in, line);)
-    if (std::regex_match(line, header)) return true;
-  return false;
+    if (std::regex_match(line, table, header))
+      return table[1] == "sweep" ? InputKind::sweep : InputKind::calibration;
+  return InputKind::scenario;
+}
+
+bool refuse_overrides(const std::string& file, const std::vector<std::string>& overrides, const char* kind) {
+  if (overrides.empty()) return false;
+  std::cerr << kPrefix << file << ": --set applies to scenario files; a " << kind
+            << " file sets its values itself\n";
+  return true;
 }
 
 // A sweep file as `score sweep` checks it before running: the file, its base
 // scenario and the scenario of every point.
 int validate_sweep(const std::string& file, const std::vector<std::string>& overrides) {
-  if (!overrides.empty()) {
-    std::cerr << kPrefix << file
-              << ": --set applies to scenario files; a sweep file sets its values per point\n";
-    return kBadInput;
-  }
+  if (refuse_overrides(file, overrides, "sweep")) return kBadInput;
   const sweep::Sweep sw = sweep::load_sweep(file);
   sweep::check_points(sw, 0);
   std::cout << file << ": ok (sweep " << sw.spec.name << ", " << sweep::method_name(sw.spec.method) << ", "
             << sw.points() << " points x " << sw.spec.replications << " replications, "
             << sw.spec.parameters.size() << " parameters, over " << sw.base.model.name << ")\n";
+  return kOk;
+}
+
+// A calibration file as `score calibrate` checks it before running: the file,
+// its scenario, its targets and that the scenario gives every target.
+int validate_calibration(const std::string& file, const std::vector<std::string>& overrides) {
+  if (refuse_overrides(file, overrides, "calibration")) return kBadInput;
+  const calibrate::Calibration c = calibrate::load_calibration(file);
+  std::cout << file << ": ok (calibration " << c.spec.name << ", " << c.spec.parameters.size()
+            << " free parameters, " << c.spec.targets.targets.size() << " targets, budget " << c.spec.budget
+            << " runs, over " << c.sweep.base.model.name << ")\n";
   return kOk;
 }
 }  // namespace
@@ -63,7 +83,14 @@ int validate_command(const std::vector<std::string>& files, const std::vector<st
   for (const std::string& file : files) {
     const int code = guarded(
         [&] {
-          if (is_sweep_file(file)) return validate_sweep(file, overrides);
+          switch (input_kind(file)) {
+            case InputKind::sweep:
+              return validate_sweep(file, overrides);
+            case InputKind::calibration:
+              return validate_calibration(file, overrides);
+            case InputKind::scenario:
+              break;
+          }
           const scenario::Scenario sc = scenario::load_scenario(file, overrides);
           const std::size_t warnings = print_warnings(sc);
           if (strict && warnings > 0) {

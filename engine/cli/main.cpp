@@ -43,8 +43,9 @@ void add_run(CLI::App& app, RunArgs& args, int& code) {
 void add_inspect(CLI::App& app, int& code) {
   static std::vector<std::string> files, overrides;
   static std::string file, dir, other;
-  auto* validate = app.add_subcommand("validate", "Check scenario or sweep files without running them");
-  validate->add_option("files", files, "Scenario or sweep files (.toml)")->required();
+  auto* validate =
+      app.add_subcommand("validate", "Check scenario, sweep or calibration files without running them");
+  validate->add_option("files", files, "Scenario, sweep or calibration files (.toml)")->required();
   validate->add_option("--set", overrides, "Override one value: KEY.PATH=VALUE (repeatable)");
   static bool strict = false;  // read by the callback after this function returns
   validate->add_flag("--strict", strict, "Treat plausibility warnings as errors (exit 2)");

@@ -97,6 +97,23 @@ TEST(Cli, ValidateChecksEveryShippedScenario) {
   EXPECT_EQ(r.code, 0) << r.out;
 }
 
+TEST(Cli, ValidateChecksACalibrationFileAsCalibrateWould) {
+  const Result ok = score("validate " + scenario("calibration/history.toml"));
+  EXPECT_EQ(ok.code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("ok (calibration history_calibration"), std::string::npos) << ok.out;
+  // A typo in a calibration file is found where it was written, not taken
+  // for a scenario (which has no [calibration] table).
+  const fs::path bad = scratch("calibration_typo.toml");
+  write(bad, "[calibration]\nname = \"typo\"\nscenario = \"" + scenario("history.toml") + "\"\ntargets = \"" +
+                 scenario("calibration/targets.toml") + "\"\npopulaton = 10\n");
+  const Result r = score("validate " + bad.string());
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("calibration_typo.toml:5:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("populaton"), std::string::npos) << r.out;
+  EXPECT_EQ(
+      score("validate " + scenario("calibration/history.toml") + " --set behaviour.enrol_rate=0.1").code, 2);
+}
+
 TEST(Cli, InfoExportAndCompareReadResults) {
   const fs::path a = scratch("a.h5"), b = scratch("b.h5"), csv = scratch("csv");
   ASSERT_EQ(score("run " + one_rep() + " -q -o " + a.string()).code, 0);

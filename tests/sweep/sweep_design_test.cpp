@@ -7,6 +7,7 @@
 #include <cstring>
 #include <set>
 
+#include "core/calendar.hpp"
 #include "scenario/diagnostic.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep/sweep.hpp"
@@ -217,13 +218,17 @@ TEST(sweep_shipped, EveryShippedSweepLoadsAndItsPointsAreValid) {
     EXPECT_NO_THROW(check_points(sw, 2)) << e.path();
     // The saltelli example must be large enough to rank its parameters and
     // to keep its first-order intervals within reach of [0, 1]
-    // (docs/experiments.md, section 5: n = 1024), the policy example to give
-    // each of its options a spread; the others only show their design.
-    const int limit = sw.spec.method == Method::saltelli ? 5120 : sw.spec.policies.empty() ? 40 : 96;
+    // (docs/experiments.md, section 5: n = 1024), the policy examples to give
+    // each of their options a spread (the Phase V options: 4 x 32 points x 2
+    // replications); the others only show their design.
+    const int limit = sw.spec.method == Method::saltelli ? 5120 : sw.spec.policies.empty() ? 40 : 256;
     EXPECT_LE(sw.points() * sw.spec.replications, limit) << e.path() << ": keep the shipped examples small";
-    EXPECT_EQ(sw.base.model.name, "history") << e.path();
+    // Every example varies the history, directly or through a Phase V option
+    // that extends it to 2030.
+    EXPECT_EQ(sw.base.model.start, (YearMonth{2009, 1})) << e.path();
+    EXPECT_EQ(sw.base.model.phases.front().id, "I") << e.path();
   }
-  EXPECT_EQ(files, 7);
+  EXPECT_EQ(files, 8);
 }
 
 TEST(sweep_analysis, ReplicationAdviceTakesTheNeediestPoint) {
