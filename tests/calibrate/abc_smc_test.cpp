@@ -17,14 +17,18 @@ namespace {
 
 constexpr double kObserved = 2.0;
 
+double standard_normal(experiment::detail::Stream& stream) {
+  const double u1 = 1.0 - stream.uniform(), u2 = stream.uniform();
+  return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+}
+
 // x ~ N(theta, 1) from the proposal's seed alone; distance |x - observed|.
 std::vector<Outcome> simulate(std::span<const Proposal> batch) {
   std::vector<Outcome> out(batch.size());
   threads::for_each(0, static_cast<int>(batch.size()), [&](int i) {
     const Proposal& p = batch[static_cast<std::size_t>(i)];
     experiment::detail::Stream stream(p.seed, 0);
-    const double u1 = 1.0 - stream.uniform(), u2 = stream.uniform();
-    const double x = p.theta[0] + std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    const double x = p.theta[0] + standard_normal(stream);
     out[static_cast<std::size_t>(i)] = {std::abs(x - kObserved), {x}};
   });
   return out;
@@ -133,9 +137,7 @@ std::vector<Outcome> simulate_many(std::span<const Proposal> batch) {
     experiment::detail::Stream stream(batch[b].seed, 0);
     double squares = 0;
     for (int i = 0; i < kDimensions; ++i) {
-      const double u1 = 1.0 - stream.uniform(), u2 = stream.uniform();
-      const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-      const double x = batch[b].theta[static_cast<std::size_t>(i)] + noise(i) * z;
+      const double x = batch[b].theta[static_cast<std::size_t>(i)] + noise(i) * standard_normal(stream);
       squares += (x - observed(i)) * (x - observed(i)) / (noise(i) * noise(i));
     }
     out[b] = {std::sqrt(squares / kDimensions), {}};
@@ -146,13 +148,10 @@ std::vector<Outcome> simulate_many(std::span<const Proposal> batch) {
 TEST(AbcSmc, SeventeenParametersKeepAnEffectiveSampleOfManyParticles) {
   std::vector<PriorRange> priors;
   for (int i = 0; i < kDimensions; ++i) priors.push_back({"theta" + std::to_string(i), 0, 1, false});
-  AbcSettings s;
+  AbcSettings s = settings(17);
   s.population = 100;
-  s.budget = 100'000;
-  s.generations = 8;
   s.min_acceptance = 0.001;
-  s.quantile = 0.5;
-  s.seed = 17;
+  s.moves = AbcSettings{}.moves;  // the default, as the shipped calibration
   AbcSmc abc(priors, s, simulate_many);
   const AbcSmc::Result result = abc.run({}, [](const Generation&) {});
   ASSERT_EQ(result.stop, Stop::generations);
