@@ -1,9 +1,8 @@
 #pragma once
-// Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC), the
-// population Monte Carlo form of Beaumont, Cornuet, Marin & Robert (2009)
-// and Toni et al. (2009), with tolerances chosen adaptively as a quantile of
-// the previous generation's distances (Del Moral, Doucet & Jasra 2012; Drovandi
-// & Pettitt 2011). docs/calibration.md says why this and not history matching.
+// Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC), with
+// tolerances chosen adaptively as a quantile of the previous generation's
+// distances (Del Moral, Doucet & Jasra 2012; Drovandi & Pettitt 2011).
+// docs/calibration.md says why this and not history matching.
 //
 // Parameters live in unit coordinates: each prior is uniform over its range
 // (or log-uniform: uniform in the logarithm), so the joint prior is uniform
