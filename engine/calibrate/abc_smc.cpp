@@ -12,6 +12,8 @@ namespace score::calibrate {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// Attempt numbers of a generation's resampling draws, far above its moves'.
+constexpr std::int64_t kResampleAttempts = std::int64_t{1} << 38;
 
 // The stream of attempt a of generation g: its prior or kernel draws, and
 // (from a second stream) the seed of its simulation.
@@ -33,12 +35,6 @@ Particle make_particle(const std::vector<PriorRange>& priors, std::vector<double
   return p;
 }
 
-void normalise(std::vector<Particle>& particles) {
-  double total = 0;
-  for (const Particle& p : particles) total += p.weight;
-  for (Particle& p : particles) p.weight /= total;
-}
-
 }  // namespace
 
 double PriorRange::to_value(double unit) const {
@@ -47,12 +43,27 @@ double PriorRange::to_value(double unit) const {
 }
 
 double Generation::acceptance_rate() const {
-  return attempts > 0 ? static_cast<double>(particles.size()) / static_cast<double>(attempts) : 0.0;
+  if (attempts <= 0) return 0.0;
+  const auto taken = index == 0 ? static_cast<std::int64_t>(particles.size()) : moved;
+  return static_cast<double>(taken) / static_cast<double>(attempts);
 }
 
 double Generation::effective_sample_size() const {
+  // Copies of one particle (a resampled particle whose moves were all
+  // refused) count once, with their weights summed.
+  std::vector<std::size_t> order(particles.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return particles[a].unit < particles[b].unit; });
   double sum = 0, squares = 0;
-  for (const Particle& p : particles) sum += p.weight, squares += p.weight * p.weight;
+  for (std::size_t i = 0; i < order.size();) {
+    double w = 0;
+    std::size_t j = i;
+    for (; j < order.size() && particles[order[j]].unit == particles[order[i]].unit; ++j)
+      w += particles[order[j]].weight;
+    sum += w, squares += w * w;
+    i = j;
+  }
   return squares > 0 ? sum * sum / squares : 0.0;
 }
 
@@ -103,37 +114,56 @@ Generation AbcSmc::next(const Generation& previous, std::int64_t simulations_lef
   std::vector<double> distances;
   for (const Particle& p : previous.particles) distances.push_back(p.distance);
   g.tolerance = weighted_quantile(distances, std::vector<double>(distances.size(), 1.0), settings_.quantile);
-  const Kernel kernel(previous.particles);
-  // Batches sized from the previous acceptance rate: a function of the
-  // counts, so the same for any thread count.
-  const double rate = std::max(previous.acceptance_rate() * settings_.quantile, 0.01);
-  while (static_cast<int>(g.particles.size()) < settings_.population) {
-    const int wanted = settings_.population - static_cast<int>(g.particles.size());
-    const std::int64_t batch =
-        std::min<std::int64_t>({static_cast<std::int64_t>(std::ceil(wanted / rate)),
-                                4 * std::int64_t{settings_.population}, simulations_left - g.simulations});
-    if (batch <= 0) return Generation{g.index, g.tolerance, g.attempts, g.simulations, {}};
+  const auto incomplete = [&] { return Generation{g.index, g.tolerance, g.attempts, g.simulations, 0, {}}; };
+  // The survivors already meet the new tolerance; they are resampled (by
+  // weight) up to the population and each copy is then moved.
+  std::vector<Particle> survivors;
+  for (const Particle& p : previous.particles)
+    if (p.distance <= g.tolerance) survivors.push_back(p);
+  const std::int64_t population = settings_.population;
+  if (survivors.empty() || population * settings_.moves > simulations_left) return incomplete();
+  std::vector<double> cumulative;
+  double running = 0;
+  for (const Particle& p : survivors) cumulative.push_back(running += p.weight);
+  for (std::int64_t i = 0; i < population; ++i) {
+    auto stream = attempt_stream(settings_.seed, g.index, kResampleAttempts + i, 0);
+    const double pick = stream.uniform() * running;
+    const auto j = static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), pick) -
+                                            cumulative.begin());
+    g.particles.push_back(survivors[std::min(j, survivors.size() - 1)]);
+  }
+  // Metropolis-Hastings moves of ABC-MCMC (Marjoram et al. 2003) that leave
+  // the generation's target, the prior restricted to distances within the
+  // tolerance, unchanged: under a uniform prior and a symmetric step a move
+  // is taken when it stays in the cube and its own simulation is within the
+  // tolerance. One batch per round of moves, so the same for any thread count.
+  const Kernel kernel(survivors);
+  for (int round = 0; round < settings_.moves; ++round) {
     std::vector<Proposal> proposals;
     std::vector<Particle> candidates;
-    for (std::int64_t a = g.simulations; a < g.simulations + batch; ++a) {
+    std::vector<std::size_t> mover;
+    for (std::int64_t i = 0; i < population; ++i) {
+      const std::int64_t a = round * population + i;
       auto stream = attempt_stream(settings_.seed, g.index, a, 0);
-      candidates.push_back(make_particle(priors_, kernel.propose(stream)));
+      std::vector<double> unit = kernel.step(g.particles[static_cast<std::size_t>(i)].unit, stream);
+      if (!inside_unit_cube(unit)) continue;  // zero prior density: refused without a run
+      candidates.push_back(make_particle(priors_, std::move(unit)));
       proposals.push_back({candidates.back().theta, simulation_seed(settings_.seed, g.index, a)});
+      mover.push_back(static_cast<std::size_t>(i));
     }
     const std::vector<Outcome> outcomes = simulator_(proposals);
-    if (cancelled && cancelled()) return Generation{g.index, g.tolerance, g.attempts, g.simulations, {}};
-    g.simulations += batch;
-    for (std::size_t i = 0;
-         i < outcomes.size() && static_cast<int>(g.particles.size()) < settings_.population; ++i) {
-      ++g.attempts;
-      if (!(outcomes[i].distance <= g.tolerance)) continue;
-      candidates[i].distance = outcomes[i].distance;
-      candidates[i].values = outcomes[i].values;
-      candidates[i].weight = 1.0 / kernel.mixture_density(candidates[i].unit);
-      g.particles.push_back(std::move(candidates[i]));
+    if (cancelled && cancelled()) return incomplete();
+    g.attempts += population;
+    g.simulations += static_cast<std::int64_t>(proposals.size());
+    for (std::size_t c = 0; c < outcomes.size(); ++c) {
+      if (!(outcomes[c].distance <= g.tolerance)) continue;
+      candidates[c].distance = outcomes[c].distance;
+      candidates[c].values = outcomes[c].values;
+      g.particles[mover[c]] = std::move(candidates[c]);
+      ++g.moved;
     }
   }
-  normalise(g.particles);
+  for (Particle& p : g.particles) p.weight = 1.0 / static_cast<double>(population);
   return g;
 }
 

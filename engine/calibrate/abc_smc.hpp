@@ -1,23 +1,28 @@
 #pragma once
-// Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC), the
-// population Monte Carlo form of Beaumont, Cornuet, Marin & Robert (2009)
-// and Toni et al. (2009), with tolerances chosen adaptively as a quantile of
-// the previous generation's distances (Del Moral, Doucet & Jasra 2012; Drovandi
-// & Pettitt 2011). docs/calibration.md says why this and not history matching.
+// Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC), with
+// tolerances chosen adaptively as a quantile of the previous generation's
+// distances (Del Moral, Doucet & Jasra 2012; Drovandi & Pettitt 2011).
+// docs/calibration.md says why this and not history matching.
 //
 // Parameters live in unit coordinates: each prior is uniform over its range
 // (or log-uniform: uniform in the logarithm), so the joint prior is uniform
-// on the unit cube and its density cancels from the weights. Proposals move a
-// particle of the previous generation by a Gaussian with twice the weighted
-// covariance of that generation (Beaumont et al. 2009), redrawn until inside
-// the cube.
+// on the unit cube. A generation is made by resample-move, the replenishment
+// ABC-SMC of Drovandi & Pettitt (2011) (also Del Moral, Doucet & Jasra 2012):
+// the previous particles within the new tolerance are resampled up to the
+// population, and each copy takes `moves` Metropolis-Hastings steps of
+// ABC-MCMC (Marjoram et al. 2003) with a Gaussian random walk (kernel.hpp).
+// Every particle keeps the weight 1 / population. The importance weights of
+// Beaumont et al. (2009), prior / sum_j w_j K(theta | theta_j), degenerated
+// with 17 free parameters (an effective sample of 3 of 100): in many
+// dimensions a proposal is near only its own parent, so its weight is about
+// exp(q / 2) / w_parent with q its squared Mahalanobis step, a quantity
+// spread over orders of magnitude. docs/calibration.md has the measurements.
 //
 // Determinism: attempt a of generation g draws from its own counter-based
 // stream (seed, g, a) and simulates with a seed derived from the same, so a
-// simulation is a pure function of (seed, g, a). Attempts run in batches of a
-// size fixed by the counts so far, never by the threads; a generation accepts
-// the first `population` successes in attempt order. Any thread count gives
-// the same bits.
+// simulation is a pure function of (seed, g, a). Each round of moves is one
+// batch of `population` attempts, never sized by the threads. Any thread
+// count gives the same bits.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -41,6 +46,7 @@ struct AbcSettings {
   double min_acceptance = 0.02;
   double quantile = 0.5;
   std::uint64_t seed = 1;
+  int moves = 3;  // Metropolis-Hastings steps per particle and generation
 };
 
 struct Particle {
@@ -52,10 +58,11 @@ struct Particle {
 struct Generation {
   int index = 0;
   double tolerance = 0;                  // distances <= tolerance were accepted (+inf for generation 0)
-  std::int64_t attempts = 0;             // simulations up to the population-th acceptance
-  std::int64_t simulations = 0;          // simulations run, batches' surplus included
-  double acceptance_rate() const;        // population / attempts
-  double effective_sample_size() const;  // 1 / sum of squared normalised weights
+  std::int64_t attempts = 0;             // moves tried (population x moves; the population for generation 0)
+  std::int64_t simulations = 0;          // simulations run (a move out of the prior's support runs none)
+  std::int64_t moved = 0;                // moves taken
+  double acceptance_rate() const;        // moved / attempts (1 for generation 0)
+  double effective_sample_size() const;  // 1 / sum of squared normalised weights, copies merged
   std::vector<Particle> particles;
 };
 
@@ -83,7 +90,7 @@ class AbcSmc {
   // Generation 0: `population` draws from the prior, all accepted, equal weights.
   Generation prior_sample() const;
   // The next generation after `previous`, within `simulations_left`; an empty
-  // population when the budget ran out before it was complete.
+  // population when its population x moves simulations do not fit.
   // Stops (empty population) after a batch when `cancelled` says so.
   Generation next(const Generation& previous, std::int64_t simulations_left,
                   const std::function<bool()>& cancelled = {}) const;

@@ -49,7 +49,8 @@ std::vector<PriorRange> priors(const Calibration& c) {
 
 AbcSettings settings(const Calibration& c) {
   const CalibrationSpec& s = c.spec;
-  return {s.population, s.budget / s.replications, s.generations, s.min_acceptance, s.quantile, s.seed};
+  return {s.population, s.budget / s.replications, s.generations, s.min_acceptance, s.quantile, s.seed,
+          s.moves};
 }
 
 double distance(const std::vector<Judgement>& judged, const std::vector<std::size_t>& in_distance) {

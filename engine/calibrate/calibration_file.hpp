@@ -28,6 +28,7 @@ struct CalibrationSpec {
   double min_acceptance = 0.02;  // stop once a generation accepts fewer of the particles it tries
   double quantile = 0.5;         // next tolerance: this quantile of the current distances
   std::uint64_t seed = 1;
+  int moves = 3;  // Metropolis-Hastings moves per particle and generation
 };
 
 // Reads and checks a calibration file. `base` is the loaded scenario the file

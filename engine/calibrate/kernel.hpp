@@ -1,8 +1,8 @@
 #pragma once
-// The perturbation kernel of ABC-SMC (Beaumont et al. 2009): a particle of
-// the previous generation, chosen by weight, moved by a Gaussian with twice
-// the generation's weighted covariance, in unit coordinates and redrawn until
-// inside the unit cube. Private to the calibration layer (abc_smc.cpp).
+// The move of ABC-SMC (Drovandi & Pettitt 2011): a Metropolis-Hastings random
+// walk in unit coordinates whose Gaussian steps have the survivors' weighted
+// covariance scaled by 2.38^2 / k (Roberts, Gelman & Gilks 1997). Private to
+// the calibration layer (abc_smc.cpp).
 #include <vector>
 
 #include "calibrate/abc_smc.hpp"
@@ -12,20 +12,20 @@ namespace score::calibrate {
 
 class Kernel {
  public:
-  explicit Kernel(const std::vector<Particle>& previous);
+  // The particles the walk's covariance is estimated from (weights need not
+  // be normalised).
+  explicit Kernel(const std::vector<Particle>& survivors);
 
-  // A proposal from `stream`'s draws alone.
-  std::vector<double> propose(experiment::detail::Stream& stream) const;
-  // sum_j w_j K(unit | particle j), up to the Gaussian's constant (the same
-  // for every proposal of a generation, so it cancels once weights are
-  // normalised).
-  double mixture_density(const std::vector<double>& unit) const;
+  // A step from `from`, from `stream`'s draws alone; it may leave the unit
+  // cube, where the uniform prior is zero and the move is refused.
+  std::vector<double> step(const std::vector<double>& from, experiment::detail::Stream& stream) const;
 
  private:
-  const std::vector<Particle>& previous_;
   std::size_t k_ = 0;
-  std::vector<double> lower_;       // Cholesky factor L of the covariance, row-major k x k
-  std::vector<double> cumulative_;  // cumulative weights, for picking a particle
+  std::vector<double> lower_;  // Cholesky factor L of the step's covariance, row-major k x k
 };
+
+// Whether a unit coordinate vector lies inside the prior's support.
+bool inside_unit_cube(const std::vector<double>& unit);
 
 }  // namespace score::calibrate

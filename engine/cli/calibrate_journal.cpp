@@ -66,6 +66,7 @@ CalibrationJournal::CalibrationJournal(const fs::path& target, const std::string
     gen.attempts = static_cast<std::int64_t>(summary->second[1]);
     gen.simulations = static_cast<std::int64_t>(summary->second[2]);
     const auto count = static_cast<std::uint64_t>(summary->second[3]);
+    if (summary->second.size() > 4) gen.moved = static_cast<std::int64_t>(summary->second[4]);
     for (std::uint64_t i = 0; i < count; ++i) {
       const std::vector<double>& v = records.at(record_id(g, i));
       calibrate::Particle p;
@@ -97,6 +98,7 @@ void CalibrationJournal::append(const calibrate::Generation& g) {
   v[1] = static_cast<double>(g.attempts);
   v[2] = static_cast<double>(g.simulations);
   v[3] = static_cast<double>(g.particles.size());
+  if (v.size() > 4) v[4] = static_cast<double>(g.moved);
   journal_->append(record_id(g.index, kSummary), v);
 }
 
