@@ -27,11 +27,13 @@ namespace {
 namespace fs = std::filesystem;
 using calibrate::Generation;
 
+// Generation 0 draws its particles from the prior; later generations move
+// resampled copies (resample-move), so what is accepted is a share of moves.
 void print_generation(const Generation& g, int replications) {
-  std::fprintf(stderr,
-               "generation %2d: tolerance %-9.4g accepted %5.1f%% of %lld tried, ESS %.0f, %lld runs\n",
+  std::fprintf(stderr, "generation %2d: tolerance %-9.4g accepted %5.1f%% of %lld %s, ESS %.0f, %lld runs\n",
                g.index, g.tolerance, 100 * g.acceptance_rate(), static_cast<long long>(g.attempts),
-               g.effective_sample_size(), static_cast<long long>(g.simulations * replications));
+               g.index == 0 ? "prior draws" : "moves", g.effective_sample_size(),
+               static_cast<long long>(g.simulations * replications));
 }
 
 // The inputs a journal belongs to: the calibration file, its targets file
