@@ -35,7 +35,9 @@ class SignalledRun {
     pid_ = ::fork();
     if (pid_ == 0) {
       ::fcntl(fds[1], F_SETFD, 0);  // this one keeps the write end
-      if (ignore_sigint) ::signal(SIGINT, SIG_IGN);
+      // Set either way: a test runner started from a script in the
+      // background has SIGINT ignored, which `score` would inherit.
+      ::signal(SIGINT, ignore_sigint ? SIG_IGN : SIG_DFL);
       ::setenv("SCORE_TEST_READY_FD", std::to_string(fds[1]).c_str(), 1);
       const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       ::dup2(out, 1);
