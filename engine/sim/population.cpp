@@ -85,19 +85,8 @@ std::vector<Cluster> clusters(const State& s) {
 // Scratch space for building one cluster's links, reused across clusters.
 struct LinkScratch {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> drawn;  // (firm, peer), local ids
-  std::vector<std::uint32_t> start, sorted;
+  std::vector<std::uint32_t> start, at, by_target, sorted;
 };
-
-// Sorts a firm's few peers in place (a handful: insertion sort beats a call
-// to std::sort at that size).
-void sort_few(std::uint32_t* b, std::uint32_t* e) {
-  for (std::uint32_t* i = b + (b != e); i < e; ++i) {
-    const std::uint32_t v = *i;
-    std::uint32_t* j = i;
-    for (; j != b && *(j - 1) > v; --j) *j = *(j - 1);
-    *j = v;
-  }
-}
 
 // The end of a firm's peers as the engine has always listed them: std::unique
 // applied until it stops changing the list. One call drops the repeats of a
@@ -114,9 +103,10 @@ std::uint32_t* repeated_unique(std::uint32_t* b, std::uint32_t* e) {
 
 // The peer links of one cluster, sorted and without repeats, appended to
 // `out`: each firm draws half its links, and links are symmetric, so the
-// mean degree is peer_degree. Links are bucketed by source (a counting sort:
-// clusters are small and local ids dense), then each firm's few targets are
-// sorted in place.
+// mean degree is peer_degree. The links are sorted by two counting sorts
+// (clusters are small and local ids dense): by target, then, keeping that
+// order, by source. A firm has as many links out as in, so one count serves
+// both.
 void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector<Edge>& out) {
   if (k.size < 2) return;
   const double degree = s.model->countries[static_cast<std::size_t>(k.country)].peer_degree;
@@ -135,17 +125,21 @@ void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector
     }
   }
   for (std::size_t v = 0; v < n; ++v) w.start[v + 1] += w.start[v];
-  w.sorted.resize(w.start[n]);
-  // Each bucket filled from its end: start[v + 1] then begins v's bucket.
+  // By target: each link's source, in its target's bucket.
+  w.at.assign(w.start.begin(), w.start.end() - 1);
+  w.by_target.resize(w.start[n]);
   for (const auto& [a, b] : w.drawn) {
-    w.sorted[--w.start[a + 1]] = b;
-    w.sorted[--w.start[b + 1]] = a;
+    w.by_target[w.at[b]++] = a;
+    w.by_target[w.at[a]++] = b;
   }
+  // By source, targets visited in order: each bucket comes out sorted.
+  w.at.assign(w.start.begin(), w.start.end() - 1);
+  w.sorted.resize(w.start[n]);
+  for (std::uint32_t t = 0; t < n; ++t)
+    for (std::uint32_t e = w.start[t]; e < w.start[t + 1]; ++e) w.sorted[w.at[w.by_target[e]]++] = t;
   for (std::uint32_t v = 0; v < n; ++v) {
-    std::uint32_t* const b = w.sorted.data() + w.start[v + 1];
-    std::uint32_t* const e = w.sorted.data() + (v + 1 < n ? w.start[v + 2] : w.sorted.size());
-    sort_few(b, e);
-    const std::uint32_t* const end = repeated_unique(b, e);
+    std::uint32_t* const b = w.sorted.data() + w.start[v];
+    const std::uint32_t* const end = repeated_unique(b, w.sorted.data() + w.start[v + 1]);
     for (const std::uint32_t* t = b; t != end; ++t) out.emplace_back(first + v, first + *t);
   }
 }
