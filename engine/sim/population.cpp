@@ -101,12 +101,11 @@ std::uint32_t* repeated_unique(std::uint32_t* b, std::uint32_t* e) {
   return end;
 }
 
-// The peer links of one cluster, sorted and without repeats, appended to
-// `out`: each firm draws half its links, and links are symmetric, so the
-// mean degree is peer_degree. The links are sorted by two counting sorts
-// (clusters are small and local ids dense): by target, then, keeping that
-// order, by source. A firm has as many links out as in, so one count serves
-// both.
+// The peer links of one cluster, by firm, each firm's peers as
+// repeated_unique leaves them, appended to `out`: each firm draws half its links, and links are symmetric, so
+// the mean degree is peer_degree. The links are sorted by two counting sorts (clusters are small and local
+// ids dense): by target, then, keeping that order, by source. A firm has as many links out as in, so one
+// count serves both.
 void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector<Edge>& out) {
   if (k.size < 2) return;
   const double degree = s.model->countries[static_cast<std::size_t>(k.country)].peer_degree;
