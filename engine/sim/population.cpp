@@ -84,42 +84,62 @@ std::vector<Cluster> clusters(const State& s) {
 
 // Scratch space for building one cluster's links, reused across clusters.
 struct LinkScratch {
-  std::vector<std::uint32_t> from, to, start, sorted;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> drawn;  // (firm, peer), local ids
+  std::vector<std::uint32_t> start, at, by_target, sorted;
 };
 
-// The peer links of one cluster, sorted and without repeats: each firm draws
-// half its links, and links are symmetric, so the mean degree is peer_degree.
-// Links are bucketed by source (a counting sort: clusters are small and
-// local ids dense), then each firm's few targets are sorted in place.
+// The end of a firm's peers as the engine has always listed them: std::unique
+// applied until it stops changing the list. One call drops the repeats of a
+// sorted list; a later one can find two equal values in the leftovers past
+// its end and pull them in, so a peer drawn three times or more may be
+// listed twice, after the others (a quirk kept so results stay the same).
+// Values before an earlier end never change, so calling again only when the
+// reader reaches the end gives what calling on every step gave.
+std::uint32_t* repeated_unique(std::uint32_t* b, std::uint32_t* e) {
+  std::uint32_t* end = std::unique(b, e);
+  for (std::uint32_t* again = std::unique(b, e); again != end; again = std::unique(b, e)) end = again;
+  return end;
+}
+
+// The peer links of one cluster, by firm, each firm's peers as
+// repeated_unique leaves them, appended to `out`: each firm draws half its links, and links are symmetric, so
+// the mean degree is peer_degree. The links are sorted by two counting sorts (clusters are small and local
+// ids dense): by target, then, keeping that order, by source. A firm has as many links out as in, so one
+// count serves both.
 void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector<Edge>& out) {
-  out.clear();
   if (k.size < 2) return;
   const double degree = s.model->countries[static_cast<std::size_t>(k.country)].peer_degree;
-  w.from.clear();
-  w.to.clear();
-  for (int i = k.first; i < k.first + k.size; ++i) {
-    Rng rng(s.model->seed, s.replication, 0, static_cast<std::uint32_t>(i), Purpose::network);
+  const auto first = static_cast<std::uint32_t>(k.first), n = static_cast<std::uint32_t>(k.size);
+  w.drawn.clear();
+  w.start.assign(static_cast<std::size_t>(n) + 1, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    Rng rng(s.model->seed, s.replication, 0, first + i, Purpose::network);
     const int links = static_cast<int>(std::floor(degree / 2 + rng.uniform32()));
     for (int l = 0; l < links; ++l) {
-      const auto j = static_cast<std::uint32_t>(k.first) + rng.below32(static_cast<std::uint32_t>(k.size));
-      if (j == static_cast<std::uint32_t>(i)) continue;
-      w.from.insert(w.from.end(), {static_cast<std::uint32_t>(i), j});
-      w.to.insert(w.to.end(), {j, static_cast<std::uint32_t>(i)});
+      const std::uint32_t j = rng.below32(n);
+      if (j == i) continue;
+      w.drawn.emplace_back(i, j);
+      ++w.start[i + 1];
+      ++w.start[j + 1];
     }
   }
-  const auto first = static_cast<std::uint32_t>(k.first);
-  w.start.assign(static_cast<std::size_t>(k.size) + 1, 0);
-  for (const std::uint32_t a : w.from) ++w.start[a - first + 1];
-  for (std::size_t v = 0; v < static_cast<std::size_t>(k.size); ++v) w.start[v + 1] += w.start[v];
-  w.sorted.resize(w.to.size());
-  for (std::size_t e = 0; e < w.from.size(); ++e) w.sorted[w.start[w.from[e] - first]++] = w.to[e];
-  // start[v] now ends v's bucket; buckets follow each other from 0.
-  std::uint32_t begin = 0;
-  for (std::size_t v = 0; v < static_cast<std::size_t>(k.size); ++v) {
-    const auto b = w.sorted.begin() + begin, e = w.sorted.begin() + w.start[v];
-    std::sort(b, e);
-    for (auto t = b; t != std::unique(b, e); ++t) out.emplace_back(first + static_cast<std::uint32_t>(v), *t);
-    begin = w.start[v];
+  for (std::size_t v = 0; v < n; ++v) w.start[v + 1] += w.start[v];
+  // By target: each link's source, in its target's bucket.
+  w.at.assign(w.start.begin(), w.start.end() - 1);
+  w.by_target.resize(w.start[n]);
+  for (const auto& [a, b] : w.drawn) {
+    w.by_target[w.at[b]++] = a;
+    w.by_target[w.at[a]++] = b;
+  }
+  // By source, targets visited in order: each bucket comes out sorted.
+  w.at.assign(w.start.begin(), w.start.end() - 1);
+  w.sorted.resize(w.start[n]);
+  for (std::uint32_t t = 0; t < n; ++t)
+    for (std::uint32_t e = w.start[t]; e < w.start[t + 1]; ++e) w.sorted[w.at[w.by_target[e]]++] = t;
+  for (std::uint32_t v = 0; v < n; ++v) {
+    std::uint32_t* const b = w.sorted.data() + w.start[v];
+    const std::uint32_t* const end = repeated_unique(b, w.sorted.data() + w.start[v + 1]);
+    for (const std::uint32_t* t = b; t != end; ++t) out.emplace_back(first + v, first + *t);
   }
 }
 
@@ -169,11 +189,15 @@ Graph peer_graph(const State& s) {
   std::vector<std::vector<Edge>> blocks((all.size() + kBlock - 1) / kBlock);
   threads::for_each(std::size_t{0}, blocks.size(), [&](std::size_t b) {
     LinkScratch work;
-    std::vector<Edge> links;
+    std::size_t room = 0;  // an upper bound on the block's links: no reallocation
     for (std::size_t k = b * kBlock; k < std::min(all.size(), (b + 1) * kBlock); ++k) {
-      cluster_links(s, all[k], work, links);
-      blocks[b].insert(blocks[b].end(), links.begin(), links.end());
+      const double degree = s.model->countries[static_cast<std::size_t>(all[k].country)].peer_degree;
+      room +=
+          static_cast<std::size_t>(all[k].size) * 2 * static_cast<std::size_t>(std::floor(degree / 2 + 1));
     }
+    blocks[b].reserve(room);
+    for (std::size_t k = b * kBlock; k < std::min(all.size(), (b + 1) * kBlock); ++k)
+      cluster_links(s, all[k], work, blocks[b]);
   });
   std::size_t edges = 0;
   for (const auto& block : blocks) edges += block.size();

@@ -40,6 +40,13 @@ void use_setup(State& s, const Setup& setup) {
   s.networks = setup.networks;
 }
 
+std::size_t setup_capacity(const model::Description& model, std::size_t wanted) {
+  constexpr double kBudgetBytes = 256.0 * 1024 * 1024, kBytesPerFirm = 48;
+  const double fits =
+      kBudgetBytes / (kBytesPerFirm * static_cast<double>(std::max<std::int64_t>(1, model.total_firms())));
+  return std::max<std::size_t>(1, std::min(wanted, static_cast<std::size_t>(fits)));
+}
+
 std::shared_ptr<const Setup> SetupCache::find(const std::vector<std::uint64_t>& key) const {
   std::lock_guard lock(mutex_);
   const auto it =

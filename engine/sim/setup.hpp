@@ -32,10 +32,16 @@ Setup copy_setup(const State& state);
 // Gives a fresh state the set-up drawn for another with the same key.
 void use_setup(State& state, const Setup& setup);
 
+// How many set-ups a SetupCache for this model should hold: `wanted` (the
+// replications that could share them), cut to what fits in 256 MiB at about
+// 48 bytes a firm (the firms' links and the three networks: 69 set-ups of
+// the history), and at least one.
+std::size_t setup_capacity(const model::Description& model, std::size_t wanted);
+
 // The set-ups of recent replications, shared between threads: a point of a
 // sweep asks for each replication's set-up and builds it only when no
-// earlier point with the same key has. Holds at most `capacity` set-ups,
-// dropping the oldest.
+// earlier point with the same key has. Holds at most `capacity` set-ups
+// (setup_capacity), dropping the oldest.
 class SetupCache {
  public:
   explicit SetupCache(std::size_t capacity) : capacity_(capacity) {}

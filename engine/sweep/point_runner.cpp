@@ -124,7 +124,7 @@ bool run_points(const Sweep& sweep, PointSource& source, const RunPointsOptions&
   // of one seed, run one after another (setup_order), to share them.
   std::optional<sim::SetupCache> setups;
   if (!options.hooks.setups && shares_seeds(sweep))
-    setups.emplace(static_cast<std::size_t>((workers + 1) * reps));
+    setups.emplace(sim::setup_capacity(sweep.base.model, static_cast<std::size_t>((workers + 1) * reps)));
   PointRunHooks hooks{[&] {
                         stopping();
                         if (options.hooks.on_month) options.hooks.on_month();

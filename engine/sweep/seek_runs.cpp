@@ -65,19 +65,9 @@ const model::Description& SeekRuns::model_at(double value) {
   return slot->model;
 }
 
-namespace {
-
-// Set-ups kept for the next lever values: as many replications as fit in
-// 256 MiB (about 48 bytes a firm: the firms' links and the three networks),
-// at least one and at most 256.
-std::size_t setup_capacity(const model::Description& model) {
-  constexpr double kBudgetBytes = 256.0 * 1024 * 1024, kBytesPerFirm = 48;
-  const double fits =
-      kBudgetBytes / (kBytesPerFirm * static_cast<double>(std::max<std::int64_t>(1, model.total_firms())));
-  return static_cast<std::size_t>(std::clamp(fits, 1.0, 256.0));
-}
-
-}  // namespace
+// Set-ups kept for the next lever values: at most this many replications,
+// fewer where they would not fit (sim::setup_capacity).
+constexpr std::size_t kMaxSetups = 256;
 
 // The shared set-ups while every value's set-up reads what the first one's
 // did; null from the first value whose set-up differs (nothing to share).
@@ -85,7 +75,7 @@ sim::SetupCache* SeekRuns::setups_for(const model::Description& model) {
   if (!sharing_) return nullptr;
   std::vector<std::uint64_t> key = sim::setup_key(model, 0);
   if (!setups_) {
-    setups_.emplace(setup_capacity(model));
+    setups_.emplace(sim::setup_capacity(model, kMaxSetups));
     first_key_ = std::move(key);
   } else if (key != first_key_) {
     sharing_ = false;

@@ -70,5 +70,17 @@ TEST(SharedSetup, TheCacheKeepsTheNewestUpToItsCapacity) {
   EXPECT_EQ(SetupCache(0).find(a), nullptr);
 }
 
+TEST(SharedSetup, TheCapacityIsWhatCanShareCutToTheMemoryBudget) {
+  model::Description m = test::small_world();
+  EXPECT_EQ(setup_capacity(m, 8), 8u);  // a small population: all that can share
+  EXPECT_EQ(setup_capacity(m, 0), 1u);  // at least one
+  // 10 M firms at about 48 bytes each: 256 MiB holds fewer than the 40 asked.
+  m.countries[0].eligible_firms = 10'000'000;
+  EXPECT_LT(setup_capacity(m, 40), 40u);
+  EXPECT_GE(setup_capacity(m, 40), 1u);
+  m.countries[0].eligible_firms = 1'000'000'000;
+  EXPECT_EQ(setup_capacity(m, 40), 1u);
+}
+
 }  // namespace
 }  // namespace score::sim
