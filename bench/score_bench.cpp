@@ -12,6 +12,7 @@
 // (identical=yes|no). Peak memory is the process's getrusage peak, read
 // after the single runs and before the batch and STREAM allocate more: run
 // one configuration per process for a clean figure.
+#include <sys/resource.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <unistd.h>
@@ -242,6 +243,16 @@ int run_configuration(const Args& args, int threads) {
   return args.check_identity && !identical ? 1 : 0;
 }
 
+// CPU time of the whole process so far (every thread, user and system).
+double cpu_seconds() {
+  rusage use{};
+  getrusage(RUSAGE_SELF, &use);
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec);
+  };
+  return seconds(use.ru_utime) + seconds(use.ru_stime);
+}
+
 // Runs of the history scenario (replications of it: the sweep engine's
 // runs differ in parameters, not in cost).
 int run_history(const Args& args, int threads) {
@@ -255,17 +266,21 @@ int run_history(const Args& args, int threads) {
   const std::optional<std::filesystem::path> results =
       args.write_output && !args.check_identity ? std::optional(dir / "history.h5") : std::nullopt;
 
-  std::vector<double> wall, wall_other, share, busy, output;
+  std::vector<double> wall, wall_other, share, busy, output, cpu, cpu_other;
   BatchResult b, b_other;
   for (int k = 0; k < args.repeat; ++k) {
+    double cpu_before = cpu_seconds();
     b = run_batch(model, threads, results, info);
+    cpu.push_back(cpu_seconds() - cpu_before);
     wall.push_back(b.wall_s);
     if (results) {
       output.push_back(b.output_s);
       share.push_back(output_cost(b.wall_s, run_batch(model, threads, std::nullopt, info).wall_s));
       busy.push_back(b.output_s / (threads * b.wall_s));
     }
+    cpu_before = cpu_seconds();
     b_other = run_batch(model, other, results, info);
+    cpu_other.push_back(cpu_seconds() - cpu_before);
     wall_other.push_back(b_other.wall_s);
   }
   std::error_code ignored;
@@ -289,6 +304,12 @@ int run_history(const Args& args, int threads) {
     line.real("runs_per_s_1t", args.runs / median(wall_other));
     line.real("speedup_batch", median(wall_other) / median(wall));
   }
+  // CPU time per run: more on T threads than on 1 is work the threads add
+  // (contention for caches, memory, the allocator); busy_share below 1 is
+  // time a thread waited (load balance, serial parts, other processes).
+  line.real("cpu_per_run_ms", 1e3 * median(cpu) / args.runs);
+  line.real("busy_share", median(cpu) / (threads * median(wall)));
+  if (threads > 1) line.real("cpu_per_run_ms_1t", 1e3 * median(cpu_other) / args.runs);
   if (results) {
     line.real("output_s", median(output));
     line.real("output_share", median(share));

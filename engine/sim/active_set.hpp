@@ -42,26 +42,40 @@ struct ActiveSet {
   Calendar gives_up;     // an aware firm's patience runs out (checked against Firms::since)
 };
 
-// Adds sorted ids to a sorted list.
+// Adds ids (any order, none in the list yet) to a sorted list. From the
+// back: each id finds its place by binary search and the run of the list
+// after it moves up in one block, so the cost is that of the ids and of the
+// part of the list after the first of them.
 inline void add_sorted(Ids& list, Ids ids) {
-  std::sort(ids.begin(), ids.end());
-  const auto middle = static_cast<std::ptrdiff_t>(list.size());
-  list.insert(list.end(), ids.begin(), ids.end());
-  std::inplace_merge(list.begin(), list.begin() + middle, list.end());
+  if (ids.empty()) return;
+  if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+  const auto old_size = static_cast<std::ptrdiff_t>(list.size());
+  list.resize(list.size() + ids.size());
+  auto end = list.begin() + old_size;  // the old list not yet moved is [begin, end)
+  auto out = list.end();               // filled from the back
+  for (auto id = ids.crbegin(); id != ids.crend(); ++id) {
+    const auto at = std::upper_bound(list.begin(), end, *id);
+    out = std::move_backward(at, end, out);
+    *--out = *id;
+    end = at;
+  }
 }
 
-// Removes ids (any order) from a sorted list.
+// Removes ids (any order) from a sorted list. Each id is found by binary
+// search and the run of kept ids before it moves down in one block: no
+// allocation, and the ids before the first removed one stay where they are.
 inline void remove_sorted(Ids& list, Ids ids) {
   if (ids.empty()) return;
-  std::sort(ids.begin(), ids.end());
-  // In place, from the first id removed on: one pass, no allocation.
-  auto out = std::lower_bound(list.begin(), list.end(), ids.front());
-  auto gone = ids.cbegin();
-  for (auto in = out; in != list.end(); ++in) {
-    while (gone != ids.cend() && *gone < *in) ++gone;
-    if (gone != ids.cend() && *gone == *in) continue;
-    *out++ = *in;
+  if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+  auto in = std::lower_bound(list.begin(), list.end(), ids.front());
+  auto out = in;
+  for (const std::int32_t id : ids) {
+    const auto at = std::lower_bound(in, list.end(), id);
+    out = out == in ? at : std::move(in, at, out);
+    in = at;
+    if (in != list.end() && *in == id) ++in;
   }
+  out = out == in ? list.end() : std::move(in, list.end(), out);
   list.erase(out, list.end());
 }
 

@@ -11,6 +11,8 @@ namespace score::sim {
 using model::FunderKind;
 using model::Payer;
 
+static_assert(static_cast<int>(Line::overhead) + 1 == kLines, "FundingMonth's lists cover every line");
+
 namespace {
 
 // The months a funder pays in within a phase (inclusive steps; empty when
@@ -76,6 +78,8 @@ bool earmarked(const model::Funder& f, FunderKind kind, int country, Line line) 
   return f.kind == kind && f.funds_country(country) && f.lines[static_cast<std::size_t>(line)];
 }
 
+inline const FundingMonth& month_table(const State& s);
+
 // Spends up to `amount` from the funders of a kind whose earmarks allow the
 // line in the country, pro rata to what each has left, so no budget is
 // ever overspent.
@@ -83,10 +87,8 @@ double spend_pool(State& s, FunderKind kind, int country, Line line, double amou
   const double left = budget_left(s, kind, country, line);
   if (left <= 0 || amount <= 0) return 0;
   const double paid = std::min(amount, left);
-  for (std::size_t j = 0; j < s.funders.size(); ++j) {
-    if (!earmarked(s.model->funders[j], kind, country, line)) continue;
+  for (const std::uint32_t j : month_table(s).earmarked_for(kind, country, static_cast<int>(line)))
     spend(s, j, country, std::min(funder_left(s, j), paid * funder_left(s, j) / left));
-  }
   return paid;
 }
 
@@ -124,11 +126,15 @@ bool plans_now(const State& s, std::size_t j, int phase) {
 // This month's table. The rules read nothing else, so a caller outside the
 // monthly step (a test that moves the month or changes a funder) fills it
 // again with plan_funding_month first.
-const FundingMonth& month_table(const State& s) {
-  if (s.funding_month.step != s.step)
-    throw std::logic_error("funding rules read in month " + std::to_string(s.step) +
-                           " but the funding table is of month " + std::to_string(s.funding_month.step) +
-                           ": call plan_funding_month first");
+[[noreturn, gnu::noinline, gnu::cold]] void stale_table(const State& s) {
+  throw std::logic_error("funding rules read in month " + std::to_string(s.step) +
+                         " but the funding table is of month " + std::to_string(s.funding_month.step) +
+                         ": call plan_funding_month first");
+}
+
+inline const FundingMonth& month_table(const State& s) {
+  if (s.funding_month.step != s.step) [[unlikely]]
+    stale_table(s);
   return s.funding_month;
 }
 
@@ -188,10 +194,10 @@ double plan_buyer_share(const State& s, Payer src, int firm) {
 Planned third_party(const State& s, Payer src, int firm, int module, double price, double rest) {
   Planned out;
   out.share = out.available = out.plan = plan_buyer_share(s, src, firm);
-  const int p = s.model->phase_at(s.step);
+  const int p = month_table(s).phase;
   if (p < 0) return out;
-  for (std::size_t j = 0; j < s.funders.size(); ++j) {
-    if (s.model->funders[j].kind != src || !funder_covers(s, j, firm, module, p)) continue;
+  for (const std::uint32_t j : month_table(s).planning(src)) {
+    if (!funder_covers(s, j, firm, module, p)) continue;
     const double share = funder_share(s, j, firm, p, rest);
     out.share += share;
     out.available += std::min(share, funder_left(s, j) / price);
@@ -244,7 +250,28 @@ void plan_funding_month(State& s) {
       if (earmarked(f, f.kind, c, Line::delivery))
         t.pools[static_cast<std::size_t>(c) * model::kPayers + static_cast<std::size_t>(f.kind)] = 1;
   }
+  // Who takes part, by kind and by earmark, in funder order: the rules
+  // walk these instead of every funder.
+  t.by_kind.clear();
+  t.kind_start.assign(1, 0);
+  for (int k = 0; k < model::kPayers; ++k) {
+    for (std::size_t j = 0; j < n; ++j)
+      if (t.plans[j] && static_cast<int>(s.model->funders[j].kind) == k)
+        t.by_kind.push_back(static_cast<std::uint32_t>(j));
+    t.kind_start.push_back(static_cast<std::uint32_t>(t.by_kind.size()));
+  }
+  t.earmarked.clear();
+  t.earmarked_start.assign(1, 0);
+  for (int c = 0; c < static_cast<int>(s.countries.size()); ++c)
+    for (int line = 0; line < kLines; ++line)
+      for (int k = 0; k < model::kPayers; ++k) {
+        const auto kind = static_cast<FunderKind>(k);
+        for (const std::uint32_t j : t.planning(kind))
+          if (earmarked(s.model->funders[j], kind, c, static_cast<Line>(line))) t.earmarked.push_back(j);
+        t.earmarked_start.push_back(static_cast<std::uint32_t>(t.earmarked.size()));
+      }
   t.step = s.step;
+  t.phase = p;
 }
 
 bool buyer_partnered(const State& s, int firm) {
@@ -283,10 +310,12 @@ bool pushed_by_partner(const State& s, int firm) {
   return buyer_pushes(s, firm) || (csr >= 0 && funder_left(s, static_cast<std::size_t>(csr)) > 0);
 }
 
+// Funders that do not take part have nothing left, so the month's lists of
+// those that do give the same sum.
 double budget_left(const State& s, FunderKind kind, int country, Line line) {
   double left = 0;
-  for (std::size_t j = 0; j < s.funders.size(); ++j)
-    if (earmarked(s.model->funders[j], kind, country, line)) left += funder_left(s, j);
+  for (const std::uint32_t j : month_table(s).earmarked_for(kind, country, static_cast<int>(line)))
+    left += funder_left(s, j);
   return left;
 }
 
@@ -345,12 +374,13 @@ namespace {
 // up to its share as quoted (its `rest`: the share of the price left to it).
 // The plan's part, as quoted, is paid first and spends no budget.
 void spend_third_party(State& s, const Quote& q, Payer src, int firm, int module) {
-  const int p = s.model->phase_at(s.step);
+  const int p = month_table(s).phase;
   const int c = s.firms.country[static_cast<std::size_t>(firm)];
   const auto k = static_cast<std::size_t>(src);
   double amount = q.by_payer[k] - std::min(q.by_payer[k], q.plan_share[k] * q.price);
-  for (std::size_t j = 0; j < s.funders.size() && amount > 0; ++j) {
-    if (s.model->funders[j].kind != src || !funder_covers(s, j, firm, module, p)) continue;
+  for (const std::uint32_t j : month_table(s).planning(src)) {
+    if (amount <= 0) break;
+    if (!funder_covers(s, j, firm, module, p)) continue;
     const double part =
         std::min({amount, funder_share(s, j, firm, p, q.rest[k]) * q.price, funder_left(s, j)});
     spend(s, j, c, part);
@@ -380,8 +410,13 @@ void book(State& s, const Quote& q, int c, int provider) {
 }  // namespace
 
 Quote pay_delivery(State& s, int firm, int provider, int module) {
-  const int c = s.firms.country[static_cast<std::size_t>(firm)];
   const Quote q = quote_delivery(s, firm, module, s.providers[static_cast<std::size_t>(provider)].licensed);
+  pay_quote(s, firm, provider, module, q);
+  return q;
+}
+
+void pay_quote(State& s, int firm, int provider, int module, const Quote& q) {
+  const int c = s.firms.country[static_cast<std::size_t>(firm)];
   for (const Payer src : model::payment_order()) {
     const double amount = q.by_payer[static_cast<std::size_t>(src)];
     if (amount <= 0 || !model::payer_info(src).funder_kind) continue;
@@ -392,7 +427,6 @@ Quote pay_delivery(State& s, int firm, int provider, int module) {
   }
   s.firms.fees_paid_usd[static_cast<std::size_t>(firm)] += static_cast<float>(q.fee());
   book(s, q, c, provider);
-  return q;
 }
 
 namespace {

@@ -53,6 +53,9 @@ double expected_fee(const State& s, int firm, int module);
 // Pays for one delivery as quoted, spending budgets and recording revenues
 // and costs in the series and the provider's accounts.
 Quote pay_delivery(State& s, int firm, int provider, int module);
+// The same with the quote already made for this firm, module and provider
+// (nothing spent since): the seat allocation quotes once to check the seat.
+void pay_quote(State& s, int firm, int provider, int module, const Quote& q);
 
 // Pays a programme cost line in a country: donors if the phase lets them,
 // the ILO for the rest. Returns what was paid (less when budgets run short).

@@ -4,7 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
+#include <random>
 
+#include "core/threads.hpp"
+#include "sim/parallel.hpp"
 #include "sim/simulation.hpp"
 #include "world.hpp"
 
@@ -86,6 +90,50 @@ TEST(ActiveSet, UnreachedFirmsHaveNoProfileYet) {
     }
   }
   EXPECT_GT(unreached, 0);
+}
+
+// The sorted lists change as sets do, whether changed in place or in
+// parallel pieces (long lists), on any thread count: ids added in any order,
+// ids removed in any order, repeated, or not in the list at all.
+TEST(SortedLists, AddAndRemoveAsSets) {
+  for (const std::size_t size : {std::size_t{0}, std::size_t{1000}, 5 * kListPiece + 17}) {
+    std::mt19937 gen(static_cast<std::uint32_t>(size) + 1);
+    Ids universe(3 * size + 100);
+    for (std::size_t k = 0; k < universe.size(); ++k) universe[k] = static_cast<std::int32_t>(2 * k + 1);
+    std::shuffle(universe.begin(), universe.end(), gen);
+    Ids list(universe.begin(), universe.begin() + static_cast<std::ptrdiff_t>(size));
+    std::sort(list.begin(), list.end());
+    Ids added(universe.begin() + static_cast<std::ptrdiff_t>(size),
+              universe.begin() + static_cast<std::ptrdiff_t>(size + size / 3 + 10));
+    Ids removed;
+    for (std::size_t k = 0; k < list.size(); k += 3) removed.push_back(list[k]);
+    if (!removed.empty()) removed.push_back(removed.front());  // twice
+    removed.push_back(0);                                      // never listed
+    std::shuffle(removed.begin(), removed.end(), gen);
+
+    Ids sorted_added = added, sorted_removed = removed, with, without;
+    std::sort(sorted_added.begin(), sorted_added.end());
+    std::sort(sorted_removed.begin(), sorted_removed.end());
+    std::set_union(list.begin(), list.end(), sorted_added.begin(), sorted_added.end(),
+                   std::back_inserter(with));
+    std::set_difference(with.begin(), with.end(), sorted_removed.begin(), sorted_removed.end(),
+                        std::back_inserter(without));
+
+    Ids in_place = list;
+    add_sorted(in_place, added);
+    EXPECT_EQ(in_place, with) << size;
+    remove_sorted(in_place, removed);
+    EXPECT_EQ(in_place, without) << size;
+    for (const int threads : {1, 2}) {
+      Ids pieces = list;
+      threads::in_arena(threads, [&] {
+        add_sorted_parallel(pieces, added);
+        EXPECT_EQ(pieces, with) << size << " ids, " << threads << " threads";
+        remove_sorted_parallel(pieces, removed);
+      });
+      EXPECT_EQ(pieces, without) << size << " ids, " << threads << " threads";
+    }
+  }
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 // only the successes are weighed, against a draw uniform below p0: the same
 // probability, at the cost of the successes rather than of every waiting
 // firm. Firms coming back for a further module (rate 1) are all weighed.
+#include <algorithm>
 #include <bit>
 #include <cmath>
 
@@ -99,8 +100,8 @@ void give_up(State& s) {
     (trained ? left_returning : left_waiting).push_back(i);
     if (!trained) ++s.countries[static_cast<std::size_t>(f.country[u])].unaware;
   }
-  remove_sorted(s.active.waiting, std::move(left_waiting));
-  remove_sorted(s.active.returning, std::move(left_returning));
+  remove_sorted_parallel(s.active.waiting, std::move(left_waiting));
+  remove_sorted_parallel(s.active.returning, std::move(left_returning));
 }
 
 // First modules: Bernoulli(p0) trials over each open country's waiting
@@ -172,10 +173,13 @@ void decide_enrolment(State& s) {
   std::vector<std::uint8_t> open(s.countries.size());
   for (std::size_t c = 0; c < open.size(); ++c)
     open[c] = s.countries[c].plan && has_capacity(s, static_cast<int>(c));
+  // Both lists are sorted (countries are id ranges, each visited in id
+  // order; the returning list is sorted) and disjoint: one merge sorts them.
   Ids keen = first_modules(s, open);
-  Ids further = further_modules(s, open);
+  const Ids further = further_modules(s, open);
+  const auto middle = static_cast<std::ptrdiff_t>(keen.size());
   keen.insert(keen.end(), further.begin(), further.end());
-  std::sort(keen.begin(), keen.end());
+  std::inplace_merge(keen.begin(), keen.begin() + middle, keen.end());
   s.active.keen = std::move(keen);
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/threads.hpp"
 #include "sim/funding.hpp"
+#include "sim/parallel.hpp"
 #include "sim/processes.hpp"
 #include "sim/streams.hpp"
 
@@ -91,11 +92,10 @@ class FreeSeats {
 // Whether the seat at this provider can be given: not if the phase rations
 // unfunded seats and the planned money is gone, nor if the fee there (a
 // licensed provider's clients get no programme money) is more than the firm
-// can pay. Either is counted.
-bool seat_funded(State& s, int i, int provider) {
+// can pay. Either is counted. `q` gets the quote, which pays for the seat if given.
+bool seat_funded(State& s, int i, int provider, Quote& q) {
   const auto u = static_cast<std::size_t>(i);
-  const Quote q =
-      quote_delivery(s, i, s.firms.module[u], s.providers[static_cast<std::size_t>(provider)].licensed);
+  q = quote_delivery(s, i, s.firms.module[u], s.providers[static_cast<std::size_t>(provider)].licensed);
   const int c = s.firms.country[u];
   if (q.rationed) {
     s.series.at(Metric::seats_rationed, s.step, c) += 1;
@@ -108,14 +108,14 @@ bool seat_funded(State& s, int i, int provider) {
   return true;
 }
 
-void start_module(State& s, int i, int provider) {
+void start_module(State& s, int i, int provider, const Quote& q) {
   Firms& f = s.firms;
   const auto u = static_cast<std::size_t>(i);
   const int m = f.module[u];
   const int c = f.country[u];
   Stocks& stocks = s.stocks[static_cast<std::size_t>(c)];
   const Stocks before = stock_of(f, i);  // the fee changes a trained firm's payback
-  pay_delivery(s, i, provider, m);
+  pay_quote(s, i, provider, m, q);
   stocks.add_change(before, stock_of(f, i));
   stocks.in_training += 1;
   ++s.providers[static_cast<std::size_t>(provider)].seats_used;
@@ -139,20 +139,25 @@ void allocate_seats(State& s) {
     const std::vector<Keen>& keen = orders[static_cast<std::size_t>(c)];
     if (keen.empty()) continue;
     FreeSeats seats(s, c);
+    Quote quote;
     for (const Keen& k : keen) {
       const int p = seats.peek(k.provider_draw);
       if (p < 0) break;  // no seats left in the country this month
-      if (!seat_funded(s, k.firm, p)) continue;
+      if (!seat_funded(s, k.firm, p, quote)) continue;
       seats.take(k.provider_draw);
-      start_module(s, k.firm, p);
+      start_module(s, k.firm, p, quote);
     }
   }
-  // Firms that started leave the waiting and returning lists.
-  Ids started;
-  for (const std::int32_t i : s.active.keen)
-    if (s.firms.state[static_cast<std::size_t>(i)] == FirmState::training) started.push_back(i);
-  remove_sorted(s.active.waiting, started);
-  remove_sorted(s.active.returning, std::move(started));
+  // Firms that started leave the waiting list (a first module) or the
+  // returning one; the keen list is sorted, so these are too.
+  Ids from_waiting, from_returning;
+  for (const std::int32_t i : s.active.keen) {
+    const auto u = static_cast<std::size_t>(i);
+    if (s.firms.state[u] != FirmState::training) continue;
+    (s.firms.modules_done[u] == 0 ? from_waiting : from_returning).push_back(i);
+  }
+  remove_sorted_parallel(s.active.waiting, std::move(from_waiting));
+  remove_sorted_parallel(s.active.returning, std::move(from_returning));
   s.active.keen.clear();
 }
 

@@ -97,7 +97,7 @@ void progress_training(State& s) {
       s.active.gives_up.add(patience_ends(s, s.step), done.firm);
     }
   }
-  add_sorted(s.active.returning, std::move(returning));
+  add_sorted_parallel(s.active.returning, std::move(returning));
 }
 
 }  // namespace score::sim
