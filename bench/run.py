@@ -316,7 +316,7 @@ def run_targets(a):
     if len(engines) == 2:
         own = (f"Each engine ran its own tree's scenario, sweep and calibration files (the baseline's: "
                f"{rel_or_abs(engines[1][1].files_from, root)}).\n"
-               + "".join(f"- {n}\n" for n in sorted(notes)) + "\n")
+               + "".join(f"- {n}\n" for n in sorted(notes | targets.FAILED)) + "\n")
     text = (f"Machine: {machine()}; load average {load:.2f} before, {os.getloadavg()[0]:.2f} after; "
             f"{time.strftime('%Y-%m-%d %H:%M')}; medians of {a.samples} interleaved rounds.\n\n" + own
             + targets.table(res, a.threads, [n for n, _ in engines], files) + "\n")

@@ -174,13 +174,21 @@ def measure_bench(bench, args, keys):
     return {k: float(line[k]) for k in keys if k in line}
 
 
+# What an engine could not run, and why (its first line of error), for the
+# table's header.
+FAILED = set()
+
+
 def attempt(label, name, measure, engine):
-    """measure(engine), or None (logged) if the engine's process failed."""
+    """measure(engine), or None (logged, and added to FAILED) if the
+    engine's process failed."""
     try:
         return measure(engine)
     except subprocess.CalledProcessError as e:
-        err = (e.stderr or e.stdout or "").strip().splitlines()
-        log(f"  {label}: {name} failed (exit {e.returncode}): {err[-1] if err else ''}")
+        err = [l for l in (e.stderr or e.stdout or "").strip().splitlines() if l.strip("- ")]
+        why = err[0] if err else ""
+        log(f"  {label}: {name} failed (exit {e.returncode}): {why}")
+        FAILED.add(f"{label}: {name} failed (exit {e.returncode}): {why[:300]}")
         return None
 
 
