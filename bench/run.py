@@ -12,7 +12,7 @@ compared later; --from-raw FILE rebuilds the tables without running.
 
     python3 bench/run.py --targets --bench build-bench/bench/score-bench
                          --score build-bench/engine/cli/score [--baseline-rev REV]
-                         [--baseline-score S --baseline-bench B]
+                         [--baseline-score S --baseline-bench B [--baseline-src DIR]]
                          [--samples 3] [--sweep FILE] [--calibration FILE] [--out FILE.md]
 
 --targets prints the throughput targets instead (sweep, calibrate and seek
@@ -233,6 +233,8 @@ def main():
     ap.add_argument("--baseline-dir", default="build-bench-baseline", help="where the baseline engine is built")
     ap.add_argument("--baseline-score", help="with --targets: a baseline engine already built (its score) ...")
     ap.add_argument("--baseline-bench", help="... and its score-bench (instead of --baseline-rev)")
+    ap.add_argument("--baseline-src", help="... and the source tree whose scenario and sweep files it runs "
+                    "(default: this tree's)")
     ap.add_argument("--samples", type=int, default=3, help="with --targets: rounds per target (medians)")
     ap.add_argument("--sweep", default="bench/sweeps/history_200.toml", help="with --targets: the sweep timed")
     ap.add_argument("--mpi-sweep", default="bench/sweeps/history_40.toml", help="with --targets: the MPI sweep")
@@ -285,21 +287,38 @@ def targets_names():
     return targets.TARGETS
 
 
+def rel_or_abs(path, root):
+    if os.path.abspath(path) == os.path.abspath(root):
+        return "this tree"
+    inside = os.path.abspath(path).startswith(os.path.abspath(root) + os.sep)
+    return os.path.relpath(path, root) if inside else path
+
+
 def run_targets(a):
     import targets
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    engines = [("this", (a.score, a.bench))]
+    engines = [("this", targets.Engine(a.score, a.bench))]
     if a.baseline_rev:
         engines.append((a.baseline_rev, targets.baseline_engine(a.baseline_rev, os.path.abspath(a.baseline_dir))))
     elif a.baseline_score and a.baseline_bench:
-        engines.append(("baseline", (a.baseline_score, a.baseline_bench)))
+        engines.append(("baseline", targets.Engine(a.baseline_score, a.baseline_bench,
+                                                   os.path.abspath(a.baseline_src or root))))
     load = os.getloadavg()[0]
-    files = {"sweep": os.path.join(root, a.sweep), "mpi": os.path.join(root, a.mpi_sweep),
-             "calibration": os.path.join(root, a.calibration)}
+    # Relative to a source tree: each engine runs its own tree's copy.
+    files = {"sweep": os.path.relpath(os.path.join(root, a.sweep), root),
+             "mpi": os.path.relpath(os.path.join(root, a.mpi_sweep), root),
+             "calibration": os.path.relpath(os.path.join(root, a.calibration), root)}
     only = [n.strip() for n in a.target_set.split(",") if n.strip()]
-    res = targets.measure_all(engines, a.threads, files["sweep"], a.samples, files["mpi"], files["calibration"], only)
+    notes = set()
+    res = targets.measure_all(engines, a.threads, files["sweep"], a.samples, files["mpi"], files["calibration"], only,
+                              notes)
+    own = ""
+    if len(engines) == 2:
+        own = (f"Each engine ran its own tree's scenario, sweep and calibration files (the baseline's: "
+               f"{rel_or_abs(engines[1][1].files_from, root)}).\n"
+               + "".join(f"- {n}\n" for n in sorted(notes | targets.FAILED)) + "\n")
     text = (f"Machine: {machine()}; load average {load:.2f} before, {os.getloadavg()[0]:.2f} after; "
-            f"{time.strftime('%Y-%m-%d %H:%M')}; medians of {a.samples} interleaved rounds.\n\n"
+            f"{time.strftime('%Y-%m-%d %H:%M')}; medians of {a.samples} interleaved rounds.\n\n" + own
             + targets.table(res, a.threads, [n for n, _ in engines], files) + "\n")
     if a.out:
         with open(a.out, "w") as f:

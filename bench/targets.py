@@ -2,9 +2,14 @@
 measured for this engine and for a baseline engine in the same run, the two
 interleaved so that a burst of someone else's load falls on both alike.
 
-Used by bench/run.py --targets. An engine is a pair of executables, score
-and score-bench; baseline_engine() builds one from a git revision.
+Used by bench/run.py --targets. An engine is its two executables, score and
+score-bench, and the source tree whose scenario, sweep and calibration files
+it runs; baseline_engine() builds one from a git revision, whose own files
+(from git archive) it then runs: the engine before a change often cannot
+load the files of the revision after it.
 """
+import collections
+import math
 import os
 import re
 import resource
@@ -23,17 +28,43 @@ def log(text):
     print(text, file=sys.stderr, flush=True)
 
 
+# score and score-bench, and the tree whose files they run (`files_from`);
+# `scratch`: the tree is a git archive of ours to add files to.
+Engine = collections.namedtuple("Engine", "score bench files_from scratch", defaults=(ROOT, False))
+
+
+def engine_file(engine, path, notes):
+    """`path` (relative to the source tree) as `engine` runs it: its own
+    tree's file, or, where its revision has none, this tree's file copied
+    into its tree (so that relative scenario paths resolve to its own
+    scenarios); the copy is noted."""
+    own = os.path.join(engine.files_from, path)
+    if os.path.exists(own):
+        return own
+    mine = os.path.join(ROOT, path)
+    if not engine.scratch:
+        notes.add(f"{path}: not in {engine.files_from}; the baseline ran this tree's file")
+        return mine
+    os.makedirs(os.path.dirname(own), exist_ok=True)
+    shutil.copyfile(mine, own)
+    notes.add(f"{path}: not in the baseline's revision; this revision's file, copied into its tree, "
+              "runs over the baseline's own scenarios")
+    return own
+
+
 def baseline_engine(rev, build_dir):
     """Builds score and score-bench of git revision `rev` (its own sources,
-    exported with git archive) in build_dir; returns (score, score_bench)."""
+    exported with git archive) in build_dir; returns its Engine, which runs
+    the revision's own scenario, sweep and calibration files."""
     src = os.path.join(build_dir, "src")
     score = os.path.join(build_dir, "build", "engine", "cli", "score")
     bench = os.path.join(build_dir, "build", "bench", "score-bench")
     stamp = os.path.join(build_dir, "revision")
     commit = subprocess.run(["git", "-C", ROOT, "rev-parse", rev], check=True, capture_output=True,
                             text=True).stdout.strip()
+    engine = Engine(score, bench, src, True)
     if os.path.exists(stamp) and open(stamp).read().strip() == commit and os.path.exists(bench):
-        return score, bench
+        return engine
     shutil.rmtree(src, ignore_errors=True)
     os.makedirs(src)
     log(f"building the baseline engine {rev} ({commit[:10]}) in {build_dir}")
@@ -47,7 +78,7 @@ def baseline_engine(rev, build_dir):
                    stdout=subprocess.DEVNULL)
     with open(stamp, "w") as f:
         f.write(commit + "\n")
-    return score, bench
+    return engine
 
 
 def timed(cmd, env=None):
@@ -108,10 +139,10 @@ SEEK_ARGS = ["--lever", "funders.SECO.budget.III", "--range", "7e6", "14e6", "--
              "firms_trained_total >= 1700 at 2020-12", "--reps", "40", "--batch", "20"]
 
 
-def measure_seek(score, threads):
+def measure_seek(score, history, threads):
     """runs/s and CPU ms per run of `score seek` on the history; the runs are
     the sum of its table's runs column (an undecided answer, exit 3, counts)."""
-    cmd = [score, "seek", os.path.join(ROOT, "scenarios", "history.toml")] + SEEK_ARGS + ["--threads", str(threads)]
+    cmd = [score, "seek", history] + SEEK_ARGS + ["--threads", str(threads)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -125,11 +156,11 @@ def measure_seek(score, threads):
     return {"runs_per_s": runs / wall, "cpu_ms_per_run": 1000 * cpu / runs}
 
 
-def measure_one_replication(score, threads):
+def measure_one_replication(score, history, threads):
     """A whole `score run --reps 1` process of the history scenario."""
     tmp = tempfile.mkdtemp(prefix="score-targets-")
     try:
-        cmd = [score, "run", os.path.join(ROOT, "scenarios", "history.toml"), "--reps", "1", "-q",
+        cmd = [score, "run", history, "--reps", "1", "-q",
                "--threads", str(threads), "-o", os.path.join(tmp, "one.h5")]
         wall, cpu, _ = timed(cmd)
     finally:
@@ -143,6 +174,24 @@ def measure_bench(bench, args, keys):
     return {k: float(line[k]) for k in keys if k in line}
 
 
+# What an engine could not run, and why (its first line of error), for the
+# table's header.
+FAILED = set()
+
+
+def attempt(label, name, measure, engine):
+    """measure(engine), or None (logged, and added to FAILED) if the
+    engine's process failed."""
+    try:
+        return measure(engine)
+    except subprocess.CalledProcessError as e:
+        err = [l for l in (e.stderr or e.stdout or "").strip().splitlines() if l.strip("- ")]
+        why = err[0] if err else ""
+        log(f"  {label}: {name} failed (exit {e.returncode}): {why}")
+        FAILED.add(f"{label}: {name} failed (exit {e.returncode}): {why[:300]}")
+        return None
+
+
 def interleaved(label, engines, measure, samples):
     """measure(engine) for each engine in turn, `samples` rounds, the order of
     the engines alternating; per key the median of each engine and the median
@@ -152,8 +201,13 @@ def interleaved(label, engines, measure, samples):
         # Alternate which engine goes first: a process after another one
         # finds the caches and the page cache in a different state.
         order = engines if i % 2 == 0 else engines[::-1]
-        got = {name: measure(engine) for name, engine in order}
-        got = {name: got[name] for name, _ in engines}
+        got = {name: attempt(label, name, measure, engine) for name, engine in order}
+        known = next((d for d in got.values() if d is not None), None)
+        if known is None:
+            raise RuntimeError(f"{label}: no engine could run it")
+        # An engine that could not run it (a baseline that cannot load the
+        # file, or lacks the command) gets no figure: n/a in the table.
+        got = {name: got[name] if got[name] is not None else {k: math.nan for k in known} for name, _ in engines}
         log(f"  {label} [{i + 1}/{samples}] " + "; ".join(
             f"{n}: " + " ".join(f"{k}={v:.4g}" for k, v in d.items()) for n, d in got.items()))
         rounds.append(got)
@@ -164,7 +218,8 @@ def interleaved(label, engines, measure, samples):
         if len(names) == 2:
             # A share measured as 0 (the batch without a file was no faster)
             # has no ratio: such rounds are left out of it.
-            ratios = [r[names[0]][key] / r[names[1]][key] for r in rounds if r[names[1]][key] != 0]
+            ratios = [r[names[0]][key] / r[names[1]][key] for r in rounds
+                      if r[names[1]][key] != 0 and not math.isnan(r[names[1]][key])]
             out[key]["ratio"] = statistics.median(ratios) if ratios else float("nan")
     return out
 
@@ -172,52 +227,59 @@ def interleaved(label, engines, measure, samples):
 TARGETS = ("sweep", "calibrate", "seek", "history20", "large", "one", "mpi")
 
 
-def measure_all(engines, threads, sweep_file, samples, mpi_sweep_file, calibration_file, only=TARGETS):
+def measure_all(engines, threads, sweep_file, samples, mpi_sweep_file, calibration_file, only=TARGETS, notes=None):
     """The targets named in `only` (TARGETS: all of them); engines:
-    [(name, (score, score_bench))], this engine first."""
+    [(name, Engine)], this engine first. The files are relative to the
+    source tree; each engine runs its own tree's copy (engine_file), and
+    what was copied is added to `notes`."""
     res = {}
+    notes = set() if notes is None else notes
+
+    def own(e, path):
+        return engine_file(e, path, notes)
+
+    history = "scenarios/history.toml"
     if "sweep" in only:
         log(f"$ score sweep {sweep_file} --threads {threads}")
-        res["sweep"] = interleaved("sweep", engines, lambda e: measure_sweep(e[0], sweep_file, threads), samples)
+        res["sweep"] = interleaved("sweep", engines, lambda e: measure_sweep(e.score, own(e, sweep_file), threads), samples)
     if "calibrate" in only:
         log(f"$ score calibrate {calibration_file} --threads {threads}")
         res["calibrate"] = interleaved("calibrate", engines,
-                                       lambda e: measure_calibrate(e[0], calibration_file, threads), samples)
+                                       lambda e: measure_calibrate(e.score, own(e, calibration_file), threads), samples)
     if "seek" in only:
         log(f"$ score seek scenarios/history.toml {' '.join(SEEK_ARGS)} --threads {threads}")
-        res["seek"] = interleaved("seek", engines, lambda e: measure_seek(e[0], threads), samples)
+        res["seek"] = interleaved("seek", engines, lambda e: measure_seek(e.score, own(e, history), threads), samples)
     if "history20" in only:
         log("$ score-bench --history --runs 20")
         res["history20"] = interleaved(
             "history 20", engines,
-            lambda e: measure_bench(e[1], ["--history", "--runs", "20", "--repeat", "1", "--threads", str(threads)],
+            lambda e: measure_bench(e.bench, ["--history", "--runs", "20", "--repeat", "1", "--threads", str(threads)],
                                     ["runs_per_s", "output_share", "speedup_batch", "wall_s"]), samples)
     if "large" in only:
         log("$ score-bench --config large --reps 2")
         res["large"] = interleaved(
             "large", engines,
-            lambda e: measure_bench(e[1], ["--config", "large", "--reps", "2", "--repeat", "1", "--threads",
+            lambda e: measure_bench(e.bench, ["--config", "large", "--reps", "2", "--repeat", "1", "--threads",
                                            str(threads)],
                                     ["wall_s", "speedup_run", "speedup_batch", "enterprise_months_per_s",
                                      "bandwidth_share"]), samples)
     if "one" in only:
         log("$ score run scenarios/history.toml --reps 1")
-        res["one"] = interleaved("one replication", engines, lambda e: measure_one_replication(e[0], threads),
+        res["one"] = interleaved("one replication", engines, lambda e: measure_one_replication(e.score, own(e, history), threads),
                                  max(3, samples))
     if "mpi" in only and shutil.which("mpirun"):
         for ranks in (1, 2, 4):
             launcher = f"mpirun -np {ranks} --oversubscribe " if ranks > 1 else ""
             log(f"$ {launcher}score sweep {mpi_sweep_file} --threads 1")
-            # One rank is the coordinator only: a sweep with one rank is
-            # `score sweep` itself, on one thread.
+            # A sweep with one rank is `score sweep` itself, on one thread.
             res[f"mpi{ranks}"] = interleaved(
                 f"mpi {ranks}", engines,
-                lambda e, r=ranks: measure_sweep(e[0], mpi_sweep_file, 1, 0 if r == 1 else r), samples)
+                lambda e, r=ranks: measure_sweep(e.score, own(e, mpi_sweep_file), 1, 0 if r == 1 else r), samples)
     return res
 
 
 def rel(path):
-    return os.path.relpath(path, ROOT)
+    return os.path.relpath(path, ROOT) if os.path.isabs(path) else path
 
 
 def table(res, threads, names, files):
@@ -230,10 +292,11 @@ def table(res, threads, names, files):
     t = f"--threads {threads}"
 
     def row(target, limit, entry, fmt, command, higher_better=True):
-        cells = [fmt.format(entry[n]) for n in names]
+        cells = ["n/a" if math.isnan(entry[n]) else fmt.format(entry[n]) for n in names]
         if base:
             # new / base: above 1 is better for a rate, below 1 for a time or share.
-            cells.append(f"{entry['ratio']:.2f} ({'higher' if higher_better else 'lower'} is better)")
+            ratio = "n/a" if math.isnan(entry["ratio"]) else f"{entry['ratio']:.2f}"
+            cells.append(f"{ratio} ({'higher' if higher_better else 'lower'} is better)")
         lines.append(f"| {target} | {limit} | " + " | ".join(cells) + f" | `{command}` |")
 
     if "sweep" in res:

@@ -1,7 +1,9 @@
 // score run: load a scenario, run its replications in parallel, stream each
 // one to the results file, print the phase table.
 #include <filesystem>
+#include <future>
 #include <iostream>
+#include <memory>
 #include <mutex>
 
 #include "cli/commands.hpp"
@@ -58,9 +60,18 @@ int run_scenario(const RunArgs& args, const StopSignals& stop) {
   if (stop.stopped()) return interrupted(stop, out);
   const output::OutputLock output_lock(out);  // before the temporary exists, held past its rename
   const output::RunInfo info = provenance::run_info(sc);
-  output::ResultsWriter writer(out, info, {.deflate_level = args.compress});
-  announce("output");
-  if (stop.stopped()) return interrupted(stop, out);
+  // The file is created (some 150 variables defined) on a thread of its own
+  // while the first replications are built and run, on a core they leave
+  // idle at times; a replication that finishes first waits for it. Made
+  // after the lock and destroyed before it: a run stopped or failed removes
+  // the temporary it made.
+  const std::shared_future<std::shared_ptr<output::ResultsWriter>> creating =
+      std::async(std::launch::async, [&] {
+        auto created = std::make_shared<output::ResultsWriter>(
+            out, info, output::WriteOptions{.deflate_level = args.compress});
+        announce("output");
+        return created;
+      }).share();
   std::vector<sim::PhaseSummary> summaries(
       static_cast<std::size_t>(m.replications),
       sim::PhaseSummary(static_cast<int>(m.phases.size()), static_cast<int>(m.countries.size())));
@@ -74,12 +85,13 @@ int run_scenario(const RunArgs& args, const StopSignals& stop) {
     progress.update(done, total);
   };
   options.on_replication = [&](int rep, const sim::Series& series, const sim::PhaseSummary& summary) {
-    writer.write(rep, series, summary);
+    creating.get()->write(rep, series, summary);
     std::lock_guard lock(mutex);
     summaries[static_cast<std::size_t>(rep)] = summary;
   };
   const bool complete = sim::run_replications(m, options);
   progress.finish();
+  output::ResultsWriter& writer = *creating.get();  // rethrows what creating it threw
   if (!complete) return interrupted(stop, out);
   // The statistics across replications run in parallel: on --threads, no more.
   // A signal from here on is too late to stop the run: it ends complete.

@@ -23,9 +23,15 @@ int sweep_mpi(const SweepArgs&) { return refuse_without_mpi("sweep", "sweep on t
 #include <mpi.h>
 
 #include <csignal>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include "cli/run_support.hpp"
 #include "cli/sweep_progress.hpp"
+#include "core/threads.hpp"
 #include "core/version.hpp"
 #include "output/output_lock.hpp"
 #include "output/output_name.hpp"
@@ -78,7 +84,8 @@ std::size_t flat_size(const sweep::PointShape& shape) {
 [[noreturn]] void fail(const std::string& message, int code) { abort_job("sweep", message, code); }
 
 // Test-only fault injection: SCORE_TEST_KILL_RANK=R:N makes rank R kill
-// itself (SIGKILL, as a failing node would) once it has sent N results
+// itself (SIGKILL, as a failing node would) once it has sent N results and
+// been given its next point, which is then never stored
 // (tests/sweep/sweep_cli_test.cpp). -1 when unset or meant for another rank.
 int results_before_death(int rank) {
   const char* spec = std::getenv("SCORE_TEST_KILL_RANK");
@@ -87,17 +94,27 @@ int results_before_death(int rank) {
   return results;
 }
 
-int work(const sweep::Sweep& sw, int rank) {
+// Runs one point on `threads` cores (0: all of them); nullopt if cancelled.
+std::optional<sweep::PointResult> run_point_on(const sweep::Sweep& sw, int point, int threads,
+                                               const std::atomic<bool>* cancel = nullptr) {
+  sweep::PointRunHooks hooks;
+  hooks.cancel = cancel;
+  std::optional<sweep::PointResult> result;
+  threads::in_arena(threads, [&] { result = sweep::run_point(sw, point, hooks); });
+  return result;
+}
+
+int work(const sweep::Sweep& sw, int rank, int threads) {
   const int death = results_before_death(rank);
   for (int sent = 0;; ++sent) {
-    if (sent == death) std::raise(SIGKILL);
     int ask = 0, point = 0;
     MPI_Send(&ask, 1, MPI_INT, 0, kRequest, MPI_COMM_WORLD);
     MPI_Recv(&point, 1, MPI_INT, 0, kAssign, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     if (point == kNoMorePoints) return kOk;
+    if (sent == death) std::raise(SIGKILL);
     std::optional<sweep::PointResult> result;
     try {
-      result = sweep::run_point(sw, point);
+      result = run_point_on(sw, point, threads);
     } catch (const std::exception& e) {
       const std::string text = "point " + std::to_string(point) + ": " + e.what();
       MPI_Send(text.data(), static_cast<int>(text.size()), MPI_CHAR, 0, kFailure, MPI_COMM_WORLD);
@@ -110,6 +127,59 @@ int work(const sweep::Sweep& sw, int rank) {
   }
 }
 
+// Rank 0's own share of the work: a thread that takes points from the same
+// list as the worker ranks and runs them on --threads cores, while the main
+// thread serves messages and writes. It makes no MPI call (MPI is
+// initialised MPI_THREAD_FUNNELED); its results go through the main thread,
+// the only one that writes.
+class LocalWorker {
+ public:
+  using Take = std::function<int()>;  // the next point, or kNoMorePoints
+  LocalWorker(const sweep::Sweep& sw, int threads, const std::atomic<bool>& stop, Take take)
+      : thread_([this, &sw, threads, &stop, take = std::move(take)] { loop(sw, threads, stop, take); }) {}
+  LocalWorker(const LocalWorker&) = delete;
+  LocalWorker& operator=(const LocalWorker&) = delete;
+  ~LocalWorker() { thread_.join(); }  // a stop cancels the point it runs
+
+  // Finished results not yet collected; rethrows the failure of a point.
+  std::vector<sweep::PointResult> collect() {
+    const std::lock_guard lock(mutex_);
+    if (failure_) std::rethrow_exception(failure_);
+    std::vector<sweep::PointResult> out(std::make_move_iterator(done_.begin()),
+                                        std::make_move_iterator(done_.end()));
+    done_.clear();
+    return out;
+  }
+  bool finished() const { return finished_; }
+
+ private:
+  void loop(const sweep::Sweep& sw, int threads, const std::atomic<bool>& stop, const Take& take) {
+    try {
+      for (int point = take(); point != kNoMorePoints && !stop; point = take()) {
+        std::optional<sweep::PointResult> result;
+        try {
+          result = run_point_on(sw, point, threads, &stop);
+        } catch (const std::exception& e) {
+          throw std::runtime_error("point " + std::to_string(point) + ": " + e.what());
+        }
+        if (!result) break;  // cancelled
+        const std::lock_guard lock(mutex_);
+        done_.push_back(std::move(*result));
+      }
+    } catch (...) {
+      const std::lock_guard lock(mutex_);
+      failure_ = std::current_exception();
+    }
+    finished_ = true;
+  }
+
+  std::mutex mutex_;
+  std::deque<sweep::PointResult> done_;
+  std::exception_ptr failure_;
+  std::atomic<bool> finished_{false};
+  std::thread thread_;  // last: starts once the members above exist
+};
+
 struct Coordinator {
   const sweep::Sweep& sw;
   output::SweepWriter& writer;
@@ -118,14 +188,31 @@ struct Coordinator {
   std::vector<int> pending;
   std::size_t next = 0;
   int workers_left = 0;
+  std::mutex pending_mutex;  // `pending` and `next`: the local worker takes from them too
+  std::vector<bool> asked;   // per rank: its first request came
+  int waiting_for_first = 0;
+
+  // The next point to hand out, to a worker rank or to rank 0's own thread.
+  int take() {
+    const std::lock_guard lock(pending_mutex);
+    return !stop && next < pending.size() ? pending[next++] : kNoMorePoints;
+  }
 
   void answer_request(int rank) {
     int ask = 0;
     MPI_Recv(&ask, 1, MPI_INT, rank, kRequest, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-    int point = kNoMorePoints;
-    if (!stop && next < pending.size()) point = pending[next++];
+    if (!asked[static_cast<std::size_t>(rank)]) {
+      asked[static_cast<std::size_t>(rank)] = true;
+      --waiting_for_first;
+    }
+    int point = take();
     MPI_Send(&point, 1, MPI_INT, rank, kAssign, MPI_COMM_WORLD);
     if (point == kNoMorePoints) --workers_left;
+  }
+
+  void store(sweep::PointResult&& result) {
+    writer.write(result);
+    progress.point();
   }
 
   void store_result(int rank) {
@@ -135,21 +222,36 @@ struct Coordinator {
     std::vector<double> data(flat_size(shape));
     MPI_Recv(data.data(), static_cast<int>(data.size()), MPI_DOUBLE, rank, kResultData, MPI_COMM_WORLD,
              MPI_STATUS_IGNORE);
-    writer.write(unflatten(shape, static_cast<int>(head[0]), static_cast<std::uint64_t>(head[1]), data));
-    progress.point();
+    store(unflatten(shape, static_cast<int>(head[0]), static_cast<std::uint64_t>(head[1]), data));
   }
 
   void report_failure(const MPI_Status& status) {
     fail("rank " + std::to_string(status.MPI_SOURCE) + " failed on " + receive_text(status), kInternal);
   }
 
-  // Serves requests and results until every worker has been told to stop,
-  // or until a signal: under mpirun one means the job is ending (a rank died,
-  // or the launcher forwards an interrupt to every rank), and no worker will
-  // report again. Polls rather than blocks, so the coordinating rank leaves
-  // its core free.
-  void serve() {
-    while (workers_left > 0 && !stop) {
+  // Stores what rank 0's own thread finished; a failure there ends the job.
+  void collect(LocalWorker& local) {
+    try {
+      for (auto& result : local.collect()) store(std::move(result));
+    } catch (const std::exception& e) {
+      fail(std::string("rank 0 failed on ") + e.what(), kInternal);
+    }
+  }
+
+  // Serves requests and results until every worker rank has been told to
+  // stop and rank 0's own thread has run out of points, or until a signal:
+  // under mpirun one means the job is ending (a rank died, or the launcher
+  // forwards an interrupt to every rank), and no worker will report again.
+  // Rank 0's thread starts once every other rank has asked for its first
+  // point (they all start alike, so it waits little), so that each rank has
+  // work however fast rank 0 gets through points. Polls rather than blocks,
+  // so that the thread serving leaves the cores to the points.
+  void serve(const SweepArgs& args) {
+    std::optional<LocalWorker> local;
+    auto local_done = [&] { return local && local->finished(); };
+    while ((workers_left > 0 || !local_done()) && !stop) {
+      if (!local && waiting_for_first == 0) local.emplace(sw, args.threads, stop, [this] { return take(); });
+      if (local) collect(*local);
       MPI_Status status;
       if (!poll_message(status)) continue;
       if (status.MPI_TAG == kRequest)
@@ -159,7 +261,8 @@ struct Coordinator {
       else if (status.MPI_TAG == kFailure)
         report_failure(status);
     }
-  }
+    if (local) collect(*local);
+  }  // joins rank 0's thread: a point it was running when stopped is cancelled
 };
 
 fs::path output_path(const SweepArgs& args, const sweep::Sweep& sw) {
@@ -176,16 +279,16 @@ int coordinate(const sweep::Sweep& sw, const SweepArgs& args, int ranks) {
       out, sw, SCORE_VERSION,
       args.resume ? output::SweepWriter::Mode::resume : output::SweepWriter::Mode::start);
   if (!writer.resume_note().empty()) std::cerr << "score sweep: " << writer.resume_note() << "\n";
-  std::cout << sw.spec.name << ": " << sw.points() << " points on " << ranks - 1
-            << " worker rank(s); rank 0 hands out points and writes\n"
+  std::cout << sw.spec.name << ": " << sw.points() << " points on " << ranks
+            << " ranks; rank 0 also hands out points and writes\n"
             << std::flush;
   SweepProgress progress(sw.points(), writer.points_done(),
                          static_cast<std::int64_t>(sw.spec.replications) * sw.base.model.steps,
                          sw.spec.replications, !args.quiet);
-  Coordinator c{sw, writer, progress, stop.flag(), {}, 0, ranks - 1};
+  Coordinator c{sw, writer, progress, stop.flag(), {}, 0, ranks - 1, {}, std::vector<bool>(ranks), ranks - 1};
   for (int p = 0; p < sw.points(); ++p)
     if (!writer.done()[static_cast<std::size_t>(p)]) c.pending.push_back(p);
-  c.serve();
+  c.serve(args);
   progress.finish();
   if (writer.points_done() < sw.points()) {
     std::cerr << "score sweep: interrupted (a rank died or the job was stopped) with " << writer.points_done()
@@ -207,7 +310,7 @@ int sweep_rank(const SweepArgs& args, int rank, int ranks) {
   const sweep::Sweep sw = sweep::load_sweep(args.file);
   sweep::check_points(sw, args.threads);
   if (ranks < 2) throw std::runtime_error("the MPI job has a single rank; run score sweep without mpirun");
-  const int code = rank == 0 ? coordinate(sw, args, ranks) : work(sw, rank);
+  const int code = rank == 0 ? coordinate(sw, args, ranks) : work(sw, rank, args.threads);
   // Interrupted: the results are closed and the journal synced; workers
   // still waiting for a point would keep MPI_Finalize from returning.
   if (rank == 0 && code == kInterrupted) MPI_Abort(MPI_COMM_WORLD, kInterrupted);
