@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 SCENARIO ?= scenarios/history.toml
 
-.PHONY: all setup configure build build-score run test clean asan-build asan tsan fuzz stress format format-check
+.PHONY: all setup configure build build-score run test repeat clean asan-build asan tsan fuzz stress format format-check
 
 all: build
 
@@ -31,6 +31,12 @@ run: build-score
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The whole suite ROUNDS times in a row while a from-scratch build of score
+# loads the machine, stopping at the first failure (scripts/repeat_tests.sh).
+ROUNDS ?= 20
+repeat: build
+	bash scripts/repeat_tests.sh $(ROUNDS) $(BUILD)
 
 # The tests that signal, stop or kill score part-way, STRESS_REPEATS times
 # (seeds 1..N) with a CPU burner per core (scripts/stress_interrupts.sh).

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "output/results_writer.hpp"
+#include "sim/graph.hpp"
 #include "sim/runner.hpp"
 #include "sim/simulation.hpp"
 
@@ -72,7 +73,7 @@ RunResult run_single(const model::Description& model, std::uint32_t replication,
     out.summary = simulation.summary();
     const sim::State& s = simulation.state();
     const auto n = static_cast<double>(s.firms.size());
-    out.peer_degree = n > 0 ? static_cast<double>(boost::num_edges(s.networks.peers)) / n : 0.0;
+    out.peer_degree = n > 0 ? static_cast<double>(boost::num_edges(s.networks.peers.get())) / n : 0.0;
     for (std::size_t i = 0; i < s.firms.size(); ++i) {
       ++out.final_states[static_cast<std::size_t>(s.firms.state[i])];
       out.trained += s.firms.modules_done[i] != 0 ? 1 : 0;

@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "sim/graph.hpp"
+
 namespace score::session {
 namespace {
 

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "core/threads.hpp"
+#include "sim/graph.hpp"
 #include "sim/streams.hpp"
 
 namespace score::sim {

@@ -22,9 +22,10 @@ A block can be marked by an HTML comment on the line before its fence
 
 Skipped blocks are listed. Sizes: SCORE_DOCTEST_SCALE (default 1) scales
 the replications of the scenarios in the scratch copy ([run] replications),
-the base sample of Saltelli sweeps ([sweep] n, to a power of two, never below
-64) and every `--reps N` of a command, never below 1, so that CI runs every
-block in minutes. A failing block is reported as FILE:LINE with its output, and the
+the base sample of Saltelli sweeps ([sweep] n, down
+to a power of two, never below 64) and every `--reps N` of a command, never
+below 1, so that CI runs every block in minutes. Each block's time is
+printed after it. A failing block is reported as FILE:LINE with its output, and the
 rest of that document is not run; the exit code is 1 if any block failed.
 """
 import argparse
@@ -33,6 +34,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 
 FENCE = re.compile(r"^```(\w*)\s*(.*)$")
@@ -77,9 +79,10 @@ def scaled(count, scale):
 
 
 def scaled_base_sample(n, scale):
-    """A Saltelli base sample scaled, kept a power of two (the design needs one)."""
-    target, power = max(64, n * scale), 1
-    while power < target:
+    """A Saltelli base sample scaled, kept a power of two (the design needs
+    one): the largest not above n x scale, never below 64 nor above n."""
+    power = 64
+    while power * 2 <= n * scale:
         power *= 2
     return min(n, power)
 
@@ -167,8 +170,10 @@ def run_block(block, root, scale, have):
         text = scale_command(text, scale)
     label = "instead: " + text.strip() if "instead" in block.directives else kind
     print(f"  {where}: {label}", flush=True)
+    began = time.monotonic()
     done = subprocess.run(command, input=text, cwd=root, env=environment(), text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    print(f"    {time.monotonic() - began:.1f} s", flush=True)
     if done.returncode == 0:
         return None
     return f"exit code {done.returncode}\n--- the block:\n{text}--- its output:\n{done.stdout}"

@@ -47,6 +47,23 @@ def check_dataset(ds):
     assert list(ds["statistic"].values) == ["mean", "p05", "p50", "p95"]
 
 
+def nanpercentile(data, q):
+    """np.nanpercentile(data, q, axis=0), the same numbers, computed by numpy
+    column group by column group: nanpercentile walks a column at a time in
+    Python once any value is NaN (minutes on the history's million cells),
+    while the k valid values of a column, sorted first (NaN sorts last), have
+    the same percentile under np.percentile, which is vectorised. Columns
+    with no valid value are NaN, as nanpercentile makes them."""
+    ordered = np.sort(data, axis=0)
+    valid = np.count_nonzero(~np.isnan(data), axis=0)
+    result = np.full(data.shape[1:], np.nan)
+    for k in np.unique(valid):
+        if k > 0:
+            columns = valid == k
+            result[columns] = np.percentile(ordered[:k, columns], q, axis=0)
+    return result
+
+
 def check_statistics(ds):
     """Every *_stats variable against numpy over the replication axis."""
     checked = 0
@@ -59,9 +76,9 @@ def check_statistics(ds):
             warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN cells are expected
             expected = {
                 "mean": np.nanmean(data, axis=0),
-                "p05": np.nanpercentile(data, 5, axis=0),
-                "p50": np.nanpercentile(data, 50, axis=0),
-                "p95": np.nanpercentile(data, 95, axis=0),
+                "p05": nanpercentile(data, 5),
+                "p50": nanpercentile(data, 50),
+                "p95": nanpercentile(data, 95),
             }
         for statistic, values in expected.items():
             np.testing.assert_allclose(stats.sel(statistic=statistic).values, values, rtol=1e-12, atol=0,

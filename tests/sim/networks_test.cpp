@@ -1,9 +1,8 @@
-#include "sim/networks.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
+#include "sim/graph.hpp"
 #include "sim/population.hpp"
 #include "sim/simulation.hpp"
 #include "world.hpp"
@@ -36,12 +35,12 @@ TEST(Networks, BuyerAndAssociationGraphsMatchTheFirms) {
   const Simulation sim(m, 0);
   const State& s = sim.state();
   std::size_t suppliers = 0, members = 0;
-  for (std::uint32_t b = 0; b < boost::num_vertices(s.networks.buyer_suppliers); ++b)
+  for (std::uint32_t b = 0; b < boost::num_vertices(s.networks.buyer_suppliers.get()); ++b)
     for (auto f : boost::make_iterator_range(neighbours(s.networks.buyer_suppliers, b))) {
       EXPECT_EQ(s.firms.buyer[f], static_cast<std::int32_t>(b));
       ++suppliers;
     }
-  for (std::uint32_t a = 0; a < boost::num_vertices(s.networks.association_members); ++a)
+  for (std::uint32_t a = 0; a < boost::num_vertices(s.networks.association_members.get()); ++a)
     for (auto f : boost::make_iterator_range(neighbours(s.networks.association_members, a))) {
       EXPECT_EQ(s.firms.association[f], static_cast<std::int32_t>(a));
       ++members;

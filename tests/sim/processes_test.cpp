@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "sim/funding.hpp"
+#include "sim/graph.hpp"
 #include "sim/provider_pricing.hpp"
 #include "sim/runner.hpp"
 #include "sim/simulation.hpp"
@@ -485,8 +486,8 @@ TEST(Awareness, PartnerBuyersReachTheirSuppliers) {
     Simulation sim(m, static_cast<std::uint32_t>(r));
     sim.step();
     aware += sim.series().at(Metric::firms_aware, 0, 0);
-    expected +=
-        0.1 * static_cast<double>(boost::out_degree(std::uint32_t{0}, sim.state().networks.buyer_suppliers));
+    expected += 0.1 * static_cast<double>(
+                          boost::out_degree(std::uint32_t{0}, sim.state().networks.buyer_suppliers.get()));
   }
   EXPECT_NEAR(aware / reps, expected / reps, 4 * std::sqrt(expected / reps * 0.9 / reps));
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """The shipped Saltelli example, end to end on the SCORE history.
 
-Usage: check_shipped_saltelli.py SCORE SWEEP.toml RESULTS.h5
+Usage: check_shipped_saltelli.py SCORE SWEEP.toml RESULTS.h5 [N]
 
 Runs `score sweep` on the example (its own n, the n the documentation
-quotes) and `score sensitivity` on the results, then checks what a reader
-of the table relies on:
+quotes, or a base sample of N: ctest runs N = 512, half the runs,
+at which every check below holds as well) and `score sensitivity` on the
+results, then checks what a reader of the table relies on:
   * first-order indices agree with [0, 1]: a 99 % bootstrap interval lies
     wholly outside it with probability at most 0.5 % when the index is in
     [0, 1], so of the m intervals that are not a single point no more may
@@ -51,7 +52,25 @@ def allowed_misses(m, p=0.005, alpha=0.001):
     return k
 
 
-def main(score, sweep, results):
+def resized(sweep, n, results):
+    """A copy of the sweep file next to RESULTS with base sample `n`, its
+    scenario path made absolute (it is relative to the sweep file)."""
+    with open(sweep, encoding="utf-8") as f:
+        text = f.read()
+    text, count = re.subn(r"^n = \d+", f"n = {n}", text, count=1, flags=re.M)
+    assert count == 1, f"{sweep} has no `n = ...` line"
+    scenario = re.search(r'^scenario = "([^"]+)"', text, re.M)
+    absolute = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(sweep)), scenario.group(1)))
+    text = text.replace(scenario.group(0), f'scenario = "{absolute}"')
+    copy = os.path.join(os.path.dirname(os.path.abspath(results)), f"saltelli_n{n}.toml")
+    with open(copy, "w", encoding="utf-8") as f:
+        f.write(text)
+    return copy
+
+
+def main(score, sweep, results, n=None):
+    if n is not None:
+        sweep = resized(sweep, int(n), results)
     for stale in (results, os.path.join(os.path.dirname(results), "." + os.path.basename(results) + ".partial"),
                   os.path.join(os.path.dirname(results), "." + os.path.basename(results) + ".journal")):
         if os.path.exists(stale):
@@ -96,4 +115,4 @@ def main(score, sweep, results):
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(*sys.argv[1:5]))

@@ -15,6 +15,7 @@
 
 #include "core/threads.hpp"
 #include "sim/funding.hpp"
+#include "sim/graph.hpp"
 #include "sim/parallel.hpp"
 #include "sim/processes.hpp"
 #include "sim/sampling.hpp"

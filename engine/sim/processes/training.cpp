@@ -3,6 +3,7 @@
 // adopters draw their improvements and savings.
 #include <algorithm>
 
+#include "sim/graph.hpp"
 #include "sim/parallel.hpp"
 #include "sim/processes.hpp"
 #include "sim/streams.hpp"
