@@ -49,8 +49,17 @@ std::vector<PriorRange> priors(const Calibration& c) {
 
 AbcSettings settings(const Calibration& c) {
   const CalibrationSpec& s = c.spec;
-  return {s.population, s.budget / s.replications, s.generations, s.min_acceptance, s.quantile, s.seed,
-          s.moves};
+  AbcSettings a;
+  a.population = s.population;
+  a.budget = s.budget / s.replications;
+  a.generations = s.generations;
+  a.min_acceptance = s.min_acceptance;
+  a.quantile = s.quantile;
+  a.seed = s.seed;
+  a.moves = s.moves;
+  a.unmoved = s.unmoved;
+  a.max_moves = s.max_moves;
+  return a;
 }
 
 double distance(const std::vector<Judgement>& judged, const std::vector<std::size_t>& in_distance) {

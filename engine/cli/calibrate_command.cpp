@@ -34,6 +34,9 @@ void print_generation(const Generation& g, int replications) {
                g.index, g.tolerance, 100 * g.acceptance_rate(), static_cast<long long>(g.attempts),
                g.index == 0 ? "prior draws" : "moves", g.effective_sample_size(),
                static_cast<long long>(g.simulations * replications));
+  if (g.index > 0 && !g.particles.empty())
+    std::fprintf(stderr, "               %lld move(s) per particle\n",
+                 static_cast<long long>(g.attempts) / static_cast<long long>(g.particles.size()));
 }
 
 // The inputs a journal belongs to: the calibration file, its targets file
@@ -78,7 +81,10 @@ int run_calibration(const CalibrateArgs& args, const StopSignals& stop, calibrat
   output::write_ensemble(out, ensemble_of(c, result, SCORE_VERSION));
   journal.remove();
   print_summary(c, result, out, seconds);
-  if (args.write_scenario) write_scenario(c, result);
+  if (args.write_scenario && !write_scenario(c, result, args.threads, &stop.flag())) {
+    std::cerr << "score calibrate: interrupted by " << stop.name() << "; the scenario is left as it was\n";
+    return stop.exit_code();
+  }
   if (!args.report.empty()) return run_report(out, args.report);
   return kOk;
 }

@@ -10,6 +10,7 @@
 #include <regex>
 #include <sstream>
 
+#include "calibrate/central.hpp"
 #include "cli/commands.hpp"
 #include "scenario/diagnostic.hpp"
 
@@ -56,13 +57,14 @@ void append_generation(output::Ensemble& e, const Generation& g, int replication
   }
 }
 
-// Six significant digits (the posterior is not known closer), an integer
-// key rounded.
-std::string central_value(const sweep::Parameter& p, double value) {
-  if (p.integer) return scenario::format_number(std::round(value));
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", value);
-  return scenario::format_number(std::stod(buffer));
+// Each candidate's distance over the scenario's own runs, and which is written.
+void print_choice(const calibrate::CentralChoice& choice) {
+  std::printf("\ncentral set: each candidate run %d times as the scenario runs (its run.seed)\n\n",
+              choice.replications);
+  std::printf("| candidate | distance | written |\n|---|---:|:---:|\n");
+  for (std::size_t i = 0; i < choice.candidates.size(); ++i)
+    std::printf("| %s | %.4g | %s |\n", choice.candidates[i].label.c_str(),
+                choice.candidates[i].outcome.distance, i == choice.chosen ? "yes" : "");
 }
 
 }  // namespace
@@ -138,14 +140,19 @@ void print_summary(const calibrate::Calibration& c, const calibrate::AbcSmc::Res
   std::printf("\nensemble: %s\n", out.string().c_str());
 }
 
-void write_scenario(const calibrate::Calibration& c, const calibrate::AbcSmc::Result& result) {
+bool write_scenario(calibrate::Calibration& c, const calibrate::AbcSmc::Result& result, int threads,
+                    const std::atomic<bool>* cancel) {
+  const calibrate::CentralChoice choice =
+      calibrate::choose_central(c, result.generations.back(), kCentralNearest, threads, cancel);
+  if (choice.candidates.empty()) return false;
+  print_choice(choice);
+  const calibrate::CentralCandidate& central = choice.candidates[choice.chosen];
   const fs::path file = c.sweep.spec.scenario;
   std::ifstream in(file);
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
-  const Generation& last = result.generations.back();
-  const std::string source =
-      "fit: score calibrate " + c.spec.file.filename().string() + " (posterior weighted median)";
+  const std::string source = "fit: score calibrate " + c.spec.file.filename().string() + " (central set, " +
+                             central.label + ", docs/calibration.md)";
   for (std::size_t j = 0; j < c.spec.parameters.size(); ++j) {
     const auto& p = c.spec.parameters[j];
     const std::string section = p.key.substr(0, p.key.rfind('.')), name = p.key.substr(p.key.rfind('.') + 1);
@@ -157,7 +164,7 @@ void write_scenario(const calibrate::Calibration& c, const calibrate::AbcSmc::Re
       if (std::regex_match(line, m, header))
         current = m[1];
       else if (current == section && std::regex_search(line, key)) {
-        line = name + " = { value = " + central_value(p, band(last, j, true).median) + ", range = [" +
+        line = name + " = { value = " + scenario::format_number(central.theta[j]) + ", range = [" +
                scenario::format_number(p.factor.lo) + ", " + scenario::format_number(p.factor.hi) +
                "], source = \"" + source + "\" }";
         done = true;
@@ -173,7 +180,8 @@ void write_scenario(const calibrate::Calibration& c, const calibrate::AbcSmc::Re
     for (const std::string& line : lines) text << line << "\n";
     return text.str();
   }();
-  std::printf("wrote the posterior's weighted medians into %s\n", file.string().c_str());
+  std::printf("wrote the central set (%s) into %s\n", central.label.c_str(), file.string().c_str());
+  return true;
 }
 
 int run_report(const fs::path& ensemble, const fs::path& doc) {

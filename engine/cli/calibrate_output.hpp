@@ -2,6 +2,7 @@
 // What `score calibrate` makes of a finished ABC-SMC run: the ensemble file's
 // contents, the printed posterior and target table, the scenario set to the
 // posterior's central values, and the report script.
+#include <atomic>
 #include <filesystem>
 #include <string>
 
@@ -19,9 +20,16 @@ output::Ensemble ensemble_of(const calibrate::Calibration& c, const calibrate::A
 void print_summary(const calibrate::Calibration& c, const calibrate::AbcSmc::Result& result,
                    const std::filesystem::path& out, double seconds);
 
-// Sets each free parameter of the scenario file to the posterior's weighted
-// median, with its prior range and the calibration as source.
-void write_scenario(const calibrate::Calibration& c, const calibrate::AbcSmc::Result& result);
+// The candidates for the central set: the posterior's medians and this many
+// of the last generation's particles nearest the targets.
+constexpr std::size_t kCentralNearest = 9;
+
+// Sets each free parameter of the scenario file to the central set
+// (calibrate/central.hpp: the candidate nearest the targets over the
+// scenario's own replications), with its prior range and the calibration as
+// source; prints each candidate's distance. False when cancelled.
+bool write_scenario(calibrate::Calibration& c, const calibrate::AbcSmc::Result& result, int threads,
+                    const std::atomic<bool>* cancel);
 
 // scripts/calibration_report.py ENSEMBLE --doc DOC; its exit code.
 int run_report(const std::filesystem::path& ensemble, const std::filesystem::path& doc);

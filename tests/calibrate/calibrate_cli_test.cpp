@@ -5,10 +5,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <fstream>
 #include <numeric>
+#include <sstream>
 #include <thread>
 
 #include "../sweep/h5_compare.hpp"
@@ -50,7 +52,7 @@ class calibrate_cli : public score_test::ScratchDir {
                  "[calibration]\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\n"
                  "seed = 3\npopulation = 20\nreplications = 1\nbudget = " +
                      std::to_string(budget) +
-                     "\ngenerations = 4\nmin_acceptance = 0.01\n"
+                     "\ngenerations = 4\nmin_acceptance = 0.01\nunmoved = 0.05\n"
                      "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n"
                      "[[parameter]]\nkey = \"countries.AAA.eligible_firms\"\nrange = \"scenario\"\n");
   }
@@ -144,6 +146,12 @@ TEST_F(calibrate_cli, BadInputNamesTheFileAndPlace) {
   const auto typo = score("calibrate " + file.string());
   EXPECT_EQ(typo.code, 2) << typo.out;
   EXPECT_NE(typo.out.find("did you mean 'population'"), std::string::npos) << typo.out;
+  write("calibration.toml",
+        "[calibration]\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\nunmoved = 1.5\n");
+  const auto unmoved = score("calibrate " + file.string());
+  EXPECT_EQ(unmoved.code, 2) << unmoved.out;
+  EXPECT_NE(unmoved.out.find("calibration.toml:4"), std::string::npos) << unmoved.out;
+  EXPECT_NE(unmoved.out.find("calibration.unmoved"), std::string::npos) << unmoved.out;
 }
 
 // An out-of-sample variant names the base file's parameters and holds out a
@@ -176,12 +184,38 @@ TEST_F(calibrate_cli, AVariantTakesTheBaseParametersAndHoldsOutTargetsByName) {
   EXPECT_FALSE(fs::exists(dir / "bad.h5"));
 }
 
-TEST_F(calibrate_cli, ReportsIntoADocumentAndWritesThePosteriorMediansIntoTheScenario) {
+// The rows "| candidate | distance | written |" of the central set's table.
+struct CandidateRow {
+  double distance = 0;
+  bool written = false;
+};
+std::vector<CandidateRow> central_rows(const std::string& out) {
+  std::vector<CandidateRow> rows;
+  std::istringstream lines(out.substr(out.find("| candidate | distance | written |")));
+  for (std::string line; std::getline(lines, line) && line.starts_with("|");) {
+    const auto a = line.find(" | "), b = line.rfind(" | ");
+    if (line.starts_with("| candidate") || line.starts_with("|---")) continue;
+    rows.push_back({std::stod(line.substr(a + 3, b - a - 3)), line.find("| yes |") != std::string::npos});
+  }
+  return rows;
+}
+
+TEST_F(calibrate_cli, ReportsIntoADocumentAndWritesTheCentralSetIntoTheScenario) {
   const fs::path file = calibration();
   write("doc.md", "# Calibration\n\nkept\n");
   const auto r = score("calibrate " + file.string() + " -o " + (dir / "e.h5").string() + " -q --report " +
                        (dir / "doc.md").string() + " --write-scenario");
   ASSERT_EQ(r.code, 0) << r.out;
+  // The posterior medians and the particles nearest the targets, each run
+  // as the scenario runs: the one written is the nearest of them.
+  ASSERT_NE(r.out.find("| posterior median |"), std::string::npos) << r.out;
+  const std::vector<CandidateRow> rows = central_rows(r.out);
+  ASSERT_GE(rows.size(), 2u) << r.out;
+  EXPECT_EQ(std::count_if(rows.begin(), rows.end(), [](const CandidateRow& c) { return c.written; }), 1);
+  const auto written =
+      std::find_if(rows.begin(), rows.end(), [](const CandidateRow& c) { return c.written; });
+  ASSERT_NE(written, rows.end());
+  for (const CandidateRow& other : rows) EXPECT_LE(written->distance, other.distance) << r.out;
   const std::string doc = score_test::file_text(dir / "doc.md");
   EXPECT_NE(doc.find("kept"), std::string::npos);
   EXPECT_NE(doc.find("**Out of sample**"), std::string::npos) << doc;
