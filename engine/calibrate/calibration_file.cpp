@@ -123,12 +123,13 @@ CalibrationSpec parse_calibration_file(const fs::path& file, const scenario::Doc
     check.unknown_keys(*t, "calibration",
                        {"name", "scenario", "targets", "population", "replications", "budget", "generations",
                         "min_acceptance", "quantile", "seed", "moves", "unmoved", "max_moves", "holdout",
-                        "parameters_from"});
+                        "parameters_from", "central_phase"});
     spec.name = check.string(*t, "calibration", "name").value_or(spec.name);
     spec.scenario = file.parent_path() / check.string(*t, "calibration", "scenario").value_or("");
     const auto targets = check.string(*t, "calibration", "targets");
     if (!targets) check.error(*t, "calibration", "missing targets = \"...\" (the targets file)");
     read_sizes(check, *t, spec);
+    spec.central_phase = check.string(*t, "calibration", "central_phase").value_or("");
     spec.parameters = free_parameters(check, *t, input.root, file, base);
     for (const auto& p : spec.parameters)
       if (!p.factor.levels.empty())

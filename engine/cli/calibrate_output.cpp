@@ -12,6 +12,7 @@
 
 #include "calibrate/central.hpp"
 #include "cli/commands.hpp"
+#include "output/ensemble_reader.hpp"
 #include "scenario/diagnostic.hpp"
 
 extern char** environ;
@@ -58,13 +59,20 @@ void append_generation(output::Ensemble& e, const Generation& g, int replication
 }
 
 // Each candidate's distance over the scenario's own runs, and which is written.
-void print_choice(const calibrate::CentralChoice& choice) {
-  std::printf("\ncentral set: each candidate run %d times as the scenario runs (its run.seed)\n\n",
-              choice.replications);
-  std::printf("| candidate | distance | written |\n|---|---:|:---:|\n");
-  for (std::size_t i = 0; i < choice.candidates.size(); ++i)
-    std::printf("| %s | %.4g | %s |\n", choice.candidates[i].label.c_str(),
-                choice.candidates[i].outcome.distance, i == choice.chosen ? "yes" : "");
+void print_choice(const calibrate::Calibration& c, const calibrate::CentralChoice& choice) {
+  const std::string& phase = c.spec.central_phase;
+  std::printf("\ncentral set: %zu candidates, each run %d times as the scenario runs (its run.seed)",
+              choice.candidates.size(), choice.replications);
+  if (!phase.empty())
+    std::printf("; %d meet every Phase %s fit target%s", choice.meeting_phase, phase.c_str(),
+                choice.meeting_phase == 0 ? ": none does, so the nearest of all is written" : "");
+  std::printf("\n\n| candidate | distance | meets Phase %s | written |\n|---|---:|:---:|:---:|\n",
+              phase.empty() ? "-" : phase.c_str());
+  for (std::size_t i = 0; i < choice.candidates.size(); ++i) {
+    const calibrate::CentralCandidate& k = choice.candidates[i];
+    std::printf("| %s | %.4g | %s | %s |\n", k.label.c_str(), k.outcome.distance,
+                phase.empty() ? "" : (k.meets_phase ? "yes" : "no"), i == choice.chosen ? "yes" : "");
+  }
 }
 
 }  // namespace
@@ -140,12 +148,11 @@ void print_summary(const calibrate::Calibration& c, const calibrate::AbcSmc::Res
   std::printf("\nensemble: %s\n", out.string().c_str());
 }
 
-bool write_scenario(calibrate::Calibration& c, const calibrate::AbcSmc::Result& result, int threads,
+bool write_scenario(calibrate::Calibration& c, const Generation& posterior, int threads,
                     const std::atomic<bool>* cancel) {
-  const calibrate::CentralChoice choice =
-      calibrate::choose_central(c, result.generations.back(), kCentralNearest, threads, cancel);
+  const calibrate::CentralChoice choice = calibrate::choose_central(c, posterior, threads, cancel);
   if (choice.candidates.empty()) return false;
-  print_choice(choice);
+  print_choice(c, choice);
   const calibrate::CentralCandidate& central = choice.candidates[choice.chosen];
   const fs::path file = c.sweep.spec.scenario;
   std::ifstream in(file);
@@ -182,6 +189,26 @@ bool write_scenario(calibrate::Calibration& c, const calibrate::AbcSmc::Result& 
   }();
   std::printf("wrote the central set (%s) into %s\n", central.label.c_str(), file.string().c_str());
   return true;
+}
+
+Generation posterior_of(const calibrate::Calibration& c, const fs::path& ensemble) {
+  const output::Posterior posterior = output::read_posterior(ensemble);
+  std::vector<std::string> keys;
+  for (const auto& p : c.spec.parameters) keys.push_back(p.key);
+  if (posterior.parameters != keys)
+    throw std::runtime_error("ensemble file '" + ensemble.string() + "': its parameters are not those of " +
+                             c.spec.file.string());
+  Generation g;
+  g.index = posterior.generation;
+  const std::size_t k = keys.size();
+  for (int i = 0; i < posterior.particles(); ++i) {
+    calibrate::Particle p;
+    p.theta.assign(posterior.theta.begin() + static_cast<std::ptrdiff_t>(i * k),
+                   posterior.theta.begin() + static_cast<std::ptrdiff_t>((i + 1) * k));
+    p.weight = posterior.weights[static_cast<std::size_t>(i)];
+    g.particles.push_back(std::move(p));
+  }
+  return g;
 }
 
 int run_report(const fs::path& ensemble, const fs::path& doc) {

@@ -20,16 +20,17 @@ output::Ensemble ensemble_of(const calibrate::Calibration& c, const calibrate::A
 void print_summary(const calibrate::Calibration& c, const calibrate::AbcSmc::Result& result,
                    const std::filesystem::path& out, double seconds);
 
-// The candidates for the central set: the posterior's medians and this many
-// of the last generation's particles nearest the targets.
-constexpr std::size_t kCentralNearest = 9;
-
 // Sets each free parameter of the scenario file to the central set
 // (calibrate/central.hpp: the candidate nearest the targets over the
-// scenario's own replications), with its prior range and the calibration as
-// source; prints each candidate's distance. False when cancelled.
-bool write_scenario(calibrate::Calibration& c, const calibrate::AbcSmc::Result& result, int threads,
+// scenario's own replications, among those meeting the central phase), with its prior range and the
+// calibration as source; prints each candidate's distance. False when cancelled.
+bool write_scenario(calibrate::Calibration& c, const calibrate::Generation& posterior, int threads,
                     const std::atomic<bool>* cancel);
+
+// The posterior generation of an ensemble file, for --write-scenario
+// --from-ensemble; its parameters must be the calibration's. Throws
+// std::runtime_error naming the file otherwise.
+calibrate::Generation posterior_of(const calibrate::Calibration& c, const std::filesystem::path& ensemble);
 
 // scripts/calibration_report.py ENSEMBLE --doc DOC; its exit code.
 int run_report(const std::filesystem::path& ensemble, const std::filesystem::path& doc);

@@ -184,18 +184,21 @@ TEST_F(calibrate_cli, AVariantTakesTheBaseParametersAndHoldsOutTargetsByName) {
   EXPECT_FALSE(fs::exists(dir / "bad.h5"));
 }
 
-// The rows "| candidate | distance | written |" of the central set's table.
+// The rows "| candidate | distance | meets Phase ... | written |" of the
+// central set's table.
 struct CandidateRow {
   double distance = 0;
   bool written = false;
 };
 std::vector<CandidateRow> central_rows(const std::string& out) {
   std::vector<CandidateRow> rows;
-  std::istringstream lines(out.substr(out.find("| candidate | distance | written |")));
+  const auto table = out.find("| candidate | distance |");
+  if (table == std::string::npos) return rows;
+  std::istringstream lines(out.substr(table));
   for (std::string line; std::getline(lines, line) && line.starts_with("|");) {
-    const auto a = line.find(" | "), b = line.rfind(" | ");
     if (line.starts_with("| candidate") || line.starts_with("|---")) continue;
-    rows.push_back({std::stod(line.substr(a + 3, b - a - 3)), line.find("| yes |") != std::string::npos});
+    const auto a = line.find(" | ") + 3;
+    rows.push_back({std::stod(line.substr(a, line.find(" | ", a) - a)), line.ends_with("| yes |")});
   }
   return rows;
 }
@@ -235,6 +238,27 @@ TEST_F(calibrate_cli, ReportsIntoADocumentAndWritesTheCentralSetIntoTheScenario)
             0);
   const std::string again = score_test::file_text(dir / "doc.md");
   EXPECT_EQ(again.find("<!-- calibration report"), again.rfind("<!-- calibration report"));
+}
+
+// --from-ensemble picks the central set of a finished fit without fitting
+// again: the scenario it writes is the one the fit itself wrote.
+TEST_F(calibrate_cli, WritesTheSameCentralSetFromTheEnsembleWithoutFitting) {
+  const fs::path file = calibration();
+  const std::string before = score_test::file_text(dir / "small.toml");
+  ASSERT_EQ(
+      score("calibrate " + file.string() + " -o " + (dir / "e.h5").string() + " -q --write-scenario").code,
+      0);
+  const std::string fitted = score_test::file_text(dir / "small.toml");
+  ASSERT_NE(fitted, before);
+  std::ofstream(dir / "small.toml") << before;
+  const auto again =
+      score("calibrate " + file.string() + " --write-scenario --from-ensemble " + (dir / "e.h5").string());
+  ASSERT_EQ(again.code, 0) << again.out;
+  EXPECT_EQ(again.out.find("generation"), std::string::npos) << again.out;  // no fit ran
+  EXPECT_EQ(score_test::file_text(dir / "small.toml"), fitted);
+  const auto alone = score("calibrate " + file.string() + " --from-ensemble " + (dir / "e.h5").string());
+  EXPECT_EQ(alone.code, 2) << alone.out;
+  EXPECT_NE(alone.out.find("--from-ensemble needs --write-scenario"), std::string::npos) << alone.out;
 }
 
 TEST_F(calibrate_cli, CheckExitsOneOnAMissAndNamesIt) {
