@@ -49,16 +49,9 @@ std::vector<PriorRange> priors(const Calibration& c) {
 
 AbcSettings settings(const Calibration& c) {
   const CalibrationSpec& s = c.spec;
-  AbcSettings a;
-  a.population = s.population;
-  a.budget = s.budget / s.replications;
-  a.generations = s.generations;
-  a.min_acceptance = s.min_acceptance;
-  a.quantile = s.quantile;
-  a.seed = s.seed;
-  a.moves = s.moves;
-  a.unmoved = s.unmoved;
-  a.max_moves = s.max_moves;
+  AbcSettings a{s.population, s.budget / s.replications, s.generations, s.min_acceptance, s.quantile, s.seed,
+                s.moves};
+  a.unmoved = s.unmoved, a.max_moves = s.max_moves;
   return a;
 }
 
