@@ -89,11 +89,14 @@ def parameter_rows(e):
 
 
 def generation_rows(e):
-    rows = ["| generation | tolerance | acceptance | effective sample size | runs |", "|---:|---:|---:|---:|---:|"]
+    rows = ["| generation | tolerance | moves per particle | acceptance | effective sample size | runs |",
+            "|---:|---:|---:|---:|---:|---:|"]
+    population = int(e["attrs"]["population"])
     for g in range(len(e["tolerance"])):
         tol = "prior" if math.isinf(e["tolerance"][g]) else f"{e['tolerance'][g]:.3g}"
-        rows.append(f"| {g} | {tol} | {e['acceptance_rate'][g]:.1%} | {e['effective_sample_size'][g]:.0f} | "
-                    f"{int(e['runs'][g]):,} |")
+        moves = "n/a" if g == 0 else f"{int(e['attempts'][g]) // population}"
+        rows.append(f"| {g} | {tol} | {moves} | {e['acceptance_rate'][g]:.1%} | "
+                    f"{e['effective_sample_size'][g]:.0f} | {int(e['runs'][g]):,} |")
     return rows
 
 

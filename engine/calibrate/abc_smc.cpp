@@ -67,6 +67,17 @@ double Generation::effective_sample_size() const {
   return squares > 0 ? sum * sum / squares : 0.0;
 }
 
+int moves_for(const AbcSettings& s, const Generation& previous, std::int64_t simulations_left) {
+  if (s.unmoved <= 0 || previous.index == 0) return s.moves;
+  const double p = previous.acceptance_rate();
+  // P(a particle never moves in R rounds) = (1 - p)^R <= c.
+  const double wanted = p >= 1 ? 1.0 : p <= 0 ? s.max_moves : std::ceil(std::log(s.unmoved) / std::log1p(-p));
+  const std::int64_t generations_left = std::max(1, s.generations - previous.index);
+  const std::int64_t share = simulations_left / (std::int64_t{s.population} * generations_left);
+  const double rounds = std::min({wanted, static_cast<double>(s.max_moves), static_cast<double>(share)});
+  return std::max(1, static_cast<int>(rounds));
+}
+
 const char* stop_reason(Stop stop) {
   switch (stop) {
     case Stop::generations:
@@ -121,7 +132,8 @@ Generation AbcSmc::next(const Generation& previous, std::int64_t simulations_lef
   for (const Particle& p : previous.particles)
     if (p.distance <= g.tolerance) survivors.push_back(p);
   const std::int64_t population = settings_.population;
-  if (survivors.empty() || population * settings_.moves > simulations_left) return incomplete();
+  const int moves = moves_for(settings_, previous, simulations_left);
+  if (survivors.empty() || population * moves > simulations_left) return incomplete();
   std::vector<double> cumulative;
   double running = 0;
   for (const Particle& p : survivors) cumulative.push_back(running += p.weight);
@@ -138,7 +150,7 @@ Generation AbcSmc::next(const Generation& previous, std::int64_t simulations_lef
   // is taken when it stays in the cube and its own simulation is within the
   // tolerance. One batch per round of moves, so the same for any thread count.
   const Kernel kernel(survivors);
-  for (int round = 0; round < settings_.moves; ++round) {
+  for (int round = 0; round < moves; ++round) {
     std::vector<Proposal> proposals;
     std::vector<Particle> candidates;
     std::vector<std::size_t> mover;

@@ -46,7 +46,14 @@ struct AbcSettings {
   double min_acceptance = 0.02;
   double quantile = 0.5;
   std::uint64_t seed = 1;
-  int moves = 3;  // Metropolis-Hastings steps per particle and generation
+  int moves = 3;  // Metropolis-Hastings steps per particle and generation (the first, when adaptive)
+  // > 0: the number of moves adapts (Drovandi & Pettitt 2011): each
+  // generation after the first takes R = ceil(ln c / ln(1 - p)) rounds, p
+  // the previous generation's acceptance rate, so that a particle is left
+  // unmoved with probability about c = `unmoved`; at most `max_moves`, and at
+  // most an equal share of the budget left among the generations left.
+  double unmoved = 0;
+  int max_moves = 1000;
 };
 
 struct Particle {
@@ -65,6 +72,10 @@ struct Generation {
   double effective_sample_size() const;  // 1 / sum of squared normalised weights, copies merged
   std::vector<Particle> particles;
 };
+
+// The rounds of moves generation previous.index + 1 takes (AbcSettings::moves,
+// or adaptive with AbcSettings::unmoved), given the simulations left; at least 1.
+int moves_for(const AbcSettings& settings, const Generation& previous, std::int64_t simulations_left);
 
 // One simulation asked of the simulator: the parameter values and a seed.
 struct Proposal {

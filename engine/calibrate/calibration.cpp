@@ -49,8 +49,10 @@ std::vector<PriorRange> priors(const Calibration& c) {
 
 AbcSettings settings(const Calibration& c) {
   const CalibrationSpec& s = c.spec;
-  return {s.population, s.budget / s.replications, s.generations, s.min_acceptance, s.quantile, s.seed,
-          s.moves};
+  AbcSettings a{s.population, s.budget / s.replications, s.generations, s.min_acceptance, s.quantile, s.seed,
+                s.moves};
+  a.unmoved = s.unmoved, a.max_moves = s.max_moves;
+  return a;
 }
 
 double distance(const std::vector<Judgement>& judged, const std::vector<std::size_t>& in_distance) {

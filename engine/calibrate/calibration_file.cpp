@@ -44,11 +44,13 @@ void read_sizes(FileChecker& check, const toml::table& t, CalibrationSpec& spec)
   integer("budget", 1, std::int64_t{1} << 40, spec.budget);
   integer("generations", 0, 1000, spec.generations);
   integer("moves", 1, 1000, spec.moves);
+  integer("max_moves", 1, 1000, spec.max_moves);
   std::int64_t seed = 1;
   integer("seed", 0, (std::int64_t{1} << 53) - 1, seed);
   spec.seed = static_cast<std::uint64_t>(seed);
   spec.min_acceptance = fraction(check, t, "min_acceptance").value_or(spec.min_acceptance);
   spec.quantile = fraction(check, t, "quantile").value_or(spec.quantile);
+  spec.unmoved = fraction(check, t, "unmoved").value_or(spec.unmoved);
   if (spec.budget < std::int64_t{spec.population} * spec.replications)
     check.error(*t.get("budget"), "calibration.budget",
                 "is less than one generation (population x replications = " +
@@ -120,12 +122,14 @@ CalibrationSpec parse_calibration_file(const fs::path& file, const scenario::Doc
   if (const toml::table* t = calibration_table(check, input.root)) {
     check.unknown_keys(*t, "calibration",
                        {"name", "scenario", "targets", "population", "replications", "budget", "generations",
-                        "min_acceptance", "quantile", "seed", "moves", "holdout", "parameters_from"});
+                        "min_acceptance", "quantile", "seed", "moves", "unmoved", "max_moves", "holdout",
+                        "parameters_from", "central_phase"});
     spec.name = check.string(*t, "calibration", "name").value_or(spec.name);
     spec.scenario = file.parent_path() / check.string(*t, "calibration", "scenario").value_or("");
     const auto targets = check.string(*t, "calibration", "targets");
     if (!targets) check.error(*t, "calibration", "missing targets = \"...\" (the targets file)");
     read_sizes(check, *t, spec);
+    spec.central_phase = check.string(*t, "calibration", "central_phase").value_or("");
     spec.parameters = free_parameters(check, *t, input.root, file, base);
     for (const auto& p : spec.parameters)
       if (!p.factor.levels.empty())

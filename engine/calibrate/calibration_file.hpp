@@ -28,7 +28,12 @@ struct CalibrationSpec {
   double min_acceptance = 0.02;  // stop once a generation accepts fewer of the particles it tries
   double quantile = 0.5;         // next tolerance: this quantile of the current distances
   std::uint64_t seed = 1;
-  int moves = 3;  // Metropolis-Hastings moves per particle and generation
+  int moves = 3;         // Metropolis-Hastings moves per particle and generation (the first, when adaptive)
+  double unmoved = 0;    // > 0: adaptive moves, a particle left unmoved with about this probability
+  int max_moves = 1000;  // adaptive moves: at most this many per generation
+  // The central set must meet every fit target of this phase's summaries
+  // (e.g. "I"), when a candidate does; empty: no such requirement.
+  std::string central_phase;
 };
 
 // Reads and checks a calibration file. `base` is the loaded scenario the file

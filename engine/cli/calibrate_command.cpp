@@ -34,6 +34,9 @@ void print_generation(const Generation& g, int replications) {
                g.index, g.tolerance, 100 * g.acceptance_rate(), static_cast<long long>(g.attempts),
                g.index == 0 ? "prior draws" : "moves", g.effective_sample_size(),
                static_cast<long long>(g.simulations * replications));
+  if (g.index > 0 && !g.particles.empty())
+    std::fprintf(stderr, "               %lld move(s) per particle\n",
+                 static_cast<long long>(g.attempts) / static_cast<long long>(g.particles.size()));
 }
 
 // The inputs a journal belongs to: the calibration file, its targets file
@@ -78,18 +81,40 @@ int run_calibration(const CalibrateArgs& args, const StopSignals& stop, calibrat
   output::write_ensemble(out, ensemble_of(c, result, SCORE_VERSION));
   journal.remove();
   print_summary(c, result, out, seconds);
-  if (args.write_scenario) write_scenario(c, result);
+  if (args.write_scenario && !write_scenario(c, result.generations.back(), args.threads, &stop.flag())) {
+    std::cerr << "score calibrate: interrupted by " << stop.name() << "; the scenario is left as it was\n";
+    return stop.exit_code();
+  }
   if (!args.report.empty()) return run_report(out, args.report);
   return kOk;
 }
 
+// --write-scenario --from-ensemble FILE: the central set of a finished
+// calibration's posterior, without fitting again.
+int write_scenario_from(const CalibrateArgs& args, const StopSignals& stop, calibrate::Calibration& c) {
+  if (!write_scenario(c, posterior_of(c, args.from_ensemble), args.threads, &stop.flag())) {
+    std::cerr << "score calibrate: interrupted by " << stop.name() << "; the scenario is left as it was\n";
+    return stop.exit_code();
+  }
+  return kOk;
+}
+
 int calibrate_command(const CalibrateArgs& args) {
+  if (!args.from_ensemble.empty() && !args.write_scenario) {
+    std::cerr << "score calibrate: --from-ensemble needs --write-scenario\n";
+    return kBadInput;
+  }
+  if (!args.from_ensemble.empty() && launcher_ranks() > 1) {
+    std::cerr << "score calibrate: --from-ensemble runs in one process, not under mpirun\n";
+    return kBadInput;
+  }
   if (launcher_ranks() > 1) return calibrate_mpi(args);  // started by mpirun or srun
   const StopSignals stop;
   announce("signals");
   return guarded(
       [&] {
         calibrate::Calibration c = calibrate::load_calibration(args.file);
+        if (!args.from_ensemble.empty()) return write_scenario_from(args, stop, c);
         return run_calibration(args, stop, c, calibrate::simulator(c, args.threads, &stop.flag()));
       },
       "score calibrate: ", kInternal);

@@ -24,7 +24,9 @@ void add_calibrate_command(CLI::App& app, int& code) {
   cmd->add_flag("--resume", args.resume, "Finish an interrupted calibration of the same file and output");
   cmd->add_option("--report", args.report, "Rewrite this document's generated part from the ensemble");
   cmd->add_flag("--write-scenario", args.write_scenario,
-                "Set the scenario's free parameters to the posterior's weighted median");
+                "Set the scenario's free parameters to the posterior's central set (docs/calibration.md)");
+  cmd->add_option("--from-ensemble", args.from_ensemble,
+                  "With --write-scenario: take the posterior of this ensemble file instead of fitting");
   cmd->add_flag("-q,--quiet", args.quiet, "No progress");
   cmd->callback([&] { code = args.check.empty() ? calibrate_command(args) : calibrate_check(args); });
 }

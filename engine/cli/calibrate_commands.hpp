@@ -13,12 +13,13 @@ class App;
 namespace score::cli {
 
 struct CalibrateArgs {
-  std::string file;    // a calibration file, or (with --check) a targets file
-  std::string check;   // a results file to check instead of calibrating
-  std::string kind;    // check: "fit" or "identity"; empty: both
-  std::string phase;   // check: only that phase's phase-summary targets; empty: all
-  std::string output;  // empty: results/<calibration name>.h5
-  std::string report;  // rewrite this document's generated part from the ensemble
+  std::string file;           // a calibration file, or (with --check) a targets file
+  std::string check;          // a results file to check instead of calibrating
+  std::string kind;           // check: "fit" or "identity"; empty: both
+  std::string phase;          // check: only that phase's phase-summary targets; empty: all
+  std::string output;         // empty: results/<calibration name>.h5
+  std::string report;         // rewrite this document's generated part from the ensemble
+  std::string from_ensemble;  // --write-scenario from this ensemble's posterior, without fitting
   int threads = 0;
   bool resume = false, write_scenario = false, quiet = false;
 };

@@ -10,7 +10,9 @@
 #include <regex>
 #include <sstream>
 
+#include "calibrate/central.hpp"
 #include "cli/commands.hpp"
+#include "output/ensemble_reader.hpp"
 #include "scenario/diagnostic.hpp"
 
 extern char** environ;
@@ -56,13 +58,21 @@ void append_generation(output::Ensemble& e, const Generation& g, int replication
   }
 }
 
-// Six significant digits (the posterior is not known closer), an integer
-// key rounded.
-std::string central_value(const sweep::Parameter& p, double value) {
-  if (p.integer) return scenario::format_number(std::round(value));
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", value);
-  return scenario::format_number(std::stod(buffer));
+// Each candidate's distance over the scenario's own runs, and which is written.
+void print_choice(const calibrate::Calibration& c, const calibrate::CentralChoice& choice) {
+  const std::string& phase = c.spec.central_phase;
+  std::printf("\ncentral set: %zu candidates, each run %d times as the scenario runs (its run.seed)",
+              choice.candidates.size(), choice.replications);
+  if (!phase.empty())
+    std::printf("; %d meet every Phase %s fit target%s", choice.meeting_phase, phase.c_str(),
+                choice.meeting_phase == 0 ? ": none does, so the nearest of all is written" : "");
+  std::printf("\n\n| candidate | distance | meets Phase %s | written |\n|---|---:|:---:|:---:|\n",
+              phase.empty() ? "-" : phase.c_str());
+  for (std::size_t i = 0; i < choice.candidates.size(); ++i) {
+    const calibrate::CentralCandidate& k = choice.candidates[i];
+    std::printf("| %s | %.4g | %s | %s |\n", k.label.c_str(), k.outcome.distance,
+                phase.empty() ? "" : (k.meets_phase ? "yes" : "no"), i == choice.chosen ? "yes" : "");
+  }
 }
 
 }  // namespace
@@ -138,14 +148,18 @@ void print_summary(const calibrate::Calibration& c, const calibrate::AbcSmc::Res
   std::printf("\nensemble: %s\n", out.string().c_str());
 }
 
-void write_scenario(const calibrate::Calibration& c, const calibrate::AbcSmc::Result& result) {
+bool write_scenario(calibrate::Calibration& c, const Generation& posterior, int threads,
+                    const std::atomic<bool>* cancel) {
+  const calibrate::CentralChoice choice = calibrate::choose_central(c, posterior, threads, cancel);
+  if (choice.candidates.empty()) return false;
+  print_choice(c, choice);
+  const calibrate::CentralCandidate& central = choice.candidates[choice.chosen];
   const fs::path file = c.sweep.spec.scenario;
   std::ifstream in(file);
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
-  const Generation& last = result.generations.back();
-  const std::string source =
-      "fit: score calibrate " + c.spec.file.filename().string() + " (posterior weighted median)";
+  const std::string source = "fit: score calibrate " + c.spec.file.filename().string() + " (central set, " +
+                             central.label + ", docs/calibration.md)";
   for (std::size_t j = 0; j < c.spec.parameters.size(); ++j) {
     const auto& p = c.spec.parameters[j];
     const std::string section = p.key.substr(0, p.key.rfind('.')), name = p.key.substr(p.key.rfind('.') + 1);
@@ -157,7 +171,7 @@ void write_scenario(const calibrate::Calibration& c, const calibrate::AbcSmc::Re
       if (std::regex_match(line, m, header))
         current = m[1];
       else if (current == section && std::regex_search(line, key)) {
-        line = name + " = { value = " + central_value(p, band(last, j, true).median) + ", range = [" +
+        line = name + " = { value = " + scenario::format_number(central.theta[j]) + ", range = [" +
                scenario::format_number(p.factor.lo) + ", " + scenario::format_number(p.factor.hi) +
                "], source = \"" + source + "\" }";
         done = true;
@@ -173,7 +187,28 @@ void write_scenario(const calibrate::Calibration& c, const calibrate::AbcSmc::Re
     for (const std::string& line : lines) text << line << "\n";
     return text.str();
   }();
-  std::printf("wrote the posterior's weighted medians into %s\n", file.string().c_str());
+  std::printf("wrote the central set (%s) into %s\n", central.label.c_str(), file.string().c_str());
+  return true;
+}
+
+Generation posterior_of(const calibrate::Calibration& c, const fs::path& ensemble) {
+  const output::Posterior posterior = output::read_posterior(ensemble);
+  std::vector<std::string> keys;
+  for (const auto& p : c.spec.parameters) keys.push_back(p.key);
+  if (posterior.parameters != keys)
+    throw std::runtime_error("ensemble file '" + ensemble.string() + "': its parameters are not those of " +
+                             c.spec.file.string());
+  Generation g;
+  g.index = posterior.generation;
+  const std::size_t k = keys.size();
+  for (int i = 0; i < posterior.particles(); ++i) {
+    calibrate::Particle p;
+    p.theta.assign(posterior.theta.begin() + static_cast<std::ptrdiff_t>(i * k),
+                   posterior.theta.begin() + static_cast<std::ptrdiff_t>((i + 1) * k));
+    p.weight = posterior.weights[static_cast<std::size_t>(i)];
+    g.particles.push_back(std::move(p));
+  }
+  return g;
 }
 
 int run_report(const fs::path& ensemble, const fs::path& doc) {

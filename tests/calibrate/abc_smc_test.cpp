@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -118,6 +119,71 @@ TEST(AbcSmc, StopsWhenTheBudgetIsSpentKeepingCompleteGenerations) {
     EXPECT_EQ(g.particles.size(), 1000u);
   }
   EXPECT_LE(used, 2500);
+}
+
+// Drovandi & Pettitt's rule: R = ceil(ln c / ln(1 - p)) rounds after a
+// generation that took p of its moves, within an equal share of the budget
+// left among the generations left; the first generation takes `moves`.
+TEST(AbcSmc, AdaptiveMovesFollowTheLastAcceptanceWithinTheBudgetShare) {
+  AbcSettings s;
+  s.population = 100;
+  s.generations = 8;
+  s.moves = 4;
+  s.unmoved = 0.01;
+  Generation previous;
+  previous.index = 3;
+  previous.attempts = 1000;
+  previous.moved = 100;  // p = 0.1: ln 0.01 / ln 0.9 = 43.7
+  EXPECT_EQ(moves_for(s, previous, 1'000'000), 44);
+  // 5 generations left: 100 x 5 x 10 simulations leave 10 rounds each.
+  EXPECT_EQ(moves_for(s, previous, 100 * 5 * 10 + 99), 10);
+  EXPECT_EQ(moves_for(s, previous, 0), 1);  // never none: the budget check stops the run
+  s.max_moves = 20;
+  EXPECT_EQ(moves_for(s, previous, 1'000'000), 20);
+  previous.moved = 1000;  // every move taken: one round leaves none unmoved
+  EXPECT_EQ(moves_for(s, previous, 1'000'000), 1);
+  previous.index = 0;  // generation 1 follows the prior sample
+  EXPECT_EQ(moves_for(s, previous, 1'000'000), 4);
+  s.unmoved = 0;  // fixed moves
+  previous.index = 3;
+  EXPECT_EQ(moves_for(s, previous, 1'000'000), 4);
+}
+
+// Particles of generation i that are copies of one of generation i - 1 (no move taken).
+int unmoved(const AbcSmc::Result& r, std::size_t i) {
+  int n = 0;
+  for (const Particle& p : r.generations[i].particles)
+    n += std::any_of(r.generations[i - 1].particles.begin(), r.generations[i - 1].particles.end(),
+                     [&](const Particle& q) { return q.unit == p.unit; });
+  return n;
+}
+
+// With adaptive moves the toy posterior is still recovered, and far fewer
+// particles stay where they were resampled than with 3 moves each.
+TEST(AbcSmc, AdaptiveMovesRecoverTheNormalPosteriorAndMoveAlmostEveryParticle) {
+  AbcSettings s = settings(9);
+  s.moves = 3;
+  const AbcSmc::Result fixed =
+      AbcSmc({{"theta", -10, 10, false}}, s, simulate).run({}, [](const Generation&) {});
+  s.unmoved = 0.01;
+  const AbcSmc::Result result =
+      AbcSmc({{"theta", -10, 10, false}}, s, simulate).run({}, [](const Generation&) {});
+  ASSERT_EQ(result.stop, Stop::generations);
+  std::int64_t used = result.generations[0].simulations + result.generations[1].simulations;
+  for (std::size_t i = 2; i < result.generations.size(); ++i) {
+    const Generation &g = result.generations[i], &before = result.generations[i - 1];
+    EXPECT_EQ(g.attempts / s.population, moves_for(s, before, s.budget - used)) << i;
+    used += g.simulations;
+    // c = 1% would hold if every particle took a move with the rate of the
+    // generation before; particles in the tails take fewer, and the rate
+    // falls with the tolerance: a few percent, against most with 3 moves.
+    EXPECT_LE(unmoved(result, i), s.population / 5) << i;
+    EXPECT_LT(2 * unmoved(result, i), unmoved(fixed, i)) << i;
+  }
+  EXPECT_LE(used, s.budget);
+  const Moments m = moments(result.generations.back());
+  EXPECT_NEAR(m.mean, 2.0, 0.12);
+  EXPECT_NEAR(m.sd, 1.0, 0.1);
 }
 
 // Seventeen parameters, as many as the history's calibration frees: theta_i

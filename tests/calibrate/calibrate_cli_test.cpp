@@ -5,10 +5,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <fstream>
 #include <numeric>
+#include <sstream>
 #include <thread>
 
 #include "../sweep/h5_compare.hpp"
@@ -50,7 +52,7 @@ class calibrate_cli : public score_test::ScratchDir {
                  "[calibration]\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\n"
                  "seed = 3\npopulation = 20\nreplications = 1\nbudget = " +
                      std::to_string(budget) +
-                     "\ngenerations = 4\nmin_acceptance = 0.01\n"
+                     "\ngenerations = 4\nmin_acceptance = 0.01\nunmoved = 0.05\n"
                      "[[parameter]]\nkey = \"behaviour.enrol_rate\"\nrange = \"scenario\"\n"
                      "[[parameter]]\nkey = \"countries.AAA.eligible_firms\"\nrange = \"scenario\"\n");
   }
@@ -144,6 +146,12 @@ TEST_F(calibrate_cli, BadInputNamesTheFileAndPlace) {
   const auto typo = score("calibrate " + file.string());
   EXPECT_EQ(typo.code, 2) << typo.out;
   EXPECT_NE(typo.out.find("did you mean 'population'"), std::string::npos) << typo.out;
+  write("calibration.toml",
+        "[calibration]\nscenario = \"small.toml\"\ntargets = \"targets.toml\"\nunmoved = 1.5\n");
+  const auto unmoved = score("calibrate " + file.string());
+  EXPECT_EQ(unmoved.code, 2) << unmoved.out;
+  EXPECT_NE(unmoved.out.find("calibration.toml:4"), std::string::npos) << unmoved.out;
+  EXPECT_NE(unmoved.out.find("calibration.unmoved"), std::string::npos) << unmoved.out;
 }
 
 // An out-of-sample variant names the base file's parameters and holds out a
@@ -176,12 +184,41 @@ TEST_F(calibrate_cli, AVariantTakesTheBaseParametersAndHoldsOutTargetsByName) {
   EXPECT_FALSE(fs::exists(dir / "bad.h5"));
 }
 
-TEST_F(calibrate_cli, ReportsIntoADocumentAndWritesThePosteriorMediansIntoTheScenario) {
+// The rows "| candidate | distance | meets Phase ... | written |" of the
+// central set's table.
+struct CandidateRow {
+  double distance = 0;
+  bool written = false;
+};
+std::vector<CandidateRow> central_rows(const std::string& out) {
+  std::vector<CandidateRow> rows;
+  const auto table = out.find("| candidate | distance |");
+  if (table == std::string::npos) return rows;
+  std::istringstream lines(out.substr(table));
+  for (std::string line; std::getline(lines, line) && line.starts_with("|");) {
+    if (line.starts_with("| candidate") || line.starts_with("|---")) continue;
+    const auto a = line.find(" | ") + 3;
+    rows.push_back({std::stod(line.substr(a, line.find(" | ", a) - a)), line.ends_with("| yes |")});
+  }
+  return rows;
+}
+
+TEST_F(calibrate_cli, ReportsIntoADocumentAndWritesTheCentralSetIntoTheScenario) {
   const fs::path file = calibration();
   write("doc.md", "# Calibration\n\nkept\n");
   const auto r = score("calibrate " + file.string() + " -o " + (dir / "e.h5").string() + " -q --report " +
                        (dir / "doc.md").string() + " --write-scenario");
   ASSERT_EQ(r.code, 0) << r.out;
+  // The posterior medians and the particles nearest the targets, each run
+  // as the scenario runs: the one written is the nearest of them.
+  ASSERT_NE(r.out.find("| posterior median |"), std::string::npos) << r.out;
+  const std::vector<CandidateRow> rows = central_rows(r.out);
+  ASSERT_GE(rows.size(), 2u) << r.out;
+  EXPECT_EQ(std::count_if(rows.begin(), rows.end(), [](const CandidateRow& c) { return c.written; }), 1);
+  const auto written =
+      std::find_if(rows.begin(), rows.end(), [](const CandidateRow& c) { return c.written; });
+  ASSERT_NE(written, rows.end());
+  for (const CandidateRow& other : rows) EXPECT_LE(written->distance, other.distance) << r.out;
   const std::string doc = score_test::file_text(dir / "doc.md");
   EXPECT_NE(doc.find("kept"), std::string::npos);
   EXPECT_NE(doc.find("**Out of sample**"), std::string::npos) << doc;
@@ -201,6 +238,27 @@ TEST_F(calibrate_cli, ReportsIntoADocumentAndWritesThePosteriorMediansIntoTheSce
             0);
   const std::string again = score_test::file_text(dir / "doc.md");
   EXPECT_EQ(again.find("<!-- calibration report"), again.rfind("<!-- calibration report"));
+}
+
+// --from-ensemble picks the central set of a finished fit without fitting
+// again: the scenario it writes is the one the fit itself wrote.
+TEST_F(calibrate_cli, WritesTheSameCentralSetFromTheEnsembleWithoutFitting) {
+  const fs::path file = calibration();
+  const std::string before = score_test::file_text(dir / "small.toml");
+  ASSERT_EQ(
+      score("calibrate " + file.string() + " -o " + (dir / "e.h5").string() + " -q --write-scenario").code,
+      0);
+  const std::string fitted = score_test::file_text(dir / "small.toml");
+  ASSERT_NE(fitted, before);
+  std::ofstream(dir / "small.toml") << before;
+  const auto again =
+      score("calibrate " + file.string() + " --write-scenario --from-ensemble " + (dir / "e.h5").string());
+  ASSERT_EQ(again.code, 0) << again.out;
+  EXPECT_EQ(again.out.find("generation"), std::string::npos) << again.out;  // no fit ran
+  EXPECT_EQ(score_test::file_text(dir / "small.toml"), fitted);
+  const auto alone = score("calibrate " + file.string() + " --from-ensemble " + (dir / "e.h5").string());
+  EXPECT_EQ(alone.code, 2) << alone.out;
+  EXPECT_NE(alone.out.find("--from-ensemble needs --write-scenario"), std::string::npos) << alone.out;
 }
 
 TEST_F(calibrate_cli, CheckExitsOneOnAMissAndNamesIt) {
