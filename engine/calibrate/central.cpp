@@ -63,12 +63,18 @@ CentralChoice choose_central(Calibration& c, const Generation& last, int threads
   CentralChoice choice;
   choice.candidates = central_candidates(c, last);
   // The scenario's own runs: what `score run` and the Phase I check give.
-  const int fit_replications = c.spec.replications;
-  choice.replications = c.spec.replications = c.sweep.spec.replications = c.sweep.base.model.replications;
   std::vector<Proposal> proposals;
   for (const CentralCandidate& k : choice.candidates) proposals.push_back({k.theta, c.sweep.base.model.seed});
-  const std::vector<Outcome> outcomes = simulator(c, threads, cancel)(proposals);
-  c.spec.replications = c.sweep.spec.replications = fit_replications;
+  const std::vector<Outcome> outcomes = [&] {
+    // The fit's own replications come back however the runs end, a throw included.
+    struct Restore {
+      Calibration& c;
+      int replications;
+      ~Restore() { c.spec.replications = c.sweep.spec.replications = replications; }
+    } restore{c, c.spec.replications};
+    choice.replications = c.spec.replications = c.sweep.spec.replications = c.sweep.base.model.replications;
+    return simulator(c, threads, cancel)(proposals);
+  }();
   if (cancel && cancel->load()) return {};
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     choice.candidates[i].outcome = outcomes[i];

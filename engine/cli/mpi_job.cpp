@@ -58,6 +58,11 @@ int run_as_mpi_job(const MpiJob& job) {
   int rank = 0, ranks = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &ranks);
+  // Rank 0 runs points on a thread of its own beside the one making MPI
+  // calls: an MPI library without that level cannot host it.
+  if (provided < MPI_THREAD_FUNNELED)
+    abort_job(job.command, "error: the MPI library does not support threads (MPI_THREAD_FUNNELED)",
+              kInternal);
   int code = kOk;
   try {
     code = job.run(rank, ranks);

@@ -49,10 +49,12 @@ class StopSignals {
 
 // Tells a test (or a script) that waits on the command how far it got:
 // writes `stage` and a newline to the file descriptor named by the
-// environment variable SCORE_TEST_READY_FD, when set. The stages, in order:
-// "signals" (stop signals installed), "output" (the temporary results file
-// exists), "running" (the first month of the first replication done).
-// Each stage is announced once per process; failures are ignored.
+// environment variable SCORE_TEST_READY_FD, when set. The stages:
+// "signals" (stop signals installed) first, then "output" (the temporary
+// results file exists) and "running" (the first month of the first
+// replication done) in either order, since `score run` creates its file on a
+// thread of its own beside the first replication. Each stage is announced
+// once per process; failures are ignored.
 void announce(const char* stage);
 // Prints the scenario's plausibility warnings (scenario/plausible.hpp) on
 // stderr, one per line; returns how many there were.

@@ -215,6 +215,9 @@ struct Coordinator {
     progress.point();
   }
 
+  // A failure to store (a full disk) ends the job at once, as a failure of
+  // rank 0's own point does: leaving serve() by an exception would join
+  // rank 0's thread, which would first run every point left, unanswered.
   void store_result(int rank) {
     std::int64_t head[2];
     MPI_Recv(head, 2, MPI_INT64_T, rank, kResultHead, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
@@ -222,19 +225,25 @@ struct Coordinator {
     std::vector<double> data(flat_size(shape));
     MPI_Recv(data.data(), static_cast<int>(data.size()), MPI_DOUBLE, rank, kResultData, MPI_COMM_WORLD,
              MPI_STATUS_IGNORE);
-    store(unflatten(shape, static_cast<int>(head[0]), static_cast<std::uint64_t>(head[1]), data));
+    try {
+      store(unflatten(shape, static_cast<int>(head[0]), static_cast<std::uint64_t>(head[1]), data));
+    } catch (const std::exception& e) {
+      fail("storing point " + std::to_string(head[0]) + " of rank " + std::to_string(rank) + ": " + e.what(),
+           kInternal);
+    }
   }
 
   void report_failure(const MPI_Status& status) {
     fail("rank " + std::to_string(status.MPI_SOURCE) + " failed on " + receive_text(status), kInternal);
   }
 
-  // Stores what rank 0's own thread finished; a failure there ends the job.
+  // Stores what rank 0's own thread finished; a failure there, of a point
+  // or of storing it, ends the job.
   void collect(LocalWorker& local) {
     try {
       for (auto& result : local.collect()) store(std::move(result));
     } catch (const std::exception& e) {
-      fail(std::string("rank 0 failed on ") + e.what(), kInternal);
+      fail(std::string("rank 0: ") + e.what(), kInternal);
     }
   }
 
