@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <hdf5.h>
 #include <hdf5_hl.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -16,8 +17,7 @@ namespace score::output::h5 {
 namespace {
 
 std::filesystem::path scratch(const std::string& name) {
-  return std::filesystem::temp_directory_path() /
-         (name + "-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".h5");
+  return std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()) + ".h5");
 }
 
 // The variables a scale's REFERENCE_LIST names, in order, with their dimension.

@@ -1,6 +1,7 @@
 #include "session/words.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -32,7 +33,7 @@ TEST(Words, AnEditsProblemNamesTheLeverWithoutTheOverridePosition) {
 
 TEST(Words, AResultsFileOpenedAsAScenarioIsSaidToBeOne) {
   const auto dir = std::filesystem::temp_directory_path();
-  const auto file = dir / "score_words_test.h5";
+  const auto file = dir / ("score_words_test_" + std::to_string(::getpid()) + ".h5");
   {
     std::ofstream out(file, std::ios::binary);
     out << std::string("\x89HDF\r\n\x1a\n", 8) << "rest";
