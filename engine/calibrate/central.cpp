@@ -50,8 +50,7 @@ bool meets_phase(const Calibration& c, const Outcome& o) {
     if (target.kind != Kind::fit || target.measure != Measure::phase_summary ||
         target.phase != c.spec.central_phase)
       continue;
-    const Band b = band_of(target.reported, o.values[targets.size() + t]);
-    if (!(o.values[t] >= b.lo && o.values[t] <= b.hi)) return false;
+    if (!inside(band_of(target.reported, o.values[targets.size() + t]), o.values[t])) return false;
   }
   return true;
 }

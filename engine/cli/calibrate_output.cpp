@@ -137,7 +137,7 @@ void print_summary(const calibrate::Calibration& c, const calibrate::AbcSmc::Res
     const Band90 prior = band(result.generations.front(), i, false), post = band(last, i, false);
     const Band90 goal = band(last, targets.size() + i, false);
     const calibrate::Band reported = calibrate::band_of(targets[i].reported, goal.median);
-    const bool inside = post.median >= reported.lo && post.median <= reported.hi;
+    const bool inside = calibrate::inside(reported, post.median);
     std::printf("| %s | %s%s | %s | %s | %s | %s to %s | %s |\n", targets[i].name.c_str(),
                 calibrate::kind_name(targets[i].kind), targets[i].holdout ? " (holdout)" : "",
                 calibrate::describe_reported(targets[i].reported, goal.median).c_str(),
