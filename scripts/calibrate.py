@@ -12,9 +12,12 @@
                       history is the joint calibration's central set)
   calibrate.py fit    moves the parameters listed in the targets file, one at
                       a time, to the value that hits the target it drives
-                      (bisection, common random numbers), for a few rounds;
-                      with --write, stores the fitted values in the scenario
-                      file and regenerates the table in docs/calibration.md
+                      (bisection, common random numbers), for a few rounds,
+                      and prints the values and the table; it writes nothing:
+                      the history holds the joint calibration's central set,
+                      written by `score calibrate
+                      scenarios/calibration/history.toml --write-scenario`
+                      (so `fit --write` is refused)
 
 Targets and free parameters: scenarios/calibration/targets.toml. Targets of a
 form this script does not check (dated metrics `at`, lower bounds `at_least`,
@@ -219,29 +222,6 @@ def fit_one(score, config, sets, param, reps, workdir, steps):
     sets[param["key"]] = round((lo + hi) / 2, 6)
 
 
-def fitted_line(name, line, value, note):
-    """The key's line with the fitted value and source, keeping its range (the prior of a joint fit)."""
-    found = re.search(r"range\s*=\s*\[[^\]]*\]", line)
-    extra = f", {found.group(0)}" if found else ""
-    return f'{name} = {{ value = {value!r}{extra}, source = "{note}" }}'
-
-
-def write_scenario(path, sets, note):
-    """Replaces `value = ...` of each fitted key in its section, keeping comments."""
-    text = path.read_text().splitlines()
-    section = ""
-    for i, line in enumerate(text):
-        header = re.match(r"^\[([^\]]+)\]", line)
-        if header:
-            section = header.group(1)
-            continue
-        for key, value in sets.items():
-            sect, name = key.rsplit(".", 1)
-            if sect == section and re.match(rf"^{re.escape(name)}\s*=", line):
-                text[i] = fitted_line(name, line, value, note)
-    path.write_text("\n".join(text) + "\n")
-
-
 def write_doc(rows, sets, command):
     doc = DOC.read_text()
     params = "\n".join(f"| `{k}` | {v:g} |" for k, v in sets.items())
@@ -271,9 +251,14 @@ def main():
     ap.add_argument("--reps", type=int, help="replications of each fit evaluation (default: the targets file's)")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--steps", type=int, default=8, help="bisection steps per parameter and round")
-    ap.add_argument("--write", action="store_true",
-                    help="fit: store the values and regenerate the docs table; table: regenerate the docs table")
+    ap.add_argument("--write", action="store_true", help="table: regenerate the docs table")
     args = ap.parse_args()
+    if args.write and args.mode == "fit":
+        ap.error("fit --write is retired: the history holds the joint calibration's central set, and a "
+                 "bisection would overwrite three of its values; write a fit with `score calibrate "
+                 "scenarios/calibration/history.toml --write-scenario` (docs/calibration.md)")
+    if args.write and args.mode != "table":
+        ap.error("--write is for table only (the table in docs/calibration.md)")
     config = tomllib.loads(TARGETS.read_text())
     check_kinds(config)
     skipped = drop_unknown_forms(config) if args.mode != "run" else []
@@ -302,9 +287,6 @@ def main():
         show_skipped(pathlib.Path(work) / "calibration.h5", skipped)
     if args.mode == "fit":
         print("fitted: " + ", ".join(f"{k} = {v:g}" for k, v in sets.items()) + "\n")
-        if args.write:
-            write_scenario(TARGETS.parent / config["scenario"], sets, "fit: scripts/calibrate.py fit --write")
-            write_doc(rows, sets, "python3 scripts/calibrate.py fit --write")
     elif args.mode == "table" and args.write:
         write_doc(rows, sets, "python3 scripts/calibrate.py table --write")
     return report(rows)

@@ -238,4 +238,13 @@ double weighted_quantile(std::span<const double> values, std::span<const double>
   return std::numeric_limits<double>::quiet_NaN();
 }
 
+double column_quantile(const Generation& g, Column column, std::size_t j, double q) {
+  std::vector<double> x, w;
+  for (const Particle& p : g.particles) {
+    x.push_back(column == Column::theta ? p.theta[j] : p.values[j]);
+    w.push_back(p.weight);
+  }
+  return weighted_quantile(x, w, q);
+}
+
 }  // namespace score::calibrate

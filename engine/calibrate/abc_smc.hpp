@@ -126,7 +126,16 @@ class AbcSmc {
   Simulator simulator_;
 };
 
-// The weighted q-quantile of one parameter (or any values) under weights.
+// The weighted q-quantile of any values: the smallest value v such that the
+// weight of the values at most v reaches q of the total weight. NaN values
+// and their weights are left out (NaN when all are).
 double weighted_quantile(std::span<const double> values, std::span<const double> weights, double q);
+
+// A column of a generation: one parameter (Particle::theta) or one value the
+// simulator reported (Particle::values).
+enum class Column { theta, values };
+// The weighted q-quantile of column j over g's particles under their
+// weights: the posterior median of a parameter or of a target's value.
+double column_quantile(const Generation& g, Column column, std::size_t j, double q);
 
 }  // namespace score::calibrate

@@ -20,14 +20,9 @@ std::vector<CentralCandidate> central_candidates(const Calibration& c, const Gen
     for (std::size_t j = 0; j < theta.size(); ++j) theta[j] = written_value(params[j], theta[j]);
     return theta;
   };
-  std::vector<double> weights;
-  for (const Particle& p : last.particles) weights.push_back(p.weight);
   std::vector<double> median;
-  for (std::size_t j = 0; j < params.size(); ++j) {
-    std::vector<double> x;
-    for (const Particle& p : last.particles) x.push_back(p.theta[j]);
-    median.push_back(weighted_quantile(x, weights, 0.5));
-  }
+  for (std::size_t j = 0; j < params.size(); ++j)
+    median.push_back(column_quantile(last, Column::theta, j, 0.5));
   std::vector<CentralCandidate> out{{"posterior median", written(median), {}}};
   std::vector<std::vector<double>> seen;
   for (std::size_t i = 0; i < last.particles.size(); ++i) {
@@ -50,8 +45,7 @@ bool meets_phase(const Calibration& c, const Outcome& o) {
     if (target.kind != Kind::fit || target.measure != Measure::phase_summary ||
         target.phase != c.spec.central_phase)
       continue;
-    const Band b = band_of(target.reported, o.values[targets.size() + t]);
-    if (!(o.values[t] >= b.lo && o.values[t] <= b.hi)) return false;
+    if (!inside(band_of(target.reported, o.values[targets.size() + t]), o.values[t])) return false;
   }
   return true;
 }

@@ -36,6 +36,8 @@ double discrepancy(const Band& band, double model) {
   return outside / band.scale;
 }
 
+bool inside(const Band& band, double model) { return discrepancy(band, model) == 0; }
+
 namespace {
 
 // 1400 -> "1,400"; small or fractional numbers as %g.

@@ -74,6 +74,11 @@ Band band_of(const Reported& reported, double goal);
 // the model value is NaN.
 double discrepancy(const Band& band, double model);
 
+// Whether a model value lies inside the band: its discrepancy is 0 (never
+// for NaN). The one definition the check, the fit's table and the central
+// set's choice share, for every form (one-sided bands included).
+bool inside(const Band& band, double model);
+
 // "308 ± 10%", "0.75 to 0.8", "≥ 1,400 (+15%)", "≤ 0.5", for tables.
 std::string describe_reported(const Reported& reported, double goal);
 // A model value for tables: "1,234" from 100 up, else 4 significant digits.

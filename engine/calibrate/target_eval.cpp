@@ -135,7 +135,7 @@ Judgement judge(const Target& target, std::span<const Sample> replications) {
   out.goal = n ? goal / n : target.reported.value;
   out.band = band_of(target.reported, out.goal);
   out.discrepancy = discrepancy(out.band, out.model);
-  out.inside = out.discrepancy == 0;
+  out.inside = inside(out.band, out.model);
   return out;
 }
 

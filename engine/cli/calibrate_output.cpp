@@ -21,18 +21,17 @@ namespace score::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using calibrate::Column;
 using calibrate::Generation;
 
 struct Band90 {
   double lo = 0, median = 0, hi = 0;
 };
 
-// Weighted 5%, 50% and 95% of column `j` of the particles' values (or theta).
-Band90 band(const Generation& g, std::size_t j, bool theta) {
-  std::vector<double> x, w;
-  for (const auto& p : g.particles) x.push_back(theta ? p.theta[j] : p.values[j]), w.push_back(p.weight);
-  return {calibrate::weighted_quantile(x, w, 0.05), calibrate::weighted_quantile(x, w, 0.5),
-          calibrate::weighted_quantile(x, w, 0.95)};
+// Weighted 5%, 50% and 95% of column `j` of the particles' theta or values.
+Band90 band(const Generation& g, Column column, std::size_t j) {
+  return {calibrate::column_quantile(g, column, j, 0.05), calibrate::column_quantile(g, column, j, 0.5),
+          calibrate::column_quantile(g, column, j, 0.95)};
 }
 
 void append_generation(output::Ensemble& e, const Generation& g, int replications,
@@ -102,7 +101,7 @@ output::Ensemble ensemble_of(const calibrate::Calibration& c, const calibrate::A
     e.target_kind.push_back(calibrate::kind_name(targets[i].kind));
     e.target_source.push_back(targets[i].source);
     // The figure as compared: for a module mix, the posterior's median mix.
-    const double goal = band(result.generations.back(), targets.size() + i, false).median;
+    const double goal = band(result.generations.back(), Column::values, targets.size() + i).median;
     e.target_reported.push_back(calibrate::describe_reported(targets[i].reported, goal));
     e.target_holdout.push_back(targets[i].holdout);
     e.target_in_distance.push_back(std::find(c.in_distance.begin(), c.in_distance.end(), i) !=
@@ -125,7 +124,7 @@ void print_summary(const calibrate::Calibration& c, const calibrate::AbcSmc::Res
   std::printf("| parameter | prior | posterior median | 90%% interval |\n|---|---|---:|---:|\n");
   for (std::size_t j = 0; j < c.spec.parameters.size(); ++j) {
     const auto& p = c.spec.parameters[j];
-    const Band90 b = band(last, j, true);
+    const Band90 b = band(last, Column::theta, j);
     std::printf("| `%s` | %s[%.4g, %.4g] | %.4g | %.4g to %.4g |\n", p.key.c_str(),
                 p.factor.log_scale ? "log " : "", p.factor.lo, p.factor.hi, b.median, b.lo, b.hi);
   }
@@ -134,10 +133,11 @@ void print_summary(const calibrate::Calibration& c, const calibrate::AbcSmc::Res
       "|---|---|---:|---:|---:|---:|:---:|\n");
   const auto& targets = c.spec.targets.targets;
   for (std::size_t i = 0; i < targets.size(); ++i) {
-    const Band90 prior = band(result.generations.front(), i, false), post = band(last, i, false);
-    const Band90 goal = band(last, targets.size() + i, false);
+    const Band90 prior = band(result.generations.front(), Column::values, i),
+                 post = band(last, Column::values, i);
+    const Band90 goal = band(last, Column::values, targets.size() + i);
     const calibrate::Band reported = calibrate::band_of(targets[i].reported, goal.median);
-    const bool inside = post.median >= reported.lo && post.median <= reported.hi;
+    const bool inside = calibrate::inside(reported, post.median);
     std::printf("| %s | %s%s | %s | %s | %s | %s to %s | %s |\n", targets[i].name.c_str(),
                 calibrate::kind_name(targets[i].kind), targets[i].holdout ? " (holdout)" : "",
                 calibrate::describe_reported(targets[i].reported, goal.median).c_str(),

@@ -245,5 +245,50 @@ TEST(WeightedQuantile, IsTheValueWhereTheWeightReachesQ) {
   EXPECT_EQ(weighted_quantile(v, heavy, 0.5), 4);
 }
 
+// A generation whose column 0 of theta is `x` and column 1 of values is
+// 10 x, with weights `w` (need not sum to 1).
+Generation column_generation(const std::vector<double>& x, const std::vector<double>& w) {
+  Generation g;
+  for (std::size_t i = 0; i < x.size(); ++i)
+    g.particles.push_back({{}, {x[i], -1}, w[i], 0, {-1, 10 * x[i]}});
+  return g;
+}
+
+TEST(ColumnQuantile, TiesCountTheirWeightTogether) {
+  // Sorted: 1 (weight 4), 2 (2), 2 (3), 3 (1) of 10: the weight up to 1 is
+  // 4, up to 2 it is 9 (the tie's two particles together), up to 3 it is 10.
+  const Generation g = column_generation({3, 1, 2, 2}, {1, 4, 2, 3});
+  EXPECT_EQ(column_quantile(g, Column::theta, 0, 0.05), 1);
+  EXPECT_EQ(column_quantile(g, Column::theta, 0, 0.4), 1);  // reached exactly at 1
+  EXPECT_EQ(column_quantile(g, Column::theta, 0, 0.41), 2);
+  EXPECT_EQ(column_quantile(g, Column::theta, 0, 0.5), 2);
+  EXPECT_EQ(column_quantile(g, Column::theta, 0, 0.9), 2);
+  EXPECT_EQ(column_quantile(g, Column::theta, 0, 0.95), 3);
+  EXPECT_EQ(column_quantile(g, Column::values, 1, 0.5), 20);  // the same weights on values
+  EXPECT_EQ(column_quantile(g, Column::values, 1, 0.95), 30);
+}
+
+TEST(ColumnQuantile, AParticleOfZeroWeightIsNeverTheQuantileInside) {
+  // 1 and 3 carry the weight; 2 and 5 none. The median is 1, where half
+  // the weight is reached; above it, 3, never the weightless 2 between.
+  const Generation g = column_generation({2, 1, 5, 3}, {0, 1, 0, 1});
+  EXPECT_EQ(column_quantile(g, Column::theta, 0, 0.5), 1);
+  EXPECT_EQ(column_quantile(g, Column::theta, 0, 0.6), 3);
+  EXPECT_EQ(column_quantile(g, Column::theta, 0, 0.95), 3);
+  EXPECT_EQ(column_quantile(g, Column::values, 1, 0.95), 30);
+  // A weightless particle carries no weight of its own even at the ends.
+  EXPECT_EQ(column_quantile(column_generation({0, 5, 10}, {0, 1, 1}), Column::theta, 0, 0.05), 5);
+}
+
+TEST(ColumnQuantile, LeavesOutNaNValuesAndTheirWeight) {
+  Generation g = column_generation({1, 2, 3}, {1, 1, 1});
+  g.particles[0].values[1] = std::nan("");  // a particle whose target the run could not give
+  g.particles[0].weight = 5;
+  EXPECT_EQ(column_quantile(g, Column::values, 1, 0.5), 20);  // of 20 and 30, each 1
+  EXPECT_EQ(column_quantile(g, Column::theta, 0, 0.5), 1);    // theta keeps the weight of 5
+  for (Particle& p : g.particles) p.values[1] = std::nan("");
+  EXPECT_TRUE(std::isnan(column_quantile(g, Column::values, 1, 0.5)));
+}
+
 }  // namespace
 }  // namespace score::calibrate

@@ -187,6 +187,7 @@ TEST_F(calibrate_cli, AVariantTakesTheBaseParametersAndHoldsOutTargetsByName) {
 // The rows "| candidate | distance | meets Phase ... | written |" of the
 // central set's table.
 struct CandidateRow {
+  std::string label, meets;
   double distance = 0;
   bool written = false;
 };
@@ -197,8 +198,16 @@ std::vector<CandidateRow> central_rows(const std::string& out) {
   std::istringstream lines(out.substr(table));
   for (std::string line; std::getline(lines, line) && line.starts_with("|");) {
     if (line.starts_with("| candidate") || line.starts_with("|---")) continue;
-    const auto a = line.find(" | ") + 3;
-    rows.push_back({std::stod(line.substr(a, line.find(" | ", a) - a)), line.ends_with("| yes |")});
+    std::vector<std::string> cells;  // "| a | b | c | d |" -> a, b, c, d (empty cells kept)
+    for (std::size_t at = 1; at < line.size();) {
+      const std::size_t end = line.find('|', at);
+      std::string cell = line.substr(at, end - at);
+      cell.erase(0, cell.find_first_not_of(' '));
+      cell.erase(cell.find_last_not_of(' ') + 1);
+      cells.push_back(cell);
+      at = end + 1;
+    }
+    if (cells.size() == 4) rows.push_back({cells[0], cells[2], std::stod(cells[1]), cells[3] == "yes"});
   }
   return rows;
 }
@@ -259,6 +268,40 @@ TEST_F(calibrate_cli, WritesTheSameCentralSetFromTheEnsembleWithoutFitting) {
   const auto alone = score("calibrate " + file.string() + " --from-ensemble " + (dir / "e.h5").string());
   EXPECT_EQ(alone.code, 2) << alone.out;
   EXPECT_NE(alone.out.find("--from-ensemble needs --write-scenario"), std::string::npos) << alone.out;
+}
+
+// When no candidate meets the central phase's fit targets, the nearest of
+// all is written, and the command says so. Here Phase I's target is out of
+// any run's reach (a million enterprises), so every candidate misses it.
+TEST_F(calibrate_cli, WritesTheNearestOfAllWhenNoCandidateMeetsTheCentralPhase) {
+  const fs::path file = calibration();
+  std::ofstream(dir / "targets.toml", std::ios::app)
+      << "[[target]]\nname = \"Phase I out of reach\"\nkind = \"fit\"\nsource = \"test\"\n"
+         "phase = \"I\"\nsummary = \"firms_trained_total\"\nvalue = 1000000\nrelative_tolerance = 0.1\n";
+  std::string text = score_test::file_text(file);
+  text.replace(text.find("[calibration]\n"), 14, "[calibration]\ncentral_phase = \"I\"\n");
+  write("calibration.toml", text);
+  const auto r =
+      score("calibrate " + file.string() + " -o " + (dir / "e.h5").string() + " -q --write-scenario");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("; 0 meet every Phase I fit target: none does, so the nearest of all is written"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("| candidate | distance | meets Phase I | written |"), std::string::npos) << r.out;
+  const std::vector<CandidateRow> rows = central_rows(r.out);
+  ASSERT_GE(rows.size(), 2u) << r.out;
+  EXPECT_EQ(rows.front().label, "posterior median");
+  for (const CandidateRow& k : rows) EXPECT_EQ(k.meets, "no") << k.label;
+  ASSERT_EQ(std::count_if(rows.begin(), rows.end(), [](const CandidateRow& k) { return k.written; }), 1)
+      << r.out;
+  const CandidateRow& written =
+      *std::find_if(rows.begin(), rows.end(), [](const CandidateRow& k) { return k.written; });
+  for (const CandidateRow& other : rows) EXPECT_LE(written.distance, other.distance) << r.out;
+  EXPECT_NE(r.out.find("wrote the central set (" + written.label + ") into "), std::string::npos) << r.out;
+  const std::string scenario = score_test::file_text(dir / "small.toml");
+  EXPECT_NE(scenario.find("(central set, " + written.label + ", docs/calibration.md)"), std::string::npos)
+      << scenario;
+  EXPECT_EQ(score("validate " + (dir / "small.toml").string()).code, 0);
 }
 
 TEST_F(calibrate_cli, CheckExitsOneOnAMissAndNamesIt) {

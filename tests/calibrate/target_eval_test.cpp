@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "scenario/diagnostic.hpp"
@@ -147,6 +148,47 @@ TEST(Judge, RangeAtLeastAndUpTo) {
   EXPECT_TRUE(judged(up_to, 0.2).inside);
   EXPECT_FALSE(judged(up_to, 0.55).inside);
   EXPECT_DOUBLE_EQ(judged(up_to, 0.55).discrepancy, 1.0);
+}
+
+// The band is [lo, hi]; inside() holds at both edges and not one
+// representable number beyond a finite edge; an infinite edge is open.
+void expect_edges(const Band& band, double lo, double hi) {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(band.lo, lo);
+  EXPECT_EQ(band.hi, hi);
+  for (const double edge : {lo, hi}) {
+    if (!std::isfinite(edge)) continue;
+    EXPECT_TRUE(inside(band, edge)) << edge;
+    EXPECT_FALSE(inside(band, std::nextafter(edge, edge == lo ? -inf : inf))) << edge;
+  }
+  EXPECT_EQ(inside(band, -1e300), lo == -inf);
+  EXPECT_EQ(inside(band, 1e300), hi == inf);
+  EXPECT_FALSE(inside(band, std::nan("")));
+}
+
+// inside() is what the check, the fit's table and the central set's choice
+// all ask, for every form of figure the targets files use.
+TEST(Inside, HoldsOnTheBandsEdgesForEveryForm) {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  Reported point;  // 300 ± 30
+  point.value = 300;
+  point.absolute_tolerance = 30;
+  expect_edges(band_of(point, 300), 270, 330);
+  Reported range;
+  range.form = Form::range;
+  range.min = 0.5;
+  range.max = 1.0;
+  expect_edges(band_of(range, 0), 0.5, 1.0);
+  Reported over;  // "over 1,400": no upper edge without a tail
+  over.form = Form::at_least;
+  over.value = 1400;
+  expect_edges(band_of(over, 1400), 1400, inf);
+  over.upper_tail = 0.25;  // up to 1,750
+  expect_edges(band_of(over, 1400), 1400, 1750);
+  Reported up_to;  // "up to 50%": no lower edge
+  up_to.form = Form::up_to;
+  up_to.value = 0.5;
+  expect_edges(band_of(up_to, 0.5), -inf, 0.5);
 }
 
 TEST(Judge, AveragesReplicationsAndLeavesOutNaN) {
