@@ -93,6 +93,15 @@ bool BackgroundRun::wait_turn(std::stop_token stop) {
   return true;
 }
 
+// A month that used the last granted step leaves the run paused before its
+// snapshot is published: whoever sees the month also sees the pause (the
+// viewer's Step button, then a look at the status), instead of "running"
+// until the run thread reaches its next wait.
+void BackgroundRun::settle_after_month() {
+  std::lock_guard lock(control_);
+  if (paused_ && steps_granted_ == 0) status_ = RunStatus::paused;
+}
+
 void BackgroundRun::end_cancelled() {
   status_ = building_.status = RunStatus::cancelled;
   publish(std::make_shared<Snapshot>(building_));
@@ -132,6 +141,7 @@ void BackgroundRun::run_months(std::stop_token stop) {
         building_.charts.add_month(series, month);
         building_.months_done = month + 1;
         building_.network = network_view(run.simulations().front()->state(), network_country_);
+        if (month + 1 < m.steps) settle_after_month();
         publish(std::make_shared<Snapshot>(building_));
       }
       run.finish_all();

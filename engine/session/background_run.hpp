@@ -56,6 +56,7 @@ class BackgroundRun {
  private:
   void work(std::stop_token stop);
   void run_months(std::stop_token stop);
+  void settle_after_month();
   bool wait_turn(std::stop_token stop);
   void publish(std::shared_ptr<Snapshot> next);
   void end_cancelled();  // publishes the run as cancelled

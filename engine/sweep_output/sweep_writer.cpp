@@ -4,6 +4,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "output/contained_read.hpp"
 #include "output/hdf5_handle.hpp"
 #include "output/temporary_path.hpp"
 #include "sweep_output/sweep_layout.hpp"
@@ -133,9 +134,39 @@ void SweepWriter::resume() {
   // overflow"). The journal holds every stored point, so with a journal the
   // partial file is only checked for its origin and then rebuilt from the
   // journal; it is adopted as it is only when its journal was lost.
-  if (has_partial && !journaled && adopt_partial()) return;
-  if (has_partial && journaled) check_partial_origin();
+  const bool readable = has_partial && partial_reads_safely(!journaled);
+  if (readable && !journaled && adopt_partial()) return;
+  if (readable && journaled) check_partial_origin();
   rebuild_from_journal();
+}
+
+// HDF5 1.10 can loop forever or crash on a damaged file
+// (output/contained_read.hpp), and a killed sweep leaves exactly such files.
+// So what resume is about to read of the partial file (its origin; with no
+// journal, also its done flags and every point marked done) is read first in
+// a child process with a time limit. False, with a note, when that failed:
+// the file is then treated as unreadable and never opened here.
+bool SweepWriter::partial_reads_safely(bool whole) {
+  try {
+    read_contained("unfinished sweep file", partial_, [&] {
+      h5::Lock lock;
+      if (!whole) {
+        detail::SweepLayout::read_origin(partial_);
+        return;
+      }
+      detail::SweepLayout layout;
+      layout.open(partial_, sweep_);
+      layout.root_string("sweep_sha256");
+      layout.root_string("scenario_sha256");
+      const std::vector<std::uint8_t> flags = layout.done_flags();
+      for (std::size_t p = 0; p < flags.size(); ++p)
+        if (flags[p]) layout.read_point(static_cast<int>(p));
+    });
+    return true;
+  } catch (const std::runtime_error& e) {
+    note_ = std::string("the unfinished file could not be read (") + e.what() + ")";
+    return false;
+  }
 }
 
 // Refuses a partial file started from another sweep file or base scenario.

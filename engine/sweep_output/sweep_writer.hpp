@@ -85,6 +85,7 @@ class SweepWriter {
  private:
   void start_fresh();
   void resume();
+  bool partial_reads_safely(bool whole);
   bool adopt_partial();
   std::optional<std::vector<std::uint8_t>> open_partial();
   void check_partial_origin();

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <hdf5.h>
 
+#include <cstdlib>
 #include <fstream>
 
 #include "sim/summary.hpp"
@@ -136,6 +137,53 @@ TEST_F(sweep_writer, ADamagedFileIsRebuiltFromTheJournal) {
   interrupted({0, 2});
   fs::resize_file(SweepWriter::partial_path_for(target), 4000);
   resume_and_compare({0, 2}, "rebuilt from the journal");
+}
+
+// HDF5 may loop forever or crash on a damaged file; resume reads the partial
+// file in a child process first (output/contained_read.hpp), so a hang or a
+// crash there becomes a note and the sweep goes on from the journal, or
+// starts over when there is none. SCORE_TEST_READ_FAULT makes the child hang
+// or crash as HDF5 does.
+class sweep_writer_faulty_read : public sweep_writer {
+ protected:
+  // Resumes with the contained read failing as `fault` says and returns the
+  // note; the fault applies only while the writer opens the files.
+  void resume_with_fault(const char* fault, const std::vector<int>& expected_done, const std::string& note) {
+    ::setenv("SCORE_TEST_READ_FAULT", fault, 1);
+    ::setenv("SCORE_READ_TIME_LIMIT", "1", 1);
+    std::optional<SweepWriter> writer;
+    try {
+      writer.emplace(target, *sweep, "test", Mode::resume);
+    } catch (...) {
+      clear();
+      throw;
+    }
+    clear();
+    std::vector<int> done;
+    for (int p = 0; p < sweep->points(); ++p)
+      if (writer->done()[static_cast<std::size_t>(p)]) done.push_back(p);
+    EXPECT_EQ(done, expected_done);
+    EXPECT_NE(writer->resume_note().find(note), std::string::npos) << writer->resume_note();
+    for (int p = 0; p < sweep->points(); ++p)
+      if (!writer->done()[static_cast<std::size_t>(p)]) writer->write(results[static_cast<std::size_t>(p)]);
+    writer->finish();
+    expect_same_numbers();
+  }
+  static void clear() {
+    ::unsetenv("SCORE_TEST_READ_FAULT");
+    ::unsetenv("SCORE_READ_TIME_LIMIT");
+  }
+};
+
+TEST_F(sweep_writer_faulty_read, AFileOnWhichHdf5HangsIsRebuiltFromTheJournal) {
+  interrupted({0, 2});
+  resume_with_fault("hang", {0, 2}, "did not finish within 1 s");
+}
+
+TEST_F(sweep_writer_faulty_read, AFileOnWhichHdf5CrashesWithNoJournalStartsOver) {
+  interrupted({1, 3});
+  fs::remove(SweepWriter::journal_path_for(target));
+  resume_with_fault("crash", {}, "HDF5 crashed reading it");
 }
 
 TEST_F(sweep_writer, TheJournalWinsOverAFileThatDisagrees) {
