@@ -3,6 +3,7 @@
 #include <hdf5_hl.h>
 
 #include <algorithm>
+#include <bit>
 #include <ctime>
 #include <limits>
 #include <utility>
@@ -270,6 +271,32 @@ void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vec
   auto [file_space, memory_space] = block_spaces(dataset, start, count);
   check(H5Dread(dataset, H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(), H5P_DEFAULT, data),
         "read a block of a variable");
+}
+
+void write_row_chunks(hid_t dataset, hsize_t index, hsize_t chunk_rows, std::span<const double> row,
+                      double fill) {
+  // H5Dwrite_chunk takes the bytes as the file stores them: little-endian.
+  static_assert(std::endian::native == std::endian::little, "float64 chunks are written as little-endian");
+  const auto dims = shape(dataset);
+  hsize_t per_row = 1;  // values per index of d1
+  for (std::size_t i = 2; i < dims.size(); ++i) per_row *= dims[i];
+  if (dims.size() < 2 || chunk_rows == 0 || index >= dims[0] || row.size() != dims[1] * per_row)
+    throw Error("write a row of a variable: the values are not shaped like the variable");
+  std::vector<hsize_t> offset{index};
+  offset.resize(dims.size(), 0);
+  std::vector<double> edge;
+  for (hsize_t first = 0; first < dims[1]; first += chunk_rows) {
+    offset[1] = first;
+    const double* chunk = row.data() + first * per_row;
+    if (const hsize_t rows = std::min(chunk_rows, dims[1] - first); rows < chunk_rows) {
+      edge.assign(chunk_rows * per_row, fill);
+      std::copy(chunk, chunk + rows * per_row, edge.begin());
+      chunk = edge.data();
+    }
+    check(
+        H5Dwrite_chunk(dataset, H5P_DEFAULT, 0, offset.data(), chunk_rows * per_row * sizeof(double), chunk),
+        "write a chunk of a variable");
+  }
 }
 
 void make_scale(hid_t dataset, const char* name) {

@@ -4,6 +4,7 @@
 // called with an h5::Lock held.
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,15 @@ void write_block(hid_t dataset, const std::vector<hsize_t>& start, const std::ve
                  const double* data);
 void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
                 double* data);
+// Row `index` of a float64 dataset shaped (n, d1, d2, ...), chunked (1, c1,
+// d2, ...) with no filter, from `row` (d1 x d2 x ... values in C order),
+// chunk by chunk straight into the file (H5Dwrite_chunk): the same values in
+// the file as write_block, without HDF5 filling each new chunk with the fill
+// value and copying it through its chunk cache first. The last chunk, where
+// c1 does not divide d1, is padded with `fill` past the dataset's end, as
+// HDF5 leaves it.
+void write_row_chunks(hid_t dataset, hsize_t index, hsize_t chunk_rows, std::span<const double> row,
+                      double fill);
 
 // Dimension scales.
 void make_scale(hid_t dataset, const char* name);

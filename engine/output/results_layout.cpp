@@ -118,6 +118,12 @@ void ResultsLayout::create(const std::filesystem::path& path, const RunInfo& inf
   create_summaries(info);
   attachments.flush();
   funder_ledger = create_funder_ledger(file.get(), replication.get(), phase.get(), info);
+  if (info.replications > 1) {
+    // Where finish() made them before, after everything above: the file's
+    // creation order, and so its listing, is as it was.
+    create_statistics();
+    attachments.flush();
+  }
 }
 
 void ResultsLayout::write_root_attributes(const RunInfo& info) {
@@ -234,22 +240,13 @@ void ResultsLayout::create_summaries(const RunInfo& info) {
 }
 
 namespace {
-// Writes the statistics of `values`, the whole of `source` in memory, into `target`.
-void fill_statistics(hid_t source, std::span<const double> values, hid_t target) {
-  auto dims = h5::shape(source);
-  std::vector<double> stats(values.size() / dims[0] * kStatistics);
-  block_statistics(values, dims[0], stats);
-  dims[0] = kStatistics;
-  h5::write_block(target, std::vector<hsize_t>(dims.size(), 0), dims, stats.data());
-}
-
 // The `<name>_stats` companion of a variable, (statistic, ...) where the
-// variable has (replication, ...), filled from `kept` (the variable's values,
-// when the run kept them in memory) or else from the replications on disk.
-void add_statistics(h5::ScaleAttachments& attachments, hid_t file, hid_t source, std::span<const double> kept,
-                    const std::string& name, std::vector<hid_t> scales, std::vector<hsize_t> chunk,
-                    const std::string& units, const std::string& long_name, const std::string& coordinates,
-                    int deflate_level) {
+// variable has (replication, ...), empty (NaN) until filled.
+h5::Id create_statistics_variable(h5::ScaleAttachments& attachments, hid_t file, hid_t source,
+                                  const std::string& name, std::vector<hid_t> scales,
+                                  std::vector<hsize_t> chunk, const std::string& units,
+                                  const std::string& long_name, const std::string& coordinates,
+                                  int deflate_level) {
   auto dims = h5::shape(source);
   dims[0] = kStatistics;
   chunk[0] = 1;
@@ -258,14 +255,11 @@ void add_statistics(h5::ScaleAttachments& attachments, hid_t file, hid_t source,
       h5::create_dataset(file, format::statistics_variable(name), H5T_IEEE_F64LE, dims, dcpl.get());
   attachments.attach(target.get(), scales);
   describe_float(target.get(), units, long_name + " (statistics across replications)", coordinates);
-  if (kept.empty())
-    fill_statistics(source, target.get());
-  else
-    fill_statistics(source, kept, target.get());
+  return target;
 }
 }  // namespace
 
-void ResultsLayout::write_statistics() {
+void ResultsLayout::create_statistics() {
   const hid_t root = file.get();
   for (int m = 0; m < sim::kMetrics; ++m) {
     const auto& metric = sim::metric_catalogue()[m];
@@ -277,23 +271,67 @@ void ResultsLayout::write_statistics() {
       scales.push_back(axis(metric.axis));
       chunk.push_back(dims[3]);
     }
-    add_statistics(attachments, root, source, kept[static_cast<std::size_t>(m)], metric.name, scales, chunk,
-                   metric.units, metric.long_name, format::kCountryName, deflate_level);
+    metric_stats[static_cast<std::size_t>(m)] =
+        create_statistics_variable(attachments, root, source, metric.name, scales, chunk, metric.units,
+                                   metric.long_name, format::kCountryName, deflate_level);
   }
   const std::string phase_coordinates =
       std::string(format::kPhaseName) + " " + format::kPhaseStart + " " + format::kPhaseEnd;
   for (int s = 0; s < sim::kSummaries; ++s) {
     const auto& summary = sim::summary_catalogue()[s];
     const hid_t by_country = summaries[static_cast<std::size_t>(s)].get();
-    add_statistics(attachments, root, by_country, {}, format::summary_variable(summary.name),
-                   {statistic.get(), phase.get(), country.get()}, h5::shape(by_country), summary.units,
-                   summary.long_name, phase_coordinates + " " + format::kCountryName, 0);
+    summary_stats[static_cast<std::size_t>(s)] = create_statistics_variable(
+        attachments, root, by_country, format::summary_variable(summary.name),
+        {statistic.get(), phase.get(), country.get()}, h5::shape(by_country), summary.units,
+        summary.long_name, phase_coordinates + " " + format::kCountryName, 0);
     const hid_t all = totals[static_cast<std::size_t>(s)].get();
-    add_statistics(attachments, root, all, {}, format::summary_total_variable(summary.name),
-                   {statistic.get(), phase.get()}, h5::shape(all), summary.units,
-                   std::string(summary.long_name) + ", all countries", phase_coordinates, 0);
+    total_stats[static_cast<std::size_t>(s)] =
+        create_statistics_variable(attachments, root, all, format::summary_total_variable(summary.name),
+                                   {statistic.get(), phase.get()}, h5::shape(all), summary.units,
+                                   std::string(summary.long_name) + ", all countries", phase_coordinates, 0);
   }
-  attachments.flush();
+}
+
+void ResultsLayout::write_statistics() {
+  if (!kept_values.values().empty()) {
+    write_kept_statistics();
+  } else {
+    for (int m = 0; m < sim::kMetrics; ++m)
+      fill_statistics(metrics[static_cast<std::size_t>(m)].get(),
+                      metric_stats[static_cast<std::size_t>(m)].get());
+  }
+  for (int s = 0; s < sim::kSummaries; ++s) {
+    fill_statistics(summaries[static_cast<std::size_t>(s)].get(),
+                    summary_stats[static_cast<std::size_t>(s)].get());
+    fill_statistics(totals[static_cast<std::size_t>(s)].get(),
+                    total_stats[static_cast<std::size_t>(s)].get());
+  }
+}
+
+void ResultsLayout::write_kept_statistics() {
+  // Every metric's statistics in one parallel pass, then written in turn.
+  const hsize_t reps = h5::shape(metrics[0].get())[0];
+  HugePageBuffer stats(kept_values.values().size() / reps * kStatistics);
+  std::array<StatisticsBlock, sim::kMetrics> blocks;
+  std::size_t offset = 0;
+  for (std::size_t m = 0; m < blocks.size(); ++m) {
+    const std::size_t size = kept[m].size() / reps * kStatistics;
+    blocks[m] = {kept[m], stats.values().subspan(offset, size)};
+    offset += size;
+  }
+  blocks_statistics(blocks, reps);
+  for (std::size_t m = 0; m < blocks.size(); ++m) {
+    const hid_t target = metric_stats[m].get();
+    const std::span<const double> out = blocks[m].out;
+    const std::size_t cells = out.size() / kStatistics;
+    if (deflate_level == 0) {
+      for (std::size_t s = 0; s < kStatistics; ++s)
+        h5::write_row_chunks(target, s, chunk_steps[m], out.subspan(s * cells, cells), kNaN);
+    } else {
+      const auto dims = h5::shape(target);
+      h5::write_block(target, std::vector<hsize_t>(dims.size(), 0), dims, out.data());
+    }
+  }
 }
 
 void ResultsLayout::write_replication(int index, const sim::Series& series,
@@ -311,7 +349,11 @@ void ResultsLayout::write_replication(int index, const sim::Series& series,
       count.push_back(length);
     }
     const auto values = series.values(metric);
-    h5::write_block(metrics[static_cast<std::size_t>(m)].get(), start, count, values.data());
+    const hid_t dataset = metrics[static_cast<std::size_t>(m)].get();
+    if (deflate_level == 0)
+      h5::write_row_chunks(dataset, r, chunk_steps[static_cast<std::size_t>(m)], values, kNaN);
+    else
+      h5::write_block(dataset, start, count, values.data());
     if (auto& copy = kept[static_cast<std::size_t>(m)]; !copy.empty())
       std::copy(values.begin(), values.end(), copy.begin() + static_cast<std::ptrdiff_t>(r * values.size()));
   }
@@ -335,6 +377,9 @@ void ResultsLayout::close() {
   for (auto& d : metrics) d.reset();
   for (auto& d : summaries) d.reset();
   for (auto& d : totals) d.reset();
+  for (auto& d : metric_stats) d.reset();
+  for (auto& d : summary_stats) d.reset();
+  for (auto& d : total_stats) d.reset();
   funder_ledger.own.reset();
   funder_ledger.usd.reset();
   for (auto& d : axes) d.reset();

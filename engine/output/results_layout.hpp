@@ -24,6 +24,10 @@ struct ResultsLayout {
   std::array<h5::Id, 4> axes;                           // by sim::Axis; [none] stays empty
   std::array<h5::Id, sim::kMetrics> metrics;
   std::array<h5::Id, sim::kSummaries> summaries, totals;
+  // Their `*_stats` companions, made with the file when it has several
+  // replications (so finishing it only fills them), else left empty.
+  std::array<h5::Id, sim::kMetrics> metric_stats;
+  std::array<h5::Id, sim::kSummaries> summary_stats, total_stats;
   std::vector<hsize_t> chunk_steps;  // time steps per chunk, per metric
   int deflate_level = 0;             // of the series and their statistics; 0: none
   // Each metric's replications, [replication][cell], kept while the whole run
@@ -42,7 +46,8 @@ struct ResultsLayout {
   void create(const std::filesystem::path& path, const RunInfo& info);
   // One replication's values; the shapes must already match the file.
   void write_replication(int index, const sim::Series& series, const sim::PhaseSummary& summary);
-  // The `*_stats` variables, read back from the replications on disk.
+  // Fills the `*_stats` variables, from the replications kept in memory or
+  // else read back from the file.
   void write_statistics();
   // Flushes and closes, reporting a failure.
   void close();
@@ -53,6 +58,8 @@ struct ResultsLayout {
   void write_coordinates(const RunInfo& info);
   void create_metrics(const RunInfo& info);
   void create_summaries(const RunInfo& info);
+  void create_statistics();
+  void write_kept_statistics();
 };
 
 }  // namespace score::output::detail

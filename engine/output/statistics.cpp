@@ -59,32 +59,54 @@ std::array<double, kStatistics> sample_statistics(std::vector<double>& sample) {
   return out;
 }
 
+namespace {
+// The statistics of cells [first, first + width) of `block`, at most kTile of
+// them; `tile` and `sample` are scratch.
+void tile_statistics(const StatisticsBlock& block, std::size_t replications, std::size_t first,
+                     std::size_t width, std::vector<double>& tile, std::vector<double>& sample) {
+  const std::size_t cells = block.values.size() / replications;
+  for (std::size_t r = 0; r < replications; ++r)
+    for (std::size_t c = 0; c < width; ++c) tile[c * replications + r] = block.values[r * cells + first + c];
+  for (std::size_t c = 0; c < width; ++c) {
+    const auto begin = tile.begin() + static_cast<std::ptrdiff_t>(c * replications);
+    sample.assign(begin, begin + static_cast<std::ptrdiff_t>(replications));
+    const auto stats = sample_statistics(sample);
+    for (std::size_t s = 0; s < stats.size(); ++s) block.out[s * cells + first + c] = stats[s];
+  }
+}
+}  // namespace
+
 void block_statistics(std::span<const double> block, std::size_t replications, std::span<double> out) {
-  assert(replications > 0 && block.size() % replications == 0);
-  const std::size_t cells = block.size() / replications;
-  assert(out.size() == cells * kStatistics);
+  const StatisticsBlock one{block, out};
+  blocks_statistics({&one, 1}, replications);
+}
+
+void blocks_statistics(std::span<const StatisticsBlock> blocks, std::size_t replications) {
+  assert(replications > 0);
+  // Tiles numbered across the blocks: block b holds tiles [first_tile[b], first_tile[b + 1]).
+  std::vector<std::size_t> first_tile{0};
+  for (const auto& b : blocks) {
+    assert(b.values.size() % replications == 0);
+    const std::size_t cells = b.values.size() / replications;
+    assert(b.out.size() == cells * kStatistics);
+    first_tile.push_back(first_tile.back() + (cells + kTile - 1) / kTile);
+  }
   // Cells are independent, so tiles run in parallel (the run's threads are
   // idle by now: statistics come after the last replication); each cell's
   // result is the same whatever thread computes it.
-  const std::size_t tiles = (cells + kTile - 1) / kTile;
-  threads::for_ranges(std::size_t{0}, tiles, std::size_t{1},
-                      [&](std::size_t first_tile, std::size_t end_tile) {
-                        std::vector<double> tile(kTile * replications), sample;
-                        sample.reserve(replications);
-                        for (std::size_t t = first_tile; t != end_tile; ++t) {
-                          const std::size_t first = t * kTile, width = std::min(kTile, cells - first);
-                          for (std::size_t r = 0; r < replications; ++r)
-                            for (std::size_t c = 0; c < width; ++c)
-                              tile[c * replications + r] = block[r * cells + first + c];
-                          for (std::size_t c = 0; c < width; ++c) {
-                            const auto begin = tile.begin() + static_cast<std::ptrdiff_t>(c * replications);
-                            sample.assign(begin, begin + static_cast<std::ptrdiff_t>(replications));
-                            const auto stats = sample_statistics(sample);
-                            for (std::size_t s = 0; s < stats.size(); ++s)
-                              out[s * cells + first + c] = stats[s];
-                          }
-                        }
-                      });
+  threads::for_ranges(
+      std::size_t{0}, first_tile.back(), std::size_t{1}, [&](std::size_t first, std::size_t end) {
+        std::vector<double> tile(kTile * replications), sample;
+        sample.reserve(replications);
+        auto b = static_cast<std::size_t>(std::upper_bound(first_tile.begin(), first_tile.end(), first) -
+                                          first_tile.begin() - 1);
+        for (std::size_t t = first; t != end; ++t) {
+          while (t >= first_tile[b + 1]) ++b;
+          const std::size_t cells = blocks[b].values.size() / replications;
+          const std::size_t cell = (t - first_tile[b]) * kTile;
+          tile_statistics(blocks[b], replications, cell, std::min(kTile, cells - cell), tile, sample);
+        }
+      });
 }
 
 }  // namespace score::output

@@ -20,4 +20,15 @@ std::array<double, kStatistics> sample_statistics(std::vector<double>& sample);
 // replications, laid out [statistic][cell] in `out` (kStatistics * cells values).
 void block_statistics(std::span<const double> block, std::size_t replications, std::span<double> out);
 
+// One block of several whose statistics are computed together.
+struct StatisticsBlock {
+  std::span<const double> values;  // [replication][cell]
+  std::span<double> out;           // [statistic][cell]
+};
+
+// block_statistics of every block, all `replications` deep, in one parallel
+// loop over the cells of them all: many small blocks (a results file's ~120
+// series) keep every thread busy without a parallel loop each.
+void blocks_statistics(std::span<const StatisticsBlock> blocks, std::size_t replications);
+
 }  // namespace score::output

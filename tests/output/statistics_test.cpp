@@ -6,7 +6,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -140,4 +144,33 @@ TEST(output_statistics, blocks_of_many_replications_match_numpy_values) {
 }
 
 }  // namespace
+// Blocks computed together (a results file's series, one parallel loop) give
+// each block what it gets alone: an empty block, one of a single cell and one
+// spanning several tiles of cells, side by side.
+TEST(output_statistics, blocks_together_match_each_block_alone) {
+  constexpr std::size_t reps = 7;
+  const std::size_t cells[] = {0, 1, 150, 3};
+  std::vector<std::vector<double>> values, together, alone;
+  for (std::size_t b = 0; b < std::size(cells); ++b) {
+    std::vector<double> v;
+    for (std::size_t i = 0; i < reps * cells[b]; ++i)
+      v.push_back(i % 13 == 4 ? nan : static_cast<double>((i * 31 + b * 7) % 23) - 5.0);
+    values.push_back(std::move(v));
+    together.emplace_back(cells[b] * kStatistics, -1.0);
+    alone.emplace_back(cells[b] * kStatistics, -2.0);
+  }
+  std::vector<StatisticsBlock> blocks;
+  for (std::size_t b = 0; b < std::size(cells); ++b) {
+    blocks.push_back({values[b], together[b]});
+    block_statistics(values[b], reps, alone[b]);
+  }
+  blocks_statistics(blocks, reps);
+  for (std::size_t b = 0; b < std::size(cells); ++b)
+    for (std::size_t i = 0; i < together[b].size(); ++i)
+      EXPECT_EQ(std::bit_cast<std::uint64_t>(together[b][i]), std::bit_cast<std::uint64_t>(alone[b][i]))
+          << "block " << b << ", value " << i;
+  EXPECT_DOUBLE_EQ(together[2][0], alone[2][0]);  // the test compares numbers, not only NaNs
+  EXPECT_FALSE(std::isnan(together[2][0]));
+}
+
 }  // namespace score::output
