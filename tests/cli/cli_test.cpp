@@ -186,10 +186,14 @@ TEST(Cli, ABackgroundRunWithSigintIgnoredStopsOnSigterm) {
 // `score seek` runs many replications at many lever values: a signal from
 // the moment its handlers are in place (the "signals" announcement, before
 // the scenario loads) stops it with 128 + the signal's number, saying so.
+// Its first probe is one batch of 10,000 replications, so the seek cannot
+// end before the signal lands however late a loaded machine lets the test
+// send it (with 20, an unreachable target ended it in 38 ms).
 void stop_seek(int number) {
-  score_test::SignalledRun run({"seek", small_scenario(), "--lever", "behaviour.enrol_rate", "--target",
-                                "firms_trained_total >= 400 at 2012-12", "--threads", "1"},
-                               scratch(number == SIGINT ? "seek_int.log" : "seek_term.log"));
+  score_test::SignalledRun run(
+      {"seek", small_scenario(), "--lever", "behaviour.enrol_rate", "--target",
+       "firms_trained_total >= 400 at 2012-12", "--threads", "1", "--reps", "10000", "--batch", "10000"},
+      scratch(number == SIGINT ? "seek_int.log" : "seek_term.log"));
   ASSERT_TRUE(run.wait_for("signals")) << run.output();
   run.signal(number);
   const int status = run.wait();
