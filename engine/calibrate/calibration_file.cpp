@@ -97,6 +97,27 @@ void hold_out(FileChecker& check, const toml::table& t, TargetsFile& targets) {
   }
 }
 
+// calibration.central_phase must name a phase some fit target summarises:
+// one that none does would let every candidate "meet" it, so a typo such as
+// "i" would silently choose the central set by distance alone.
+void check_central_phase(FileChecker& check, const toml::table& t, const CalibrationSpec& spec) {
+  const toml::node* node = t.get("central_phase");
+  if (!node || spec.central_phase.empty()) return;
+  std::vector<std::string> phases;
+  for (const Target& target : spec.targets.targets)
+    if (target.kind == Kind::fit && target.measure == Measure::phase_summary &&
+        std::find(phases.begin(), phases.end(), target.phase) == phases.end())
+      phases.push_back(target.phase);
+  if (std::find(phases.begin(), phases.end(), spec.central_phase) != phases.end()) return;
+  std::string known;
+  for (const std::string& phase : phases) known += (known.empty() ? "" : ", ") + ("\"" + phase + "\"");
+  const std::string file = spec.targets.file.filename().string();
+  check.error(*node, "calibration.central_phase",
+              "\"" + spec.central_phase + "\" is no phase of a fit target in " + file +
+                  (known.empty() ? std::string(" (none of its fit targets is a phase summary)")
+                                 : " (their phases: " + known + ")"));
+}
+
 }  // namespace
 
 fs::path calibration_scenario(const fs::path& file) {
@@ -137,6 +158,7 @@ CalibrationSpec parse_calibration_file(const fs::path& file, const scenario::Doc
     check.throw_if_errors();
     spec.targets = parse_targets_file(file.parent_path() / *targets);
     hold_out(check, *t, spec.targets);
+    check_central_phase(check, *t, spec);
   }
   check.throw_if_errors();
   return spec;

@@ -304,6 +304,36 @@ TEST_F(calibrate_cli, WritesTheNearestOfAllWhenNoCandidateMeetsTheCentralPhase) 
   EXPECT_EQ(score("validate " + (dir / "small.toml").string()).code, 0);
 }
 
+// A central phase that no fit target summarises would let every candidate
+// "meet" it: it is refused where it was written, naming the phases there are.
+TEST_F(calibrate_cli, ACentralPhaseNoFitTargetSummarisesIsRefused) {
+  const fs::path file = calibration();
+  const std::string text = score_test::file_text(file);
+  auto central = [&](const std::string& phase) {
+    std::string with = text;
+    with.replace(with.find("seed = 3\n"), 9, "seed = 3\ncentral_phase = \"" + phase + "\"\n");
+    write("calibration.toml", with);
+    return score("calibrate " + file.string() + " -q -o " + (dir / "e.h5").string());
+  };
+  const auto none = central("I");
+  EXPECT_EQ(none.code, 2) << none.out;
+  EXPECT_NE(none.out.find("calibration.toml:5"), std::string::npos) << none.out;
+  EXPECT_NE(none.out.find("calibration.central_phase"), std::string::npos) << none.out;
+  EXPECT_NE(none.out.find("\"I\" is no phase of a fit target in targets.toml (none of its fit targets is a "
+                          "phase summary)"),
+            std::string::npos)
+      << none.out;
+  std::ofstream(dir / "targets.toml", std::ios::app)
+      << "[[target]]\nname = \"Phase I firms\"\nkind = \"fit\"\nsource = \"test\"\n"
+         "phase = \"I\"\nsummary = \"firms_trained_total\"\nvalue = 100\nrelative_tolerance = 0.5\n";
+  const auto typo = central("i");
+  EXPECT_EQ(typo.code, 2) << typo.out;
+  EXPECT_NE(typo.out.find("\"i\" is no phase of a fit target in targets.toml (their phases: \"I\")"),
+            std::string::npos)
+      << typo.out;
+  EXPECT_FALSE(fs::exists(dir / "e.h5"));
+}
+
 TEST_F(calibrate_cli, CheckExitsOneOnAMissAndNamesIt) {
   calibration();
   const fs::path results = dir / "run.h5";
