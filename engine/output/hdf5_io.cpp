@@ -198,7 +198,59 @@ Id open_read_only(const std::filesystem::path& path) {
     H5Eclear2(H5E_DEFAULT);
     throw Error("is not an HDF5 file");
   }
-  return Id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot be opened (truncated or damaged?)");
+  Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot be opened (truncated or damaged?)");
+  refuse_external(file.get());
+  return file;
+}
+
+namespace {
+
+// Why a link of the file is refused (it leads outside the file, or cannot
+// be read), or "" (for a callback of H5Lvisit, which cannot carry an
+// exception through HDF5's C frames).
+std::string outside_reach(hid_t file, const char* name, const H5L_info_t& link) {
+  const std::string refused = ": results files that reach outside themselves are refused";
+  if (link.type == H5L_TYPE_EXTERNAL) return "is an external link" + refused;
+  if (link.type != H5L_TYPE_HARD) return link.type == H5L_TYPE_SOFT ? "" : "is a user-defined link" + refused;
+  H5O_info_t object;
+  if (H5Oget_info_by_name2(file, name, &object, H5O_INFO_BASIC, H5P_DEFAULT) < 0)
+    return "cannot be read (damaged?)";
+  if (object.type != H5O_TYPE_DATASET) return "";
+  const hid_t dataset = H5Dopen2(file, name, H5P_DEFAULT);
+  if (dataset < 0) return "cannot be opened (damaged?)";
+  const hid_t dcpl = H5Dget_create_plist(dataset);
+  std::string why;
+  if (dcpl < 0)
+    why = "cannot be read (damaged?)";
+  else if (H5Pget_external_count(dcpl) > 0)
+    why = "keeps its values in external files" + refused;
+  else if (H5Pget_layout(dcpl) == H5D_VIRTUAL)
+    why = "is a virtual dataset, its values taken from other files" + refused;
+  if (dcpl >= 0) H5Pclose(dcpl);
+  H5Dclose(dataset);
+  return why;
+}
+
+struct Visit {
+  hid_t file;
+  std::string name, why;
+};
+
+herr_t visit_link(hid_t, const char* name, const H5L_info_t* link, void* data) {
+  auto& visit = *static_cast<Visit*>(data);
+  visit.why = outside_reach(visit.file, name, *link);
+  if (visit.why.empty()) return 0;
+  visit.name = name;
+  return 1;  // stop: the first object that reaches out is reported
+}
+
+}  // namespace
+
+void refuse_external(hid_t file) {
+  Visit visit{file, "", ""};
+  const herr_t status = H5Lvisit(file, H5_INDEX_NAME, H5_ITER_INC, visit_link, &visit);
+  check(status, "list its contents");
+  if (status > 0) throw Error("'" + visit.name + "' " + visit.why);
 }
 
 namespace {

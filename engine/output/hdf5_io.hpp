@@ -30,8 +30,15 @@ std::string now_utc();
 Id string_type();
 
 // Opens an existing HDF5 file read-only; fails saying whether it is missing,
-// not a regular file, not HDF5 or damaged (messages without the file name).
+// not a regular file, not HDF5 or damaged (messages without the file name),
+// or whether it reaches outside itself (refuse_external).
 Id open_read_only(const std::filesystem::path& path);
+
+// Fails if any object of the file is an external link, or a dataset whose
+// values HDF5 would read from other files (external storage, a virtual
+// dataset): a results file that points elsewhere could make a reader
+// present another file's bytes as its numbers.
+void refuse_external(hid_t file);
 
 // Attributes; writing replaces an attribute of the same name.
 void write_string_attribute(hid_t object, const char* name, const std::string& value);

@@ -30,18 +30,6 @@ std::runtime_error located(const std::filesystem::path& path, const std::string&
   return std::runtime_error("results file '" + path.string() + "': " + what);
 }
 
-h5::Id open_file(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::exists(path, error)) bad("does not exist");
-  if (!std::filesystem::is_regular_file(path, error)) bad("is not a regular file");
-  if (H5Fis_hdf5(path.c_str()) <= 0) {
-    H5Eclear2(H5E_DEFAULT);
-    bad("is not an HDF5 file");
-  }
-  return h5::Id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
-                "cannot be opened (truncated or damaged?)");
-}
-
 void expect_length(const char* dimension, std::size_t actual, std::int64_t expected, const char* source) {
   if (static_cast<std::int64_t>(actual) != expected)
     bad("dimension '" + std::string(dimension) + "' has " + std::to_string(actual) + " entries but " +
@@ -321,7 +309,7 @@ void ResultsFile::read_everything(const std::filesystem::path& path) {
 ResultsFile::ResultsFile(const std::filesystem::path& path, Unchecked) : handle_(std::make_unique<Handle>()) {
   h5::Lock lock;
   try {
-    handle_->file = open_file(path);
+    handle_->file = h5::open_read_only(path);
     results_ = read_contents(handle_->file.get(), path);
   } catch (const h5::Error& e) {
     handle_->file.reset();

@@ -286,7 +286,7 @@ void SweepLayout::create(const std::filesystem::path& path, const sweep::Sweep& 
   if (!point_shape.timeseries.empty()) write_time_coordinates(root, sweep.base.model, s);
   create_timeseries(root, point_shape, n, s);
   h5::check(H5Fflush(root, H5F_SCOPE_LOCAL), "flush the file");
-  bind(sweep);
+  bind(sweep, Access::read_write);
 }
 
 }  // namespace score::output::detail

@@ -15,6 +15,10 @@
 
 namespace score::output::detail {
 
+// How an unfinished file is opened: read-only to inspect it, read-write to
+// go on writing it.
+enum class Access { read_only, read_write };
+
 struct SweepLayout {
   h5::Id file;
   h5::Id outcome, stats, done;
@@ -26,9 +30,10 @@ struct SweepLayout {
   // variables; no point is done.
   void create(const std::filesystem::path& path, const sweep::Sweep& sweep,
               const std::string& engine_version);
-  // Opens an unfinished file for writing. Throws h5::Error if it cannot be
-  // read or is shaped unlike the sweep.
-  void open(const std::filesystem::path& path, const sweep::Sweep& sweep);
+  // Opens an unfinished file. Throws h5::Error if it cannot be read or is
+  // shaped unlike the sweep. Read-write also gives a series stored under a
+  // metric's old name its current name; read-only changes nothing.
+  void open(const std::filesystem::path& path, const sweep::Sweep& sweep, Access access);
 
   std::string root_string(const char* name) const;
   // The sweep file's and the base scenario's SHA-256 an unfinished file was
@@ -49,7 +54,7 @@ struct SweepLayout {
   void close();
 
  private:
-  void bind(const sweep::Sweep& sweep);
+  void bind(const sweep::Sweep& sweep, Access access);
 };
 
 }  // namespace score::output::detail

@@ -45,23 +45,31 @@ void check_version(hid_t file) {
     throw h5::Error("not a sweep results file of layout version " + std::to_string(sf::kVersion));
 }
 
-// A file written before a metric was renamed holds its series under the old
-// name. Resuming gives the series its current name, so the finished file is
-// named as one written now and the readers need no second way to find it.
-void take_current_name(hid_t file, sim::Metric metric) {
+// The name a file holds a metric's series under: its current name, or the
+// old one of a file written before the metric was renamed; the current name
+// when it holds neither (opening it then says what is missing).
+std::string stored_name(hid_t file, sim::Metric metric) {
   const char* name = sim::info(metric).name;
-  if (h5::has_dataset(file, name)) return;
+  if (h5::has_dataset(file, name)) return name;
   for (const sim::MetricRename& rename : sim::metric_renames())
-    if (rename.now == metric && h5::has_dataset(file, rename.old_name)) {
-      h5::check(H5Lmove(file, rename.old_name, file, name, H5P_DEFAULT, H5P_DEFAULT),
-                "rename '" + std::string(rename.old_name) + "' to '" + name + "'");
-      return;
-    }
+    if (rename.now == metric && h5::has_dataset(file, rename.old_name)) return rename.old_name;
+  return name;
+}
+
+// Resuming gives a series stored under an old name its current name, so the
+// finished file is named as one written now and the readers need no second
+// way to find it.
+std::string take_current_name(hid_t file, sim::Metric metric) {
+  const std::string stored = stored_name(file, metric), name = sim::info(metric).name;
+  if (stored != name)
+    h5::check(H5Lmove(file, stored.c_str(), file, name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
+              "rename '" + stored + "' to '" + name + "'");
+  return name;
 }
 
 }  // namespace
 
-void SweepLayout::bind(const sweep::Sweep& sweep) {
+void SweepLayout::bind(const sweep::Sweep& sweep, Access access) {
   shape = sweep::point_shape(sweep);
   points = sweep.points();
   const auto n = static_cast<hsize_t>(points), reps = static_cast<hsize_t>(shape.replications);
@@ -77,19 +85,23 @@ void SweepLayout::bind(const sweep::Sweep& sweep) {
     std::vector<hsize_t> dims{n, reps, static_cast<hsize_t>(shape.steps),
                               static_cast<hsize_t>(shape.countries)};
     if (info.axis != sim::Axis::none) dims.push_back(static_cast<hsize_t>(sim::axis_length(info.axis)));
-    take_current_name(root, metric);
-    timeseries.push_back(open_shaped(root, info.name, dims));
+    const std::string name =
+        access == Access::read_write ? take_current_name(root, metric) : stored_name(root, metric);
+    timeseries.push_back(open_shaped(root, name, dims));
   }
 }
 
-void SweepLayout::open(const std::filesystem::path& path, const sweep::Sweep& sweep) {
-  file = h5::Id(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "open the unfinished file");
+void SweepLayout::open(const std::filesystem::path& path, const sweep::Sweep& sweep, Access access) {
+  const unsigned flags = access == Access::read_write ? H5F_ACC_RDWR : H5F_ACC_RDONLY;
+  file = h5::Id(H5Fopen(path.c_str(), flags, H5P_DEFAULT), "open the unfinished file");
+  h5::refuse_external(file.get());
   check_version(file.get());
-  bind(sweep);
+  bind(sweep, access);
 }
 
 std::pair<std::string, std::string> SweepLayout::read_origin(const std::filesystem::path& path) {
   const h5::Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open the unfinished file");
+  h5::refuse_external(file.get());
   check_version(file.get());
   return {h5::read_string_attribute(file.get(), "sweep_sha256"),
           h5::read_string_attribute(file.get(), "scenario_sha256")};

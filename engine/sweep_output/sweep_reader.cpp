@@ -29,17 +29,6 @@ std::runtime_error located(const std::filesystem::path& path, const std::string&
   return std::runtime_error("sweep results file '" + path.string() + "': " + what);
 }
 
-h5::Id open_file(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) throw h5::Error("does not exist or is not a file");
-  if (H5Fis_hdf5(path.c_str()) <= 0) {
-    H5Eclear2(H5E_DEFAULT);
-    throw h5::Error("is not an HDF5 file");
-  }
-  return h5::Id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
-                "cannot be opened (truncated or damaged?)");
-}
-
 // An integer attribute within [lo, hi]: larger counts are taken for damage,
 // and refused before anything is allocated for them.
 int bounded_attribute(hid_t file, const char* name, std::int64_t lo, std::int64_t hi) {
@@ -151,7 +140,7 @@ SweepFile::SweepFile(const std::filesystem::path& path, Unchecked)
     : path_(path), handles_(std::make_unique<Handles>()) {
   h5::Lock lock;
   try {
-    handles_->file = open_file(path);
+    handles_->file = h5::open_read_only(path);
     info_ = read_info(handles_->file.get());
     check_finished(handles_->file.get(), info_);
     handles_->stats = h5::open_dataset(handles_->file.get(), sf::kOutcomeStats);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <tuple>
 
 #include "output/contained_read.hpp"
@@ -45,6 +46,26 @@ fs::path sibling(const fs::path& target, const char* suffix) {
   name += target.filename().string();
   name += suffix;
   return target.parent_path() / name;
+}
+
+std::string unreadable(const char* why) {
+  return std::string("the unfinished file could not be read (") + why + ")";
+}
+
+using OriginCheck = std::function<void(const std::string& sweep_sha256, const std::string& scenario_sha256)>;
+using PointTaker = std::function<void(std::size_t point, const sweep::PointResult& result)>;
+
+// Every read of resuming without a journal, in its order: the origin (given
+// to `origin`, which may refuse it), the done flags, then each point marked
+// done (given to `take`). The check in a child process and the adoption both
+// call it, so the child reads exactly what the adoption then reads.
+std::vector<std::uint8_t> read_adoptable(const detail::SweepLayout& layout, const OriginCheck& origin,
+                                         const PointTaker& take) {
+  origin(layout.root_string("sweep_sha256"), layout.root_string("scenario_sha256"));
+  std::vector<std::uint8_t> flags = layout.done_flags();
+  for (std::size_t p = 0; p < flags.size(); ++p)
+    if (flags[p]) take(p, layout.read_point(static_cast<int>(p)));
+  return flags;
 }
 
 std::uint64_t values_per_point(const sweep::PointShape& shape) {
@@ -155,16 +176,14 @@ bool SweepWriter::partial_reads_safely(bool whole) {
         return;
       }
       detail::SweepLayout layout;
-      layout.open(partial_, sweep_);
-      layout.root_string("sweep_sha256");
-      layout.root_string("scenario_sha256");
-      const std::vector<std::uint8_t> flags = layout.done_flags();
-      for (std::size_t p = 0; p < flags.size(); ++p)
-        if (flags[p]) layout.read_point(static_cast<int>(p));
+      layout.open(partial_, sweep_, detail::Access::read_only);
+      read_adoptable(
+          layout, [](const std::string&, const std::string&) {},
+          [](std::size_t, const sweep::PointResult&) {});
     });
     return true;
   } catch (const std::runtime_error& e) {
-    note_ = std::string("the unfinished file could not be read (") + e.what() + ")";
+    note_ = unreadable(e.what());
     return false;
   }
 }
@@ -192,45 +211,36 @@ void SweepWriter::check_partial_origin() {
     h5::Lock lock;
     std::tie(sweep_sha256, scenario_sha256) = detail::SweepLayout::read_origin(partial_);
   } catch (const h5::Error& e) {
-    note_ = std::string("the unfinished file could not be read (") + e.what() + ")";
+    note_ = unreadable(e.what());
     return;
   }
   refuse_other_origin(sweep_sha256, scenario_sha256);
 }
 
-// Opens the partial file and reads its done flags; nullopt (with a note)
-// when it cannot be read. Refuses one made from another sweep or scenario.
-std::optional<std::vector<std::uint8_t>> SweepWriter::open_partial() {
+// Takes over an unfinished partial file whose journal was lost: the flushed
+// file vouches for the points it marks done, and a new journal records them.
+// Refuses one made from another sweep or scenario. False (with a note, and
+// no journal left behind) when the file cannot be read.
+bool SweepWriter::adopt_partial() {
   h5::Lock lock;
   try {
     layout_ = std::make_unique<detail::SweepLayout>();
-    layout_->open(partial_, sweep_);
-    refuse_other_origin(layout_->root_string("sweep_sha256"), layout_->root_string("scenario_sha256"));
-    return layout_->done_flags();
+    layout_->open(partial_, sweep_, detail::Access::read_write);
+    const std::vector<std::uint8_t> flags = read_adoptable(
+        *layout_,
+        [&](const std::string& sweep_sha256, const std::string& scenario_sha256) {
+          refuse_other_origin(sweep_sha256, scenario_sha256);
+          journal_ = SweepJournal::create(journal_path_, header_);
+        },
+        [&](std::size_t p, const sweep::PointResult& result) { journal_->append(p, flatten(result)); });
+    for (std::size_t p = 0; p < done_.size(); ++p) done_[p] = flags[p];
   } catch (const h5::Error& e) {
     layout_.reset();
-    note_ = std::string("the unfinished file could not be read (") + e.what() + ")";
-    return std::nullopt;
-  }
-}
-
-// Takes over an unfinished partial file whose journal was lost: the flushed
-// file vouches for the points it marks done, and a new journal records them.
-// False (with a note) when the file cannot be read.
-bool SweepWriter::adopt_partial() {
-  const std::optional<std::vector<std::uint8_t>> flags = open_partial();
-  if (!flags) return false;
-  journal_ = SweepJournal::create(journal_path_, header_);
-  for (std::size_t p = 0; p < done_.size(); ++p) {
-    if ((*flags)[p]) {
-      std::vector<double> values;
-      {
-        h5::Lock lock;
-        values = flatten(layout_->read_point(static_cast<int>(p)));
-      }
-      journal_->append(p, values);
-    }
-    done_[p] = (*flags)[p];
+    journal_.reset();
+    std::error_code ignored;
+    fs::remove(journal_path_, ignored);
+    note_ = unreadable(e.what());
+    return false;
   }
   note_ =
       "resuming: " + std::to_string(points_done()) + " of " + std::to_string(done_.size()) + " points done";

@@ -87,7 +87,6 @@ class SweepWriter {
   void resume();
   bool partial_reads_safely(bool whole);
   bool adopt_partial();
-  std::optional<std::vector<std::uint8_t>> open_partial();
   void check_partial_origin();
   void refuse_other_origin(const std::string& sweep_sha256, const std::string& scenario_sha256) const;
   void rebuild_from_journal();

@@ -121,6 +121,46 @@ TEST(output_reader, rejects_unknown_metrics_and_replications) {
   }
 }
 
+// A results file that reaches outside itself is refused: through an
+// external link or a dataset stored in another file, a crafted file could
+// present another file's bytes as its numbers. A soft link, which stays
+// inside the file, is read as before.
+TEST(output_reader, rejects_a_file_that_reaches_outside_itself) {
+  const auto dir = scratch_dir("outside");
+  const auto valid = valid_file(dir);
+  auto copy_changed = [&](const char* name, const std::function<void(hid_t)>& change) {
+    const auto path = dir / name;
+    std::filesystem::copy_file(valid, path, std::filesystem::copy_options::overwrite_existing);
+    const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    EXPECT_GE(file, 0);
+    change(file);
+    H5Fclose(file);
+    return path;
+  };
+  const auto linked = copy_changed("linked.h5", [](hid_t file) {
+    EXPECT_GE(H5Lcreate_external("valid.h5", "/time", file, "elsewhere", H5P_DEFAULT, H5P_DEFAULT), 0);
+  });
+  expect_rejected(linked,
+                  "'elsewhere' is an external link: results files that reach outside themselves are refused");
+  const auto stored = copy_changed("stored.h5", [](hid_t file) {
+    const hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
+    EXPECT_GE(H5Pset_external(dcpl, "raw.bin", 0, 10 * sizeof(double)), 0);
+    const hsize_t n = 10;
+    const hid_t space = H5Screate_simple(1, &n, nullptr);
+    const hid_t dataset =
+        H5Dcreate2(file, "outside", H5T_NATIVE_DOUBLE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+    EXPECT_GE(dataset, 0);
+    H5Dclose(dataset);
+    H5Sclose(space);
+    H5Pclose(dcpl);
+  });
+  expect_rejected(stored, "'outside' keeps its values in external files");
+  const auto soft = copy_changed("soft.h5", [](hid_t file) {
+    EXPECT_GE(H5Lcreate_soft("/time", file, "also_time", H5P_DEFAULT, H5P_DEFAULT), 0);
+  });
+  EXPECT_NO_THROW(ResultsFile{soft});
+}
+
 class ScopedEnv {
  public:
   ScopedEnv(const char* name, const char* value) : name_(name) { setenv(name, value, 1); }

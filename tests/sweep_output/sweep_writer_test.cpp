@@ -11,10 +11,12 @@
 #include <fstream>
 
 #include "sim/summary.hpp"
+#include "support/file_text.hpp"
 #include "sweep/h5_compare.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep/sweep_files.hpp"
 #include "sweep_output/sweep_journal.hpp"
+#include "sweep_output/sweep_layout.hpp"
 
 namespace score::sweep {
 namespace {
@@ -52,6 +54,18 @@ class sweep_writer : public testing::SweepFiles {
   void interrupted(const std::vector<int>& points) {
     SweepWriter writer(target, *sweep, "test", Mode::start);
     for (int p : points) writer.write(results[static_cast<std::size_t>(p)]);
+  }
+
+  // As interrupted(), by an engine that still called firms_trained_total
+  // `smes_trained`; returns the partial file.
+  fs::path interrupted_before_a_rename(const std::vector<int>& points) {
+    interrupted(points);
+    const fs::path partial = SweepWriter::partial_path_for(target);
+    const hid_t file = H5Fopen(partial.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    EXPECT_GE(file, 0);
+    EXPECT_GE(H5Lmove(file, "firms_trained_total", file, "smes_trained", H5P_DEFAULT, H5P_DEFAULT), 0);
+    H5Fclose(file);
+    return partial;
   }
 
   // Resumes, checks which points it found, stores the rest and compares.
@@ -234,15 +248,35 @@ TEST_F(sweep_writer, ALostJournalIsRecreatedFromTheFile) {
 // A sweep stopped by an engine that still called firms_trained_total
 // `smes_trained` resumes, and the finished file holds the current name.
 TEST_F(sweep_writer, ResumeFinishesASweepStoppedBeforeARename) {
-  interrupted({1, 3});
-  const fs::path partial = SweepWriter::partial_path_for(target);
-  const hid_t file = H5Fopen(partial.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
-  ASSERT_GE(file, 0);
-  EXPECT_GE(H5Lmove(file, "firms_trained_total", file, "smes_trained", H5P_DEFAULT, H5P_DEFAULT), 0);
-  H5Fclose(file);
+  interrupted_before_a_rename({1, 3});
   fs::remove(SweepWriter::journal_path_for(target));  // the file alone must carry the resume
   resume_and_compare({1, 3}, "resuming: 2 of 5 points done");
   EXPECT_TRUE(testing::read_dataset(target, "smes_trained").empty());
+}
+
+// Resume inspects a partial file in a child process before it adopts it;
+// that inspection opens the file read-only: it reads the points of a file
+// that still holds a series under its old name and leaves every byte as it
+// was, while opening it to write gives the series its current name.
+TEST_F(sweep_writer, InspectingAnUnfinishedFileLeavesItAsItWas) {
+  const fs::path partial = interrupted_before_a_rename({1, 3});
+  const std::string before = score_test::file_text(partial);
+  {
+    output::h5::Lock lock;
+    output::detail::SweepLayout layout;
+    layout.open(partial, *sweep, output::detail::Access::read_only);
+    const PointResult point = layout.read_point(3);
+    EXPECT_TRUE(testing::same_bits(point.timeseries[0], results[3].timeseries[0]));
+    EXPECT_TRUE(testing::same_bits(point.outcome, results[3].outcome));
+  }
+  EXPECT_EQ(score_test::file_text(partial), before);
+  {
+    output::h5::Lock lock;
+    output::detail::SweepLayout layout;
+    layout.open(partial, *sweep, output::detail::Access::read_write);
+  }
+  EXPECT_TRUE(testing::read_dataset(partial, "smes_trained").empty());
+  EXPECT_FALSE(testing::read_dataset(partial, "firms_trained_total").empty());
 }
 
 TEST_F(sweep_writer, AChangedSweepFileIsRefused) {
