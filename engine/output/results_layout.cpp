@@ -324,36 +324,39 @@ void ResultsLayout::write_kept_statistics() {
     const hid_t target = metric_stats[m].get();
     const std::span<const double> out = blocks[m].out;
     const std::size_t cells = out.size() / kStatistics;
-    if (deflate_level == 0) {
-      for (std::size_t s = 0; s < kStatistics; ++s)
-        h5::write_row_chunks(target, s, chunk_steps[m], out.subspan(s * cells, cells), kNaN);
-    } else {
-      const auto dims = h5::shape(target);
-      h5::write_block(target, std::vector<hsize_t>(dims.size(), 0), dims, out.data());
-    }
+    for (std::size_t s = 0; s < kStatistics; ++s)
+      write_row(target, s, chunk_steps[m], out.subspan(s * cells, cells));
   }
+}
+
+// Row `index` (the first dimension) of a series or its statistics, chunked
+// `chunk_rows` steps at a time: uncompressed straight into its chunks, so
+// HDF5 neither fills nor caches them; compressed through HDF5's filters.
+void ResultsLayout::write_row(hid_t dataset, hsize_t index, hsize_t chunk_rows,
+                              std::span<const double> row) const {
+  if (deflate_level == 0) return h5::write_row_chunks(dataset, index, chunk_rows, row, kNaN);
+  std::vector<hsize_t> count = h5::shape(dataset);
+  if (count.empty()) throw h5::Error("a row of a variable without dimensions");
+  std::vector<hsize_t> start(count.size(), 0);
+  start[0] = index;
+  count[0] = 1;
+  hsize_t cells = 1;
+  for (const hsize_t n : count) cells *= n;
+  if (cells != row.size())
+    throw h5::Error("a row of " + std::to_string(row.size()) + " values for a variable whose rows hold " +
+                    std::to_string(cells));
+  h5::write_block(dataset, start, count, row.data());
 }
 
 void ResultsLayout::write_replication(int index, const sim::Series& series,
                                       const sim::PhaseSummary& summary) {
   const auto r = static_cast<hsize_t>(index);
-  const auto steps = static_cast<hsize_t>(series.steps());
   const auto countries = static_cast<hsize_t>(series.countries());
   // A metric's block in a Series is already in the file's [time][country][axis] order.
   for (int m = 0; m < sim::kMetrics; ++m) {
-    const auto metric = static_cast<sim::Metric>(m);
-    const auto length = static_cast<hsize_t>(sim::axis_length(sim::info(metric).axis));
-    std::vector<hsize_t> start{r, 0, 0}, count{1, steps, countries};
-    if (sim::info(metric).axis != sim::Axis::none) {
-      start.push_back(0);
-      count.push_back(length);
-    }
-    const auto values = series.values(metric);
-    const hid_t dataset = metrics[static_cast<std::size_t>(m)].get();
-    if (deflate_level == 0)
-      h5::write_row_chunks(dataset, r, chunk_steps[static_cast<std::size_t>(m)], values, kNaN);
-    else
-      h5::write_block(dataset, start, count, values.data());
+    const auto values = series.values(static_cast<sim::Metric>(m));
+    write_row(metrics[static_cast<std::size_t>(m)].get(), r, chunk_steps[static_cast<std::size_t>(m)],
+              values);
     if (auto& copy = kept[static_cast<std::size_t>(m)]; !copy.empty())
       std::copy(values.begin(), values.end(), copy.begin() + static_cast<std::ptrdiff_t>(r * values.size()));
   }

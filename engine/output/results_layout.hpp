@@ -60,6 +60,7 @@ struct ResultsLayout {
   void create_summaries(const RunInfo& info);
   void create_statistics();
   void write_kept_statistics();
+  void write_row(hid_t dataset, hsize_t index, hsize_t chunk_rows, std::span<const double> row) const;
 };
 
 }  // namespace score::output::detail
