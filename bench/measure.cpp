@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -90,18 +91,25 @@ BatchResult run_batch(const model::Description& model, int threads,
   std::mutex mutex;
   double output_s = 0;
   const auto t0 = clock::now();
-  std::unique_ptr<output::ResultsWriter> writer;
-  if (results) {
-    const auto w0 = clock::now();
-    writer = std::make_unique<output::ResultsWriter>(*results, info);
-    output_s += seconds_since(w0);
-  }
+  // As `score run` does (cli/run_command.cpp): the file is created on a
+  // thread of its own while the first replications run, and a replication
+  // that finishes first waits for it.
+  double create_s = 0;
+  std::shared_future<std::shared_ptr<output::ResultsWriter>> creating;
+  if (results)
+    creating = std::async(std::launch::async, [&] {
+                 const auto w0 = clock::now();
+                 auto created = std::make_shared<output::ResultsWriter>(*results, info);
+                 create_s = seconds_since(w0);
+                 return created;
+               }).share();
   sim::RunOptions options;
   options.threads = threads;
   options.on_replication = [&](int rep, const sim::Series& series, const sim::PhaseSummary& summary) {
     const std::uint64_t fp = fingerprint(series, summary);
     double spent = 0;
-    if (writer) {
+    if (results) {
+      const std::shared_ptr<output::ResultsWriter>& writer = creating.get();
       const auto w0 = clock::now();
       writer->write(rep, series, summary);
       spent = seconds_since(w0);
@@ -112,11 +120,13 @@ BatchResult run_batch(const model::Description& model, int threads,
   };
   if (!sim::run_replications(model, options)) throw std::runtime_error("replications cancelled");
   out.peak_rss_bytes = peak_rss_bytes();
-  if (writer) {
+  if (results) {
+    std::shared_ptr<output::ResultsWriter> writer = creating.get();
+    creating = {};
     const auto w0 = clock::now();
     // As `score run` does: the statistics use the batch's threads, no more.
     tbb::task_arena(threads).execute([&] { writer->finish(); });
-    output_s += seconds_since(w0);
+    output_s += create_s + seconds_since(w0);
     writer.reset();
     std::error_code ignored;
     std::filesystem::remove(*results, ignored);

@@ -37,15 +37,17 @@ RunResult run_single(const model::Description& model, std::uint32_t replication,
                      ProcessTimes* profile = nullptr);
 
 struct BatchResult {
-  double wall_s = 0;    // run_replications, plus the writer's construction and finish when writing
-  double output_s = 0;  // time in the results writer: construction, write() calls, finish()
+  double wall_s = 0;    // run_replications, plus the writer's finish when writing
+  double output_s = 0;  // time in the results writer: construction (on its own thread, beside the
+                        // first replications, as in `score run`), write() calls, finish()
   std::int64_t peak_rss_bytes = 0;
   std::vector<std::uint64_t> fingerprints;  // per replication
 };
 
 // model.replications replications through sim::run_replications on
 // `threads` workers; with `results`, each replication is streamed to an HDF5
-// results file there as `score run` does (the file is removed afterwards).
+// results file there as `score run` does, the file created on a thread of
+// its own (the file is removed afterwards).
 BatchResult run_batch(const model::Description& model, int threads,
                       const std::optional<std::filesystem::path>& results, const output::RunInfo& info);
 
