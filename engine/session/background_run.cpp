@@ -70,9 +70,10 @@ SnapshotPtr BackgroundRun::snapshot() const {
   return snapshot_;
 }
 
-void BackgroundRun::publish(std::shared_ptr<Snapshot> next) {
+void BackgroundRun::publish(std::shared_ptr<Snapshot> next, std::optional<RunStatus> ended) {
   std::lock_guard lock(published_);
   snapshot_ = std::move(next);
+  if (ended) status_ = *ended;
 }
 
 // Blocks while paused without a granted step; false when asked to stop.
@@ -103,8 +104,8 @@ void BackgroundRun::settle_after_month() {
 }
 
 void BackgroundRun::end_cancelled() {
-  status_ = building_.status = RunStatus::cancelled;
-  publish(std::make_shared<Snapshot>(building_));
+  building_.status = RunStatus::cancelled;
+  publish(std::make_shared<Snapshot>(building_), RunStatus::cancelled);
 }
 
 void BackgroundRun::work(std::stop_token stop) {
@@ -147,14 +148,12 @@ void BackgroundRun::run_months(std::stop_token stop) {
       run.finish_all();
       first_ = run.release(0);
       building_.status = RunStatus::finished;
-      publish(std::make_shared<Snapshot>(building_));
-      status_ = RunStatus::finished;
+      publish(std::make_shared<Snapshot>(building_), RunStatus::finished);
     });
   } catch (const std::exception& e) {
     building_.status = RunStatus::failed;
     building_.error = e.what();
-    publish(std::make_shared<Snapshot>(building_));
-    status_ = RunStatus::failed;
+    publish(std::make_shared<Snapshot>(building_), RunStatus::failed);
   }
 }
 
