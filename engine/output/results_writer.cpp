@@ -71,8 +71,10 @@ ResultsWriter::~ResultsWriter() {
 
 void ResultsWriter::write(int replication, const sim::Series& series, const sim::PhaseSummary& summary) {
   h5::Lock lock;
-  if (finished_ || failed_ || !layout_)
-    throw std::logic_error("results writer: write() after finish() or a failure");
+  if (finished_) throw std::logic_error("results writer: write() after finish()");
+  // Replications finish in parallel: the ones after a failed write report
+  // that failure, so the run ends with it whichever thread's error wins.
+  if (!failure_.empty()) throw std::runtime_error(failure_);
   auto reject = [&](const std::string& what) {
     throw std::invalid_argument("results writer '" + target_.string() + "': replication " +
                                 std::to_string(replication) + " " + what);
@@ -86,8 +88,8 @@ void ResultsWriter::write(int replication, const sim::Series& series, const sim:
   try {
     layout_->write_replication(replication, series, summary);
   } catch (const h5::Error& e) {
-    failed_ = true;
-    throw std::runtime_error("cannot write results file '" + target_.string() + "': " + e.what());
+    failure_ = "cannot write results file '" + target_.string() + "': " + e.what();
+    throw std::runtime_error(failure_);
   }
   written_[static_cast<std::size_t>(replication)] = true;
   // Start writing this replication to the disk now, in the background, while
@@ -99,7 +101,7 @@ void ResultsWriter::finish() {
   h5::Lock lock;
   if (finished_) throw std::logic_error("results writer: finish() called twice");
   const std::string where = "cannot write results file '" + target_.string() + "': ";
-  if (failed_ || !layout_) throw std::runtime_error(where + "an earlier write failed");
+  if (!failure_.empty()) throw std::runtime_error(failure_);
   for (std::size_t r = 0; r < written_.size(); ++r)
     if (!written_[r])
       throw std::runtime_error(where + "replication " + std::to_string(r) + " of " +
@@ -107,9 +109,9 @@ void ResultsWriter::finish() {
   try {
     finish_locked();
   } catch (const std::exception& e) {
-    failed_ = true;
+    failure_ = where + e.what();
     layout_.reset();
-    throw std::runtime_error(where + e.what());
+    throw std::runtime_error(failure_);
   }
   finished_ = true;
 }

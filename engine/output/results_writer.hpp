@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "output/run_info.hpp"
@@ -50,7 +51,8 @@ class ResultsWriter {
   // Thread-safe: replications finishing in parallel may call it concurrently,
   // in any order. Throws std::invalid_argument for a replication out of range,
   // already written or shaped unlike `info`; std::runtime_error on I/O failure,
-  // after which the writer is unusable and finish() throws.
+  // after which the writer is unusable: every later write() and finish()
+  // throws that same error.
   void write(int replication, const sim::Series& series, const sim::PhaseSummary& summary);
 
   // Requires every replication written. Adds the statistics across replications
@@ -69,7 +71,8 @@ class ResultsWriter {
   std::unique_ptr<detail::ResultsLayout> layout_;  // the open file; null once finished or failed
   std::vector<bool> written_;
   int writeback_fd_ = -1;  // the temporary file, to start its writeback early
-  bool finished_ = false, failed_ = false;
+  std::string failure_;    // the first I/O failure's message; empty while all is well
+  bool finished_ = false;
 };
 
 }  // namespace score::output

@@ -279,8 +279,11 @@ void SweepWriter::rebuild_from_journal() {
 
 void SweepWriter::write(const sweep::PointResult& result) {
   std::lock_guard guard(mutex_);
-  if (finished_ || !layout_ || !journal_)
-    throw std::logic_error("sweep writer: write() after finish() or a failure");
+  if (finished_) throw std::logic_error("sweep writer: write() after finish()");
+  // Points finish in parallel: the ones after a failed write report that
+  // failure, so the sweep ends with it whichever thread's error wins.
+  if (!failure_.empty()) throw std::runtime_error(failure_);
+  if (!layout_ || !journal_) throw std::logic_error("sweep writer: write() with no file open");
   auto reject = [&](const std::string& what) {
     throw std::invalid_argument("sweep writer '" + target_.string() + "': point " +
                                 std::to_string(result.point) + " " + what);
@@ -303,18 +306,26 @@ void SweepWriter::write(const sweep::PointResult& result) {
     h5::Lock lock;
     layout_->mark_done(result.point);
   } catch (const h5::Error& e) {
-    h5::Lock lock;
-    layout_.reset();
-    throw std::runtime_error("cannot write sweep results '" + partial_.string() + "': " + e.what());
+    fail("cannot write sweep results '" + partial_.string() + "': " + e.what());
+  } catch (const std::runtime_error& e) {  // the journal's
+    fail(e.what());
   }
   done_[static_cast<std::size_t>(result.point)] = true;
+}
+
+void SweepWriter::fail(std::string why) {
+  failure_ = std::move(why);
+  h5::Lock lock;
+  layout_.reset();  // the points stored so far stay in the journal for --resume
+  throw std::runtime_error(failure_);
 }
 
 void SweepWriter::finish() {
   std::lock_guard guard(mutex_);
   if (finished_) throw std::logic_error("sweep writer: finish() called twice");
   const std::string where = "cannot finish sweep results '" + target_.string() + "': ";
-  if (!layout_) throw std::runtime_error(where + "an earlier write failed");
+  if (!failure_.empty()) throw std::runtime_error(failure_);
+  if (!layout_) throw std::runtime_error(where + "an earlier attempt to finish failed");
   if (points_done() != static_cast<int>(done_.size()))
     throw std::runtime_error(where + std::to_string(done_.size() - static_cast<std::size_t>(points_done())) +
                              " points were never stored");

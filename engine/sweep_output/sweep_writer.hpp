@@ -66,7 +66,8 @@ class SweepWriter {
 
   // Stores one point. Thread-safe. Throws std::invalid_argument for a point
   // out of range, already stored or shaped unlike the sweep;
-  // std::runtime_error on I/O failure.
+  // std::runtime_error on I/O failure, after which every write() and
+  // finish() throws that same error (the journal keeps what was stored).
   void write(const sweep::PointResult& result);
 
   // Requires every point stored. Closes, syncs and renames onto the target,
@@ -90,6 +91,7 @@ class SweepWriter {
   void check_partial_origin();
   void refuse_other_origin(const std::string& sweep_sha256, const std::string& scenario_sha256) const;
   void rebuild_from_journal();
+  [[noreturn]] void fail(std::string why);
 
   std::filesystem::path target_, partial_, journal_path_;
   const sweep::Sweep& sweep_;
@@ -99,6 +101,7 @@ class SweepWriter {
   std::optional<SweepJournal> journal_;
   std::vector<bool> done_;
   std::string note_;
+  std::string failure_;  // the first failed write's message; empty while all is well
   std::mutex mutex_;
   bool finished_ = false;
 };

@@ -14,6 +14,7 @@
 
 #include "output/format.hpp"
 #include "output/results_reader.hpp"
+#include "support/file_size_limit.hpp"
 #include "synthetic_run.hpp"
 
 namespace score::output {
@@ -301,6 +302,49 @@ TEST(output_writer, concurrent_writes_match_sequential) {
     const auto& y = b.results().phase_summaries[r].values();
     ASSERT_TRUE(std::equal(x.begin(), x.end(), y.begin(), y.end(), same)) << "summary r" << r;
   }
+}
+
+// Replications finish on several threads: after one write fails (here on a
+// file-size limit, as on a full disk), every later write and finish() must
+// give that same error naming the file, whichever thread's error the run
+// reports, and the target must stay as it was.
+TEST(output_writer, every_call_after_a_failed_write_repeats_its_error) {
+  const auto dir = scratch_dir("failed_write");
+  const auto path = dir / "run.h5";
+  std::ofstream(path) << "previous results";
+  const RunInfo info = small_run(40, 600);
+  ResultsWriter writer(path, info);
+  std::string first;
+  {
+    const score_test::FileSizeLimit limit(std::filesystem::file_size(writer.temporary_path()) + 4096);
+    for (int r = 0; r < info.replications && first.empty(); ++r) {
+      const auto series = synthetic_series(info, r);
+      try {
+        writer.write(r, series, synthetic_summary(info, series));
+      } catch (const std::runtime_error& e) {
+        first = e.what();
+      }
+    }
+  }
+  ASSERT_FALSE(first.empty()) << "no write failed past the file-size limit";
+  EXPECT_NE(first.find("cannot write results file '" + path.string() + "'"), std::string::npos) << first;
+  const auto series = synthetic_series(info, info.replications - 1);
+  const auto summary = synthetic_summary(info, series);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      writer.write(info.replications - 1, series, summary);
+      FAIL() << "a write after a failed one must throw";
+    } catch (const std::runtime_error& e) {
+      EXPECT_EQ(e.what(), first);
+    }
+  }
+  try {
+    writer.finish();
+    FAIL() << "finish() after a failed write must throw";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(e.what(), first);
+  }
+  EXPECT_EQ(slurp(path), "previous results");
 }
 
 TEST(output_writer, creates_missing_directories) {

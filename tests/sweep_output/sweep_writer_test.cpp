@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "sim/summary.hpp"
+#include "support/file_size_limit.hpp"
 #include "support/file_text.hpp"
 #include "sweep/h5_compare.hpp"
 #include "sweep/point_runner.hpp"
@@ -290,6 +291,48 @@ TEST_F(sweep_writer, AChangedBaseScenarioIsRefused) {
   interrupted({0});
   sweep->base.document.sha256 = "0000";
   expect_refused(*sweep, "changed since the sweep started");
+}
+
+// Points finish on several threads: after one write fails (here on a
+// file-size limit, as on a full disk), every later write and finish() give
+// that same error, whichever thread's error the sweep reports; what was
+// stored before resumes to the numbers of an uninterrupted sweep.
+TEST_F(sweep_writer, EveryCallAfterAFailedWriteRepeatsItsError) {
+  std::string first;
+  {
+    SweepWriter writer(target, *sweep, "test", Mode::start);
+    writer.write(results[0]);
+    {
+      const score_test::FileSizeLimit limit(fs::file_size(SweepWriter::journal_path_for(target)));
+      try {
+        writer.write(results[1]);
+      } catch (const std::runtime_error& e) {
+        first = e.what();
+      }
+    }
+    ASSERT_FALSE(first.empty()) << "the write past the file-size limit did not fail";
+    for (int p : {2, 1}) {
+      try {
+        writer.write(results[static_cast<std::size_t>(p)]);
+        ADD_FAILURE() << "a write after a failed one must throw";
+      } catch (const std::runtime_error& e) {
+        EXPECT_EQ(e.what(), first);
+      }
+    }
+    try {
+      writer.finish();
+      ADD_FAILURE() << "finish() after a failed write must throw";
+    } catch (const std::runtime_error& e) {
+      EXPECT_EQ(e.what(), first);
+    }
+  }
+  EXPECT_FALSE(fs::exists(target));
+  SweepWriter writer(target, *sweep, "test", Mode::resume);
+  EXPECT_TRUE(writer.done()[0]);
+  for (int p = 0; p < sweep->points(); ++p)
+    if (!writer.done()[static_cast<std::size_t>(p)]) writer.write(results[static_cast<std::size_t>(p)]);
+  writer.finish();
+  expect_same_numbers();
 }
 
 TEST_F(sweep_writer, BadPointsAreRejected) {
