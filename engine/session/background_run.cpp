@@ -70,10 +70,12 @@ SnapshotPtr BackgroundRun::snapshot() const {
   return snapshot_;
 }
 
-void BackgroundRun::publish(std::shared_ptr<Snapshot> next, std::optional<RunStatus> ended) {
+void BackgroundRun::publish(std::shared_ptr<Snapshot> next) {
   std::lock_guard lock(published_);
+  const RunStatus status = next->status;
   snapshot_ = std::move(next);
-  if (ended) status_ = *ended;
+  if (status == RunStatus::finished || status == RunStatus::cancelled || status == RunStatus::failed)
+    status_ = status;
 }
 
 // Blocks while paused without a granted step; false when asked to stop.
@@ -105,7 +107,7 @@ void BackgroundRun::settle_after_month() {
 
 void BackgroundRun::end_cancelled() {
   building_.status = RunStatus::cancelled;
-  publish(std::make_shared<Snapshot>(building_), RunStatus::cancelled);
+  publish(std::make_shared<Snapshot>(building_));
 }
 
 void BackgroundRun::work(std::stop_token stop) {
@@ -148,12 +150,12 @@ void BackgroundRun::run_months(std::stop_token stop) {
       run.finish_all();
       first_ = run.release(0);
       building_.status = RunStatus::finished;
-      publish(std::make_shared<Snapshot>(building_), RunStatus::finished);
+      publish(std::make_shared<Snapshot>(building_));
     });
   } catch (const std::exception& e) {
     building_.status = RunStatus::failed;
     building_.error = e.what();
-    publish(std::make_shared<Snapshot>(building_), RunStatus::failed);
+    publish(std::make_shared<Snapshot>(building_));
   }
 }
 

@@ -7,7 +7,6 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <thread>
 #include <vector>
 
@@ -59,10 +58,11 @@ class BackgroundRun {
   void run_months(std::stop_token stop);
   void settle_after_month();
   bool wait_turn(std::stop_token stop);
-  // Publishes a snapshot; with `ended`, sets the run's status in the same
-  // step, so whoever sees the last snapshot sees the status, and the other
-  // way round (the viewer waits on the one and saves on the other).
-  void publish(std::shared_ptr<Snapshot> next, std::optional<RunStatus> ended = std::nullopt);
+  // Publishes a snapshot; one that ends the run (finished, cancelled,
+  // failed) sets the run's status in the same step, so whoever sees the last
+  // snapshot sees the status, and the other way round (the viewer waits on
+  // the one and saves on the other).
+  void publish(std::shared_ptr<Snapshot> next);
   void end_cancelled();  // publishes the run as cancelled
 
   std::shared_ptr<const scenario::Scenario> scenario_;

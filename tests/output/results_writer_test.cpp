@@ -15,6 +15,7 @@
 #include "output/format.hpp"
 #include "output/results_reader.hpp"
 #include "support/file_size_limit.hpp"
+#include "support/thrown.hpp"
 #include "synthetic_run.hpp"
 
 namespace score::output {
@@ -319,31 +320,19 @@ TEST(output_writer, every_call_after_a_failed_write_repeats_its_error) {
     const score_test::FileSizeLimit limit(std::filesystem::file_size(writer.temporary_path()) + 4096);
     for (int r = 0; r < info.replications && first.empty(); ++r) {
       const auto series = synthetic_series(info, r);
-      try {
-        writer.write(r, series, synthetic_summary(info, series));
-      } catch (const std::runtime_error& e) {
-        first = e.what();
-      }
+      first = score_test::runtime_error_of([&] { writer.write(r, series, synthetic_summary(info, series)); });
     }
   }
   ASSERT_FALSE(first.empty()) << "no write failed past the file-size limit";
   EXPECT_NE(first.find("cannot write results file '" + path.string() + "'"), std::string::npos) << first;
   const auto series = synthetic_series(info, info.replications - 1);
   const auto summary = synthetic_summary(info, series);
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    try {
-      writer.write(info.replications - 1, series, summary);
-      FAIL() << "a write after a failed one must throw";
-    } catch (const std::runtime_error& e) {
-      EXPECT_EQ(e.what(), first);
-    }
-  }
-  try {
-    writer.finish();
-    FAIL() << "finish() after a failed write must throw";
-  } catch (const std::runtime_error& e) {
-    EXPECT_EQ(e.what(), first);
-  }
+  for (int attempt = 0; attempt < 2; ++attempt)
+    EXPECT_EQ(score_test::runtime_error_of([&] { writer.write(info.replications - 1, series, summary); }),
+              first)
+        << "a write after a failed one must throw its error";
+  EXPECT_EQ(score_test::runtime_error_of([&] { writer.finish(); }), first)
+      << "finish() after a failed write must throw its error";
   EXPECT_EQ(slurp(path), "previous results");
 }
 

@@ -13,6 +13,7 @@
 #include "sim/summary.hpp"
 #include "support/file_size_limit.hpp"
 #include "support/file_text.hpp"
+#include "support/thrown.hpp"
 #include "sweep/h5_compare.hpp"
 #include "sweep/point_runner.hpp"
 #include "sweep/sweep_files.hpp"
@@ -304,27 +305,15 @@ TEST_F(sweep_writer, EveryCallAfterAFailedWriteRepeatsItsError) {
     writer.write(results[0]);
     {
       const score_test::FileSizeLimit limit(fs::file_size(SweepWriter::journal_path_for(target)));
-      try {
-        writer.write(results[1]);
-      } catch (const std::runtime_error& e) {
-        first = e.what();
-      }
+      first = score_test::runtime_error_of([&] { writer.write(results[1]); });
     }
     ASSERT_FALSE(first.empty()) << "the write past the file-size limit did not fail";
-    for (int p : {2, 1}) {
-      try {
-        writer.write(results[static_cast<std::size_t>(p)]);
-        ADD_FAILURE() << "a write after a failed one must throw";
-      } catch (const std::runtime_error& e) {
-        EXPECT_EQ(e.what(), first);
-      }
-    }
-    try {
-      writer.finish();
-      ADD_FAILURE() << "finish() after a failed write must throw";
-    } catch (const std::runtime_error& e) {
-      EXPECT_EQ(e.what(), first);
-    }
+    for (int p : {2, 1})
+      EXPECT_EQ(score_test::runtime_error_of([&] { writer.write(results[static_cast<std::size_t>(p)]); }),
+                first)
+          << "a write after a failed one must throw its error";
+    EXPECT_EQ(score_test::runtime_error_of([&] { writer.finish(); }), first)
+        << "finish() after a failed write must throw its error";
   }
   EXPECT_FALSE(fs::exists(target));
   SweepWriter writer(target, *sweep, "test", Mode::resume);
