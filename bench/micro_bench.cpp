@@ -1,6 +1,6 @@
 // score-micro-bench: Google Benchmark micro-benchmarks of each process of
 // the monthly step, of the population and network set-up, and of the HDF5
-// results writer.
+// results writer, and of the statistics across replications that end a run.
 //
 // A process cannot be run twice on the same month (it changes the state), so
 // each iteration advances a live simulation of a synthetic programme by one
@@ -9,7 +9,8 @@
 // mean covers every phase of the programme, quiet months and busy ones.
 //
 //   score-micro-bench --benchmark_filter=Process --benchmark_repetitions=3
-//   arguments: /firms/threads (processes, set-up), /replications (writer)
+//   arguments: /firms/threads (processes, set-up), /replications (writer),
+//   /replications/cells (statistics, one thread)
 #include <benchmark/benchmark.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
@@ -24,6 +25,7 @@
 
 #include "measure.hpp"
 #include "output/results_writer.hpp"
+#include "output/statistics.hpp"
 #include "profile.hpp"
 #include "sim/population.hpp"
 #include "sim/simulation.hpp"
@@ -110,6 +112,34 @@ void writer(benchmark::State& st) {
   st.SetBytesProcessed(st.iterations() * reps * static_cast<std::int64_t>(values * sizeof(double)));
 }
 
+// A results file's statistics: mean and percentiles of each cell across
+// replications, on one thread. `network` = false times each cell through
+// output::sample_statistics, the path of cells holding a NaN, to compare.
+void statistics(benchmark::State& st, bool network) {
+  const auto reps = static_cast<std::size_t>(st.range(0));
+  const auto cells = static_cast<std::size_t>(st.range(1));
+  std::vector<double> block(reps * cells), out(cells * static_cast<std::size_t>(output::kStatistics)), sample;
+  std::uint64_t state = 7;
+  for (double& v : block) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    v = static_cast<double>(state >> 44) * 0.5;  // spread values, a few ties
+  }
+  tbb::task_arena one(1);
+  for (auto _ : st) {
+    if (network) {
+      one.execute([&] { output::block_statistics(block, reps, out); });
+    } else {
+      for (std::size_t c = 0; c < cells; ++c) {
+        sample.clear();
+        for (std::size_t r = 0; r < reps; ++r) sample.push_back(block[r * cells + c]);
+        benchmark::DoNotOptimize(output::sample_statistics(sample));
+      }
+    }
+    benchmark::ClobberMemory();
+  }
+  st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(cells));  // cells per second
+}
+
 void firms_and_threads(benchmark::internal::Benchmark* b) {
   for (std::int64_t firms : {100'000, 1'000'000})
     for (int threads : {1, 2}) b->Args({firms, threads});
@@ -143,6 +173,15 @@ void register_all() {
       ->Arg(20)
       ->ArgName("replications")
       ->Unit(benchmark::kMillisecond);
+  // A history results file holds about 330,000 cells a replication.
+  for (const bool network : {true, false})
+    benchmark::RegisterBenchmark(network ? "Statistics/network" : "Statistics/cell_by_cell",
+                                 [network](benchmark::State& st) { statistics(st, network); })
+        ->Args({20, 330'000})
+        ->Args({100, 330'000})
+        ->Args({250, 33'000})
+        ->ArgNames({"replications", "cells"})
+        ->Unit(benchmark::kMillisecond);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <optional>
 
 #include "core/statistics.hpp"
 #include "core/threads.hpp"
@@ -15,6 +16,9 @@ namespace {
 constexpr std::size_t kTile = 64;
 // Samples up to this size are sorted whole rather than selected from.
 constexpr std::size_t kSortBelow = 256;
+// Replications up to this many go through a sorting network (tile_statistics):
+// it has O(n log² n) comparators, so for many more a sort per cell wins.
+constexpr std::size_t kNetworkUpTo = 256;
 
 }  // namespace
 
@@ -59,19 +63,93 @@ std::array<double, kStatistics> sample_statistics(std::vector<double>& sample) {
   return out;
 }
 
+SortingNetwork::SortingNetwork(std::size_t n) : n_(n) {
+  std::size_t size = 1;
+  while (size < n) size *= 2;
+  // Batcher's odd-even merge sort (Batcher 1968) for a power of two; the
+  // comparators that reach past n are left out, as if the keys beyond n were
+  // +infinity, which never move.
+  for (std::size_t p = 1; p < size; p *= 2)
+    for (std::size_t k = p; k >= 1; k /= 2)
+      for (std::size_t j = k % p; j + k < size; j += 2 * k)
+        for (std::size_t i = 0; i < k && i + j + k < n; ++i)
+          if ((i + j) / (2 * p) == (i + j + k) / (2 * p))
+            pairs_.emplace_back(static_cast<std::uint32_t>(i + j), static_cast<std::uint32_t>(i + j + k));
+}
+
 namespace {
-// The statistics of cells [first, first + width) of `block`, at most kTile of
-// them; `tile` and `sample` are scratch.
-void tile_statistics(const StatisticsBlock& block, std::size_t replications, std::size_t first,
-                     std::size_t width, std::vector<double>& tile, std::vector<double>& sample) {
+// Two rows of one network, which never alias: each pass is a vector min and
+// max (every key is a number here, so either order of a tie is the same).
+void compare_exchange(double* __restrict low, double* __restrict high, std::size_t lanes) {
+  for (std::size_t c = 0; c < lanes; ++c) {
+    const double a = low[c], b = high[c];
+    low[c] = std::min(a, b);
+    high[c] = std::max(a, b);
+  }
+}
+}  // namespace
+
+void SortingNetwork::sort(double* rows, std::size_t lanes) const {
+  for (const auto& [i, j] : pairs_) compare_exchange(rows + i * lanes, rows + j * lanes, lanes);
+}
+
+namespace {
+struct Scratch {
+  std::vector<double> rows;          // [replication][lane], kTile lanes
+  std::vector<double> sums;          // per lane, in replication order
+  std::vector<unsigned char> plain;  // per lane: finite, and no negative zero
+  std::vector<double> sample;
+};
+
+// The statistics of one cell from its own sample: NaNs, infinities and
+// signed zeros, which the network path leaves to it.
+void cell_statistics(const StatisticsBlock& block, std::size_t replications, std::size_t cell,
+                     std::vector<double>& sample) {
   const std::size_t cells = block.values.size() / replications;
-  for (std::size_t r = 0; r < replications; ++r)
-    for (std::size_t c = 0; c < width; ++c) tile[c * replications + r] = block.values[r * cells + first + c];
+  sample.clear();
+  for (std::size_t r = 0; r < replications; ++r) sample.push_back(block.values[r * cells + cell]);
+  const auto stats = sample_statistics(sample);
+  for (std::size_t s = 0; s < stats.size(); ++s) block.out[s * cells + cell] = stats[s];
+}
+
+// The statistics of cells [first, first + width) of `block`, at most kTile of
+// them, through `network` (which sorts `replications` keys). The values are
+// those of sample_statistics bit for bit: the same sum in the same order, the
+// same order statistics and the same interpolation between them.
+void tile_statistics(const StatisticsBlock& block, std::size_t replications, std::size_t first,
+                     std::size_t width, const SortingNetwork& network, Scratch& s) {
+  const std::size_t cells = block.values.size() / replications;
+  std::fill(s.sums.begin(), s.sums.end(), 0.0);
+  std::fill(s.plain.begin(), s.plain.end(), 1);
+  for (std::size_t r = 0; r < replications; ++r) {
+    const double* from = block.values.data() + r * cells + first;
+    double* row = s.rows.data() + r * kTile;
+    for (std::size_t c = 0; c < width; ++c) {
+      const double v = from[c];
+      row[c] = v;
+      s.sums[c] += v;
+      s.plain[c] &= static_cast<unsigned char>(std::isfinite(v) && !(v == 0 && std::signbit(v)));
+    }
+    std::fill(row + width, row + kTile, 0.0);
+  }
+  network.sort(s.rows.data(), kTile);
+  const double n = static_cast<double>(replications);
   for (std::size_t c = 0; c < width; ++c) {
-    const auto begin = tile.begin() + static_cast<std::ptrdiff_t>(c * replications);
-    sample.assign(begin, begin + static_cast<std::ptrdiff_t>(replications));
-    const auto stats = sample_statistics(sample);
-    for (std::size_t s = 0; s < stats.size(); ++s) block.out[s * cells + first + c] = stats[s];
+    if (!s.plain[c]) {
+      cell_statistics(block, replications, first + c, s.sample);
+      continue;
+    }
+    block.out[static_cast<std::size_t>(stored_index(Statistic::mean)) * cells + first + c] = s.sums[c] / n;
+    for (const auto q : {Statistic::p05, Statistic::p50, Statistic::p95}) {
+      const double position = (n - 1) * statistic_quantile(q);
+      const double below = std::floor(position);
+      const auto lo = static_cast<std::size_t>(below);
+      const double value = lo + 1 >= replications
+                               ? s.rows[(replications - 1) * kTile + c]
+                               : interpolate_order_statistics(s.rows[lo * kTile + c],
+                                                              s.rows[(lo + 1) * kTile + c], position - below);
+      block.out[static_cast<std::size_t>(stored_index(q)) * cells + first + c] = value;
+    }
   }
 }
 }  // namespace
@@ -91,20 +169,31 @@ void blocks_statistics(std::span<const StatisticsBlock> blocks, std::size_t repl
     assert(b.out.size() == cells * kStatistics);
     first_tile.push_back(first_tile.back() + (cells + kTile - 1) / kTile);
   }
+  std::optional<SortingNetwork> network;
+  if (replications <= kNetworkUpTo) network.emplace(replications);
   // Cells are independent, so tiles run in parallel (the run's threads are
   // idle by now: statistics come after the last replication); each cell's
   // result is the same whatever thread computes it.
   threads::for_ranges(
       std::size_t{0}, first_tile.back(), std::size_t{1}, [&](std::size_t first, std::size_t end) {
-        std::vector<double> tile(kTile * replications), sample;
-        sample.reserve(replications);
+        Scratch scratch{std::vector<double>(kTile * replications),
+                        std::vector<double>(kTile),
+                        std::vector<unsigned char>(kTile),
+                        {}};
+        scratch.sample.reserve(replications);
         auto b = static_cast<std::size_t>(std::upper_bound(first_tile.begin(), first_tile.end(), first) -
                                           first_tile.begin() - 1);
         for (std::size_t t = first; t != end; ++t) {
           while (t >= first_tile[b + 1]) ++b;
           const std::size_t cells = blocks[b].values.size() / replications;
           const std::size_t cell = (t - first_tile[b]) * kTile;
-          tile_statistics(blocks[b], replications, cell, std::min(kTile, cells - cell), tile, sample);
+          const std::size_t width = std::min(kTile, cells - cell);
+          if (network) {
+            tile_statistics(blocks[b], replications, cell, width, *network, scratch);
+          } else {
+            for (std::size_t c = cell; c != cell + width; ++c)
+              cell_statistics(blocks[b], replications, c, scratch.sample);
+          }
         }
       });
 }

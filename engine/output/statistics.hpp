@@ -5,7 +5,9 @@
 // user recomputing them gets the same numbers.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "output/format.hpp"
@@ -19,6 +21,26 @@ std::array<double, kStatistics> sample_statistics(std::vector<double>& sample);
 // For a block laid out [replication][cell], the statistics of each cell across
 // replications, laid out [statistic][cell] in `out` (kStatistics * cells values).
 void block_statistics(std::span<const double> block, std::size_t replications, std::span<double> out);
+
+// Batcher's odd-even merge sort of n keys: a fixed list of compare-exchanges
+// that sorts every input, so one list sorts the samples of many cells at once.
+// Each compare-exchange is a min and a max over a row of cells, which the
+// compiler turns into vector instructions; a sort per cell cannot be.
+class SortingNetwork {
+ public:
+  explicit SortingNetwork(std::size_t n);
+  std::size_t size() const { return n_; }
+  // The compare-exchanges, in order: (i, j) with i < j puts the smaller key at i.
+  std::span<const std::pair<std::uint32_t, std::uint32_t>> comparators() const { return pairs_; }
+  // Sorts `lanes` sequences of size() keys at once, laid out [key][lane]:
+  // lane c's keys are rows[k * lanes + c]. NaN-free keys only (a NaN compares
+  // false both ways, so it would stay where it is).
+  void sort(double* rows, std::size_t lanes) const;
+
+ private:
+  std::size_t n_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs_;
+};
 
 // One block of several whose statistics are computed together.
 struct StatisticsBlock {

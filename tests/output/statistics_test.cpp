@@ -143,6 +143,79 @@ TEST(output_statistics, blocks_of_many_replications_match_numpy_values) {
       EXPECT_NEAR(out[s * cells + c], numpy[s][c], 1e-9) << "statistic " << s << ", cell " << c;
 }
 
+// A comparator network sorts every input if it sorts every input of zeros and
+// ones (Knuth's 0-1 principle): all of them up to 16 keys, then random inputs
+// with ties for the sizes a results file meets, many lanes at once.
+TEST(output_statistics, a_sorting_network_sorts_every_input) {
+  for (std::size_t n = 1; n <= 16; ++n) {
+    const SortingNetwork network(n);
+    const std::size_t lanes = std::size_t{1} << n;
+    std::vector<double> rows(n * lanes);
+    for (std::size_t lane = 0; lane < lanes; ++lane)
+      for (std::size_t k = 0; k < n; ++k) rows[k * lanes + lane] = static_cast<double>((lane >> k) & 1U);
+    network.sort(rows.data(), lanes);
+    for (std::size_t lane = 0; lane < lanes; ++lane)
+      for (std::size_t k = 1; k < n; ++k)
+        ASSERT_LE(rows[(k - 1) * lanes + lane], rows[k * lanes + lane]) << "n = " << n << ", input " << lane;
+  }
+  std::uint64_t state = 12345;
+  const auto next = [&] { return (state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+  for (const std::size_t n : {17, 20, 33, 64, 100, 255, 256}) {
+    const SortingNetwork network(n);
+    constexpr std::size_t lanes = 64;
+    std::vector<double> rows(n * lanes);
+    for (double& v : rows) v = static_cast<double>(next() % 50) - 20.0;
+    auto expected = rows;
+    network.sort(rows.data(), lanes);
+    for (std::size_t lane = 0; lane < lanes; ++lane) {
+      std::vector<double> keys, sorted;
+      for (std::size_t k = 0; k < n; ++k) {
+        keys.push_back(expected[k * lanes + lane]);
+        sorted.push_back(rows[k * lanes + lane]);
+      }
+      std::sort(keys.begin(), keys.end());
+      ASSERT_EQ(sorted, keys) << "n = " << n << ", lane " << lane;
+    }
+  }
+}
+
+// The statistics of a results file come through a sorting network, many cells
+// at a time, for up to 256 replications; a cell holding a NaN, an infinity or
+// a negative zero goes through sample_statistics. Either way each value is
+// bit for bit what sample_statistics gives for that cell alone.
+TEST(output_statistics, the_network_and_the_cell_by_cell_path_agree) {
+  std::uint64_t state = 99;
+  const auto next = [&] { return (state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  for (const std::size_t reps : {1, 2, 3, 20, 64, 100, 256, 257}) {
+    constexpr std::size_t cells = 200;  // four tiles, the last one short
+    std::vector<double> block(reps * cells);
+    for (std::size_t r = 0; r < reps; ++r)
+      for (std::size_t c = 0; c < cells; ++c) {
+        double v = static_cast<double>(next() % 1000) * 0.37 - 100.0;
+        if (c % 5 == 1) v = static_cast<double>(next() % 3);  // ties
+        if (c % 5 == 2) v = 7.25;                             // one value throughout
+        if (c == 13 && r == reps / 2) v = nan;
+        if (c == 14 && r == 0) v = inf;
+        if (c == 15 && r == reps - 1) v = -0.0;
+        block[r * cells + c] = v;
+      }
+    std::vector<double> out(cells * kStatistics);
+    block_statistics(block, reps, out);
+    for (std::size_t c = 0; c < cells; ++c) {
+      std::vector<double> sample;
+      for (std::size_t r = 0; r < reps; ++r) sample.push_back(block[r * cells + c]);
+      const auto expected = sample_statistics(sample);
+      for (std::size_t s = 0; s < expected.size(); ++s)
+        ASSERT_EQ(std::bit_cast<std::uint64_t>(out[s * cells + c]), std::bit_cast<std::uint64_t>(expected[s]))
+            << reps << " replications, cell " << c << ", statistic " << s;
+    }
+    if (reps >= 3) {
+      EXPECT_LT(out[1 * cells], out[3 * cells]);  // p05 below p95: the cells have spread
+    }
+  }
+}
+
 }  // namespace
 // Blocks computed together (a results file's series, one parallel loop) give
 // each block what it gets alone: an empty block, one of a single cell and one
