@@ -99,23 +99,33 @@ void hold_out(FileChecker& check, const toml::table& t, TargetsFile& targets) {
 
 // calibration.central_phase must name a phase some fit target summarises:
 // one that none does would let every candidate "meet" it, so a typo such as
-// "i" would silently choose the central set by distance alone.
+// "i" would silently choose the central set by distance alone. A held-out
+// target is the out-of-sample check, so it never counts: a phase whose only
+// targets are held out is refused too, saying so.
 void check_central_phase(FileChecker& check, const toml::table& t, const CalibrationSpec& spec) {
   const toml::node* node = t.get("central_phase");
   if (!node || spec.central_phase.empty()) return;
   std::vector<std::string> phases;
-  for (const Target& target : spec.targets.targets)
-    if (target.kind == Kind::fit && target.measure == Measure::phase_summary &&
-        std::find(phases.begin(), phases.end(), target.phase) == phases.end())
+  bool held_out = false;  // the phase has fit targets, all held out
+  for (const Target& target : spec.targets.targets) {
+    if (target.kind != Kind::fit || target.measure != Measure::phase_summary) continue;
+    if (target.holdout) {
+      held_out = held_out || target.phase == spec.central_phase;
+    } else if (std::find(phases.begin(), phases.end(), target.phase) == phases.end()) {
       phases.push_back(target.phase);
+    }
+  }
   if (std::find(phases.begin(), phases.end(), spec.central_phase) != phases.end()) return;
   std::string known;
   for (const std::string& phase : phases) known += (known.empty() ? "" : ", ") + ("\"" + phase + "\"");
   const std::string file = spec.targets.file.filename().string();
+  const std::string listed =
+      known.empty() ? " (none of its fit targets is a phase summary)" : " (their phases: " + known + ")";
   check.error(*node, "calibration.central_phase",
-              "\"" + spec.central_phase + "\" is no phase of a fit target in " + file +
-                  (known.empty() ? std::string(" (none of its fit targets is a phase summary)")
-                                 : " (their phases: " + known + ")"));
+              held_out ? "\"" + spec.central_phase + "\" is the phase of held-out targets only in " + file +
+                             ", and a held-out target never chooses the central set" +
+                             (known.empty() ? std::string() : " (the fit's phases: " + known + ")")
+                       : "\"" + spec.central_phase + "\" is no phase of a fit target in " + file + listed);
 }
 
 }  // namespace

@@ -334,6 +334,46 @@ TEST_F(calibrate_cli, ACentralPhaseNoFitTargetSummarisesIsRefused) {
   EXPECT_FALSE(fs::exists(dir / "e.h5"));
 }
 
+// A held-out target is the out-of-sample check: it never decides which
+// candidate meets the central phase (here one out of any run's reach would
+// make every candidate miss), and a central phase whose targets are all held
+// out is refused, saying why.
+TEST_F(calibrate_cli, AHeldOutTargetNeverChoosesTheCentralSet) {
+  const fs::path file = calibration();
+  std::ofstream(dir / "targets.toml", std::ios::app)
+      << "[[target]]\nname = \"Phase I firms\"\nkind = \"fit\"\nsource = \"test\"\n"
+         "phase = \"I\"\nsummary = \"firms_trained_total\"\nat_least = 0\n"
+         "[[target]]\nname = \"Phase I out of reach\"\nkind = \"fit\"\nsource = \"test\"\n"
+         "phase = \"I\"\nsummary = \"firms_trained_total\"\nvalue = 1000000\nrelative_tolerance = 0.1\n";
+  const std::string text = score_test::file_text(file);
+  auto held_out = [&](const std::string& names) {
+    std::string with = text;
+    with.replace(with.find("[calibration]\n"), 14,
+                 "[calibration]\ncentral_phase = \"I\"\nholdout = [" + names + "]\n");
+    write("calibration.toml", with);
+    return score("calibrate " + file.string() + " -o " + (dir / "e.h5").string() + " -q --write-scenario");
+  };
+  const auto r = held_out("\"Phase I out of reach\"");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.find("none does"), std::string::npos) << r.out;
+  const std::vector<CandidateRow> rows = central_rows(r.out);
+  ASSERT_GE(rows.size(), 2u) << r.out;
+  for (const CandidateRow& k : rows) EXPECT_EQ(k.meets, "yes") << k.label;
+  EXPECT_NE(r.out.find("; " + std::to_string(rows.size()) + " meet every Phase I fit target"),
+            std::string::npos)
+      << r.out;
+
+  fs::remove(dir / "e.h5");
+  const auto all = held_out("\"Phase I out of reach\", \"Phase I firms\"");
+  EXPECT_EQ(all.code, 2) << all.out;
+  EXPECT_NE(all.out.find("calibration.toml:2"), std::string::npos) << all.out;
+  EXPECT_NE(all.out.find("\"I\" is the phase of held-out targets only in targets.toml, and a held-out target "
+                         "never chooses the central set"),
+            std::string::npos)
+      << all.out;
+  EXPECT_FALSE(fs::exists(dir / "e.h5"));
+}
+
 TEST_F(calibrate_cli, CheckExitsOneOnAMissAndNamesIt) {
   calibration();
   const fs::path results = dir / "run.h5";
