@@ -66,7 +66,7 @@ RunResult run_single(const model::Description& model, std::uint32_t replication,
       } else {
         simulation.step();
       }
-      out.listed_firm_months += static_cast<std::int64_t>(active.waiting.size() + active.returning.size());
+      out.listed_firm_months += active.waiting.size() + active.returning.size();
     }
     if (profile) profile->setup_s += out.setup_s;
     out.step_s = seconds_since(t1);

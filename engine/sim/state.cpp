@@ -42,6 +42,8 @@ State::State(const model::Description& m, std::uint32_t rep, std::shared_ptr<con
     association += m.countries[c].associations;
   }
   association_active.assign(static_cast<std::size_t>(association), 0);
+  active.waiting.resize(static_cast<std::size_t>(firm));
+  active.returning.resize(static_cast<std::size_t>(firm));
 }
 
 }  // namespace score::sim

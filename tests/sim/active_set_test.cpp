@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <iterator>
 #include <random>
+#include <set>
+#include <utility>
 
 #include "core/threads.hpp"
 #include "sim/parallel.hpp"
@@ -24,10 +26,10 @@ Ids firms_where(const State& s, auto pred) {
 
 void expect_lists_match_states(const State& s) {
   const Firms& f = s.firms;
-  EXPECT_EQ(s.active.waiting, firms_where(s, [&](std::size_t i) {
+  EXPECT_EQ(s.active.waiting.ids(), firms_where(s, [&](std::size_t i) {
               return f.state[i] == FirmState::aware && f.modules_done[i] == 0;
             }));
-  EXPECT_EQ(s.active.returning, firms_where(s, [&](std::size_t i) {
+  EXPECT_EQ(s.active.returning.ids(), firms_where(s, [&](std::size_t i) {
               return f.state[i] == FirmState::aware && f.modules_done[i] != 0;
             }));
   for (std::size_t c = 0; c < s.countries.size(); ++c) {
@@ -92,46 +94,41 @@ TEST(ActiveSet, UnreachedFirmsHaveNoProfileYet) {
   EXPECT_GT(unreached, 0);
 }
 
-// The sorted lists change as sets do, whether changed in place or in
-// parallel pieces (long lists), on any thread count: ids added in any order,
-// ids removed in any order, repeated, or not in the list at all.
-TEST(SortedLists, AddAndRemoveAsSets) {
-  for (const std::size_t size : {std::size_t{0}, std::size_t{1000}, 5 * kListPiece + 17}) {
-    std::mt19937 gen(static_cast<std::uint32_t>(size) + 1);
-    Ids universe(3 * size + 100);
-    for (std::size_t k = 0; k < universe.size(); ++k) universe[k] = static_cast<std::int32_t>(2 * k + 1);
-    std::shuffle(universe.begin(), universe.end(), gen);
-    Ids list(universe.begin(), universe.begin() + static_cast<std::ptrdiff_t>(size));
-    std::sort(list.begin(), list.end());
-    Ids added(universe.begin() + static_cast<std::ptrdiff_t>(size),
-              universe.begin() + static_cast<std::ptrdiff_t>(size + size / 3 + 10));
-    Ids removed;
-    for (std::size_t k = 0; k < list.size(); k += 3) removed.push_back(list[k]);
-    if (!removed.empty()) removed.push_back(removed.front());  // twice
-    removed.push_back(0);                                      // never listed
-    std::shuffle(removed.begin(), removed.end(), gen);
-
-    Ids sorted_added = added, sorted_removed = removed, with, without;
-    std::sort(sorted_added.begin(), sorted_added.end());
-    std::sort(sorted_removed.begin(), sorted_removed.end());
-    std::set_union(list.begin(), list.end(), sorted_added.begin(), sorted_added.end(),
-                   std::back_inserter(with));
-    std::set_difference(with.begin(), with.end(), sorted_removed.begin(), sorted_removed.end(),
-                        std::back_inserter(without));
-
-    Ids in_place = list;
-    add_sorted(in_place, added);
-    EXPECT_EQ(in_place, with) << size;
-    remove_sorted(in_place, removed);
-    EXPECT_EQ(in_place, without) << size;
-    for (const int threads : {1, 2}) {
-      Ids pieces = list;
-      threads::in_arena(threads, [&] {
-        add_sorted_parallel(pieces, added);
-        EXPECT_EQ(pieces, with) << size << " ids, " << threads << " threads";
-        remove_sorted_parallel(pieces, removed);
-      });
-      EXPECT_EQ(pieces, without) << size << " ids, " << threads << " threads";
+// A firm set holds what a sorted list of ids would: ids added in any order,
+// removed in any order, removed twice or never added; counted and ranked
+// over ranges that start and end inside a word, as countries do.
+TEST(FirmSet, HoldsCountsAndRanksAsASortedList) {
+  for (const std::size_t firms : {std::size_t{1}, std::size_t{64}, std::size_t{1000}, std::size_t{70'001}}) {
+    std::mt19937 gen(static_cast<std::uint32_t>(firms));
+    Ids all(firms);
+    for (std::size_t k = 0; k < firms; ++k) all[k] = static_cast<std::int32_t>(k);
+    std::shuffle(all.begin(), all.end(), gen);
+    FirmSet set;
+    set.resize(firms);
+    std::set<std::int32_t> reference;
+    for (std::size_t k = 0; k < firms / 2 + 1; ++k) {
+      set.insert(all[k]);
+      reference.insert(all[k]);
+    }
+    for (std::size_t k = 0; k < firms / 5; ++k) {
+      set.erase(all[3 * k % firms]);  // some twice, some never added
+      reference.erase(all[3 * k % firms]);
+    }
+    const Ids expected(reference.begin(), reference.end());
+    ASSERT_EQ(set.ids(), expected) << firms;
+    EXPECT_EQ(set.size(), static_cast<std::int64_t>(expected.size()));
+    for (const std::int32_t id : {std::int32_t{0}, static_cast<std::int32_t>(firms - 1)})
+      EXPECT_EQ(set.contains(id), reference.count(id) == 1) << id;
+    const auto n = static_cast<std::int32_t>(firms);
+    for (const auto& [first, end] : {std::pair{0, n}, std::pair{n / 3, n - n / 7}, std::pair{n / 2, n / 2},
+                                     std::pair{std::min(n, 5), std::min(n, 70)}}) {
+      Ids in_range;
+      for (const std::int32_t id : expected)
+        if (id >= first && id < end) in_range.push_back(id);
+      ASSERT_EQ(set.count(first, end), static_cast<std::int64_t>(in_range.size())) << first << ".." << end;
+      FirmSet::Ranks ranks(set, first, end);
+      for (std::size_t k = 0; k < in_range.size(); k += 1 + k % 3)  // ranks that skip, as successes do
+        ASSERT_EQ(ranks.at(static_cast<std::int64_t>(k)), in_range[k]) << firms << " firms, rank " << k;
     }
   }
 }

@@ -162,7 +162,6 @@ void partners(State& s, int c, Reach& reach) {
 void spread_awareness(State& s) {
   const int nc = static_cast<int>(s.countries.size());
   std::vector<std::vector<std::int32_t>> reached(static_cast<std::size_t>(nc));
-  std::vector<Ids> sorted(static_cast<std::size_t>(nc));
   threads::for_each(0, nc, [&](int c) {
     Reach reach(s, c);
     // Marketing first: it samples among the firms unaware at the start of the month.
@@ -171,22 +170,16 @@ void spread_awareness(State& s) {
     peers(s, c, reach);
     partners(s, c, reach);
     reached[static_cast<std::size_t>(c)] = std::move(reach.reached());
-    // Sorted here, in parallel: countries are id ranges, so the countries'
-    // sorted lists joined in country order are sorted.
-    Ids& in_order = sorted[static_cast<std::size_t>(c)];
-    in_order = reached[static_cast<std::size_t>(c)];
-    std::sort(in_order.begin(), in_order.end());
   });
   // Newly aware firms wait for a seat, with a limit to their patience.
-  Ids joined;
   for (int c = 0; c < nc; ++c) {
     const auto& r = reached[static_cast<std::size_t>(c)];
     s.countries[static_cast<std::size_t>(c)].unaware -= static_cast<std::int64_t>(r.size());
-    for (const std::int32_t i : r) s.active.gives_up.add(patience_ends(s, s.step), i);
-    const auto& in_order = sorted[static_cast<std::size_t>(c)];
-    joined.insert(joined.end(), in_order.begin(), in_order.end());
+    for (const std::int32_t i : r) {
+      s.active.gives_up.add(patience_ends(s, s.step), i);
+      s.active.waiting.insert(i);
+    }
   }
-  add_sorted_parallel(s.active.waiting, std::move(joined));
 }
 
 }  // namespace score::sim

@@ -91,18 +91,15 @@ double first_bound(const model::Behaviour& b) {
 // later `since`, and its old entry is ignored.
 void give_up(State& s) {
   Firms& f = s.firms;
-  Ids left_waiting, left_returning;
   for (const std::int32_t i : s.active.gives_up.take(s.step)) {
     const auto u = static_cast<std::size_t>(i);
     if (f.state[u] != FirmState::aware || patience_ends(s, f.since[u]) != s.step) continue;
     const bool trained = f.modules_done[u] != 0;
     f.state[u] = trained ? FirmState::done : FirmState::unaware;
     f.since[u] = static_cast<std::int16_t>(s.step);
-    (trained ? left_returning : left_waiting).push_back(i);
+    (trained ? s.active.returning : s.active.waiting).erase(i);
     if (!trained) ++s.countries[static_cast<std::size_t>(f.country[u])].unaware;
   }
-  remove_sorted_parallel(s.active.waiting, std::move(left_waiting));
-  remove_sorted_parallel(s.active.returning, std::move(left_returning));
 }
 
 // First modules: Bernoulli(p0) trials over each open country's waiting
@@ -116,11 +113,12 @@ Ids first_modules(State& s, const std::vector<std::uint8_t>& open) {
   threads::for_each(0, static_cast<int>(s.countries.size()), [&](int c) {
     if (!open[static_cast<std::size_t>(c)]) return;
     const CountryState& cs = s.countries[static_cast<std::size_t>(c)];
-    const auto [lo, hi] = id_range(s.active.waiting, cs.first_firm, cs.end_firm);
+    // The k-th success is the country's k-th waiting firm in id order.
+    FirmSet::Ranks waiting(s.active.waiting, cs.first_firm, cs.end_firm);
     Draws trials(s.model->seed, s.replication, static_cast<std::uint32_t>(s.step),
                  static_cast<std::uint32_t>(c), Purpose::enrol_trials);
-    each_success(hi - lo, p0, trials, [&, lo = lo](std::int64_t k) {
-      const std::int32_t i = lo[k];
+    each_success(s.active.waiting.count(cs.first_firm, cs.end_firm), p0, trials, [&](std::int64_t k) {
+      const std::int32_t i = waiting.at(k);
       const Want want = wants_module(s, i, 0, rate, p0 * enrol_rng(s, i, Purpose::enrol).uniform());
       priced_out[static_cast<std::size_t>(c)] += want == Want::priced_out ? 1 : 0;
       if (want != Want::yes) return;
@@ -143,7 +141,7 @@ Ids further_modules(State& s, const std::vector<std::uint8_t>& open) {
     std::int32_t firm;
     bool priced_out;
   };
-  const auto chosen = collect_listed<Choice>(s.active.returning, [&](int i, std::vector<Choice>& out) {
+  const auto chosen = collect_listed<Choice>(s.active.returning.ids(), [&](int i, std::vector<Choice>& out) {
     const auto u = static_cast<std::size_t>(i);
     if (!open[static_cast<std::size_t>(f.country[u])]) return;
     Rng choice = enrol_rng(s, i, Purpose::module_choice);
@@ -175,7 +173,8 @@ void decide_enrolment(State& s) {
   for (std::size_t c = 0; c < open.size(); ++c)
     open[c] = s.countries[c].plan && has_capacity(s, static_cast<int>(c));
   // Both lists are sorted (countries are id ranges, each visited in id
-  // order; the returning list is sorted) and disjoint: one merge sorts them.
+  // order; the returning firms come in id order) and disjoint: one merge
+  // sorts them.
   Ids keen = first_modules(s, open);
   const Ids further = further_modules(s, open);
   const auto middle = static_cast<std::ptrdiff_t>(keen.size());

@@ -148,16 +148,13 @@ void allocate_seats(State& s) {
       start_module(s, k.firm, p, quote);
     }
   }
-  // Firms that started leave the waiting list (a first module) or the
-  // returning one; the keen list is sorted, so these are too.
-  Ids from_waiting, from_returning;
+  // Firms that started leave the waiting set (a first module) or the
+  // returning one.
   for (const std::int32_t i : s.active.keen) {
     const auto u = static_cast<std::size_t>(i);
     if (s.firms.state[u] != FirmState::training) continue;
-    (s.firms.modules_done[u] == 0 ? from_waiting : from_returning).push_back(i);
+    (s.firms.modules_done[u] == 0 ? s.active.waiting : s.active.returning).erase(i);
   }
-  remove_sorted_parallel(s.active.waiting, std::move(from_waiting));
-  remove_sorted_parallel(s.active.returning, std::move(from_returning));
   s.active.keen.clear();
 }
 

@@ -79,7 +79,6 @@ void progress_training(State& s) {
     const int m = complete(s, i);
     out.push_back({i, static_cast<std::int8_t>(m), before, stock_of(s.firms, i)});
   });
-  Ids returning;
   for (const Completion& done : completions) {
     const auto u = static_cast<std::size_t>(done.firm);
     const int c = s.firms.country[u];
@@ -94,11 +93,10 @@ void progress_training(State& s) {
         told.push_back(static_cast<std::int32_t>(j));
     }
     if (s.firms.state[u] == FirmState::aware) {
-      returning.push_back(done.firm);
+      s.active.returning.insert(done.firm);
       s.active.gives_up.add(patience_ends(s, s.step), done.firm);
     }
   }
-  add_sorted_parallel(s.active.returning, std::move(returning));
 }
 
 }  // namespace score::sim
