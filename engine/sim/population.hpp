@@ -9,9 +9,9 @@ namespace score::sim {
 
 // Every firm's country and links (buyer, association, CSR supply chain).
 void create_population(State& state);
-// A firm's sector, size and fee capacity: drawn from its own stream when it
-// is first reached, so unaware firms cost nothing and the draw is the same
-// whenever it happens. Does nothing if already drawn.
+// A firm's sector, size and fee capacity: drawn from its own stream the first
+// time it weighs a module's fee, so firms that never do cost nothing, and the
+// draw is the same whenever it happens. Does nothing if already drawn.
 void draw_profile(State& state, int firm);
 void create_networks(State& state);
 

@@ -77,21 +77,29 @@ TEST(ActiveSet, ListsAndStocksAgreeWithAScanEveryMonth) {
   EXPECT_GT(sim.state().stocks[0].trained, 20) << "the world must train firms for the test to mean anything";
 }
 
-TEST(ActiveSet, UnreachedFirmsHaveNoProfileYet) {
+// A firm's profile is drawn the first time it weighs a module's fee: firms
+// never reached have none, every trained firm has one, and firms that heard
+// of SCORE but never got as far as the fee cost nothing either.
+TEST(ActiveSet, OnlyFirmsThatWeighedAFeeHaveAProfile) {
   const model::Description m = test::small_world(1500, 12);  // the simulation keeps a reference
   Simulation sim(m, 0);
   while (!sim.finished()) sim.step();
   const Firms& f = sim.state().firms;
-  int unreached = 0;
+  int unreached = 0, reached_without = 0, trained = 0;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.state[i] == FirmState::unaware && f.since[i] == 0) {
       ++unreached;
       EXPECT_EQ(f.employees[i], 0.f);
-    } else {
+    } else if (f.modules_done[i] != 0) {
+      ++trained;
       EXPECT_GT(f.employees[i], 0.f);
+    } else {
+      reached_without += f.employees[i] == 0.f;
     }
   }
   EXPECT_GT(unreached, 0);
+  EXPECT_GT(trained, 0);
+  EXPECT_GT(reached_without, 0);
 }
 
 // A firm set holds what a sorted list of ids would: ids added in any order,

@@ -17,7 +17,6 @@
 #include "sim/funding.hpp"
 #include "sim/graph.hpp"
 #include "sim/parallel.hpp"
-#include "sim/population.hpp"
 #include "sim/processes.hpp"
 #include "sim/sampling.hpp"
 
@@ -32,7 +31,6 @@ class Reach {
   bool hear(std::int32_t i) {
     const auto u = static_cast<std::size_t>(i);
     if (s_.firms.state[u] != FirmState::unaware) return false;
-    draw_profile(s_, i);
     s_.firms.state[u] = FirmState::aware;
     s_.firms.since[u] = static_cast<std::int16_t>(s_.step);
     reached_.push_back(i);

@@ -17,6 +17,7 @@
 #include "sim/funding.hpp"
 #include "sim/graph.hpp"
 #include "sim/parallel.hpp"
+#include "sim/population.hpp"
 #include "sim/processes.hpp"
 #include "sim/sampling.hpp"
 #include "sim/streams.hpp"
@@ -62,13 +63,15 @@ enum class Want { no, yes, priced_out };
 
 // Whether firm i, drawing `draw` (uniform below min(1, rate x max pressure)),
 // wants module m at its fee; priced_out when it would weigh it but the fee
-// is more than it can pay.
-Want wants_module(const State& s, int i, int m, double rate, double draw) {
+// is more than it can pay. A firm that weighs a fee for the first time draws
+// its profile here: only this task touches firm i this month.
+Want wants_module(State& s, int i, int m, double rate, double draw) {
   const Firms& f = s.firms;
   const auto u = static_cast<std::size_t>(i);
   const model::Behaviour& b = s.model->behaviour;
   const double pressure = pushed_by_partner(s, i) ? b.buyer_pressure : 1.0;
   if (draw >= std::min(1.0, rate * pressure)) return Want::no;
+  draw_profile(s, i);
   const double fee = expected_fee(s, i, m);
   if (fee > static_cast<double>(f.fee_capacity_usd[u])) return Want::priced_out;
   const double price = module_price(*s.model, f.country[u], m);
