@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <iterator>
 
 #include "core/threads.hpp"
 #include "sim/graph.hpp"
@@ -98,24 +97,33 @@ struct LinkScratch {
 // reader reaches the end gives what calling on every step gave.
 std::uint32_t* repeated_unique(std::uint32_t* b, std::uint32_t* e) {
   std::uint32_t* end = std::unique(b, e);
+  if (end == e) return e;  // no repeats: the list is unchanged, and so is a second pass
   for (std::uint32_t* again = std::unique(b, e); again != end; again = std::unique(b, e)) end = again;
   return end;
 }
 
 // The peer links of one cluster, by firm, each firm's peers as
-// repeated_unique leaves them, appended to `out`: each firm draws half its links, and links are symmetric, so
-// the mean degree is peer_degree. The links are sorted by two counting sorts (clusters are small and local
-// ids dense): by target, then, keeping that order, by source. A firm has as many links out as in, so one
-// count serves both.
-void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector<Edge>& out) {
-  if (k.size < 2) return;
-  const double degree = s.model->countries[static_cast<std::size_t>(k.country)].peer_degree;
+// repeated_unique leaves them: each firm draws half its links, and links are
+// symmetric, so the mean degree is peer_degree. The links are sorted by two
+// counting sorts (clusters are small and local ids dense): by target, then,
+// keeping that order, by source. A firm has as many links out as in, so one
+// count serves both. Appends the peers to `column` and writes each firm's
+// count at `degree[firm - first]`.
+void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector<std::uint32_t>& column,
+                   std::uint32_t* degree) {
+  if (k.size < 2) {
+    std::fill(degree, degree + k.size, 0U);
+    return;
+  }
+  const double half = s.model->countries[static_cast<std::size_t>(k.country)].peer_degree / 2;
   const auto first = static_cast<std::uint32_t>(k.first), n = static_cast<std::uint32_t>(k.size);
   w.drawn.clear();
   w.start.assign(static_cast<std::size_t>(n) + 1, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
     Rng rng(s.model->seed, s.replication, 0, first + i, Purpose::network);
-    const int links = static_cast<int>(std::floor(degree / 2 + rng.uniform32()));
+    // Truncation is the floor here (a degree is never negative), without a
+    // call to floor on machines that lack a rounding instruction.
+    const int links = static_cast<int>(half + rng.uniform32());
     for (int l = 0; l < links; ++l) {
       const std::uint32_t j = rng.below32(n);
       if (j == i) continue;
@@ -140,85 +148,65 @@ void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector
   for (std::uint32_t v = 0; v < n; ++v) {
     std::uint32_t* const b = w.sorted.data() + w.start[v];
     const std::uint32_t* const end = repeated_unique(b, w.sorted.data() + w.start[v + 1]);
-    for (const std::uint32_t* t = b; t != end; ++t) out.emplace_back(first + v, first + *t);
+    degree[v] = static_cast<std::uint32_t>(end - b);
+    for (const std::uint32_t* t = b; t != end; ++t) column.push_back(first + *t);
   }
 }
 
-// The blocks' edges laid end to end, read once by the graph's constructor.
-// (What `blocks | std::views::join` gives, which clang 14, the compiler of
-// the sanitizer and fuzzing builds, cannot compile with libstdc++ 12.)
-class JoinedEdges {
- public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = Edge;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const Edge*;
-  using reference = const Edge&;
-
-  JoinedEdges(const std::vector<std::vector<Edge>>& blocks, std::size_t block)
-      : blocks_(&blocks), block_(block) {
-    skip_empty();
-  }
-  reference operator*() const { return (*blocks_)[block_][edge_]; }
-  pointer operator->() const { return &**this; }
-  JoinedEdges& operator++() {
-    if (++edge_ == (*blocks_)[block_].size()) {
-      ++block_;
-      edge_ = 0;
-      skip_empty();
-    }
-    return *this;
-  }
-  friend bool operator==(const JoinedEdges& a, const JoinedEdges& b) {
-    return a.block_ == b.block_ && a.edge_ == b.edge_;
-  }
-
- private:
-  void skip_empty() {
-    while (block_ < blocks_->size() && (*blocks_)[block_].empty()) ++block_;
-  }
-  const std::vector<std::vector<Edge>>* blocks_;
-  std::size_t block_, edge_ = 0;
-};
+// A graph from its compressed rows: row_start[v] .. row_start[v + 1] index
+// v's out-neighbours in `column`. Boost's CSR graph keeps these two arrays as
+// public members (m_forward); filling them directly skips building and
+// reading an edge list, a third of the networks' set-up.
+Graph graph_of_rows(std::vector<std::uint32_t> row_start, std::vector<std::uint32_t> column) {
+  Graph g(static_cast<std::uint32_t>(row_start.size() - 1));
+  g.m_forward.m_rowstart = std::move(row_start);
+  g.m_forward.m_column = std::move(column);
+  return g;
+}
 
 // Peers, built cluster by cluster in parallel. Clusters are id ranges in
-// order, so their sorted links laid end to end are sorted: the graph is
-// built from the blocks' lists joined, without a global sort or a copy.
+// order, and so are blocks of them: each block writes its firms' degrees in
+// place and its peers to a column of its own, laid end to end afterwards.
 Graph peer_graph(const State& s) {
   const std::vector<Cluster> all = clusters(s);
   constexpr std::size_t kBlock = 64;  // clusters per task
-  std::vector<std::vector<Edge>> blocks((all.size() + kBlock - 1) / kBlock);
+  std::vector<std::vector<std::uint32_t>> blocks((all.size() + kBlock - 1) / kBlock);
+  std::vector<std::uint32_t> row_start(s.firms.size() + 1, 0);
   threads::for_each(std::size_t{0}, blocks.size(), [&](std::size_t b) {
     LinkScratch work;
+    const std::size_t end = std::min(all.size(), (b + 1) * kBlock);
     std::size_t room = 0;  // an upper bound on the block's links: no reallocation
-    for (std::size_t k = b * kBlock; k < std::min(all.size(), (b + 1) * kBlock); ++k) {
+    for (std::size_t k = b * kBlock; k < end; ++k) {
       const double degree = s.model->countries[static_cast<std::size_t>(all[k].country)].peer_degree;
       room +=
           static_cast<std::size_t>(all[k].size) * 2 * static_cast<std::size_t>(std::floor(degree / 2 + 1));
     }
     blocks[b].reserve(room);
-    for (std::size_t k = b * kBlock; k < std::min(all.size(), (b + 1) * kBlock); ++k)
-      cluster_links(s, all[k], work, blocks[b]);
+    for (std::size_t k = b * kBlock; k < end; ++k)
+      cluster_links(s, all[k], work, blocks[b], row_start.data() + all[k].first + 1);
   });
-  std::size_t edges = 0;
-  for (const auto& block : blocks) edges += block.size();
-  return Graph(boost::edges_are_sorted, JoinedEdges(blocks, 0), JoinedEdges(blocks, blocks.size()),
-               static_cast<std::uint32_t>(s.firms.size()), static_cast<std::uint32_t>(edges));
+  for (std::size_t v = 1; v < row_start.size(); ++v) row_start[v] += row_start[v - 1];
+  std::vector<std::uint32_t> column(row_start.back());
+  std::size_t at = 0;
+  for (const auto& block : blocks) {
+    std::copy(block.begin(), block.end(), column.begin() + static_cast<std::ptrdiff_t>(at));
+    at += block.size();
+  }
+  return graph_of_rows(std::move(row_start), std::move(column));
 }
 
 // group -> member links (buyers' suppliers, associations' members) from each
 // firm's group index (-1 for none), by counting sort: firms are visited in
 // id order, so each group's members come out sorted.
 Graph membership_graph(const std::vector<std::int32_t>& group_of, std::uint32_t groups, std::uint32_t firms) {
-  std::vector<std::size_t> start(static_cast<std::size_t>(groups) + 1, 0);
+  std::vector<std::uint32_t> start(static_cast<std::size_t>(groups) + 1, 0);
   for (const std::int32_t g : group_of)
     if (g >= 0) ++start[static_cast<std::size_t>(g) + 1];
   for (std::size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
-  std::vector<Edge> edges(start.back());
+  std::vector<std::uint32_t> column(start.back()), at(start.begin(), start.end() - 1);
   for (std::uint32_t i = 0; i < firms; ++i)
-    if (const std::int32_t g = group_of[i]; g >= 0)
-      edges[start[static_cast<std::size_t>(g)]++] = {static_cast<std::uint32_t>(g), i};
-  return Graph(boost::edges_are_sorted, edges.begin(), edges.end(), groups);
+    if (const std::int32_t g = group_of[i]; g >= 0) column[at[static_cast<std::size_t>(g)]++] = i;
+  return graph_of_rows(std::move(start), std::move(column));
 }
 
 }  // namespace
