@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <unordered_map>
 
 #include "scenario/validate.hpp"
 
@@ -23,13 +25,26 @@ std::optional<std::int64_t> as_integer(const toml::node& node) {
   return static_cast<std::int64_t>(*value);
 }
 
+// The schema's defaults, each parsed once for the life of the program: a
+// model reads most keys from their defaults, and parsing the default's text
+// at every read was most of the time it took to build one.
+const toml::node* parsed_default(const KeySpec& spec) {
+  static const std::unordered_map<const KeySpec*, toml::table> parsed = [] {
+    std::unordered_map<const KeySpec*, toml::table> out;
+    for (const KeySpec& k : schema())
+      if (!k.fallback.empty())
+        out.emplace(&k, toml::parse("v = " + std::string(k.fallback), std::string("schema default")));
+    return out;
+  }();
+  const auto it = parsed.find(&spec);
+  return it == parsed.end() ? nullptr : it->second.get("v");
+}
+
 }  // namespace
 
-// The node a read uses: the document's own, else one parsed from the schema
-// default (owned here, so the pointer stays valid while this lives).
+// The node a read uses: the document's own, else the schema default's.
 struct Reader::Resolved {
   const toml::node* node = nullptr;
-  toml::table fallback;
 };
 
 Reader::Resolved Reader::resolve(std::string_view path) const {
@@ -42,8 +57,7 @@ Reader::Resolved Reader::resolve(std::string_view path) const {
   } else if (spec->fallback.empty()) {
     error(path, "missing required key");
   } else {
-    r.fallback = toml::parse("v = " + std::string(spec->fallback), std::string("schema default"));
-    r.node = r.fallback.get("v");
+    r.node = parsed_default(*spec);
   }
   return r;
 }

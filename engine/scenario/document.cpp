@@ -304,14 +304,17 @@ std::string join_path(const std::vector<std::string>& segments) {
   return out;
 }
 
+// Segment by segment as split_path cuts them, without making the strings: a
+// model reads a few thousand keys.
 const toml::node* find_node(const toml::table& root, std::string_view dotted) {
   const toml::node* node = &root;
-  for (const std::string& segment : split_path(dotted)) {
+  for (;;) {
+    const std::size_t dot = dotted.find('.');
     const toml::table* table = node->as_table();
-    node = table ? table->get(segment) : nullptr;
-    if (!node) return nullptr;
+    node = table ? table->get(dotted.substr(0, dot)) : nullptr;
+    if (!node || dot == std::string_view::npos) return node;
+    dotted.remove_prefix(dot + 1);
   }
-  return node;
 }
 
 Diagnostic diagnostic_at(const toml::source_region& where, std::string key_path, std::string message) {

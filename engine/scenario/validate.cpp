@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "core/calendar.hpp"
 #include "scenario/plain_text.hpp"
@@ -340,7 +341,14 @@ const KeySpec* find_spec(std::span<const std::string> segments) {
   return best;
 }
 
-const KeySpec* find_spec(std::string_view dotted) { return find_spec(split_path(dotted)); }
+// Remembered per thread by path: a model asks for the spec of every key it
+// reads from the defaults, and of the same keys for every model it builds.
+const KeySpec* find_spec(std::string_view dotted) {
+  thread_local std::unordered_map<std::string, const KeySpec*> known;
+  const std::string path(dotted);
+  if (const auto it = known.find(path); it != known.end()) return it->second;
+  return known.emplace(path, find_spec(split_path(dotted))).first->second;
+}
 
 SchemaLevel schema_level(std::span<const std::string> table_path) {
   SchemaLevel level;
