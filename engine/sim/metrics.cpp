@@ -111,17 +111,11 @@ Series::Series(int steps, int countries) : steps_(steps), countries_(countries) 
   std::size_t at = 0;
   for (int m = 0; m < kMetrics; ++m) {
     offset_[m] = at;
-    at += static_cast<std::size_t>(steps) * countries * axis_length(metric_catalogue()[m].axis);
+    length_[m] = axis_length(metric_catalogue()[m].axis);
+    at += static_cast<std::size_t>(steps) * countries * length_[m];
   }
   offset_[kMetrics] = at;
   data_.assign(at, 0.0);
-}
-
-std::size_t Series::index(Metric m, int step, int country, int k) const {
-  const int mi = static_cast<int>(m);
-  const int len = axis_length(metric_catalogue()[mi].axis);
-  assert(step >= 0 && step < steps_ && country >= 0 && country < countries_ && k >= 0 && k < len);
-  return offset_[mi] + (static_cast<std::size_t>(step) * countries_ + country) * len + k;
 }
 
 std::span<const double> Series::values(Metric m) const {

@@ -3,6 +3,7 @@
 // the single list of output variables: the simulation fills them, the
 // writers name and describe them from here.
 #include <array>
+#include <cassert>
 #include <cstddef>
 #include <span>
 #include <string>
@@ -69,9 +70,20 @@ class Series {
   FunderLedger funder_ledger;
 
  private:
-  std::size_t index(Metric m, int step, int country, int k) const;
+  // Inline, with each metric's axis length kept here: the processes write
+  // a series value for nearly everything they do.
+  std::size_t index(Metric m, int step, int country, int k) const {
+    const auto mi = static_cast<std::size_t>(m);
+    assert(step >= 0 && step < steps_ && country >= 0 && country < countries_ && k >= 0 && k < length_[mi]);
+    return offset_[mi] +
+           (static_cast<std::size_t>(step) * static_cast<std::size_t>(countries_) +
+            static_cast<std::size_t>(country)) *
+               static_cast<std::size_t>(length_[mi]) +
+           static_cast<std::size_t>(k);
+  }
   int steps_, countries_;
   std::array<std::size_t, kMetrics + 1> offset_{};
+  std::array<int, kMetrics> length_{};  // axis_length of each metric's axis
   std::vector<double> data_;
 };
 
