@@ -63,7 +63,7 @@ std::array<double, kStatistics> sample_statistics(std::vector<double>& sample) {
   return out;
 }
 
-SortingNetwork::SortingNetwork(std::size_t n) : n_(n) {
+SortingNetwork::SortingNetwork(std::size_t n) {
   std::size_t size = 1;
   while (size < n) size *= 2;
   // Batcher's odd-even merge sort (Batcher 1968) for a power of two; the

@@ -29,16 +29,13 @@ void block_statistics(std::span<const double> block, std::size_t replications, s
 class SortingNetwork {
  public:
   explicit SortingNetwork(std::size_t n);
-  std::size_t size() const { return n_; }
-  // The compare-exchanges, in order: (i, j) with i < j puts the smaller key at i.
-  std::span<const std::pair<std::uint32_t, std::uint32_t>> comparators() const { return pairs_; }
-  // Sorts `lanes` sequences of size() keys at once, laid out [key][lane]:
+  // Sorts `lanes` sequences of n keys at once, laid out [key][lane]:
   // lane c's keys are rows[k * lanes + c]. NaN-free keys only (a NaN compares
   // false both ways, so it would stay where it is).
   void sort(double* rows, std::size_t lanes) const;
 
  private:
-  std::size_t n_;
+  // The compare-exchanges, in order: (i, j) with i < j puts the smaller key at i.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs_;
 };
 

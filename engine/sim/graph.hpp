@@ -22,13 +22,12 @@ class Graph : public Csr {
   Graph() = default;
 };
 
-using Edge = std::pair<std::uint32_t, std::uint32_t>;
-
 inline const Graph& SharedGraph::get() const { return *graph_; }
 inline SharedGraph::operator const Graph&() const { return *graph_; }
 
-// Builds a graph of `vertices` vertices from an edge list (sorted in place).
-Graph make_graph(std::vector<Edge>& edges, std::uint32_t vertices);
+// A graph from its compressed rows: row_start[v] .. row_start[v + 1] index
+// v's out-neighbours in `column` (row_start.size() - 1 vertices).
+Graph graph_of_rows(std::vector<std::uint32_t> row_start, std::vector<std::uint32_t> column);
 
 // The out-neighbours of v (an iterator range of vertex ids).
 inline auto neighbours(const Graph& g, std::uint32_t v) { return boost::adjacent_vertices(v, g); }

@@ -153,17 +153,6 @@ void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector
   }
 }
 
-// A graph from its compressed rows: row_start[v] .. row_start[v + 1] index
-// v's out-neighbours in `column`. Boost's CSR graph keeps these two arrays as
-// public members (m_forward); filling them directly skips building and
-// reading an edge list, a third of the networks' set-up.
-Graph graph_of_rows(std::vector<std::uint32_t> row_start, std::vector<std::uint32_t> column) {
-  Graph g(static_cast<std::uint32_t>(row_start.size() - 1));
-  g.m_forward.m_rowstart = std::move(row_start);
-  g.m_forward.m_column = std::move(column);
-  return g;
-}
-
 // Peers, built cluster by cluster in parallel. Clusters are id ranges in
 // order, and so are blocks of them: each block writes its firms' degrees in
 // place and its peers to a column of its own, laid end to end afterwards.
