@@ -325,30 +325,71 @@ void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vec
         "read a block of a variable");
 }
 
-void write_row_chunks(hid_t dataset, hsize_t index, hsize_t chunk_rows, std::span<const double> row,
-                      double fill) {
-  // H5Dwrite_chunk takes the bytes as the file stores them: little-endian.
-  static_assert(std::endian::native == std::endian::little, "float64 chunks are written as little-endian");
+namespace {
+// The chunks of row `index` of a float64 dataset shaped (n, d1, d2, ...) and
+// chunked (1, chunk_rows, d2, ...), in order: visit(offset, at, inside,
+// values) with the chunk's offset in the dataset, the place of its first
+// value in the row, how many of its values lie inside the dataset and how
+// many it holds (more in a last chunk that reaches past the end). Chunks
+// hold the bytes as the file stores them: little-endian.
+template <class Visit>
+void each_row_chunk(hid_t dataset, hsize_t index, hsize_t chunk_rows, std::size_t row_values,
+                    const char* what, Visit&& visit) {
+  static_assert(std::endian::native == std::endian::little, "float64 chunks are little-endian");
   const auto dims = shape(dataset);
   hsize_t per_row = 1;  // values per index of d1
   for (std::size_t i = 2; i < dims.size(); ++i) per_row *= dims[i];
-  if (dims.size() < 2 || chunk_rows == 0 || index >= dims[0] || row.size() != dims[1] * per_row)
-    throw Error("write a row of a variable: the values are not shaped like the variable");
+  if (dims.size() < 2 || chunk_rows == 0 || index >= dims[0] || row_values != dims[1] * per_row)
+    throw Error(std::string(what) + " a row of a variable: the values are not shaped like the variable");
   std::vector<hsize_t> offset{index};
   offset.resize(dims.size(), 0);
-  std::vector<double> edge;
   for (hsize_t first = 0; first < dims[1]; first += chunk_rows) {
     offset[1] = first;
-    const double* chunk = row.data() + first * per_row;
-    if (const hsize_t rows = std::min(chunk_rows, dims[1] - first); rows < chunk_rows) {
-      edge.assign(chunk_rows * per_row, fill);
-      std::copy(chunk, chunk + rows * per_row, edge.begin());
-      chunk = edge.data();
-    }
-    check(
-        H5Dwrite_chunk(dataset, H5P_DEFAULT, 0, offset.data(), chunk_rows * per_row * sizeof(double), chunk),
-        "write a chunk of a variable");
+    visit(offset.data(), first * per_row, std::min(chunk_rows, dims[1] - first) * per_row,
+          chunk_rows * per_row);
   }
+}
+}  // namespace
+
+void write_row_chunks(hid_t dataset, hsize_t index, hsize_t chunk_rows, std::span<const double> row,
+                      double fill) {
+  std::vector<double> edge;
+  each_row_chunk(dataset, index, chunk_rows, row.size(), "write",
+                 [&](const hsize_t* offset, hsize_t at, hsize_t inside, hsize_t values) {
+                   const double* chunk = row.data() + at;
+                   if (inside < values) {
+                     edge.assign(values, fill);
+                     std::copy(chunk, chunk + inside, edge.begin());
+                     chunk = edge.data();
+                   }
+                   check(H5Dwrite_chunk(dataset, H5P_DEFAULT, 0, offset, values * sizeof(double), chunk),
+                         "write a chunk of a variable");
+                 });
+}
+
+void read_row_chunks(hid_t dataset, hsize_t index, hsize_t chunk_rows, std::span<double> row) {
+  std::vector<double> edge;
+  each_row_chunk(
+      dataset, index, chunk_rows, row.size(), "read",
+      [&](const hsize_t* offset, hsize_t at, hsize_t inside, hsize_t values) {
+        double* chunk = row.data() + at;
+        if (inside < values) {  // the last chunk, padded past the end
+          edge.resize(values);
+          chunk = edge.data();
+        }
+        // H5Dread_chunk fills the buffer with what the file holds:
+        // it must be the unfiltered chunk, exactly this size.
+        hsize_t bytes = 0;
+        check(H5Dget_chunk_storage_size(dataset, offset, &bytes), "find a chunk of a variable");
+        if (bytes != values * sizeof(double))
+          throw Error("read a chunk of a variable: it holds " + std::to_string(bytes) + " bytes, not " +
+                      std::to_string(values * sizeof(double)));
+        std::uint32_t filters = 0;
+        check(H5Dread_chunk(dataset, H5P_DEFAULT, offset, &filters, chunk), "read a chunk of a variable");
+        if (filters != 0) throw Error("read a chunk of a variable: it was stored through a filter");
+        if (inside < values)
+          std::copy(edge.begin(), edge.begin() + static_cast<std::ptrdiff_t>(inside), row.data() + at);
+      });
 }
 
 void make_scale(hid_t dataset, const char* name) {

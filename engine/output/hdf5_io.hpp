@@ -77,6 +77,10 @@ void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vec
 // HDF5 leaves it.
 void write_row_chunks(hid_t dataset, hsize_t index, hsize_t chunk_rows, std::span<const double> row,
                       double fill);
+// Row `index` of a dataset written by write_row_chunks, read back chunk by
+// chunk straight from the file (H5Dread_chunk) into `row`: the values
+// read_block gives, without a buffer in HDF5's chunk cache for each chunk.
+void read_row_chunks(hid_t dataset, hsize_t index, hsize_t chunk_rows, std::span<double> row);
 
 // Dimension scales.
 void make_scale(hid_t dataset, const char* name);

@@ -1,5 +1,7 @@
 #include "output/results_layout.hpp"
 
+#include <tbb/task_group.h>
+
 #include <algorithm>
 #include <cmath>
 #include <ctime>
@@ -101,20 +103,6 @@ void ResultsLayout::create(const std::filesystem::path& path, const RunInfo& inf
   attachments.flush();  // the ensemble's and the funder ledger's variables attach through H5DS
   if (info.ensemble) write_ensemble_draws(file.get(), replication.get(), info);
   create_metrics(info);
-  hsize_t run_values = 0;
-  for (int m = 0; m < sim::kMetrics; ++m)
-    run_values += product(h5::shape(metrics[static_cast<std::size_t>(m)].get()));
-  if (info.replications > 1 && run_values <= kept_budget) {
-    // One mapping for every metric, touched only as replications arrive (in
-    // the workers that finish them), not zeroed up front on this thread.
-    kept_values = HugePageBuffer(run_values);
-    std::size_t offset = 0;
-    for (int m = 0; m < sim::kMetrics; ++m) {
-      const std::size_t size = product(h5::shape(metrics[static_cast<std::size_t>(m)].get()));
-      kept[static_cast<std::size_t>(m)] = kept_values.values().subspan(offset, size);
-      offset += size;
-    }
-  }
   create_summaries(info);
   attachments.flush();
   funder_ledger = create_funder_ledger(file.get(), replication.get(), phase.get(), info);
@@ -293,39 +281,142 @@ void ResultsLayout::create_statistics() {
 }
 
 void ResultsLayout::write_statistics() {
-  if (!kept_values.values().empty()) {
-    write_kept_statistics();
-  } else {
-    for (int m = 0; m < sim::kMetrics; ++m)
-      fill_statistics(metrics[static_cast<std::size_t>(m)].get(),
-                      metric_stats[static_cast<std::size_t>(m)].get());
-  }
-  for (int s = 0; s < sim::kSummaries; ++s) {
-    fill_statistics(summaries[static_cast<std::size_t>(s)].get(),
-                    summary_stats[static_cast<std::size_t>(s)].get());
-    fill_statistics(totals[static_cast<std::size_t>(s)].get(),
-                    total_stats[static_cast<std::size_t>(s)].get());
+  write_metric_statistics();
+  write_summary_statistics();
+}
+
+// Every replication of metric m, [replication][cell]: uncompressed straight
+// from its chunks, compressed through HDF5's filters.
+void ResultsLayout::read_metric(std::size_t m, std::span<double> values) const {
+  const hid_t dataset = metrics[m].get();
+  const auto dims = h5::shape(dataset);
+  if (deflate_level != 0)
+    return h5::read_block(dataset, std::vector<hsize_t>(dims.size(), 0), dims, values.data());
+  const std::size_t row = values.size() / dims[0];
+  for (hsize_t r = 0; r < dims[0]; ++r)
+    h5::read_row_chunks(dataset, r, chunk_steps[m], values.subspan(r * row, row));
+}
+
+namespace {
+// Metrics [first, end) read back together, and their statistics.
+struct MetricGroup {
+  std::size_t first = 0, end = 0;
+  std::vector<double> values, stats;
+  std::vector<StatisticsBlock> blocks;
+};
+}  // namespace
+
+// The metrics' replications are read back from the file rather than kept
+// from the run: the file's pages are in the kernel's cache already, and a
+// copy kept for the statistics was as large again in fresh memory, whose
+// first touch can cost more than the read (on a virtual machine, 60 ms of
+// CPU for 20 history replications against 8 ms to read them back). Metrics
+// are summarised a group within the budget at a time, each group in one
+// parallel pass while this thread reads the next (HDF5 takes one thread at
+// a time); a metric larger than the budget, a block at a time.
+void ResultsLayout::write_metric_statistics() {
+  const auto size_of = [&](std::size_t m) { return product(h5::shape(metrics[m].get())); };
+  const hsize_t reps = h5::shape(metrics[0].get())[0];
+  auto read = [&](MetricGroup& g) {
+    hsize_t size = 0;
+    for (std::size_t m = g.first; m < g.end; ++m) size += size_of(m);
+    g.values.resize(size);
+    g.stats.resize(size / reps * kStatistics);
+    g.blocks.clear();
+    std::size_t in = 0, out = 0;
+    for (std::size_t m = g.first; m < g.end; ++m) {
+      const std::size_t n = size_of(m);
+      read_metric(m, std::span<double>(g.values).subspan(in, n));
+      g.blocks.push_back({std::span<const double>(g.values).subspan(in, n),
+                          std::span<double>(g.stats).subspan(out, n / reps * kStatistics)});
+      in += n;
+      out += n / reps * kStatistics;
+    }
+  };
+  // The next group from metric `first`: empty at the end, one metric when it
+  // is larger than the budget.
+  auto group_from = [&](std::size_t first) {
+    std::size_t end = first;
+    for (hsize_t size = 0; end < metrics.size() && size + size_of(end) <= statistics_budget; ++end)
+      size += size_of(end);
+    return std::pair{first, end};
+  };
+  std::array<MetricGroup, 2> buffers;
+  std::size_t at = 0;
+  MetricGroup* current = nullptr;  // read, its statistics not yet computed
+  while (at < metrics.size() || current) {
+    MetricGroup* next = nullptr;
+    tbb::task_group computing;
+    if (current) computing.run([&, current] { blocks_statistics(current->blocks, reps); });
+    while (at < metrics.size() && !next) {
+      const auto [first, end] = group_from(at);
+      if (end == first) {  // larger than the budget
+        fill_statistics(metrics[first].get(), metric_stats[first].get());
+        at = first + 1;
+        continue;
+      }
+      next = current == &buffers[0] ? &buffers[1] : &buffers[0];
+      next->first = first, next->end = end;
+      read(*next);
+      at = end;
+    }
+    computing.wait();
+    if (current) {
+      for (std::size_t m = current->first; m < current->end; ++m) {
+        const std::span<const double> summary = current->blocks[m - current->first].out;
+        const std::size_t cells = summary.size() / kStatistics;
+        for (std::size_t s = 0; s < kStatistics; ++s)
+          write_row(metric_stats[m].get(), s, chunk_steps[m], summary.subspan(s * cells, cells));
+      }
+    }
+    current = next;
   }
 }
 
-void ResultsLayout::write_kept_statistics() {
-  // Every metric's statistics in one parallel pass, then written in turn.
-  const hsize_t reps = h5::shape(metrics[0].get())[0];
-  HugePageBuffer stats(kept_values.values().size() / reps * kStatistics);
-  std::array<StatisticsBlock, sim::kMetrics> blocks;
-  std::size_t offset = 0;
-  for (std::size_t m = 0; m < blocks.size(); ++m) {
-    const std::size_t size = kept[m].size() / reps * kStatistics;
-    blocks[m] = {kept[m], stats.values().subspan(offset, size)};
-    offset += size;
+// The phase summaries, by country and in total: small, so as many as the
+// budget holds are read at once and summarised in one parallel pass.
+void ResultsLayout::write_summary_statistics() {
+  std::vector<std::pair<hid_t, hid_t>> variables;  // (source, target)
+  for (int s = 0; s < sim::kSummaries; ++s) {
+    variables.emplace_back(summaries[static_cast<std::size_t>(s)].get(),
+                           summary_stats[static_cast<std::size_t>(s)].get());
+    variables.emplace_back(totals[static_cast<std::size_t>(s)].get(),
+                           total_stats[static_cast<std::size_t>(s)].get());
   }
-  blocks_statistics(blocks, reps);
-  for (std::size_t m = 0; m < blocks.size(); ++m) {
-    const hid_t target = metric_stats[m].get();
-    const std::span<const double> out = blocks[m].out;
-    const std::size_t cells = out.size() / kStatistics;
-    for (std::size_t s = 0; s < kStatistics; ++s)
-      write_row(target, s, chunk_steps[m], out.subspan(s * cells, cells));
+  const hsize_t reps = h5::shape(variables.front().first)[0];
+  std::vector<double> values, stats;
+  std::vector<StatisticsBlock> blocks;
+  for (std::size_t first = 0; first < variables.size();) {
+    std::size_t end = first;
+    hsize_t size = 0;
+    for (; end < variables.size() && size + product(h5::shape(variables[end].first)) <= statistics_budget;
+         ++end)
+      size += product(h5::shape(variables[end].first));
+    if (end == first) {  // larger than the budget
+      fill_statistics(variables[first].first, variables[first].second);
+      ++first;
+      continue;
+    }
+    values.resize(size);
+    stats.resize(size / reps * kStatistics);
+    blocks.clear();
+    std::size_t in = 0, out = 0;
+    for (std::size_t v = first; v < end; ++v) {
+      const auto dims = h5::shape(variables[v].first);
+      const std::size_t n = product(dims);
+      h5::read_block(variables[v].first, std::vector<hsize_t>(dims.size(), 0), dims, values.data() + in);
+      blocks.push_back({std::span<const double>(values).subspan(in, n),
+                        std::span<double>(stats).subspan(out, n / reps * kStatistics)});
+      in += n;
+      out += n / reps * kStatistics;
+    }
+    blocks_statistics(blocks, reps);
+    for (std::size_t v = first; v < end; ++v) {
+      const auto dims = h5::shape(variables[v].second);
+      h5::write_block(variables[v].second, std::vector<hsize_t>(dims.size(), 0), dims,
+                      blocks[v - first].out.data());
+    }
+    first = end;
   }
 }
 
@@ -357,8 +448,6 @@ void ResultsLayout::write_replication(int index, const sim::Series& series,
     const auto values = series.values(static_cast<sim::Metric>(m));
     write_row(metrics[static_cast<std::size_t>(m)].get(), r, chunk_steps[static_cast<std::size_t>(m)],
               values);
-    if (auto& copy = kept[static_cast<std::size_t>(m)]; !copy.empty())
-      std::copy(values.begin(), values.end(), copy.begin() + static_cast<std::ptrdiff_t>(r * values.size()));
   }
   const auto phases = static_cast<hsize_t>(summary.phases());
   std::vector<double> by_country(phases * countries), total(phases);

@@ -10,7 +10,6 @@
 
 #include "output/funder_ledger_io.hpp"
 #include "output/hdf5_handle.hpp"
-#include "output/huge_page_buffer.hpp"
 #include "output/run_info.hpp"
 #include "output/scale_attachments.hpp"
 #include "sim/metrics.hpp"
@@ -30,12 +29,10 @@ struct ResultsLayout {
   std::array<h5::Id, sim::kSummaries> summary_stats, total_stats;
   std::vector<hsize_t> chunk_steps;  // time steps per chunk, per metric
   int deflate_level = 0;             // of the series and their statistics; 0: none
-  // Each metric's replications, [replication][cell], kept while the whole run
-  // fits kept_budget values: its statistics are then computed without reading
-  // the file back. Empty when the run is larger.
-  hsize_t kept_budget = 0;
-  std::array<std::span<double>, sim::kMetrics> kept;  // views of kept_values
-  HugePageBuffer kept_values;
+  // Values the statistics read back from the file at once: metrics are
+  // summarised a group of them at a time, in parallel, within this many
+  // values; a metric larger than this, a block at a time.
+  hsize_t statistics_budget = 0;
   // Each named funder's money per phase; empty for a run without funders.
   FunderLedgerVariables funder_ledger;
   // The scales attached to the variables created so far, written into the
@@ -46,8 +43,7 @@ struct ResultsLayout {
   void create(const std::filesystem::path& path, const RunInfo& info);
   // One replication's values; the shapes must already match the file.
   void write_replication(int index, const sim::Series& series, const sim::PhaseSummary& summary);
-  // Fills the `*_stats` variables, from the replications kept in memory or
-  // else read back from the file.
+  // Fills the `*_stats` variables from the replications read back from the file.
   void write_statistics();
   // Flushes and closes, reporting a failure.
   void close();
@@ -59,7 +55,9 @@ struct ResultsLayout {
   void create_metrics(const RunInfo& info);
   void create_summaries(const RunInfo& info);
   void create_statistics();
-  void write_kept_statistics();
+  void write_metric_statistics();
+  void write_summary_statistics();
+  void read_metric(std::size_t m, std::span<double> values) const;
   void write_row(hid_t dataset, hsize_t index, hsize_t chunk_rows, std::span<const double> row) const;
 };
 

@@ -49,7 +49,8 @@ ResultsWriter::ResultsWriter(std::filesystem::path target, RunInfo info, WriteOp
     remove_stale_temporaries(target_);
     layout_ = std::make_unique<detail::ResultsLayout>();
     layout_->deflate_level = options.deflate_level;
-    layout_->kept_budget = static_cast<hsize_t>(std::max<std::int64_t>(0, options.statistics_memory_values));
+    layout_->statistics_budget =
+        static_cast<hsize_t>(std::max<std::int64_t>(0, options.statistics_memory_values));
     layout_->create(temporary_, info_);
     writeback_fd_ = ::open(temporary_.c_str(), O_RDONLY | O_CLOEXEC);
   } catch (const std::exception& e) {

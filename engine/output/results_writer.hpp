@@ -28,10 +28,10 @@ struct WriteOptions {
   // default, stores them as they are: the fastest to write and read. Level 1
   // makes files about four times smaller for several times the writing time.
   int deflate_level = 0;
-  // Series values held in memory for the statistics across replications
-  // (8 bytes each; the default is 256 MiB). A larger run reads its
-  // replications back from the file instead.
-  std::int64_t statistics_memory_values = std::int64_t{1} << 25;
+  // Series values the statistics across replications read back from the
+  // file at once (8 bytes each; the default is 8 MiB, reused): metrics
+  // within it are summarised in parallel, a larger one a block at a time.
+  std::int64_t statistics_memory_values = std::int64_t{1} << 20;
 };
 
 class ResultsWriter {
