@@ -1,5 +1,6 @@
 #include "measure.hpp"
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
@@ -129,11 +130,33 @@ BatchResult run_batch(const model::Description& model, int threads,
     output_s += create_s + seconds_since(w0);
     writer.reset();
     std::error_code ignored;
+    out.file_bytes = std::filesystem::file_size(*results, ignored);
     std::filesystem::remove(*results, ignored);
   }
   out.wall_s = seconds_since(t0);
   out.output_s = output_s;
   return out;
+}
+
+double plain_write_s(const std::filesystem::path& file, std::uintmax_t bytes) {
+  const std::vector<char> block(std::size_t{2} << 20, 1);
+  const auto t0 = clock::now();
+  const int fd = ::open(file.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::runtime_error("cannot create '" + file.string() + "'");
+  for (std::uintmax_t left = bytes; left > 0;) {
+    const std::size_t n = static_cast<std::size_t>(std::min<std::uintmax_t>(left, block.size()));
+    const ssize_t wrote = ::write(fd, block.data(), n);
+    if (wrote <= 0) {
+      ::close(fd);
+      throw std::runtime_error("cannot write '" + file.string() + "'");
+    }
+    left -= static_cast<std::uintmax_t>(wrote);
+  }
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  std::filesystem::remove(file);
+  if (!synced) throw std::runtime_error("cannot sync '" + file.string() + "'");
+  return seconds_since(t0);
 }
 
 output::RunInfo run_info_for(const model::Description& model, const std::string& scenario_text) {

@@ -41,6 +41,7 @@ struct BatchResult {
   double output_s = 0;  // time in the results writer: construction (on its own thread, beside the
                         // first replications, as in `score run`), write() calls, finish()
   std::int64_t peak_rss_bytes = 0;
+  std::uintmax_t file_bytes = 0;            // the results file's size, when writing
   std::vector<std::uint64_t> fingerprints;  // per replication
 };
 
@@ -50,6 +51,12 @@ struct BatchResult {
 // its own (the file is removed afterwards).
 BatchResult run_batch(const model::Description& model, int threads,
                       const std::optional<std::filesystem::path>& results, const output::RunInfo& info);
+
+// The least writing `bytes` to disk can cost on this machine: a file of that
+// size written in 2 MiB blocks with plain write(2), fsync'd, closed and
+// removed, as a batch's results file is (seconds). What a results file's
+// writer costs beyond it is the format's; the floor is the bytes'.
+double plain_write_s(const std::filesystem::path& file, std::uintmax_t bytes);
 
 // What a results file says about a hand-built model.
 output::RunInfo run_info_for(const model::Description& model, const std::string& scenario_text = "");

@@ -266,7 +266,7 @@ int run_history(const Args& args, int threads) {
   const std::optional<std::filesystem::path> results =
       args.write_output && !args.check_identity ? std::optional(dir / "history.h5") : std::nullopt;
 
-  std::vector<double> wall, wall_other, share, busy, output, cpu, cpu_other;
+  std::vector<double> wall, wall_other, share, busy, output, cpu, cpu_other, floor, floor_share;
   BatchResult b, b_other;
   for (int k = 0; k < args.repeat; ++k) {
     double cpu_before = cpu_seconds();
@@ -275,8 +275,12 @@ int run_history(const Args& args, int threads) {
     wall.push_back(b.wall_s);
     if (results) {
       output.push_back(b.output_s);
-      share.push_back(output_cost(b.wall_s, run_batch(model, threads, std::nullopt, info).wall_s));
+      const double without = run_batch(model, threads, std::nullopt, info).wall_s;
+      share.push_back(output_cost(b.wall_s, without));
       busy.push_back(b.output_s / (threads * b.wall_s));
+      // The same bytes written plainly: what no format could save.
+      floor.push_back(plain_write_s(dir / "floor.bin", b.file_bytes));
+      floor_share.push_back(floor.back() / (without + floor.back()));
     }
     cpu_before = cpu_seconds();
     b_other = run_batch(model, other, results, info);
@@ -314,6 +318,9 @@ int run_history(const Args& args, int threads) {
     line.real("output_s", median(output));
     line.real("output_share", median(share));
     line.real("writer_busy_share", median(busy));
+    line.add("results_bytes", b.file_bytes);
+    line.real("output_floor_s", median(floor));
+    line.real("output_floor_share", median(floor_share));
   }
   line.add("peak_rss_bytes", b.peak_rss_bytes);
   line.add("identical", identical ? "yes" : "no");

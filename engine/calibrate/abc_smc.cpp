@@ -85,7 +85,8 @@ const char* stop_reason(Stop stop) {
     case Stop::acceptance:
       return "the acceptance rate fell below its minimum";
     case Stop::budget:
-      return "the budget of runs is spent";
+      // Also when runs are left but fewer than the next generation may need.
+      return "the runs left in the budget cannot pay for another generation";
     case Stop::exact:
       return "every particle meets every target (tolerance 0)";
     case Stop::cancelled:

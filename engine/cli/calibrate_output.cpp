@@ -116,9 +116,10 @@ void print_summary(const calibrate::Calibration& c, const calibrate::AbcSmc::Res
   std::int64_t runs = 0;
   for (const Generation& g : result.generations) runs += g.simulations * c.spec.replications;
   const Generation& last = result.generations.back();
-  std::printf("%s: %zu generation(s) after the prior sample, %lld runs in %.0f s; stopped: %s\n",
-              c.spec.name.c_str(), result.generations.size() - 1, static_cast<long long>(runs), seconds,
-              calibrate::stop_reason(result.stop));
+  std::printf(
+      "%s: %zu generation(s) after the prior sample, %lld runs of a budget of %lld in %.0f s; stopped: %s\n",
+      c.spec.name.c_str(), result.generations.size() - 1, static_cast<long long>(runs),
+      static_cast<long long>(c.spec.budget), seconds, calibrate::stop_reason(result.stop));
   std::printf("posterior (generation %d): tolerance %.4g, acceptance %.1f%%, ESS %.0f\n\n", last.index,
               last.tolerance, 100 * last.acceptance_rate(), last.effective_sample_size());
   std::printf("| parameter | prior | posterior median | 90%% interval |\n|---|---|---:|---:|\n");
