@@ -29,9 +29,9 @@ struct ResultsLayout {
   std::array<h5::Id, sim::kSummaries> summary_stats, total_stats;
   std::vector<hsize_t> chunk_steps;  // time steps per chunk, per metric
   int deflate_level = 0;             // of the series and their statistics; 0: none
-  // Values the statistics read back from the file at once: metrics are
-  // summarised a group of them at a time, in parallel, within this many
-  // values; a metric larger than this, a block at a time.
+  // Values the statistics read back from the file at once, at most: metrics
+  // are summarised a group of them at a time, in parallel; a metric larger
+  // than this, a block at a time.
   hsize_t statistics_budget = 0;
   // Each named funder's money per phase; empty for a run without funders.
   FunderLedgerVariables funder_ledger;

@@ -29,9 +29,10 @@ struct WriteOptions {
   // makes files about four times smaller for several times the writing time.
   int deflate_level = 0;
   // Series values the statistics across replications read back from the
-  // file at once (8 bytes each; the default is 8 MiB, reused): metrics
-  // within it are summarised in parallel, a larger one a block at a time.
-  std::int64_t statistics_memory_values = std::int64_t{1} << 20;
+  // file at once, at most (8 bytes each; the default is 32 MiB): metrics are
+  // read a group the size of the largest at a time and summarised in
+  // parallel, a metric larger than this a block at a time.
+  std::int64_t statistics_memory_values = std::int64_t{1} << 22;
 };
 
 class ResultsWriter {
