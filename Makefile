@@ -71,10 +71,10 @@ ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:detect_stack
 # ThreadSanitizer sees races only between code it instrumented, and Debian's
 # oneTBB is not (docs/reliability.md, "Sanitizers"). So the TSan build runs
 # every parallel loop on std::threads (SCORE_STD_THREADS: core/threads.hpp),
-# whose fork and join TSan sees: the step, replications, sweeps, the
+# whose fork and join TSan sees: the thread primitives, the step, replications, sweeps, the
 # viewer's session and the results writer, unsuppressed.
 TSAN_ENV = TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
-TSAN_TESTS = tests/sim/test_sim tests/experiment/test_experiment tests/sweep/test_sweep \
+TSAN_TESTS = tests/core/test_core tests/sim/test_sim tests/experiment/test_experiment tests/sweep/test_sweep \
   tests/session/test_session tests/output/test_output
 
 asan-build: setup

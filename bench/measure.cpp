@@ -130,7 +130,7 @@ BatchResult run_batch(const model::Description& model, int threads,
     output_s += create_s + seconds_since(w0);
     writer.reset();
     std::error_code ignored;
-    out.file_bytes = std::filesystem::file_size(*results, ignored);
+    out.file_bytes = std::filesystem::file_size(*results);  // throws if the file is missing
     std::filesystem::remove(*results, ignored);
   }
   out.wall_s = seconds_since(t0);

@@ -218,8 +218,14 @@ def interleaved(label, engines, measure, samples):
         rounds.append(got)
     names = [n for n, _ in engines]
     out = {}
+    def median(values):
+        # NaN (a round an engine could not run, a key it does not report)
+        # is left out; all NaN stays NaN.
+        known = [v for v in values if not math.isnan(v)]
+        return statistics.median(known) if known else math.nan
+
     for key in rounds[0][names[0]]:
-        out[key] = {n: statistics.median(r[n][key] for r in rounds) for n in names}
+        out[key] = {n: median([r[n][key] for r in rounds]) for n in names}
         if len(names) == 2:
             # A share measured as 0 (the batch without a file was no faster)
             # has no ratio: such rounds are left out of it.

@@ -66,6 +66,26 @@ void run_workers(int count, Job&& job) {
   group.wait();
 }
 
+// Runs background() beside foreground(), which runs on the calling thread,
+// and returns when both have ended; an exception from either is rethrown
+// here, foreground's first. background may start parallel loops of its own.
+template <class Background, class Foreground>
+void overlap(Background&& background, Foreground&& foreground) {
+  tbb::task_group group;
+  group.run([&] { background(); });
+  try {
+    foreground();
+  } catch (...) {
+    group.cancel();
+    try {
+      group.wait();
+    } catch (...) {  // foreground's exception is the one reported
+    }
+    throw;
+  }
+  group.wait();
+}
+
 #else
 
 namespace detail {
@@ -139,6 +159,28 @@ void for_each(Int begin, Int end, Body&& body) {
 template <class Job>
 void run_workers(int count, Job&& job) {
   if (count > 0) detail::fork_join(count - 1, job);
+}
+
+template <class Background, class Foreground>
+void overlap(Background&& background, Foreground&& foreground) {
+  std::exception_ptr failed;
+  const int count = detail::t_count;
+  std::thread worker([&, count] {
+    detail::t_count = count;
+    try {
+      background();
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  });
+  try {
+    foreground();
+  } catch (...) {
+    worker.join();
+    throw;
+  }
+  worker.join();
+  if (failed) std::rethrow_exception(failed);
 }
 
 #endif

@@ -1,7 +1,5 @@
 #include "output/results_layout.hpp"
 
-#include <tbb/task_group.h>
-
 #include <algorithm>
 #include <cmath>
 #include <ctime>
@@ -9,6 +7,7 @@
 #include <string>
 
 #include "core/statistics.hpp"
+#include "core/threads.hpp"
 #include "output/ensemble_draws_io.hpp"
 #include "output/format.hpp"
 #include "output/hdf5_io.hpp"
@@ -26,8 +25,6 @@ namespace {
 // A chunk of a time series holds about 1 MiB: big enough to compress well,
 // small enough for HDF5's default chunk cache.
 constexpr hsize_t kChunkValues = 1 << 17;
-// Statistics read the replications back in blocks of at most this many values (32 MiB).
-constexpr hsize_t kStatisticsBudget = 1 << 22;
 
 void describe_float(hid_t dataset, const std::string& units, const std::string& long_name,
                     const std::string& coordinates) {
@@ -44,26 +41,27 @@ hsize_t product(const std::vector<hsize_t>& dims, std::size_t from = 0) {
 
 // The block of a variable shaped (replication, ...) read at once for its
 // statistics: all replications, and of the other dimensions as much as fits
-// the budget, innermost first.
-std::vector<hsize_t> statistics_block(const std::vector<hsize_t>& dims) {
+// `budget` values, innermost first (one cell at least).
+std::vector<hsize_t> statistics_block(const std::vector<hsize_t>& dims, hsize_t budget) {
   std::vector<hsize_t> block(dims);
   hsize_t size = dims[0];
   for (std::size_t i = dims.size() - 1; i >= 1; --i) {
-    if (size * dims[i] <= kStatisticsBudget) {
+    if (size * dims[i] <= budget) {
       size *= dims[i];
       continue;
     }
-    block[i] = std::max<hsize_t>(1, kStatisticsBudget / size);
+    block[i] = std::max<hsize_t>(1, budget / size);
     for (std::size_t j = 1; j < i; ++j) block[j] = 1;
     break;
   }
   return block;
 }
 
-// Writes the statistics of `source` (replication, ...) into `target` (statistic, ...).
-void fill_statistics(hid_t source, hid_t target) {
+// Writes the statistics of `source` (replication, ...) into `target`
+// (statistic, ...), reading blocks of about `budget` values.
+void fill_statistics(hid_t source, hid_t target, hsize_t budget) {
   const auto dims = h5::shape(source);
-  const auto block = statistics_block(dims);
+  const auto block = statistics_block(dims, budget);
   std::vector<hsize_t> start(dims.size(), 0);
   std::vector<double> values, stats;
   while (true) {
@@ -354,21 +352,23 @@ void ResultsLayout::write_metric_statistics() {
   MetricGroup* current = nullptr;  // read, its statistics not yet computed
   while (at < metrics.size() || current) {
     MetricGroup* next = nullptr;
-    tbb::task_group computing;
-    if (current) computing.run([&, current] { blocks_statistics(current->blocks, reps); });
-    while (at < metrics.size() && !next) {
-      const auto [first, end] = group_from(at);
-      if (end == first) {  // larger than the budget
-        fill_statistics(metrics[first].get(), metric_stats[first].get());
-        at = first + 1;
-        continue;
+    const auto compute = [&, current] {
+      if (current) blocks_statistics(current->blocks, reps);
+    };
+    threads::overlap(compute, [&] {
+      while (at < metrics.size() && !next) {
+        const auto [first, end] = group_from(at);
+        if (end == first) {  // larger than the budget
+          fill_statistics(metrics[first].get(), metric_stats[first].get(), statistics_budget);
+          at = first + 1;
+          continue;
+        }
+        next = current == &buffers[0] ? &buffers[1] : &buffers[0];
+        next->first = first, next->end = end;
+        read(*next);
+        at = end;
       }
-      next = current == &buffers[0] ? &buffers[1] : &buffers[0];
-      next->first = first, next->end = end;
-      read(*next);
-      at = end;
-    }
-    computing.wait();
+    });
     if (current) {
       for (std::size_t m = current->first; m < current->end; ++m) {
         const std::span<const double> summary = current->blocks[m - current->first].out;
@@ -401,7 +401,7 @@ void ResultsLayout::write_summary_statistics() {
          ++end)
       size += product(h5::shape(variables[end].first));
     if (end == first) {  // larger than the budget
-      fill_statistics(variables[first].first, variables[first].second);
+      fill_statistics(variables[first].first, variables[first].second, statistics_budget);
       ++first;
       continue;
     }
