@@ -68,7 +68,8 @@ void run_workers(int count, Job&& job) {
 
 // Runs background() beside foreground(), which runs on the calling thread,
 // and returns when both have ended; an exception from either is rethrown
-// here, foreground's first. background may start parallel loops of its own.
+// here, foreground's first (background is then cancelled if it has not
+// started). background may start parallel loops of its own.
 template <class Background, class Foreground>
 void overlap(Background&& background, Foreground&& foreground) {
   tbb::task_group group;
