@@ -315,7 +315,7 @@ struct MetricGroup {
 // then as small as they can be, since fresh memory is what costs (the
 // history's 20 replications: 22 ms for the statistics with groups of 4 MiB,
 // 24-55 ms with 8 MiB, 31-120 ms with 32 MiB). A metric larger than the
-// budget is summarised a block at a time.
+// budget is summarised a block at a time, beside the group before it.
 void ResultsLayout::write_metric_statistics() {
   const auto size_of = [&](std::size_t m) { return product(h5::shape(metrics[m].get())); };
   const hsize_t reps = h5::shape(metrics[0].get())[0];
@@ -339,8 +339,8 @@ void ResultsLayout::write_metric_statistics() {
       out += n / reps * kStatistics;
     }
   };
-  // The next group from metric `first`: empty at the end, one metric when it
-  // is larger than the budget.
+  // The next group from metric `first`, [first, end): empty (end == first)
+  // when that metric alone holds more values than a group.
   auto group_from = [&](std::size_t first) {
     std::size_t end = first;
     for (hsize_t size = 0; end < metrics.size() && size + size_of(end) <= group_values; ++end)
