@@ -296,136 +296,127 @@ void ResultsLayout::read_metric(std::size_t m, std::span<double> values) const {
 }
 
 namespace {
-// Metrics [first, end) read back together, and their statistics.
-struct MetricGroup {
+// A variable shaped (replication, ...) and its `_stats` companion.
+struct Summarised {
+  hid_t source, target;
+  hsize_t values;  // in all replications
+};
+
+// Variables [first, end) read back together, and their statistics.
+struct Group {
   std::size_t first = 0, end = 0;
   std::vector<double> values, stats;
   std::vector<StatisticsBlock> blocks;
 };
-}  // namespace
 
-// The metrics' replications are read back from the file rather than kept
+// The statistics of each variable, read back from the file rather than kept
 // from the run: the file's pages are in the kernel's cache already, and a
 // copy kept for the statistics was as large again in fresh memory, whose
 // first touch can cost more than the read (on a virtual machine, 60 ms of
-// CPU for 20 history replications against 8 ms to read them back). Metrics
-// are summarised a group at a time, each group in one parallel pass while
-// this thread reads the next (HDF5 takes one thread at a time). A group
-// holds about as many values as the largest metric: the two buffers are
-// then as small as they can be, since fresh memory is what costs (the
-// history's 20 replications: 22 ms for the statistics with groups of 4 MiB,
-// 24-55 ms with 8 MiB, 31-120 ms with 32 MiB). A metric larger than the
-// budget is summarised a block at a time, beside the group before it.
-void ResultsLayout::write_metric_statistics() {
-  const auto size_of = [&](std::size_t m) { return product(h5::shape(metrics[m].get())); };
-  const hsize_t reps = h5::shape(metrics[0].get())[0];
-  hsize_t largest = 0;
-  for (std::size_t m = 0; m < metrics.size(); ++m) largest = std::max(largest, size_of(m));
-  constexpr hsize_t kSmallestGroup = hsize_t{1} << 16;  // values: small runs, few groups
-  const hsize_t group_values = std::min(std::max(largest, kSmallestGroup), statistics_budget);
-  auto read = [&](MetricGroup& g) {
+// CPU for 20 history replications against 8 ms to read them back). The
+// variables are summarised a group of at most `group_values` at a time, each
+// group in one parallel pass while this thread reads the next (HDF5 takes
+// one thread at a time); a variable larger than a group, a block of at most
+// `block_values` at a time, beside the group before it. read(v, values)
+// fills variable v's replications, [replication][cell]; write(v, stats)
+// writes its statistics, [statistic][cell].
+template <class Read, class Write>
+void summarise(const std::vector<Summarised>& variables, hsize_t reps, hsize_t group_values,
+               hsize_t block_values, Read&& read, Write&& write) {
+  auto read_group = [&](Group& g) {
     hsize_t size = 0;
-    for (std::size_t m = g.first; m < g.end; ++m) size += size_of(m);
+    for (std::size_t v = g.first; v < g.end; ++v) size += variables[v].values;
     g.values.resize(size);
     g.stats.resize(size / reps * kStatistics);
     g.blocks.clear();
     std::size_t in = 0, out = 0;
-    for (std::size_t m = g.first; m < g.end; ++m) {
-      const std::size_t n = size_of(m);
-      read_metric(m, std::span<double>(g.values).subspan(in, n));
+    for (std::size_t v = g.first; v < g.end; ++v) {
+      const std::size_t n = variables[v].values;
+      read(v, std::span<double>(g.values).subspan(in, n));
       g.blocks.push_back({std::span<const double>(g.values).subspan(in, n),
                           std::span<double>(g.stats).subspan(out, n / reps * kStatistics)});
       in += n;
       out += n / reps * kStatistics;
     }
   };
-  // The next group from metric `first`, [first, end): empty (end == first)
-  // when that metric alone holds more values than a group.
-  auto group_from = [&](std::size_t first) {
-    std::size_t end = first;
-    for (hsize_t size = 0; end < metrics.size() && size + size_of(end) <= group_values; ++end)
-      size += size_of(end);
-    return std::pair{first, end};
-  };
-  std::array<MetricGroup, 2> buffers;
+  std::array<Group, 2> buffers;
   std::size_t at = 0;
-  MetricGroup* current = nullptr;  // read, its statistics not yet computed
-  while (at < metrics.size() || current) {
-    MetricGroup* next = nullptr;
+  Group* current = nullptr;  // read, its statistics not yet computed
+  while (at < variables.size() || current) {
+    Group* next = nullptr;
     const auto compute = [&, current] {
       if (current) blocks_statistics(current->blocks, reps);
     };
     threads::overlap(compute, [&] {
-      while (at < metrics.size() && !next) {
-        const auto [first, end] = group_from(at);
-        if (end == first) {  // larger than the budget
-          fill_statistics(metrics[first].get(), metric_stats[first].get(), statistics_budget);
-          at = first + 1;
+      while (at < variables.size() && !next) {
+        std::size_t end = at;  // as many variables as a group holds
+        for (hsize_t size = 0; end < variables.size() && size + variables[end].values <= group_values; ++end)
+          size += variables[end].values;
+        if (end == at) {  // larger than a group
+          fill_statistics(variables[at].source, variables[at].target, block_values);
+          ++at;
           continue;
         }
         next = current == &buffers[0] ? &buffers[1] : &buffers[0];
-        next->first = first, next->end = end;
-        read(*next);
+        next->first = at, next->end = end;
+        read_group(*next);
         at = end;
       }
     });
-    if (current) {
-      for (std::size_t m = current->first; m < current->end; ++m) {
-        const std::span<const double> summary = current->blocks[m - current->first].out;
-        const std::size_t cells = summary.size() / kStatistics;
-        for (std::size_t s = 0; s < kStatistics; ++s)
-          write_row(metric_stats[m].get(), s, chunk_steps[m], summary.subspan(s * cells, cells));
-      }
-    }
+    if (current)
+      for (std::size_t v = current->first; v < current->end; ++v)
+        write(v, current->blocks[v - current->first].out);
     current = next;
   }
 }
+}  // namespace
+
+// A group holds about as many values as the largest metric: the two
+// buffers are then as small as they can be, since fresh memory is what
+// costs (the history's 20 replications: 22 ms for the statistics with
+// groups of 4 MiB, 24-55 ms with 8 MiB, 31-120 ms with 32 MiB).
+void ResultsLayout::write_metric_statistics() {
+  std::vector<Summarised> variables;
+  hsize_t largest = 0;
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    variables.push_back({metrics[m].get(), metric_stats[m].get(), product(h5::shape(metrics[m].get()))});
+    largest = std::max(largest, variables.back().values);
+  }
+  constexpr hsize_t kSmallestGroup = hsize_t{1} << 16;  // values: small runs, few groups
+  const hsize_t group_values = std::min(std::max(largest, kSmallestGroup), statistics_budget);
+  const hsize_t reps = h5::shape(metrics[0].get())[0];
+  summarise(
+      variables, reps, group_values, statistics_budget,
+      [&](std::size_t m, std::span<double> values) { read_metric(m, values); },
+      [&](std::size_t m, std::span<const double> stats) {
+        const std::size_t cells = stats.size() / kStatistics;
+        for (std::size_t s = 0; s < kStatistics; ++s)
+          write_row(metric_stats[m].get(), s, chunk_steps[m], stats.subspan(s * cells, cells));
+      });
+}
 
 // The phase summaries, by country and in total: small, so as many as the
-// budget holds are read at once and summarised in one parallel pass.
+// budget holds go in one group.
 void ResultsLayout::write_summary_statistics() {
-  std::vector<std::pair<hid_t, hid_t>> variables;  // (source, target)
-  for (int s = 0; s < sim::kSummaries; ++s) {
-    variables.emplace_back(summaries[static_cast<std::size_t>(s)].get(),
-                           summary_stats[static_cast<std::size_t>(s)].get());
-    variables.emplace_back(totals[static_cast<std::size_t>(s)].get(),
-                           total_stats[static_cast<std::size_t>(s)].get());
+  std::vector<Summarised> variables;
+  auto add = [&](const h5::Id& source, const h5::Id& target) {
+    variables.push_back({source.get(), target.get(), product(h5::shape(source.get()))});
+  };
+  for (std::size_t s = 0; s < sim::kSummaries; ++s) {
+    add(summaries[s], summary_stats[s]);
+    add(totals[s], total_stats[s]);
   }
-  const hsize_t reps = h5::shape(variables.front().first)[0];
-  std::vector<double> values, stats;
-  std::vector<StatisticsBlock> blocks;
-  for (std::size_t first = 0; first < variables.size();) {
-    std::size_t end = first;
-    hsize_t size = 0;
-    for (; end < variables.size() && size + product(h5::shape(variables[end].first)) <= statistics_budget;
-         ++end)
-      size += product(h5::shape(variables[end].first));
-    if (end == first) {  // larger than the budget
-      fill_statistics(variables[first].first, variables[first].second, statistics_budget);
-      ++first;
-      continue;
-    }
-    values.resize(size);
-    stats.resize(size / reps * kStatistics);
-    blocks.clear();
-    std::size_t in = 0, out = 0;
-    for (std::size_t v = first; v < end; ++v) {
-      const auto dims = h5::shape(variables[v].first);
-      const std::size_t n = product(dims);
-      h5::read_block(variables[v].first, std::vector<hsize_t>(dims.size(), 0), dims, values.data() + in);
-      blocks.push_back({std::span<const double>(values).subspan(in, n),
-                        std::span<double>(stats).subspan(out, n / reps * kStatistics)});
-      in += n;
-      out += n / reps * kStatistics;
-    }
-    blocks_statistics(blocks, reps);
-    for (std::size_t v = first; v < end; ++v) {
-      const auto dims = h5::shape(variables[v].second);
-      h5::write_block(variables[v].second, std::vector<hsize_t>(dims.size(), 0), dims,
-                      blocks[v - first].out.data());
-    }
-    first = end;
-  }
+  const hsize_t reps = h5::shape(variables.front().source)[0];
+  summarise(
+      variables, reps, statistics_budget, statistics_budget,
+      [&](std::size_t v, std::span<double> values) {
+        const auto dims = h5::shape(variables[v].source);
+        h5::read_block(variables[v].source, std::vector<hsize_t>(dims.size(), 0), dims, values.data());
+      },
+      [&](std::size_t v, std::span<const double> stats) {
+        const auto dims = h5::shape(variables[v].target);
+        h5::write_block(variables[v].target, std::vector<hsize_t>(dims.size(), 0), dims, stats.data());
+      });
 }
 
 // Row `index` (the first dimension) of a series or its statistics, chunked
