@@ -6,6 +6,7 @@
 
 #include "core/threads.hpp"
 #include "sim/graph.hpp"
+#include "sim/peer_lists.hpp"
 #include "sim/streams.hpp"
 
 namespace score::sim {
@@ -84,31 +85,14 @@ std::vector<Cluster> clusters(const State& s) {
 
 // Scratch space for building one cluster's links, reused across clusters.
 struct LinkScratch {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> drawn;  // (firm, peer), local ids
-  std::vector<std::uint32_t> start, at, by_target, sorted;
+  DrawnLinks drawn;
+  PeerListScratch lists;
 };
 
-// The end of a firm's peers as the engine has always listed them: std::unique
-// applied until it stops changing the list. One call drops the repeats of a
-// sorted list; a later one can find two equal values in the leftovers past
-// its end and pull them in, so a peer drawn three times or more may be
-// listed twice, after the others (a quirk kept so results stay the same).
-// Values before an earlier end never change, so calling again only when the
-// reader reaches the end gives what calling on every step gave.
-std::uint32_t* repeated_unique(std::uint32_t* b, std::uint32_t* e) {
-  std::uint32_t* end = std::unique(b, e);
-  if (end == e) return e;  // no repeats: the list is unchanged, and so is a second pass
-  for (std::uint32_t* again = std::unique(b, e); again != end; again = std::unique(b, e)) end = again;
-  return end;
-}
-
-// The peer links of one cluster, by firm, each firm's peers as
-// repeated_unique leaves them: each firm draws half its links, and links are
-// symmetric, so the mean degree is peer_degree. The links are sorted by two
-// counting sorts (clusters are small and local ids dense): by target, then,
-// keeping that order, by source. A firm has as many links out as in, so one
-// count serves both. Appends the peers to `column` and writes each firm's
-// count at `degree[firm - first]`.
+// The peer links of one cluster: each firm draws half its links, and links
+// are symmetric, so the mean degree is peer_degree. Appends the peers to
+// `column` firm by firm and writes each firm's count at
+// `degree[firm - first]` (peer_lists.hpp).
 void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector<std::uint32_t>& column,
                    std::uint32_t* degree) {
   if (k.size < 2) {
@@ -118,7 +102,6 @@ void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector
   const double half = s.model->countries[static_cast<std::size_t>(k.country)].peer_degree / 2;
   const auto first = static_cast<std::uint32_t>(k.first), n = static_cast<std::uint32_t>(k.size);
   w.drawn.clear();
-  w.start.assign(static_cast<std::size_t>(n) + 1, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
     Rng rng(s.model->seed, s.replication, 0, first + i, Purpose::network);
     // Truncation is the floor here (a degree is never negative), without a
@@ -126,31 +109,10 @@ void cluster_links(const State& s, const Cluster& k, LinkScratch& w, std::vector
     const int links = static_cast<int>(half + rng.uniform32());
     for (int l = 0; l < links; ++l) {
       const std::uint32_t j = rng.below32(n);
-      if (j == i) continue;
-      w.drawn.emplace_back(i, j);
-      ++w.start[i + 1];
-      ++w.start[j + 1];
+      if (j != i) w.drawn.emplace_back(i, j);
     }
   }
-  for (std::size_t v = 0; v < n; ++v) w.start[v + 1] += w.start[v];
-  // By target: each link's source, in its target's bucket.
-  w.at.assign(w.start.begin(), w.start.end() - 1);
-  w.by_target.resize(w.start[n]);
-  for (const auto& [a, b] : w.drawn) {
-    w.by_target[w.at[b]++] = a;
-    w.by_target[w.at[a]++] = b;
-  }
-  // By source, targets visited in order: each bucket comes out sorted.
-  w.at.assign(w.start.begin(), w.start.end() - 1);
-  w.sorted.resize(w.start[n]);
-  for (std::uint32_t t = 0; t < n; ++t)
-    for (std::uint32_t e = w.start[t]; e < w.start[t + 1]; ++e) w.sorted[w.at[w.by_target[e]]++] = t;
-  for (std::uint32_t v = 0; v < n; ++v) {
-    std::uint32_t* const b = w.sorted.data() + w.start[v];
-    const std::uint32_t* const end = repeated_unique(b, w.sorted.data() + w.start[v + 1]);
-    degree[v] = static_cast<std::uint32_t>(end - b);
-    for (const std::uint32_t* t = b; t != end; ++t) column.push_back(first + *t);
-  }
+  peer_lists(w.drawn, n, first, w.lists, column, degree);
 }
 
 // Peers, built cluster by cluster in parallel. Clusters are id ranges in
@@ -186,15 +148,25 @@ Graph peer_graph(const State& s) {
 
 // group -> member links (buyers' suppliers, associations' members) from each
 // firm's group index (-1 for none), by counting sort: firms are visited in
-// id order, so each group's members come out sorted.
+// id order, so each group's members come out sorted. Whether a firm is a
+// member is as random as the draw that made it, so neither pass branches on
+// it: non-members are counted at start[0], set back to 0 afterwards, and
+// written to one spare slot past the members, dropped at the end.
 Graph membership_graph(const std::vector<std::int32_t>& group_of, std::uint32_t groups, std::uint32_t firms) {
   std::vector<std::uint32_t> start(static_cast<std::size_t>(groups) + 1, 0);
-  for (const std::int32_t g : group_of)
-    if (g >= 0) ++start[static_cast<std::size_t>(g) + 1];
+  for (const std::int32_t g : group_of) ++start[static_cast<std::size_t>(g + 1)];
+  start[0] = 0;
   for (std::size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
-  std::vector<std::uint32_t> column(start.back()), at(start.begin(), start.end() - 1);
-  for (std::uint32_t i = 0; i < firms; ++i)
-    if (const std::int32_t g = group_of[i]; g >= 0) column[at[static_cast<std::size_t>(g)]++] = i;
+  const std::uint32_t members = start.back();
+  std::vector<std::uint32_t> column(static_cast<std::size_t>(members) + 1), at(start);
+  at.back() = members;  // the spare slot, where non-members go
+  for (std::uint32_t i = 0; i < firms; ++i) {
+    const std::int32_t g = group_of[i];
+    const auto k = static_cast<std::size_t>(g < 0 ? static_cast<std::int32_t>(groups) : g);
+    column[at[k]] = i;
+    at[k] += g >= 0 ? 1U : 0U;
+  }
+  column.pop_back();
   return graph_of_rows(std::move(start), std::move(column));
 }
 
