@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/bits.hpp"
+
 namespace score::sim {
 
 using Ids = std::vector<std::int32_t>;
@@ -49,13 +51,13 @@ class FirmSet {
   std::int64_t count(std::int32_t first, std::int32_t end) const {
     std::int64_t n = 0;
     for (std::size_t w = word(first); first < end && w <= word(end - 1); ++w)
-      n += std::popcount(in_range(w, first, end));
+      n += count_bits(in_range(w, first, end));
     return n;
   }
   // How many members there are.
   std::int64_t size() const {
     std::int64_t n = 0;
-    for (const std::uint64_t w : words_) n += std::popcount(w);
+    for (const std::uint64_t w : words_) n += count_bits(w);
     return n;
   }
   // visit(id) for every member, in id order.
@@ -98,7 +100,7 @@ class FirmSet::Ranks {
   std::int32_t at(std::int64_t k) {
     for (;; ++word_) {
       std::uint64_t bits = set_.in_range(word_, first_, end_);
-      const int n = std::popcount(bits);
+      const int n = count_bits(bits);
       if (k < before_ + n) {
         for (std::int64_t skip = k - before_; skip > 0; --skip) bits &= bits - 1;
         return static_cast<std::int32_t>(64 * word_ + static_cast<std::size_t>(std::countr_zero(bits)));

@@ -13,6 +13,7 @@
 #include <bit>
 #include <cmath>
 
+#include "core/bits.hpp"
 #include "core/threads.hpp"
 #include "sim/funding.hpp"
 #include "sim/graph.hpp"
@@ -29,7 +30,7 @@ namespace {
 // here at random among those not yet taken. -1 when all are done.
 int next_module(int done, Rng& rng) {
   if (!(done & 1)) return 0;
-  const int left = model::kModules - std::popcount(static_cast<unsigned>(done));
+  const int left = model::kModules - count_bits(static_cast<unsigned>(done));
   if (left <= 0) return -1;
   int pick = static_cast<int>(rng.below(static_cast<std::uint32_t>(left)));
   for (int m = 1; m < model::kModules; ++m)
