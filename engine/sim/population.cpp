@@ -151,7 +151,8 @@ Graph peer_graph(const State& s) {
 // id order, so each group's members come out sorted. Whether a firm is a
 // member is as random as the draw that made it, so neither pass branches on
 // it: non-members are counted at start[0], set back to 0 afterwards, and
-// written to one spare slot past the members, dropped at the end.
+// written to one spare slot past the members (at[groups], the end of the
+// last group), dropped at the end.
 Graph membership_graph(const std::vector<std::int32_t>& group_of, std::uint32_t groups, std::uint32_t firms) {
   std::vector<std::uint32_t> start(static_cast<std::size_t>(groups) + 1, 0);
   for (const std::int32_t g : group_of) ++start[static_cast<std::size_t>(g + 1)];
@@ -159,7 +160,6 @@ Graph membership_graph(const std::vector<std::int32_t>& group_of, std::uint32_t 
   for (std::size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
   const std::uint32_t members = start.back();
   std::vector<std::uint32_t> column(static_cast<std::size_t>(members) + 1), at(start);
-  at.back() = members;  // the spare slot, where non-members go
   for (std::uint32_t i = 0; i < firms; ++i) {
     const std::int32_t g = group_of[i];
     const auto k = static_cast<std::size_t>(g < 0 ? static_cast<std::int32_t>(groups) : g);

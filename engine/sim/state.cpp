@@ -1,5 +1,7 @@
 #include "sim/state.hpp"
 
+#include <functional>
+
 #include "core/threads.hpp"
 
 namespace score::sim {
@@ -8,43 +10,23 @@ namespace score::sim {
 // memory, whose first touch costs more than writing it, and on one thread
 // it was most of a large run's serial set-up.
 void Firms::resize(std::size_t n) {
-  constexpr int kColumns = 15;
-  threads::for_each(0, kColumns + model::kIndicators, [&](int k) {
-    switch (k) {
-      case 0:
-        return country.assign(n, 0);
-      case 1:
-        return manufacturing.assign(n, 0);
-      case 2:
-        return employees.assign(n, 0.f);
-      case 3:
-        return fee_capacity_usd.assign(n, 0.f);
-      case 4:
-        return state.assign(n, FirmState::unaware);
-      case 5:
-        return since.assign(n, 0);
-      case 6:
-        return modules_done.assign(n, 0);
-      case 7:
-        return module.assign(n, -1);
-      case 8:
-        return provider.assign(n, -1);
-      case 9:
-        return adopted.assign(n, 0);
-      case 10:
-        return savings_usd.assign(n, 0.f);
-      case 11:
-        return fees_paid_usd.assign(n, 0.f);
-      case 12:
-        return buyer.assign(n, -1);
-      case 13:
-        return association.assign(n, -1);
-      case 14:
-        return csr.assign(n, -1);
-      default:
-        return improvement[static_cast<std::size_t>(k - kColumns)].assign(n, 0.f);
-    }
-  });
+  std::vector<std::function<void()>> fills{[&] { country.assign(n, 0); },
+                                           [&] { manufacturing.assign(n, 0); },
+                                           [&] { employees.assign(n, 0.f); },
+                                           [&] { fee_capacity_usd.assign(n, 0.f); },
+                                           [&] { state.assign(n, FirmState::unaware); },
+                                           [&] { since.assign(n, 0); },
+                                           [&] { modules_done.assign(n, 0); },
+                                           [&] { module.assign(n, -1); },
+                                           [&] { provider.assign(n, -1); },
+                                           [&] { adopted.assign(n, 0); },
+                                           [&] { savings_usd.assign(n, 0.f); },
+                                           [&] { fees_paid_usd.assign(n, 0.f); },
+                                           [&] { buyer.assign(n, -1); },
+                                           [&] { association.assign(n, -1); },
+                                           [&] { csr.assign(n, -1); }};
+  for (auto& column : improvement) fills.emplace_back([&column, n] { column.assign(n, 0.f); });
+  threads::for_each(std::size_t{0}, fills.size(), [&](std::size_t k) { fills[k](); });
 }
 
 State::State(const model::Description& m, std::uint32_t rep, std::shared_ptr<const BuyerSpans> spans)
