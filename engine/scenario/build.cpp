@@ -118,4 +118,13 @@ Scenario load_scenario(const std::filesystem::path& file, const std::vector<std:
   return s;
 }
 
+model::Description load_model(const ParsedChain& chain, const std::vector<std::string>& overrides) {
+  try {
+    return build_model(chain.document(overrides, ParsedChain::Positions::keys));
+  } catch (const ScenarioError&) {
+    // Reported below, with the positions its values lost in the copy.
+  }
+  return build_model(chain.document(overrides, ParsedChain::Positions::all));
+}
+
 }  // namespace score::scenario

@@ -24,4 +24,10 @@ struct Scenario {
 // load_document + validate + build_model; throws ScenarioError.
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides = {});
 
+// The model of load_scenario(file, overrides) from a chain parsed once (a
+// sweep's points). A scenario that does not build is built again from a
+// document with every position, so the ScenarioError it throws names the
+// lines that load_scenario's would.
+model::Description load_model(const ParsedChain& chain, const std::vector<std::string>& overrides);
+
 }  // namespace score::scenario

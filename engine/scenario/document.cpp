@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <tuple>
 #include <utility>
 
@@ -14,16 +15,22 @@
 
 namespace score::scenario {
 namespace fs = std::filesystem;
-namespace {
+namespace detail {
 
-[[noreturn]] void fail(Diagnostic d) { throw ScenarioError({std::move(d)}); }
-
-// One file of the chain as read from disk.
+// One file of the chain as read from disk (kept by ParsedChain).
 struct ChainFile {
   std::string display;  // the path as diagnostics show it
   fs::path identity;    // canonical, to recognise a file reached twice
   std::string bytes;
 };
+
+}  // namespace detail
+
+namespace {
+
+using detail::ChainFile;
+
+[[noreturn]] void fail(Diagnostic d) { throw ScenarioError({std::move(d)}); }
 
 // Where an `extends` pointed from, to position errors about the base file.
 struct ExtendsSite {
@@ -82,6 +89,8 @@ void merge_into(toml::table& base, toml::table& child, std::vector<std::string>&
 class ChainLoader {
  public:
   std::vector<ChainFile> files;
+  // Files read before (ParsedChain): their bytes instead of the disk's.
+  const std::vector<ChainFile>* read_before = nullptr;
 
   toml::table load(const fs::path& path, const ExtendsSite* site) {
     ChainFile file{path.lexically_normal().string(), {}, {}};
@@ -89,7 +98,7 @@ class ChainLoader {
     file.identity = fs::weakly_canonical(path, ec);
     if (ec) file.identity = fs::absolute(path).lexically_normal();
     check_chain(file, site);
-    file.bytes = read_or_fail(file, site);
+    file.bytes = read_before ? bytes_read_before(file) : read_or_fail(file, site);
     files.push_back(std::move(file));
     toml::table table = parse_or_fail(files.back());
     const toml::node* extends = table.get("extends");
@@ -106,6 +115,13 @@ class ChainLoader {
   }
 
  private:
+  // The same bytes give the same chain, so every file it reaches was read.
+  std::string bytes_read_before(const ChainFile& file) const {
+    for (const ChainFile& f : *read_before)
+      if (f.identity == file.identity) return f.bytes;
+    throw std::logic_error("scenario chain: '" + file.display + "' was not read with the rest of its chain");
+  }
+
   void check_chain(const ChainFile& file, const ExtendsSite* site) const {
     const bool seen = std::any_of(files.begin(), files.end(),
                                   [&](const ChainFile& f) { return f.identity == file.identity; });
@@ -245,19 +261,54 @@ std::string unreadable_because(const std::filesystem::path& file) {
   return "";
 }
 
-Document load_document(const fs::path& file, const std::vector<std::string>& overrides) {
-  ChainLoader loader;
+namespace {
+
+// The document of a loaded chain: its merged tree with the overrides applied.
+Document chain_document(toml::table root, const fs::path& file, const std::vector<ChainFile>& files,
+                        const std::vector<std::string>& overrides) {
   Document doc;
-  doc.root = loader.load(file, nullptr);
+  doc.root = std::move(root);
   doc.file = file;
-  for (const ChainFile& f : loader.files) doc.chain.emplace_back(f.display);
+  for (const ChainFile& f : files) doc.chain.emplace_back(f.display);
   for (std::size_t i = 0; i < overrides.size(); ++i) {
     doc.override_names.push_back(override_name(overrides[i], i));
     apply_override(doc.root, {overrides[i], doc.override_names.back()});
   }
-  doc.sha256 = hex_sha256(loader.files, overrides);
+  doc.sha256 = hex_sha256(files, overrides);
   doc.overrides = overrides;
   return doc;
+}
+
+}  // namespace
+
+Document load_document(const fs::path& file, const std::vector<std::string>& overrides) {
+  ChainLoader loader;
+  toml::table root = loader.load(file, nullptr);
+  return chain_document(std::move(root), file, loader.files, overrides);
+}
+
+struct ParsedChain::Parsed {
+  fs::path file;
+  std::vector<detail::ChainFile> files;
+  toml::table root;  // merged, before any override
+};
+
+ParsedChain::ParsedChain(const fs::path& file) {
+  ChainLoader loader;
+  auto parsed = std::make_shared<Parsed>();
+  parsed->root = loader.load(file, nullptr);
+  parsed->file = file;
+  parsed->files = std::move(loader.files);
+  parsed_ = std::move(parsed);
+}
+
+Document ParsedChain::document(const std::vector<std::string>& overrides, Positions positions) const {
+  if (positions == Positions::keys)
+    return chain_document(parsed_->root, parsed_->file, parsed_->files, overrides);
+  ChainLoader loader;
+  loader.read_before = &parsed_->files;
+  toml::table root = loader.load(parsed_->file, nullptr);
+  return chain_document(std::move(root), parsed_->file, loader.files, overrides);
 }
 
 std::string override_name(const std::string& text, std::size_t index) {

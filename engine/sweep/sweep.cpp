@@ -17,14 +17,14 @@ namespace {
 // A policy option's own scenario file is part of what the sweep computes:
 // its hash joins the sweep file's (each after a NUL), so that --resume
 // refuses when one of them changed. A sweep without such files keeps the
-// plain SHA-256 of its file.
-void fold_policy_scenarios(SweepSpec& spec) {
+// plain SHA-256 of its file. The hash is of the bytes the points are built from.
+void fold_policy_scenarios(SweepSpec& spec, ParsedScenarios& parsed) {
   std::string bytes = spec.text;
   bool any = false;
   for (const Policy& option : spec.policies) {
     if (option.scenario.empty()) continue;
     bytes += '\0';
-    bytes += scenario::load_document(option.scenario).sha256;
+    bytes += parsed.get(option.scenario).document({}, scenario::ParsedChain::Positions::keys).sha256;
     any = true;
   }
   if (any) spec.sha256 = scenario::sha256_hex(bytes);
@@ -34,18 +34,28 @@ void fold_policy_scenarios(SweepSpec& spec) {
 
 Sweep load_sweep(const fs::path& file) {
   // The base scenario first: range = "scenario" and the key checks read it.
-  scenario::Scenario base = scenario::load_scenario(base_scenario_path(file));
+  // The points are built from the bytes it was read from.
+  auto parsed = std::make_shared<ParsedScenarios>();
+  scenario::Scenario base;
+  base.document = parsed->get(base_scenario_path(file)).document({}, scenario::ParsedChain::Positions::all);
+  base.model = scenario::build_model(base.document);
   SweepSpec spec = parse_sweep_file(file, &base.document);
-  fold_policy_scenarios(spec);
+  fold_policy_scenarios(spec, *parsed);
   Design design = make_design(spec);
   std::string toml = scenario::to_toml(base.document);
-  return Sweep{std::move(spec), std::move(base), std::move(toml), std::move(design)};
+  return Sweep{std::move(spec), std::move(base), std::move(toml), std::move(design), std::move(parsed)};
+}
+
+const scenario::ParsedChain& ParsedScenarios::get(const fs::path& file) {
+  std::lock_guard lock(mutex_);
+  auto& chain = chains_[file];
+  if (!chain) chain = std::make_unique<const scenario::ParsedChain>(file);  // throws, leaving it empty
+  return *chain;
 }
 
 model::Description point_model(const Sweep& sweep, int point) {
-  return scenario::load_scenario(point_scenario(sweep.spec, sweep.design, point),
-                                 point_overrides(sweep.spec, sweep.design, point))
-      .model;
+  return scenario::load_model(sweep.parsed->get(point_scenario(sweep.spec, sweep.design, point)),
+                              point_overrides(sweep.spec, sweep.design, point));
 }
 
 std::string describe_point(const Sweep& sweep, int point) {

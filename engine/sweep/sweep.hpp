@@ -3,6 +3,9 @@
 // Everything a run of its points needs, and what a results file records
 // about it; no I/O formats (the output layer writes the results).
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "model/description.hpp"
@@ -12,11 +15,25 @@
 
 namespace score::sweep {
 
+// The scenario files of a sweep's points (the base, and policy options' own
+// files), each read and parsed once, when a point first needs it: every
+// point of a sweep is then built from the same bytes, even if a file is
+// edited while the sweep runs. Safe to share between threads.
+class ParsedScenarios {
+ public:
+  const scenario::ParsedChain& get(const std::filesystem::path& file);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::filesystem::path, std::unique_ptr<const scenario::ParsedChain>> chains_;
+};
+
 struct Sweep {
   SweepSpec spec;
   scenario::Scenario base;  // the scenario as written, before any point's overrides
   std::string base_toml;    // its resolved TOML (scenario/resolved.hpp)
   Design design;
+  std::shared_ptr<ParsedScenarios> parsed = std::make_shared<ParsedScenarios>();
   int points() const { return design.points(); }
 };
 

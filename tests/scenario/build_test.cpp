@@ -349,6 +349,53 @@ pacing = "schedule"
 schedule = { 2010 = 600, 2011 = 1200, 2012 = 600 }
 )";
 
+// A sweep builds its points from a chain parsed once (ParsedChain): the
+// model of loading the file with the point's overrides, and for a point
+// that does not build, the same problems at the same lines.
+TEST_F(Build, AChainParsedOnceGivesTheModelAndTheProblemsOfLoadingTheFile) {
+  const auto file = write("m.toml", std::string(kMinimal) + kManaged);
+  const std::vector<std::string> overrides{"behaviour.enrol_rate=0.2", "run.seed=7",
+                                           "funders.S.budget.II=2500"};
+  const model::Description loaded = load_scenario(file, overrides).model;
+  const model::Description built = load_model(ParsedChain(file), overrides);
+  EXPECT_EQ(built.seed, 7u);
+  EXPECT_EQ(built.seed, loaded.seed);
+  EXPECT_EQ(built.steps, loaded.steps);
+  EXPECT_EQ(built.behaviour.enrol_rate, loaded.behaviour.enrol_rate);
+  ASSERT_EQ(built.funders.size(), loaded.funders.size());
+  for (std::size_t j = 0; j < built.funders.size(); ++j) {
+    EXPECT_EQ(built.funders[j].id, loaded.funders[j].id);
+    EXPECT_EQ(built.funders[j].budget, loaded.funders[j].budget);
+  }
+  ASSERT_EQ(built.phases.size(), loaded.phases.size());
+  for (std::size_t p = 0; p < built.phases.size(); ++p) EXPECT_EQ(built.phases[p].id, loaded.phases[p].id);
+
+  const std::string variant = write("variant.toml", R"(extends = "m.toml"
+[countries.AAA]
+employees_median = 10
+)")
+                                  .string();
+  const std::vector<std::string> bad{"phases.I.subsidy_share=2"};
+  std::vector<std::string> expected, found;
+  try {
+    load_scenario(variant, bad);
+  } catch (const ScenarioError& e) {
+    expected = testing::formatted(e.diagnostics());
+  }
+  try {
+    load_model(ParsedChain(variant), bad);
+  } catch (const ScenarioError& e) {
+    found = testing::formatted(e.diagnostics());
+  }
+  EXPECT_EQ(found, expected);
+  EXPECT_EQ(expected,
+            (std::vector<std::string>{
+                at("variant.toml", 3, 20) +
+                    ": countries.AAA.employees_median: must lie between employees_min and employees_max",
+                "--set phases.I.subsidy_share=2:1:24: phases.I.subsidy_share: value 2 is out of range [0, 1] "
+                "(share)"}));
+}
+
 TEST_F(Build, AFundersCurrencyMonthsEarmarksAndScheduleAreRead) {
   const Scenario sc = load_scenario(write("m.toml", std::string(kMinimal) + kManaged));
   const model::Description& m = sc.model;

@@ -235,5 +235,129 @@ TEST_F(scenario_document, moving_a_document_keeps_positions) {
   EXPECT_EQ(source_file(node), file.string());
 }
 
+// Every key of a table and the tables under it, "a.b.c", in file order, with
+// the line of the key and of its value (0 where the value has none).
+std::vector<std::string> keys_in_file_order(const Document& doc, const toml::table& table,
+                                            const std::string& prefix = "") {
+  std::vector<std::string> out;
+  for (const auto& [key, node] : entries_in_file_order(doc, table)) {
+    const std::string path = prefix + std::string(key->str());
+    out.push_back(path + " key line " + std::to_string(key->source().begin.line) + " value line " +
+                  std::to_string(node->source().begin.line));
+    if (const toml::table* t = node->as_table()) {
+      const auto below = keys_in_file_order(doc, *t, path + ".");
+      out.insert(out.end(), below.begin(), below.end());
+    }
+  }
+  return out;
+}
+
+// Drops the value lines that a `keys` document does not have.
+std::vector<std::string> keys_only(std::vector<std::string> lines) {
+  for (std::string& line : lines) line = line.substr(0, line.find(" value line"));
+  return lines;
+}
+
+class parsed_chain : public ScenarioFiles {
+ protected:
+  std::filesystem::path child;
+  const std::vector<std::string> overrides{"behaviour.enrol_rate=0.3", "phases.II.fee_share=0.5"};
+
+  void SetUp() override {
+    ScenarioFiles::SetUp();
+    write("common/base.toml", R"(# base
+[scenario]
+name = "base"
+[behaviour]
+peer_weight = 0.5
+enrol_rate = 0.05
+[phases.I]
+countries = ["CHN", "VNM"]
+strategy = "direct"
+)");
+    child = write("scen/child.toml", R"(extends = "../common/base.toml"
+[phases.I]
+countries = ["VNM"]
+[scenario]
+name = "child"
+)");
+  }
+};
+
+TEST_F(parsed_chain, makes_the_documents_that_loading_makes) {
+  const Document loaded = load_document(child, overrides);
+  const ParsedChain chain(child);
+  for (const auto positions : {ParsedChain::Positions::keys, ParsedChain::Positions::all}) {
+    SCOPED_TRACE(positions == ParsedChain::Positions::keys ? "keys" : "all");
+    const Document made = chain.document(overrides, positions);
+    EXPECT_EQ(made.root, loaded.root);  // the same values
+    EXPECT_EQ(made.sha256, loaded.sha256);
+    EXPECT_EQ(made.chain, loaded.chain);
+    EXPECT_EQ(made.override_names, loaded.override_names);
+    EXPECT_EQ(made.overrides, loaded.overrides);
+    EXPECT_EQ(made.file, loaded.file);
+    // The same order, which is what a model is built in.
+    const auto expected = keys_in_file_order(loaded, loaded.root);
+    const auto got = keys_in_file_order(made, made.root);
+    if (positions == ParsedChain::Positions::all)
+      EXPECT_EQ(got, expected);
+    else
+      EXPECT_EQ(keys_only(got), keys_only(expected));
+  }
+  // Without positions a value names no line; with them it names its file's.
+  EXPECT_EQ(find_node(chain.document(overrides, ParsedChain::Positions::keys).root, "behaviour.peer_weight")
+                ->source()
+                .begin.line,
+            0u);
+  const Document all = chain.document(overrides, ParsedChain::Positions::all);
+  EXPECT_EQ(find_node(all.root, "behaviour.peer_weight")->source().begin.line, 5u);
+  EXPECT_EQ(source_file(find_node(all.root, "behaviour.peer_weight")),
+            (dir / "common/base.toml").lexically_normal().string());
+}
+
+TEST_F(parsed_chain, builds_from_the_bytes_it_read_whatever_happens_to_the_files) {
+  const ParsedChain chain(child);
+  const std::string sha = load_document(child).sha256;
+  write("common/base.toml", "[behaviour]\nenrol_rate = 0.9\n");
+  std::filesystem::remove(child);
+  for (const auto positions : {ParsedChain::Positions::keys, ParsedChain::Positions::all}) {
+    const Document doc = chain.document({}, positions);
+    const Reader r(doc);
+    EXPECT_DOUBLE_EQ(r.number("behaviour.enrol_rate"), 0.05);
+    EXPECT_EQ(r.string("scenario.name"), "child");
+    EXPECT_EQ(doc.sha256, sha);
+  }
+  EXPECT_EQ(
+      find_node(chain.document({}, ParsedChain::Positions::all).root, "scenario.name")->source().begin.line,
+      5u);
+}
+
+TEST_F(parsed_chain, refuses_what_loading_refuses) {
+  const auto broken = write("broken.toml", "extends = \"nope.toml\"\n");
+  std::string expected;
+  try {
+    load_document(broken);
+  } catch (const ScenarioError& e) {
+    expected = e.what();
+  }
+  ASSERT_FALSE(expected.empty());
+  try {
+    const ParsedChain chain(broken);
+    ADD_FAILURE() << "no ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(std::string(e.what()), expected);
+  }
+  const ParsedChain chain(child);
+  const std::string bad_override = load_error(child, {"a=1\nb=2"}).format();
+  for (const auto positions : {ParsedChain::Positions::keys, ParsedChain::Positions::all}) {
+    try {
+      chain.document({"a=1\nb=2"}, positions);
+      ADD_FAILURE() << "no ScenarioError";
+    } catch (const ScenarioError& e) {
+      EXPECT_EQ(std::string(e.what()), bad_override);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace score::scenario

@@ -204,5 +204,22 @@ TEST_F(sweep_file, TheBaseScenarioIsFoundNextToTheSweepFile) {
   EXPECT_NE(errors(missing).find("nope.toml"), std::string::npos) << errors(missing);
 }
 
+// Every point is built from the bytes of the scenario read when the sweep
+// was loaded: a file edited or removed while the sweep runs changes nothing.
+TEST_F(sweep_file, ThePointsAreBuiltFromTheScenarioAsTheSweepReadIt) {
+  std::filesystem::copy_file(testing::small_scenario(), dir / "base.toml");
+  const auto file = write("rel.toml", "[sweep]\nscenario = \"base.toml\"\ndesign = \"lhs\"\npoints = 2\n" +
+                                          std::string(kSubsidy));
+  const Sweep sw = load_sweep(file);
+  const model::Description before = point_model(sw, 1);
+  write("base.toml", "[scenario]\nname = \"edited\"\n");
+  EXPECT_EQ(point_model(sw, 1).name, "small");
+  std::filesystem::remove(dir / "base.toml");
+  const model::Description after = point_model(sw, 0);
+  EXPECT_EQ(after.name, "small");
+  EXPECT_EQ(after.countries.size(), before.countries.size());
+  EXPECT_NO_THROW(check_points(sw, 1));
+}
+
 }  // namespace
 }  // namespace score::sweep
