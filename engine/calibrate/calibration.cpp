@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <mutex>
 
 #include "scenario/resolved.hpp"
@@ -13,7 +14,9 @@ namespace fs = std::filesystem;
 
 Calibration load_calibration(const fs::path& file) {
   const fs::path scenario_path = calibration_scenario(file);
-  scenario::Scenario base = scenario::load_scenario(scenario_path);
+  // The particles are built from the bytes the base was read from.
+  auto parsed = std::make_shared<sweep::ParsedScenarios>();
+  scenario::Scenario base = scenario::load_scenario(parsed->get(scenario_path));
   CalibrationSpec spec = parse_calibration_file(file, &base.document);
   Frame frame = frame_of(base.model);
   check_targets(spec.targets.targets, frame, spec.targets.file.lexically_normal().string());
@@ -28,7 +31,7 @@ Calibration load_calibration(const fs::path& file) {
   s.parameters = spec.parameters;
   std::string toml = scenario::to_toml(base.document);
   Calibration c{std::move(spec),
-                sweep::Sweep{std::move(s), std::move(base), std::move(toml), {}},
+                sweep::Sweep{std::move(s), std::move(base), std::move(toml), {}, std::move(parsed)},
                 std::move(frame),
                 {}};
   const auto& targets = c.spec.targets.targets;

@@ -1,6 +1,7 @@
 #include "calibrate/projection.hpp"
 
 #include <cmath>
+#include <memory>
 #include <numeric>
 
 #include "experiment/stream.hpp"
@@ -81,7 +82,9 @@ std::vector<int> systematic_resample(std::span<const double> weights, int n, std
 sweep::Sweep projection_sweep(const std::filesystem::path& scenario_file,
                               const std::vector<std::string>& overrides, const Draws& draws,
                               std::uint64_t seed, int replications) {
-  scenario::Scenario base = scenario::load_scenario(scenario_file, overrides);
+  // The draws are built from the bytes the base was read from.
+  auto parsed = std::make_shared<sweep::ParsedScenarios>();
+  scenario::Scenario base = scenario::load_scenario(parsed->get(scenario_file), overrides);
   sweep::SweepSpec spec;
   spec.file = draws.ensemble;
   spec.name = base.model.name;
@@ -100,7 +103,8 @@ sweep::Sweep projection_sweep(const std::filesystem::path& scenario_file,
   }
   design.uncertain = design.points();
   std::string toml = scenario::to_toml(base.document);
-  return sweep::Sweep{std::move(spec), std::move(base), std::move(toml), std::move(design)};
+  return sweep::Sweep{std::move(spec), std::move(base), std::move(toml), std::move(design),
+                      std::move(parsed)};
 }
 
 }  // namespace score::calibrate

@@ -118,6 +118,13 @@ Scenario load_scenario(const std::filesystem::path& file, const std::vector<std:
   return s;
 }
 
+Scenario load_scenario(const ParsedChain& chain, const std::vector<std::string>& overrides) {
+  Scenario s;
+  s.document = chain.document(overrides, ParsedChain::Positions::all);
+  s.model = build_model(s.document);
+  return s;
+}
+
 model::Description load_model(const ParsedChain& chain, const std::vector<std::string>& overrides) {
   try {
     return build_model(chain.document(overrides, ParsedChain::Positions::keys));

@@ -24,6 +24,9 @@ struct Scenario {
 // load_document + validate + build_model; throws ScenarioError.
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides = {});
 
+// load_scenario(file, overrides) from a chain parsed once.
+Scenario load_scenario(const ParsedChain& chain, const std::vector<std::string>& overrides = {});
+
 // The model of load_scenario(file, overrides) from a chain parsed once (a
 // sweep's points). A scenario that does not build is built again from a
 // document with every position, so the ScenarioError it throws names the

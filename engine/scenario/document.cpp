@@ -89,16 +89,17 @@ void merge_into(toml::table& base, toml::table& child, std::vector<std::string>&
 class ChainLoader {
  public:
   std::vector<ChainFile> files;
-  // Files read before (ParsedChain): their bytes instead of the disk's.
-  const std::vector<ChainFile>* read_before = nullptr;
+
+  ChainLoader() = default;
+  // Loads the chain read before (ParsedChain) again from its bytes, without
+  // looking at the disk: a file since removed, edited or re-linked changes
+  // nothing.
+  explicit ChainLoader(const std::vector<ChainFile>& read_before) : read_before_(&read_before) {}
 
   toml::table load(const fs::path& path, const ExtendsSite* site) {
-    ChainFile file{path.lexically_normal().string(), {}, {}};
-    std::error_code ec;
-    file.identity = fs::weakly_canonical(path, ec);
-    if (ec) file.identity = fs::absolute(path).lexically_normal();
+    ChainFile file = read_before_ ? next_read_before(path) : locate(path);
     check_chain(file, site);
-    file.bytes = read_before ? bytes_read_before(file) : read_or_fail(file, site);
+    if (!read_before_) file.bytes = read_or_fail(file, site);
     files.push_back(std::move(file));
     toml::table table = parse_or_fail(files.back());
     const toml::node* extends = table.get("extends");
@@ -115,11 +116,24 @@ class ChainLoader {
   }
 
  private:
-  // The same bytes give the same chain, so every file it reaches was read.
-  std::string bytes_read_before(const ChainFile& file) const {
-    for (const ChainFile& f : *read_before)
-      if (f.identity == file.identity) return f.bytes;
-    throw std::logic_error("scenario chain: '" + file.display + "' was not read with the rest of its chain");
+  const std::vector<ChainFile>* read_before_ = nullptr;
+
+  static ChainFile locate(const fs::path& path) {
+    ChainFile file{path.lexically_normal().string(), {}, {}};
+    std::error_code ec;
+    file.identity = fs::weakly_canonical(path, ec);
+    if (ec) file.identity = fs::absolute(path).lexically_normal();
+    return file;
+  }
+
+  // The same bytes give the same chain: its files come in the order they
+  // were read.
+  ChainFile next_read_before(const fs::path& path) const {
+    const std::size_t k = files.size();
+    if (k >= read_before_->size() || (*read_before_)[k].display != path.lexically_normal().string())
+      throw std::logic_error("scenario chain: '" + path.string() +
+                             "' was not read with the rest of its chain");
+    return (*read_before_)[k];
   }
 
   void check_chain(const ChainFile& file, const ExtendsSite* site) const {
@@ -305,11 +319,12 @@ ParsedChain::ParsedChain(const fs::path& file) {
 Document ParsedChain::document(const std::vector<std::string>& overrides, Positions positions) const {
   if (positions == Positions::keys)
     return chain_document(parsed_->root, parsed_->file, parsed_->files, overrides);
-  ChainLoader loader;
-  loader.read_before = &parsed_->files;
+  ChainLoader loader(parsed_->files);
   toml::table root = loader.load(parsed_->file, nullptr);
   return chain_document(std::move(root), parsed_->file, loader.files, overrides);
 }
+
+std::string ParsedChain::sha256() const { return hex_sha256(parsed_->files, {}); }
 
 std::string override_name(const std::string& text, std::size_t index) {
   return names_itself(text) ? "--set " + text : "--set #" + std::to_string(index + 1);

@@ -68,6 +68,9 @@ class ParsedChain {
   // load_document(file, overrides), from the bytes read at first.
   Document document(const std::vector<std::string>& overrides, Positions positions) const;
 
+  // The hash of those bytes: load_document(file).sha256.
+  std::string sha256() const;
+
  private:
   struct Parsed;
   std::shared_ptr<const Parsed> parsed_;

@@ -24,7 +24,7 @@ void fold_policy_scenarios(SweepSpec& spec, ParsedScenarios& parsed) {
   for (const Policy& option : spec.policies) {
     if (option.scenario.empty()) continue;
     bytes += '\0';
-    bytes += parsed.get(option.scenario).document({}, scenario::ParsedChain::Positions::keys).sha256;
+    bytes += parsed.get(option.scenario).sha256();
     any = true;
   }
   if (any) spec.sha256 = scenario::sha256_hex(bytes);
@@ -36,9 +36,7 @@ Sweep load_sweep(const fs::path& file) {
   // The base scenario first: range = "scenario" and the key checks read it.
   // The points are built from the bytes it was read from.
   auto parsed = std::make_shared<ParsedScenarios>();
-  scenario::Scenario base;
-  base.document = parsed->get(base_scenario_path(file)).document({}, scenario::ParsedChain::Positions::all);
-  base.model = scenario::build_model(base.document);
+  scenario::Scenario base = scenario::load_scenario(parsed->get(base_scenario_path(file)));
   SweepSpec spec = parse_sweep_file(file, &base.document);
   fold_policy_scenarios(spec, *parsed);
   Design design = make_design(spec);

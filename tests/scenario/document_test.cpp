@@ -316,8 +316,15 @@ TEST_F(parsed_chain, makes_the_documents_that_loading_makes) {
 }
 
 TEST_F(parsed_chain, builds_from_the_bytes_it_read_whatever_happens_to_the_files) {
-  const ParsedChain chain(child);
-  const std::string sha = load_document(child).sha256;
+  // Named through a link, which is then pointed elsewhere: the chain's
+  // files must not be looked for again.
+  const auto link = dir / "scen/link.toml";
+  std::filesystem::create_symlink(child, link);
+  const ParsedChain chain(link);
+  const std::string sha = load_document(link).sha256;
+  EXPECT_EQ(chain.sha256(), sha);
+  std::filesystem::remove(link);
+  std::filesystem::create_symlink(write("scen/other.toml", "[scenario]\nname = \"other\"\n"), link);
   write("common/base.toml", "[behaviour]\nenrol_rate = 0.9\n");
   std::filesystem::remove(child);
   for (const auto positions : {ParsedChain::Positions::keys, ParsedChain::Positions::all}) {
