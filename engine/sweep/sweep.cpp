@@ -46,9 +46,9 @@ Sweep load_sweep(const fs::path& file) {
 
 const scenario::ParsedChain& ParsedScenarios::get(const fs::path& file) {
   std::lock_guard lock(mutex_);
-  auto& chain = chains_[file];
-  if (!chain) chain = std::make_unique<const scenario::ParsedChain>(file);  // throws, leaving it empty
-  return *chain;
+  auto it = chains_.find(file);
+  if (it == chains_.end()) it = chains_.emplace(file, scenario::ParsedChain(file)).first;  // may throw
+  return it->second;
 }
 
 model::Description point_model(const Sweep& sweep, int point) {

@@ -16,16 +16,17 @@
 namespace score::sweep {
 
 // The scenario files of a sweep's points (the base, and policy options' own
-// files), each read and parsed once, when a point first needs it: every
-// point of a sweep is then built from the same bytes, even if a file is
-// edited while the sweep runs. Safe to share between threads.
+// files), each read and parsed once, the first time it is asked for (the
+// base as the sweep loads): every point of a sweep is then built from the
+// same bytes, even if a file is edited while the sweep runs. Safe to share
+// between threads.
 class ParsedScenarios {
  public:
   const scenario::ParsedChain& get(const std::filesystem::path& file);
 
  private:
   std::mutex mutex_;
-  std::map<std::filesystem::path, std::unique_ptr<const scenario::ParsedChain>> chains_;
+  std::map<std::filesystem::path, scenario::ParsedChain> chains_;
 };
 
 struct Sweep {
