@@ -14,8 +14,10 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
+#include "core/team.hpp"
 #include "output/results_writer.hpp"
 #include "sim/graph.hpp"
 #include "sim/runner.hpp"
@@ -56,6 +58,9 @@ RunResult run_single(const model::Description& model, std::uint32_t replication,
   RunResult out;
   tbb::task_arena arena(threads);
   arena.execute([&] {
+    // As sim::Executor runs a single replication: its loops on a team.
+    std::optional<threads::Team> team;
+    if (threads > 1) team.emplace(threads);
     const auto t0 = clock::now();
     sim::Simulation simulation(model, replication);
     out.setup_s = seconds_since(t0);

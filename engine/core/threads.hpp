@@ -9,7 +9,10 @@
 // join, which TSan understands. Both give every loop the same semantics:
 // body(i) may run on any thread in any order, so the callers (which keep
 // results bit-identical whatever the thread count) need not know which.
+#include <algorithm>
 #include <cstdint>
+
+#include "core/team.hpp"
 
 #ifdef SCORE_STD_THREADS
 #include <algorithm>
@@ -27,6 +30,33 @@
 #endif
 
 namespace score::threads {
+
+namespace detail {
+// Where a loop runs when a team (core/team.hpp) takes it: on the team, or
+// inline inside a piece of one. False: the loop is oneTBB's (or the
+// std::threads fork and join). Pieces are `grain` long; grain 0 cuts the
+// range into some 32 pieces a thread (one item each for a short range).
+template <class Int, class Body>
+bool on_team(Int begin, Int end, Int grain, Body& body) {
+  if (Team::inside_piece()) {
+    if (begin < end) body(begin, end);
+    return true;
+  }
+  Team* team = Team::current();
+  if (team == nullptr) return false;
+  if (end <= begin) return true;
+  if (grain <= 0) grain = static_cast<Int>((end - begin) / static_cast<Int>(32 * team->size()));
+  grain = std::max<Int>(grain, 1);
+  const std::int64_t pieces = (static_cast<std::int64_t>(end - begin) + grain - 1) / grain;
+  auto piece = [&](std::int64_t k) {
+    const Int lo = static_cast<Int>(begin + static_cast<Int>(k) * grain);
+    body(lo, static_cast<Int>(std::min<std::int64_t>(static_cast<std::int64_t>(end),
+                                                     static_cast<std::int64_t>(lo) + grain)));
+  };
+  team->run(pieces, piece);
+  return true;
+}
+}  // namespace detail
 
 #ifndef SCORE_STD_THREADS
 
@@ -47,6 +77,7 @@ void in_arena(int count, F&& f) {
 // long unless it is the last, in parallel.
 template <class Int, class Body>
 void for_ranges(Int begin, Int end, Int grain, Body&& body) {
+  if (detail::on_team(begin, end, grain, body)) return;
   tbb::parallel_for(tbb::blocked_range<Int>(begin, end, grain),
                     [&](const tbb::blocked_range<Int>& r) { body(r.begin(), r.end()); });
 }
@@ -54,6 +85,10 @@ void for_ranges(Int begin, Int end, Int grain, Body&& body) {
 // body(i) for every i in [begin, end), in parallel.
 template <class Int, class Body>
 void for_each(Int begin, Int end, Body&& body) {
+  auto each = [&](Int lo, Int hi) {
+    for (Int i = lo; i < hi; ++i) body(i);
+  };
+  if (detail::on_team(begin, end, Int{0}, each)) return;
   tbb::parallel_for(begin, end, [&](Int i) { body(i); });
 }
 
@@ -137,6 +172,7 @@ void in_arena(int count, F&& f) {
 
 template <class Int, class Body>
 void for_ranges(Int begin, Int end, Int grain, Body&& body) {
+  if (detail::on_team(begin, end, grain, body)) return;
   if (end <= begin) return;
   grain = std::max<Int>(grain, 1);
   const std::int64_t pieces = (static_cast<std::int64_t>(end - begin) + grain - 1) / grain;

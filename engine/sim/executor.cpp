@@ -26,7 +26,7 @@ std::unique_ptr<Simulation> Executor::make(int replication) const {
 bool Executor::run_to_end(int count, int first) {
   const int months = hooks_.months >= 0 ? std::min(hooks_.months, model_.steps) : model_.steps;
   std::atomic<bool> cancelled{false};
-  threads::for_each(first, first + count, [&](int rep) {
+  auto run = [&](int rep) {
     if (stopped()) {
       cancelled = true;
       return;
@@ -41,7 +41,13 @@ bool Executor::run_to_end(int count, int first) {
       if (hooks_.on_month) hooks_.on_month();
     }
     if (hooks_.on_finished) hooks_.on_finished(rep, *sim);
-  });
+  };
+  if (count == 1 && hooks_.team && threads::current_count() > 1) {
+    const threads::Team team(threads::current_count());
+    run(first);
+  } else {
+    threads::for_each(first, first + count, run);
+  }
   return !cancelled;
 }
 

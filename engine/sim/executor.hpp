@@ -33,6 +33,11 @@ struct ExecutorHooks {
   // Months each replication runs in run_to_end; -1: the whole model. A
   // target read at an early month needs no later ones (goal seeking).
   int months = -1;
+  // The caller's arena is this executor's alone: a single replication then
+  // runs its parallel loops on a team of its threads (core/team.hpp), which
+  // stay awake between them. Not for an executor beside others (a sweep's
+  // points), whose threads the team would take from them.
+  bool team = false;
 };
 
 class Executor {

@@ -16,6 +16,7 @@ bool run_replications(const model::Description& model, const RunOptions& options
   const std::int64_t total = static_cast<std::int64_t>(model.steps) * model.replications;
   std::atomic<std::int64_t> done{0};
   ExecutorHooks hooks;
+  hooks.team = true;  // the arena below is this run's alone
   if (options.cancel) hooks.stop = [cancel = options.cancel] { return cancel->load(); };
   if (options.on_progress) hooks.on_month = [&] { options.on_progress(++done, total); };
   if (options.on_replication)

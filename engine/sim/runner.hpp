@@ -23,7 +23,9 @@ struct RunOptions {
   const std::atomic<bool>* cancel = nullptr;  // stop early when set
 };
 
-// Runs model.replications replications. Returns false if cancelled.
+// Runs model.replications replications in an arena of `threads` threads of
+// their own; a single replication runs its loops on a team of them
+// (core/team.hpp). Returns false if cancelled.
 bool run_replications(const model::Description& model, const RunOptions& options);
 
 // One replication, start to end, on the calling thread's arena.

@@ -61,6 +61,22 @@ TEST(Determinism, ParallelReplicationsEqualSerialOnes) {
     EXPECT_TRUE(bit_identical(got[r], run_one(m, r))) << "replication " << r;
 }
 
+// A single replication runs its loops on a team of the run's threads
+// (core/team.hpp): the bits are those of a run on one thread.
+TEST(Determinism, ASingleReplicationOnATeamOfThreadsGivesTheBitsOfOneThread) {
+  model::Description m = test::small_world(20000, 36);
+  m.replications = 1;
+  const Series alone = run_with_threads(m, 1, 0);
+  for (const int threads : {2, 4}) {
+    Series got(0, 0);
+    RunOptions options;
+    options.threads = threads;
+    options.on_replication = [&](int, const Series& s, const PhaseSummary&) { got = s; };
+    ASSERT_TRUE(run_replications(m, options));
+    EXPECT_TRUE(bit_identical(alone, got)) << threads << " threads";
+  }
+}
+
 TEST(Runner, StopsWhenCancelled) {
   model::Description m = test::small_world();
   std::atomic<bool> cancel{true};
