@@ -37,6 +37,7 @@ Calibration load_calibration(const fs::path& file) {
   const auto& targets = c.spec.targets.targets;
   for (std::size_t i = 0; i < targets.size(); ++i)
     if (targets[i].kind == Kind::fit && !targets[i].holdout) c.in_distance.push_back(i);
+  c.steps = steps_read(targets, c.frame);
   if (c.in_distance.empty())
     throw scenario::ScenarioError({{c.spec.targets.file.lexically_normal().string(), 0, 0, "",
                                     "no fit target that is not held out: nothing to calibrate against"}});
@@ -94,6 +95,7 @@ std::vector<Outcome> run_batch(Calibration& c, std::span<const Proposal> batch, 
   sweep::RunPointsOptions options;
   options.threads = threads;
   options.hooks.cancel = cancel;
+  options.hooks.months = c.steps;  // the targets read no later month
   options.hooks.on_replication = [&](int point, int rep, const sim::Series& series,
                                      const sim::PhaseSummary& summary) {
     auto& slot = samples[static_cast<std::size_t>(point)];

@@ -91,10 +91,24 @@ std::string check_one(const Target& t, const Frame& frame) {
 }  // namespace
 
 Frame frame_of(const model::Description& model) {
-  Frame f{model.start, model.steps, {}, {}};
+  Frame f{model.start, model.steps, {}, {}, {}};
   for (const auto& c : model.countries) f.countries.push_back(c.id);
-  for (const auto& p : model.phases) f.phases.push_back(p.id);
+  for (const auto& p : model.phases) {
+    f.phases.push_back(p.id);
+    f.phase_last_steps.push_back(p.last_step);
+  }
   return f;
+}
+
+int steps_read(const std::vector<Target>& targets, const Frame& frame) {
+  int steps = 0;
+  for (const Target& t : targets) {
+    const int last = t.measure == Measure::phase_summary
+                         ? frame.phase_last_steps[static_cast<std::size_t>(index_of(frame.phases, t.phase))]
+                         : months_between(frame.start, t.at);
+    steps = std::max(steps, last + 1);
+  }
+  return std::min(steps, frame.steps);
 }
 
 void check_targets(const std::vector<Target>& targets, const Frame& frame, const std::string& file) {

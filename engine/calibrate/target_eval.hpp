@@ -19,6 +19,7 @@ struct Frame {
   int steps = 0;
   std::vector<std::string> countries;  // ids, in the run's order
   std::vector<std::string> phases;     // ids, in the run's order
+  std::vector<int> phase_last_steps;   // each phase's last month, in the run's order
 };
 Frame frame_of(const model::Description& model);
 
@@ -26,6 +27,12 @@ Frame frame_of(const model::Description& model);
 // problem for every target the frame cannot give (an unknown country or
 // phase, a month outside the calendar).
 void check_targets(const std::vector<Target>& targets, const Frame& frame, const std::string& file);
+
+// The months a run must simulate for every target to be read: up to the
+// last month any of them reads (a phase's last month, `at`), whatever comes
+// after. A month's metrics depend on no later month, so the values are those
+// of a whole run. Targets must have passed check_targets.
+int steps_read(const std::vector<Target>& targets, const Frame& frame);
 
 // One replication's value of a target and the reported figure it is compared
 // with (the module mix of value_by_module depends on the run; else the value).

@@ -18,8 +18,11 @@ using calibrate::Kind;
 using calibrate::Target;
 
 calibrate::Frame frame_of(const output::RunInfo& info) {
-  calibrate::Frame f{info.start, info.steps, info.country_ids, {}};
-  for (const auto& p : info.phases) f.phases.push_back(p.id);
+  calibrate::Frame f{info.start, info.steps, info.country_ids, {}, {}};
+  for (const auto& p : info.phases) {
+    f.phases.push_back(p.id);
+    f.phase_last_steps.push_back(p.last_step);
+  }
   return f;
 }
 

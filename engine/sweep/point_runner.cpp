@@ -92,6 +92,7 @@ std::optional<PointResult> run_point(const Sweep& sweep, int point, const PointR
   if (hooks.cancel) run.stop = [cancel = hooks.cancel] { return cancel->load(); };
   run.on_month = hooks.on_month;
   run.setups = hooks.setups;
+  run.months = hooks.months;
   run.on_finished = [&](int rep, const sim::Simulation& sim) {
     const sim::PhaseSummary summary = sim.summary();
     for (int p = 0; p < shape.phases; ++p)
@@ -132,7 +133,8 @@ bool run_points(const Sweep& sweep, PointSource& source, const RunPointsOptions&
                       &stop, options.hooks.on_replication,
                       options.hooks.setups ? options.hooks.setups
                       : setups             ? &*setups
-                                           : nullptr};
+                                           : nullptr,
+                      options.hooks.months};
   std::mutex sink;
   threads::in_arena(count, [&] {
     threads::run_workers(workers, [&] {

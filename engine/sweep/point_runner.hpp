@@ -70,6 +70,11 @@ struct PointRunHooks {
   // Set-ups shared with other points of the same seed (sim/setup.hpp); null:
   // every replication draws its own. The numbers are the same either way.
   sim::SetupCache* setups = nullptr;
+  // Months each replication runs; -1: the whole scenario. Fewer leave the
+  // later months of its series at zero, and the point's result (phase
+  // totals, statistics) with them: for callers that read on_replication's
+  // series up to that month only (calibration).
+  int months = -1;
 };
 
 // Runs one point's replications in parallel on the calling thread's arena

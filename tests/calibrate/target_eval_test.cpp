@@ -14,7 +14,7 @@ namespace score::calibrate {
 namespace {
 
 // Two countries, 2010-01 to 2010-12, one phase.
-Frame frame() { return {{2010, 1}, 12, {"IDN", "VNM"}, {"I"}}; }
+Frame frame() { return {{2010, 1}, 12, {"IDN", "VNM"}, {"I"}, {11}}; }
 
 Target dated(sim::Metric m, const char* at, std::string country = {}) {
   Target t;
@@ -86,6 +86,24 @@ TEST(CoverageTarget, IsRevenueOtherThanProgrammeMoneyOverCost) {
   EXPECT_DOUBLE_EQ(evaluate(t, frame(), s, kSummary).model, 18.0 / 100);
   t.country = "VNM";
   EXPECT_DOUBLE_EQ(evaluate(t, frame(), s, kSummary).model, 18.0 / 100);
+}
+
+TEST(StepsRead, ReachTheLastMonthAnyTargetReads) {
+  const Frame f{{2010, 1}, 24, {"IDN"}, {"I", "II"}, {5, 23}};
+  Target in_phase;
+  in_phase.measure = Measure::phase_summary;
+  in_phase.phase = "I";
+  EXPECT_EQ(steps_read({in_phase}, f), 6);
+  Target dated_flow = dated(sim::Metric::classroom_participants, "2010-09");
+  dated_flow.from = YearMonth{2010, 1};
+  EXPECT_EQ(steps_read({in_phase, dated_flow}, f), 9);
+  Target cover;
+  cover.measure = Measure::coverage;
+  cover.from = YearMonth{2010, 2};
+  cover.at = YearMonth{2010, 11};
+  EXPECT_EQ(steps_read({in_phase, cover, dated_flow}, f), 11);
+  in_phase.phase = "II";
+  EXPECT_EQ(steps_read({cover, in_phase}, f), 24);
 }
 
 TEST(CheckTargets, NamesTheFileTheTargetAndTheProblem) {
