@@ -1,6 +1,7 @@
 #include "core/team.hpp"
 
 #include <chrono>
+#include <stdexcept>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -17,10 +18,12 @@ thread_local bool t_in_piece = false;  // running a piece of some team's loop
 // in a run of 1 M firms), short enough that a finished run leaves no thread
 // busy for long.
 constexpr auto kSpin = std::chrono::microseconds(1000);
-// Pauses between two looks at the clock; every so often the helper yields
-// instead, so that a thread waiting for this core gets it.
+// A helper looks for the next loop after every pause, at the clock after
+// every kPausesPerLook of them, and yields every kPausesPerYield, so that a
+// thread waiting for this core gets it. The owner, waiting for the helpers
+// to finish their last pieces, yields as often.
 constexpr int kPausesPerLook = 64;
-constexpr int kLooksPerYield = 8;
+constexpr int kPausesPerYield = 512;
 
 void pause() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -40,12 +43,21 @@ struct InPiece {
 }  // namespace
 
 Team::Team(int count) : previous_(t_team) {
-  for (int k = 1; k < count; ++k) helpers_.emplace_back([this] { helper(); });
+  try {
+    for (int k = 1; k < count; ++k) helpers_.emplace_back([this] { helper(); });
+  } catch (...) {  // no thread to be had: the ones started end before the error goes on
+    stop_helpers();
+    throw;
+  }
   t_team = this;
 }
 
 Team::~Team() {
   t_team = previous_;
+  stop_helpers();
+}
+
+void Team::stop_helpers() {
   stop_.store(true);
   generation_.fetch_add(1);
   generation_.notify_all();
@@ -70,6 +82,8 @@ void Team::work(Job& job) {
 }
 
 void Team::run_erased(std::int64_t pieces, Call call, void* body) {
+  if (t_in_piece || t_team != this)
+    throw std::logic_error("a team's loop started inside one of its pieces or by another thread");
   if (pieces <= 0) return;
   Job job;
   job.pieces = pieces;
@@ -84,7 +98,13 @@ void Team::run_erased(std::int64_t pieces, Call call, void* body) {
   // No helper enters the job once it is withdrawn; the ones inside finish
   // the piece they hold (if any) and leave.
   job_.store(nullptr);
-  while (inside_.load() != 0) pause();
+  for (int p = 0; inside_.load() != 0;) {
+    pause();
+    if (++p == kPausesPerYield) {
+      std::this_thread::yield();
+      p = 0;
+    }
+  }
   if (job.error) std::rethrow_exception(job.error);
 }
 
@@ -92,16 +112,16 @@ void Team::helper() {
   std::uint32_t seen = 0;
   for (;;) {
     auto since = std::chrono::steady_clock::now();
-    int looks = 0;
     std::uint32_t now;
-    while ((now = generation_.load()) == seen) {
-      for (int p = 0; p < kPausesPerLook; ++p) pause();
-      if (++looks % kLooksPerYield == 0) std::this_thread::yield();
-      if (std::chrono::steady_clock::now() - since < kSpin) continue;
+    for (int p = 1; (now = generation_.load()) == seen; ++p) {
+      pause();
+      if (p % kPausesPerYield == 0) std::this_thread::yield();
+      if (p % kPausesPerLook != 0 || std::chrono::steady_clock::now() - since < kSpin) continue;
       sleeping_.fetch_add(1);
       generation_.wait(seen);
       sleeping_.fetch_sub(1);
       since = std::chrono::steady_clock::now();
+      p = 0;
     }
     seen = now;
     if (stop_.load()) return;

@@ -30,7 +30,9 @@ namespace score::threads {
 
 class Team {
  public:
-  // `count` threads in all: the calling thread and count - 1 helpers.
+  // `count` threads in all: the calling thread and count - 1 helpers. The
+  // team ends (is destroyed) on the thread that made it, teams made on one
+  // thread in the reverse order of their making.
   explicit Team(int count);
   ~Team();
   Team(const Team&) = delete;
@@ -48,6 +50,8 @@ class Team {
   // body(k) for every k in [0, pieces), on every thread of the team; returns
   // once all have run. The first exception a piece throws is rethrown here
   // after the others have stopped; pieces not yet started are skipped.
+  // Called by the thread that made the team, outside its pieces (the loops
+  // of core/threads.hpp see to it); anything else throws std::logic_error.
   template <class Body>
   void run(std::int64_t pieces, Body& body) {
     run_erased(
@@ -66,6 +70,7 @@ class Team {
   };
 
   void run_erased(std::int64_t pieces, Call call, void* body);
+  void stop_helpers();
   void helper();
   void work(Job& job);
 

@@ -32,29 +32,56 @@
 namespace score::threads {
 
 namespace detail {
+// [begin, end) cut into pieces `grain` long (grain >= 1), the last one
+// shorter: their number and piece k's bounds, for any integer type and
+// grain without overflow (distances are taken unsigned).
+template <class Int>
+class Cut {
+ public:
+  Cut(Int begin, Int end, std::uint64_t grain)
+      : begin_(begin),
+        end_(end),
+        n_(end > begin ? static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(begin) : 0),
+        grain_(std::max<std::uint64_t>(grain, 1)) {}
+  std::uint64_t size() const { return n_; }
+  std::int64_t pieces() const { return n_ == 0 ? 0 : static_cast<std::int64_t>(1 + (n_ - 1) / grain_); }
+  Int lo(std::int64_t k) const {
+    return static_cast<Int>(static_cast<std::uint64_t>(begin_) + static_cast<std::uint64_t>(k) * grain_);
+  }
+  Int hi(std::int64_t k) const {
+    const std::uint64_t offset = static_cast<std::uint64_t>(k) * grain_;
+    return n_ - offset <= grain_ ? end_ : static_cast<Int>(static_cast<std::uint64_t>(lo(k)) + grain_);
+  }
+
+ private:
+  Int begin_, end_;
+  std::uint64_t n_, grain_;
+};
+
 // Where a loop runs when a team (core/team.hpp) takes it: on the team, or
 // inline inside a piece of one. False: the loop is oneTBB's (or the
-// std::threads fork and join). Pieces are `grain` long; grain 0 cuts the
-// range into some 32 pieces a thread (one item each for a short range).
+// std::threads fork and join). Pieces are `grain` long; grain 0 (for_each)
+// cuts the range into some 32 pieces a thread, one item each for a short
+// range.
 template <class Int, class Body>
-bool on_team(Int begin, Int end, Int grain, Body& body) {
+bool on_team(Int begin, Int end, std::uint64_t grain, Body& body) {
   if (Team::inside_piece()) {
     if (begin < end) body(begin, end);
     return true;
   }
   Team* team = Team::current();
   if (team == nullptr) return false;
-  if (end <= begin) return true;
-  if (grain <= 0) grain = static_cast<Int>((end - begin) / static_cast<Int>(32 * team->size()));
-  grain = std::max<Int>(grain, 1);
-  const std::int64_t pieces = (static_cast<std::int64_t>(end - begin) + grain - 1) / grain;
-  auto piece = [&](std::int64_t k) {
-    const Int lo = static_cast<Int>(begin + static_cast<Int>(k) * grain);
-    body(lo, static_cast<Int>(std::min<std::int64_t>(static_cast<std::int64_t>(end),
-                                                     static_cast<std::int64_t>(lo) + grain)));
-  };
-  team->run(pieces, piece);
+  if (grain == 0) grain = Cut<Int>(begin, end, 1).size() / (32 * static_cast<std::uint64_t>(team->size()));
+  const Cut<Int> cut(begin, end, grain);
+  auto piece = [&](std::int64_t k) { body(cut.lo(k), cut.hi(k)); };
+  team->run(cut.pieces(), piece);
   return true;
+}
+
+// The grain for_ranges was given, as on_team takes it.
+template <class Int>
+std::uint64_t grain_of(Int grain) {
+  return grain < Int{1} ? 1 : static_cast<std::uint64_t>(grain);
 }
 }  // namespace detail
 
@@ -77,7 +104,7 @@ void in_arena(int count, F&& f) {
 // long unless it is the last, in parallel.
 template <class Int, class Body>
 void for_ranges(Int begin, Int end, Int grain, Body&& body) {
-  if (detail::on_team(begin, end, grain, body)) return;
+  if (detail::on_team(begin, end, detail::grain_of(grain), body)) return;
   tbb::parallel_for(tbb::blocked_range<Int>(begin, end, grain),
                     [&](const tbb::blocked_range<Int>& r) { body(r.begin(), r.end()); });
 }
@@ -88,7 +115,7 @@ void for_each(Int begin, Int end, Body&& body) {
   auto each = [&](Int lo, Int hi) {
     for (Int i = lo; i < hi; ++i) body(i);
   };
-  if (detail::on_team(begin, end, Int{0}, each)) return;
+  if (detail::on_team(begin, end, std::uint64_t{0}, each)) return;
   tbb::parallel_for(begin, end, [&](Int i) { body(i); });
 }
 
@@ -172,25 +199,24 @@ void in_arena(int count, F&& f) {
 
 template <class Int, class Body>
 void for_ranges(Int begin, Int end, Int grain, Body&& body) {
-  if (detail::on_team(begin, end, grain, body)) return;
-  if (end <= begin) return;
-  grain = std::max<Int>(grain, 1);
-  const std::int64_t pieces = (static_cast<std::int64_t>(end - begin) + grain - 1) / grain;
+  if (detail::on_team(begin, end, detail::grain_of(grain), body)) return;
+  const detail::Cut<Int> cut(begin, end, detail::grain_of(grain));
+  const std::int64_t pieces = cut.pieces();
+  if (pieces == 0) return;
   std::atomic<std::int64_t> next{0};
   auto job = [&] {
-    for (std::int64_t k = next++; k < pieces; k = next++) {
-      const Int lo = static_cast<Int>(begin + static_cast<Int>(k) * grain);
-      body(lo, std::min<Int>(end, static_cast<Int>(lo + grain)));
-    }
+    for (std::int64_t k = next++; k < pieces; k = next++) body(cut.lo(k), cut.hi(k));
   };
   detail::fork_join(static_cast<int>(std::min<std::int64_t>(current_count(), pieces)) - 1, job);
 }
 
 template <class Int, class Body>
 void for_each(Int begin, Int end, Body&& body) {
-  for_ranges(begin, end, Int{1}, [&](Int lo, Int hi) {
+  auto each = [&](Int lo, Int hi) {
     for (Int i = lo; i < hi; ++i) body(i);
-  });
+  };
+  if (detail::on_team(begin, end, std::uint64_t{0}, each)) return;
+  for_ranges(begin, end, Int{1}, each);
 }
 
 template <class Job>

@@ -42,8 +42,13 @@ bool Executor::run_to_end(int count, int first) {
     }
     if (hooks_.on_finished) hooks_.on_finished(rep, *sim);
   };
-  if (count == 1 && hooks_.team && threads::current_count() > 1) {
-    const threads::Team team(threads::current_count());
+  // No more helpers than cores (an arena may be asked for more), and no
+  // team where one is in place already, or inside a piece of one, where
+  // loops run inline anyway.
+  const int team_size = std::min(threads::current_count(), threads::default_count());
+  if (count == 1 && hooks_.team && team_size > 1 && threads::Team::current() == nullptr &&
+      !threads::Team::inside_piece()) {
+    const threads::Team team(team_size);
     run(first);
   } else {
     threads::for_each(first, first + count, run);
