@@ -21,8 +21,8 @@ struct Calibration {
   // The targets that make the distance: fit targets not held out.
   std::vector<std::size_t> in_distance;
   // Months each run simulates: up to the last one a target reads
-  // (steps_read); the months after it would change no target.
-  int steps = 0;
+  // (steps_read); the months after it would change no target. -1: all.
+  int steps = -1;
 };
 
 // Reads the calibration file, its scenario and targets, and checks that the

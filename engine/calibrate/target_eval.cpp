@@ -103,9 +103,13 @@ Frame frame_of(const model::Description& model) {
 int steps_read(const std::vector<Target>& targets, const Frame& frame) {
   int steps = 0;
   for (const Target& t : targets) {
-    const int last = t.measure == Measure::phase_summary
-                         ? frame.phase_last_steps[static_cast<std::size_t>(index_of(frame.phases, t.phase))]
-                         : months_between(frame.start, t.at);
+    int last = frame.steps - 1;  // a target the frame cannot place reads the whole run
+    if (t.measure != Measure::phase_summary) {
+      last = months_between(frame.start, t.at);
+    } else if (const int p = index_of(frame.phases, t.phase);
+               p >= 0 && static_cast<std::size_t>(p) < frame.phase_last_steps.size()) {
+      last = frame.phase_last_steps[static_cast<std::size_t>(p)];
+    }
     steps = std::max(steps, last + 1);
   }
   return std::min(steps, frame.steps);

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <map>
+#include <mutex>
 #include <numeric>
 #include <set>
 
@@ -57,6 +60,42 @@ TEST_F(point_runner, PointsOfOneSeedRunOneAfterAnother) {
   const Sweep lhs = load_sweep(write_sweep(
       "l.toml", "name = \"demo\"\ndesign = \"lhs\"\npoints = 5\nseed = 9\nreplications = 1", kSubsidy));
   EXPECT_EQ(setup_order(lhs, all_points(lhs)), all_points(lhs));
+}
+
+// Runs cut at a month (what a calibration asks for): each replication
+// simulates that many months, its series is whole up to them and zero after.
+TEST_F(point_runner, RunsCutAtAMonthSimulateThatManyMonthsWithTheSeriesOfWholeRunsUpToThem) {
+  const Sweep sw = load_sweep(write_sweep(
+      "s.toml", "name = \"demo\"\ndesign = \"lhs\"\npoints = 1\nseed = 9\nreplications = 2", kSubsidy));
+  constexpr int kMonths = 14;
+  std::mutex m;
+  std::map<int, sim::Series> whole, cut;
+  std::atomic<int> months_run{0};
+  PointRunHooks all, some;
+  all.on_replication = [&](int, int rep, const sim::Series& s, const sim::PhaseSummary&) {
+    std::lock_guard lock(m);
+    whole.emplace(rep, s);
+  };
+  some.months = kMonths;
+  some.on_month = [&] { ++months_run; };
+  some.on_replication = [&](int, int rep, const sim::Series& s, const sim::PhaseSummary&) {
+    std::lock_guard lock(m);
+    cut.emplace(rep, s);
+  };
+  ASSERT_TRUE(run_point(sw, 0, all));
+  ASSERT_TRUE(run_point(sw, 0, some));
+  EXPECT_EQ(months_run.load(), 2 * kMonths);
+  ASSERT_EQ(cut.size(), 2u);
+  const sim::Metric trained = sim::Metric::firms_trained_total;
+  for (const auto& [rep, series] : cut) {
+    const sim::Series& full = whole.at(rep);
+    for (int t = 0; t < series.steps(); ++t)
+      for (int c = 0; c < series.countries(); ++c)
+        EXPECT_EQ(series.at(trained, t, c), t < kMonths ? full.at(trained, t, c) : 0.0)
+            << "replication " << rep << ", month " << t << ", country " << c;
+    EXPECT_GT(full.at(trained, series.steps() - 1, 0), full.at(trained, kMonths - 1, 0))
+        << "the test's runs must train firms after the cut to mean anything";
+  }
 }
 
 }  // namespace
