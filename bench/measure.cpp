@@ -17,7 +17,7 @@
 #include <optional>
 #include <stdexcept>
 
-#include "core/team.hpp"
+#include "core/threads.hpp"
 #include "output/results_writer.hpp"
 #include "sim/graph.hpp"
 #include "sim/runner.hpp"
@@ -59,8 +59,8 @@ RunResult run_single(const model::Description& model, std::uint32_t replication,
   tbb::task_arena arena(threads);
   arena.execute([&] {
     // As sim::Executor runs a single replication: its loops on a team.
-    std::optional<threads::Team> team;
-    if (threads > 1) team.emplace(threads);
+    std::optional<score::threads::Team> team;
+    if (const int n = score::threads::team_count(); n > 1) team.emplace(n);
     const auto t0 = clock::now();
     sim::Simulation simulation(model, replication);
     out.setup_s = seconds_since(t0);

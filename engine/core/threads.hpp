@@ -15,7 +15,6 @@
 #include "core/team.hpp"
 
 #ifdef SCORE_STD_THREADS
-#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <mutex>
@@ -247,5 +246,9 @@ void overlap(Background&& background, Foreground&& foreground) {
 }
 
 #endif
+
+// Threads a team (core/team.hpp) made here gets: the arena's, no more than
+// the cores (an arena may be asked for more, and a team's helpers spin).
+inline int team_count() { return std::min(current_count(), default_count()); }
 
 }  // namespace score::threads

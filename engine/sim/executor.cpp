@@ -42,10 +42,9 @@ bool Executor::run_to_end(int count, int first) {
     }
     if (hooks_.on_finished) hooks_.on_finished(rep, *sim);
   };
-  // No more helpers than cores (an arena may be asked for more), and no
-  // team where one is in place already, or inside a piece of one, where
+  // No team where one is in place already, or inside a piece of one, where
   // loops run inline anyway.
-  const int team_size = std::min(threads::current_count(), threads::default_count());
+  const int team_size = threads::team_count();
   if (count == 1 && hooks_.team && team_size > 1 && threads::Team::current() == nullptr &&
       !threads::Team::inside_piece()) {
     const threads::Team team(team_size);
