@@ -15,6 +15,9 @@
 // The child's time limit well inside libFuzzer's -timeout (20 s in scripts/fuzz.sh).
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   setenv("SCORE_READ_TIME_LIMIT", "5", 0);
+  // A file whose check grows the child by more than this is refused, so the
+  // fuzzer never reads it itself: its own memory stays far below -rss_limit_mb.
+  setenv("SCORE_READ_MEMORY_LIMIT", "256", 0);
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 
+#include "output/contained_read.hpp"
 #include "synthetic_run.hpp"
 
 namespace score::output {
@@ -222,6 +223,32 @@ TEST(output_reader, a_hang_inside_hdf5_is_an_error) {
   const auto path = valid_file(scratch_dir("hang"));
   const ScopedEnv fault("SCORE_TEST_READ_FAULT", "hang"), limit("SCORE_READ_TIME_LIMIT", "1");
   expect_rejected(path, "reading it did not finish within 1 s");
+}
+
+// HDF5 asked one damaged sweep file of 58 kB for a gigabyte at once; read
+// twice, in the child and then in the process, that took a fuzzer past its
+// memory limit. A child that grows past the bound for the file's size is
+// an error, so the process never reads such a file itself.
+TEST(output_reader, a_read_that_takes_more_memory_than_its_file_may_is_an_error) {
+  const auto path = valid_file(scratch_dir("hog"));
+  const ScopedEnv fault("SCORE_TEST_READ_FAULT", "hog"), limit("SCORE_READ_MEMORY_LIMIT", "64");
+  expect_rejected(path, "damaged: reading it took ");
+  expect_rejected(path, " MiB of memory, more than the 64 MiB a file of its size may");
+}
+
+TEST(output_reader, a_read_within_the_memory_bound_is_accepted) {
+  const auto path = valid_file(scratch_dir("within"));
+  const ScopedEnv fault("SCORE_TEST_READ_FAULT", "hog"), limit("SCORE_READ_MEMORY_LIMIT", "1024");
+  const ResultsFile file(path);
+  EXPECT_EQ(file.results().info.replications, 3);
+}
+
+TEST(output_reader, the_memory_bound_grows_with_the_file) {
+  const ScopedEnv limit("SCORE_READ_MEMORY_LIMIT", "64");
+  EXPECT_EQ(read_memory_limit_mib(0), 64);
+  EXPECT_EQ(read_memory_limit_mib(std::uintmax_t{100} << 20), 1600);
+  const ScopedEnv unset("SCORE_READ_MEMORY_LIMIT", "");
+  EXPECT_EQ(read_memory_limit_mib(std::uintmax_t{1} << 20), 1024);
 }
 
 TEST(output_reader, results_file_can_be_moved) {
