@@ -27,6 +27,7 @@
 #include "output/results_writer.hpp"
 #include "output/statistics.hpp"
 #include "profile.hpp"
+#include "scenario/build.hpp"
 #include "sim/population.hpp"
 #include "sim/simulation.hpp"
 #include "synthetic.hpp"
@@ -140,6 +141,45 @@ void statistics(benchmark::State& st, bool network) {
   st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(cells));  // cells per second
 }
 
+// The same on what a results file of the history holds: every metric of 20
+// replications of scenarios/history.toml, one block per metric. Unlike the
+// spread values above, most of its cells (months before a country starts,
+// budgets, stocks no draw moved) hold one value in every replication.
+void history_statistics(benchmark::State& st) {
+  static const std::vector<std::vector<double>> blocks = [] {
+    const auto sc = scenario::load_scenario(std::string(SCORE_SOURCE_DIR) + "/scenarios/history.toml");
+    constexpr std::uint32_t kReps = 20;
+    std::vector<RunResult> runs;
+    for (std::uint32_t r = 0; r < kReps; ++r) runs.push_back(run_single(sc.model, r, 1));
+    std::vector<std::vector<double>> out;
+    for (int k = 0; k < sim::kMetrics; ++k) {
+      std::vector<double> block;
+      for (const RunResult& run : runs) {
+        const auto v = run.series.values(static_cast<sim::Metric>(k));
+        block.insert(block.end(), v.begin(), v.end());
+      }
+      out.push_back(std::move(block));
+    }
+    return out;
+  }();
+  constexpr std::size_t kReps = 20;
+  std::vector<std::vector<double>> stats;
+  std::vector<output::StatisticsBlock> work;
+  std::size_t cells = 0;
+  stats.reserve(blocks.size());  // the blocks' spans point into it
+  for (const auto& b : blocks) {
+    stats.emplace_back(b.size() / kReps * output::kStatistics);
+    work.push_back({b, stats.back()});
+    cells += b.size() / kReps;
+  }
+  tbb::task_arena one(1);
+  for (auto _ : st) {
+    one.execute([&] { output::blocks_statistics(work, kReps); });
+    benchmark::ClobberMemory();
+  }
+  st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(cells));  // cells per second
+}
+
 void firms_and_threads(benchmark::internal::Benchmark* b) {
   for (std::int64_t firms : {100'000, 1'000'000})
     for (int threads : {1, 2}) b->Args({firms, threads});
@@ -182,6 +222,7 @@ void register_all() {
         ->Args({250, 33'000})
         ->ArgNames({"replications", "cells"})
         ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("Statistics/history", history_statistics)->Unit(benchmark::kMillisecond);
 }
 
 }  // namespace

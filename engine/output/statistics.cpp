@@ -1,6 +1,7 @@
 #include "output/statistics.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <optional>
@@ -94,10 +95,39 @@ void SortingNetwork::sort(double* rows, std::size_t lanes) const {
 }
 
 namespace {
+// Where a quantile of n sorted keys lies: between keys lo and lo + 1, at
+// `fraction` of the way (or at key lo alone when it is the last).
+struct QuantileAt {
+  std::size_t lo;
+  double fraction;
+  bool last;
+};
+
+std::array<QuantileAt, 3> quantiles_at(std::size_t n) {
+  std::array<QuantileAt, 3> at{};
+  std::size_t k = 0;
+  for (const auto q : {Statistic::p05, Statistic::p50, Statistic::p95}) {
+    const double position = static_cast<double>(n - 1) * statistic_quantile(q);
+    const double below = std::floor(position);
+    const auto lo = static_cast<std::size_t>(below);
+    at[k++] = {lo, position - below, lo + 1 >= n};
+  }
+  return at;
+}
+
+constexpr std::array<Statistic, 3> kQuantiles{Statistic::p05, Statistic::p50, Statistic::p95};
+
+// 1 when x is 0, else 0, in integer operations only, so that a loop over
+// lanes stays vector code on any x86-64 (SSE2 has no 64-bit compare).
+inline std::uint64_t is_zero(std::uint64_t x) { return (~x & (x - 1)) >> 63; }
+
 struct Scratch {
-  std::vector<double> rows;          // [replication][lane], kTile lanes
-  std::vector<double> sums;          // per lane, in replication order
-  std::vector<unsigned char> plain;  // per lane: finite, and no negative zero
+  std::vector<double> rows;            // [replication][lane], kTile lanes
+  std::vector<double> sorted;          // the lanes that vary, [replication][lane], packed
+  std::vector<double> sums;            // per lane, in replication order
+  std::vector<std::uint64_t> odd;      // per lane: nonzero if a value is not finite or is -0
+  std::vector<std::uint64_t> differ;   // per lane: nonzero if a value's bits differ from the first's
+  std::vector<std::uint32_t> varying;  // the lanes to sort
   std::vector<double> sample;
 };
 
@@ -112,45 +142,73 @@ void cell_statistics(const StatisticsBlock& block, std::size_t replications, std
   for (std::size_t s = 0; s < stats.size(); ++s) block.out[s * cells + cell] = stats[s];
 }
 
-// The statistics of cells [first, first + width) of `block`, at most kTile of
-// them, through `network` (which sorts `replications` keys). The values are
-// those of sample_statistics bit for bit: the same sum in the same order, the
-// same order statistics and the same interpolation between them.
-void tile_statistics(const StatisticsBlock& block, std::size_t replications, std::size_t first,
-                     std::size_t width, const SortingNetwork& network, Scratch& s) {
+// Copies cells [first, first + width) of every replication into s.rows and
+// notes, per lane, the sum in replication order, whether a value is not
+// finite or is -0, and whether any differs from the first replication's.
+void gather_tile(const StatisticsBlock& block, std::size_t replications, std::size_t first, std::size_t width,
+                 Scratch& s) {
+  constexpr std::uint64_t kExponent = 0x7ff0000000000000ULL, kNegativeZero = 0x8000000000000000ULL;
   const std::size_t cells = block.values.size() / replications;
   std::fill(s.sums.begin(), s.sums.end(), 0.0);
-  std::fill(s.plain.begin(), s.plain.end(), 1);
+  std::fill(s.odd.begin(), s.odd.end(), 0);
+  std::fill(s.differ.begin(), s.differ.end(), 0);
+  const double* head = block.values.data() + first;
   for (std::size_t r = 0; r < replications; ++r) {
     const double* from = block.values.data() + r * cells + first;
     double* row = s.rows.data() + r * kTile;
     for (std::size_t c = 0; c < width; ++c) {
       const double v = from[c];
+      const auto bits = std::bit_cast<std::uint64_t>(v);
       row[c] = v;
       s.sums[c] += v;
-      s.plain[c] &= static_cast<unsigned char>(std::isfinite(v) && !(v == 0 && std::signbit(v)));
+      s.odd[c] |= is_zero((bits & kExponent) ^ kExponent) | is_zero(bits ^ kNegativeZero);
+      s.differ[c] |= bits ^ std::bit_cast<std::uint64_t>(head[c]);
     }
-    std::fill(row + width, row + kTile, 0.0);
   }
-  network.sort(s.rows.data(), kTile);
+}
+
+// The statistics of cells [first, first + width) of `block`, at most kTile of
+// them. The values are those of sample_statistics bit for bit: the same sum
+// in the same order, the same order statistics and the same interpolation
+// between them. Most cells of a run's series hold one value in every
+// replication (months before a country starts, budgets, stocks no draw
+// moved): their keys are in order already, and every quantile is that value,
+// as interpolating between equal keys gives. Only the cells that vary go
+// through `network` (which sorts `replications` keys), packed side by side.
+void tile_statistics(const StatisticsBlock& block, std::size_t replications, std::size_t first,
+                     std::size_t width, const SortingNetwork& network, const std::array<QuantileAt, 3>& at,
+                     Scratch& s) {
+  const std::size_t cells = block.values.size() / replications;
+  gather_tile(block, replications, first, width, s);
   const double n = static_cast<double>(replications);
+  const auto put = [&](Statistic q, std::size_t c, double value) {
+    block.out[static_cast<std::size_t>(stored_index(q)) * cells + first + c] = value;
+  };
+  s.varying.clear();
   for (std::size_t c = 0; c < width; ++c) {
-    if (!s.plain[c]) {
+    if (s.odd[c] != 0) {
       cell_statistics(block, replications, first + c, s.sample);
       continue;
     }
-    block.out[static_cast<std::size_t>(stored_index(Statistic::mean)) * cells + first + c] = s.sums[c] / n;
-    for (const auto q : {Statistic::p05, Statistic::p50, Statistic::p95}) {
-      const double position = (n - 1) * statistic_quantile(q);
-      const double below = std::floor(position);
-      const auto lo = static_cast<std::size_t>(below);
-      const double value = lo + 1 >= replications
-                               ? s.rows[(replications - 1) * kTile + c]
-                               : interpolate_order_statistics(s.rows[lo * kTile + c],
-                                                              s.rows[(lo + 1) * kTile + c], position - below);
-      block.out[static_cast<std::size_t>(stored_index(q)) * cells + first + c] = value;
+    put(Statistic::mean, c, s.sums[c] / n);
+    if (s.differ[c] != 0) {
+      s.varying.push_back(static_cast<std::uint32_t>(c));
+      continue;
     }
+    for (const auto q : kQuantiles) put(q, c, s.rows[c]);
   }
+  const std::size_t lanes = s.varying.size();
+  if (lanes == 0) return;
+  for (std::size_t r = 0; r < replications; ++r)
+    for (std::size_t k = 0; k < lanes; ++k) s.sorted[r * lanes + k] = s.rows[r * kTile + s.varying[k]];
+  network.sort(s.sorted.data(), lanes);
+  for (std::size_t k = 0; k < lanes; ++k)
+    for (std::size_t i = 0; i < kQuantiles.size(); ++i) {
+      const QuantileAt& a = at[i];
+      const double low = s.sorted[a.lo * lanes + k];
+      put(kQuantiles[i], s.varying[k],
+          a.last ? low : interpolate_order_statistics(low, s.sorted[(a.lo + 1) * lanes + k], a.fraction));
+    }
 }
 }  // namespace
 
@@ -171,15 +229,20 @@ void blocks_statistics(std::span<const StatisticsBlock> blocks, std::size_t repl
   }
   std::optional<SortingNetwork> network;
   if (replications <= kNetworkUpTo) network.emplace(replications);
+  const std::array<QuantileAt, 3> at = quantiles_at(replications);
   // Cells are independent, so tiles run in parallel (the run's threads are
   // idle by now: statistics come after the last replication); each cell's
   // result is the same whatever thread computes it.
   threads::for_ranges(
       std::size_t{0}, first_tile.back(), std::size_t{1}, [&](std::size_t first, std::size_t end) {
         Scratch scratch{std::vector<double>(kTile * replications),
+                        std::vector<double>(kTile * replications),
                         std::vector<double>(kTile),
-                        std::vector<unsigned char>(kTile),
+                        std::vector<std::uint64_t>(kTile),
+                        std::vector<std::uint64_t>(kTile),
+                        {},
                         {}};
+        scratch.varying.reserve(kTile);
         scratch.sample.reserve(replications);
         auto b = static_cast<std::size_t>(std::upper_bound(first_tile.begin(), first_tile.end(), first) -
                                           first_tile.begin() - 1);
@@ -189,7 +252,7 @@ void blocks_statistics(std::span<const StatisticsBlock> blocks, std::size_t repl
           const std::size_t cell = (t - first_tile[b]) * kTile;
           const std::size_t width = std::min(kTile, cells - cell);
           if (network) {
-            tile_statistics(blocks[b], replications, cell, width, *network, scratch);
+            tile_statistics(blocks[b], replications, cell, width, *network, at, scratch);
           } else {
             for (std::size_t c = cell; c != cell + width; ++c)
               cell_statistics(blocks[b], replications, c, scratch.sample);

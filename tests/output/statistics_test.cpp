@@ -179,6 +179,21 @@ TEST(output_statistics, a_sorting_network_sorts_every_input) {
   }
 }
 
+// Each value of block_statistics' `out` is, bit for bit, what
+// sample_statistics gives for that cell alone.
+void expect_each_cell_alone(const std::vector<double>& block, std::size_t reps,
+                            const std::vector<double>& out) {
+  const std::size_t cells = block.size() / reps;
+  for (std::size_t c = 0; c < cells; ++c) {
+    std::vector<double> sample;
+    for (std::size_t r = 0; r < reps; ++r) sample.push_back(block[r * cells + c]);
+    const auto expected = sample_statistics(sample);
+    for (std::size_t s = 0; s < expected.size(); ++s)
+      ASSERT_EQ(std::bit_cast<std::uint64_t>(out[s * cells + c]), std::bit_cast<std::uint64_t>(expected[s]))
+          << reps << " replications, cell " << c << ", statistic " << s;
+  }
+}
+
 // The statistics of a results file come through a sorting network, many cells
 // at a time, for up to 256 replications; a cell holding a NaN, an infinity or
 // a negative zero goes through sample_statistics. Either way each value is
@@ -202,18 +217,38 @@ TEST(output_statistics, the_network_and_the_cell_by_cell_path_agree) {
       }
     std::vector<double> out(cells * kStatistics);
     block_statistics(block, reps, out);
-    for (std::size_t c = 0; c < cells; ++c) {
-      std::vector<double> sample;
-      for (std::size_t r = 0; r < reps; ++r) sample.push_back(block[r * cells + c]);
-      const auto expected = sample_statistics(sample);
-      for (std::size_t s = 0; s < expected.size(); ++s)
-        ASSERT_EQ(std::bit_cast<std::uint64_t>(out[s * cells + c]), std::bit_cast<std::uint64_t>(expected[s]))
-            << reps << " replications, cell " << c << ", statistic " << s;
-    }
+    expect_each_cell_alone(block, reps, out);
     if (reps >= 3) {
       EXPECT_LT(out[1 * cells], out[3 * cells]);  // p05 below p95: the cells have spread
     }
   }
+}
+
+// Most cells of a run's series hold one value in every replication; those
+// skip the sorting network. Their statistics are still sample_statistics'
+// bit for bit: the mean is the sum in replication order (twenty times 0.1
+// over twenty is not 0.1), and a cell that differs only in its last
+// replication, or only in the sign of a zero, is not taken for constant.
+TEST(output_statistics, cells_with_one_value_throughout_match_the_cell_by_cell_path) {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  constexpr std::size_t reps = 20, cells = 192;  // three tiles: one all constant, two mixed
+  std::vector<double> block(reps * cells);
+  for (std::size_t r = 0; r < reps; ++r)
+    for (std::size_t c = 0; c < cells; ++c) {
+      double v = c < 64 ? 0.1 * static_cast<double>(c) : 0.1;
+      if (c >= 64 && c % 4 == 1) v = static_cast<double>(r % 7);  // varies
+      if (c >= 64 && c % 4 == 2 && r == reps - 1) v = 0.2;        // varies in the last only
+      if (c == 70) v = r == 3 ? -0.0 : 0.0;                       // a signed zero
+      if (c == 71) v = inf;                                       // the same infinity
+      if (c == 72) v = nan;                                       // NaN throughout
+      if (c == 73) v = 1e307;                                     // a sum that overflows
+      block[r * cells + c] = v;
+    }
+  std::vector<double> out(cells * kStatistics);
+  block_statistics(block, reps, out);
+  expect_each_cell_alone(block, reps, out);
+  EXPECT_NE(out[1 * cells + 66], out[3 * cells + 66]);  // p05 and p95 of a cell that varies in its last
+  EXPECT_EQ(out[2 * cells + 5], 0.5);                   // the median of a constant cell is its value
 }
 
 }  // namespace
